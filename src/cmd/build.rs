@@ -1,0 +1,15 @@
+//! `briefgen build`: builds the site and prints one line about it.
+
+use std::path::PathBuf;
+
+use briefgen::BuildError;
+
+use super::{BuildArgs, print_warnings};
+
+/// Runs `briefgen build`.
+pub fn run(root: PathBuf, args: BuildArgs) -> Result<(), BuildError> {
+    let report = briefgen::build(&args.options(root))?;
+    print_warnings(&report.warnings);
+    println!("{}", report.summary("Built"));
+    Ok(())
+}

@@ -1,0 +1,348 @@
+//! `site.toml`: the site's settings, read and checked before anything else is loaded.
+//!
+//! Unknown keys are warnings that name the nearest known key; bad values are errors with the
+//! line they are on.
+
+use std::path::{Path, PathBuf};
+
+use jiff::tz::TimeZone;
+use serde::Deserialize;
+
+use crate::error::{BuildError, Diagnostic};
+
+/// The name of the settings file at a site's root.
+pub const CONFIG_FILE: &str = "site.toml";
+
+/// Every key `site.toml` understands at its top level.
+const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "description",
+    "language",
+    "theme",
+    "output_dir",
+    "paginate_by",
+    "timezone",
+    "highlight_theme",
+    "feed_limit",
+    "extra",
+];
+
+/// The settings as written in `site.toml`, before they are checked.
+#[derive(Debug, Deserialize)]
+struct RawConfig {
+    title: Option<String>,
+    base_url: Option<String>,
+    #[serde(default)]
+    description: String,
+    language: Option<String>,
+    theme: Option<String>,
+    output_dir: Option<String>,
+    paginate_by: Option<i64>,
+    timezone: Option<String>,
+    highlight_theme: Option<String>,
+    feed_limit: Option<i64>,
+    #[serde(default)]
+    extra: toml::Table,
+}
+
+/// The checked settings of a site.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    /// The site's title.
+    pub title: String,
+    /// Where the site is published, always ending in `/` (`https://user.github.io/repo/`).
+    pub base_url: String,
+    /// One line about the site, for the home page and the feed.
+    pub description: String,
+    /// The language of the pages (`lang` attribute), default `en`.
+    pub language: String,
+    /// The theme's name: a folder under `themes/`, or `default` for the embedded theme.
+    pub theme: String,
+    /// Where the site is written, relative to the site root unless absolute.
+    pub output_dir: PathBuf,
+    /// Briefings per list page.
+    pub paginate_by: usize,
+    /// How many of the newest briefings the Atom feeds carry.
+    pub feed_limit: usize,
+    /// The IANA name of the zone in which dates without an offset are read.
+    pub timezone_name: String,
+    /// That zone.
+    pub timezone: TimeZone,
+    /// The syntect theme the highlighting CSS is made from.
+    pub highlight_theme: String,
+    /// Free-form settings passed to templates as `config.extra`.
+    pub extra: toml::Table,
+}
+
+/// A loaded configuration and the warnings reading it raised.
+#[derive(Debug)]
+pub struct LoadedConfig {
+    /// The settings.
+    pub config: SiteConfig,
+    /// Unknown keys and other things worth a look that do not stop the build.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl SiteConfig {
+    /// Reads `site.toml` at `root`.
+    pub fn load(root: &Path) -> Result<LoadedConfig, BuildError> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(BuildError::Usage(format!(
+                    "no {CONFIG_FILE} in {}: run briefgen in a site folder or pass --root DIR",
+                    root.display()
+                )));
+            }
+            Err(e) => return Err(BuildError::io(format!("reading {}", path.display()), e)),
+        };
+        Self::parse(&text).map_err(BuildError::Content)
+    }
+
+    /// Parses and checks the text of `site.toml`.
+    pub fn parse(text: &str) -> Result<LoadedConfig, Vec<Diagnostic>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let table: toml::Table = toml::from_str(text).map_err(|e| vec![toml_error(text, &e)])?;
+        let warnings = unknown_key_warnings(text, &table);
+        let raw: RawConfig = toml::from_str(text).map_err(|e| vec![toml_error(text, &e)])?;
+        let config = check(text, raw)?;
+        Ok(LoadedConfig { config, warnings })
+    }
+
+    /// Replaces `base_url`, as `--base-url` does for one build.
+    pub fn set_base_url(&mut self, base_url: &str) -> Result<(), String> {
+        self.base_url = normalize_base_url(base_url)?;
+        Ok(())
+    }
+
+    /// The path part of `base_url`, always starting and ending with `/` (`/repo/`).
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.split_once("://").map_or("", |(_, rest)| rest);
+        after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
+    }
+
+    /// The absolute URL of a site path (`tags/nuclear/` → `https://host/repo/tags/nuclear/`).
+    pub fn url_for(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+}
+
+fn check(text: &str, raw: RawConfig) -> Result<SiteConfig, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut error = |key: &str, message: String| {
+        errors.push(Diagnostic::at_line(
+            CONFIG_FILE,
+            key_line(text, key),
+            message,
+        ));
+    };
+
+    let base_url = match raw.base_url.as_deref() {
+        None => {
+            error(
+                "base_url",
+                "base_url is missing: set it to the address the site is published at, \
+                 e.g. base_url = \"https://user.github.io/repo/\""
+                    .to_string(),
+            );
+            String::new()
+        }
+        Some(url) => normalize_base_url(url).unwrap_or_else(|message| {
+            error("base_url", message);
+            String::new()
+        }),
+    };
+    let timezone_name = raw.timezone.unwrap_or_else(|| "UTC".to_string());
+    let timezone = TimeZone::get(&timezone_name).unwrap_or_else(|_| {
+        error(
+            "timezone",
+            format!("timezone `{timezone_name}` is not an IANA time zone name (e.g. \"Asia/Seoul\", \"UTC\")"),
+        );
+        TimeZone::UTC
+    });
+    let paginate_by = positive(raw.paginate_by, 20, "paginate_by", &mut error);
+    let feed_limit = positive(raw.feed_limit, 20, "feed_limit", &mut error);
+    let highlight_theme = raw
+        .highlight_theme
+        .unwrap_or_else(|| crate::highlight::DEFAULT_THEME.to_string());
+    if !crate::highlight::has_theme(&highlight_theme) {
+        error(
+            "highlight_theme",
+            format!(
+                "highlight_theme `{highlight_theme}` is not a known theme; known themes: {}",
+                crate::highlight::theme_names().join(", ")
+            ),
+        );
+    }
+    let theme = raw.theme.unwrap_or_else(|| "default".to_string());
+    if !crate::slug::is_plain_segment(&theme) {
+        error(
+            "theme",
+            format!("theme `{theme}` must be the name of a folder under themes/"),
+        );
+    }
+    let output_dir = raw.output_dir.unwrap_or_else(|| "public".to_string());
+    if output_dir.trim().is_empty() {
+        error("output_dir", "output_dir must not be empty".to_string());
+    }
+    let language = raw.language.unwrap_or_else(|| "en".to_string());
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(SiteConfig {
+        title: raw.title.unwrap_or_else(|| "Briefings".to_string()),
+        base_url,
+        description: raw.description,
+        language,
+        theme,
+        output_dir: PathBuf::from(output_dir),
+        paginate_by,
+        feed_limit,
+        timezone_name,
+        timezone,
+        highlight_theme,
+        extra: raw.extra,
+    })
+}
+
+fn positive(
+    value: Option<i64>,
+    default: usize,
+    key: &str,
+    error: &mut impl FnMut(&str, String),
+) -> usize {
+    match value {
+        None => default,
+        Some(n) if n >= 1 => usize::try_from(n).unwrap_or(usize::MAX),
+        Some(n) => {
+            error(
+                key,
+                format!("{key} must be a whole number of 1 or more, not {n}"),
+            );
+            default
+        }
+    }
+}
+
+/// Checks a base URL and gives it a trailing slash.
+pub fn normalize_base_url(input: &str) -> Result<String, String> {
+    let parsed = url::Url::parse(input.trim()).map_err(|e| {
+        format!(
+            "base_url `{input}` is not a URL ({e}); write e.g. \"https://user.github.io/repo/\""
+        )
+    })?;
+    if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+        return Err(format!(
+            "base_url `{input}` must be an http or https address, e.g. \"https://user.github.io/repo/\""
+        ));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(format!(
+            "base_url `{input}` must not have a query or a fragment"
+        ));
+    }
+    let mut url = parsed.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Ok(url)
+}
+
+fn unknown_key_warnings(text: &str, table: &toml::Table) -> Vec<Diagnostic> {
+    table
+        .keys()
+        .filter(|key| !KNOWN_KEYS.contains(&key.as_str()))
+        .map(|key| {
+            let mut message = format!("unknown key `{key}` is ignored");
+            if let Some(near) = nearest(key, KNOWN_KEYS) {
+                message.push_str(&format!("; did you mean `{near}`?"));
+            }
+            Diagnostic::at_line(CONFIG_FILE, key_line(text, key), message)
+        })
+        .collect()
+}
+
+/// The known name closest to `word`, when it is close enough to be a likely typo.
+pub fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(word, k), *k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+/// The line a top-level key is set on (1 when it cannot be found).
+fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|line| {
+            let line = line.trim_start();
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(1, |i| i + 1)
+}
+
+fn toml_error(text: &str, error: &toml::de::Error) -> Diagnostic {
+    let message = error.message().trim().to_string();
+    match error.span() {
+        Some(span) => {
+            let (line, column) = crate::error::line_col(text, span.start);
+            Diagnostic::at(CONFIG_FILE, line, column, message)
+        }
+        None => Diagnostic::new(CONFIG_FILE, message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_fill_what_is_not_set() {
+        let loaded = SiteConfig::parse("base_url = \"https://example.org\"\n").unwrap();
+        let c = loaded.config;
+        assert_eq!(c.base_url, "https://example.org/");
+        assert_eq!(c.language, "en");
+        assert_eq!(c.paginate_by, 20);
+        assert_eq!(c.output_dir, PathBuf::from("public"));
+        assert_eq!(c.timezone_name, "UTC");
+        assert!(loaded.warnings.is_empty());
+    }
+
+    #[test]
+    fn base_path_keeps_the_subpath() {
+        let c = SiteConfig::parse("base_url = \"https://user.github.io/repo\"")
+            .unwrap()
+            .config;
+        assert_eq!(c.base_path(), "/repo/");
+        assert_eq!(c.url_for("/tags/x/"), "https://user.github.io/repo/tags/x/");
+    }
+
+    #[test]
+    fn unknown_key_warns_with_the_nearest_known_key() {
+        let loaded = SiteConfig::parse("base_url = \"https://e.org/\"\npaginte_by = 3\n").unwrap();
+        let w = &loaded.warnings[0];
+        assert_eq!(w.line, Some(2));
+        assert!(w.message.contains("`paginate_by`"), "{}", w.message);
+    }
+
+    #[test]
+    fn bad_values_are_errors_with_lines() {
+        let errors = SiteConfig::parse(
+            "base_url = \"ftp://e.org/\"\ntimezone = \"Mars/Olympus\"\npaginate_by = 0\n",
+        )
+        .unwrap_err();
+        let lines: Vec<_> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![Some(1), Some(2), Some(3)]);
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_line() {
+        let errors = SiteConfig::parse("base_url = \"https://e.org/\"\ntitle = \n").unwrap_err();
+        assert_eq!(errors[0].line, Some(2));
+    }
+}

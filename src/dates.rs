@@ -1,0 +1,87 @@
+//! Dates in front matter: RFC 3339 with an offset, or a local date and time read in the site's
+//! time zone.
+
+use jiff::ZonedDateTime;
+use jiff::civil::Time;
+use jiff::fmt::temporal::{Pieces, PiecesOffset};
+use jiff::tz::TimeZone;
+
+/// The forms a date may take, for error messages.
+pub const ACCEPTED_FORMS: &str =
+    "2025-06-12T15:18:48+09:00 (RFC 3339), 2025-06-12 15:18:48 or 2025-06-12";
+
+/// Parses a front matter date. A date without an offset is read in `site_zone`.
+pub fn parse_date(text: &str, site_zone: &TimeZone) -> Result<ZonedDateTime, String> {
+    let text = text.trim();
+    let not_a_date = |why: &dyn std::fmt::Display| {
+        format!("`{text}` is not a date ({why}); write {ACCEPTED_FORMS}")
+    };
+    let pieces = Pieces::parse(text).map_err(|e| not_a_date(&e))?;
+    let datetime = pieces
+        .date()
+        .to_datetime(pieces.time().unwrap_or(Time::midnight()));
+    let zone = match pieces.offset() {
+        Some(PiecesOffset::Zulu) => TimeZone::UTC,
+        Some(PiecesOffset::Numeric(offset)) => TimeZone::fixed(offset.offset()),
+        None => site_zone.clone(),
+        Some(_) => return Err(not_a_date(&"unknown offset")),
+    };
+    datetime.to_zoned_datetime(zone).map_err(|e| not_a_date(&e))
+}
+
+/// RFC 3339 text of a date, with its offset (`2025-06-12T15:18:48+09:00`).
+pub fn rfc3339(date: &ZonedDateTime) -> String {
+    date.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+/// The English name of a month, 1 to 12.
+pub fn month_name(month: i8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES[usize::try_from(month - 1).unwrap_or(0).min(11)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seoul() -> TimeZone {
+        TimeZone::get("Asia/Seoul").unwrap()
+    }
+
+    #[test]
+    fn rfc3339_keeps_its_offset() {
+        let d = parse_date("2025-06-12T15:18:48+09:00", &TimeZone::UTC).unwrap();
+        assert_eq!(rfc3339(&d), "2025-06-12T15:18:48+09:00");
+        let d = parse_date("2025-06-12T06:18:48Z", &seoul()).unwrap();
+        assert_eq!(rfc3339(&d), "2025-06-12T06:18:48+00:00");
+    }
+
+    #[test]
+    fn local_forms_are_read_in_the_site_zone() {
+        let d = parse_date("2025-06-12 15:18:48", &seoul()).unwrap();
+        assert_eq!(rfc3339(&d), "2025-06-12T15:18:48+09:00");
+        let d = parse_date("2025-06-12", &seoul()).unwrap();
+        assert_eq!(rfc3339(&d), "2025-06-12T00:00:00+09:00");
+    }
+
+    #[test]
+    fn impossible_dates_and_words_are_refused() {
+        for bad in ["2025-13-45", "yesterday", "", "2025-02-30"] {
+            let e = parse_date(bad, &TimeZone::UTC).unwrap_err();
+            assert!(e.contains("RFC 3339"), "{e}");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! Errors and warnings of a build.
+//!
+//! A [`Diagnostic`] names the file it is about (relative to the site root), the line and column
+//! where known, and says what is wrong. Stages collect diagnostics rather than stopping at the
+//! first, so that a build reports every problem at once.
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// One problem found in a file of the site: a briefing, a template or `site.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file, relative to the site root.
+    pub file: PathBuf,
+    /// 1-based line, where known.
+    pub line: Option<usize>,
+    /// 1-based column, where known.
+    pub column: Option<usize>,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A problem with a whole file.
+    pub fn new(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+
+    /// A problem at a line of a file.
+    pub fn at_line(file: impl Into<PathBuf>, line: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            line: Some(line),
+            ..Diagnostic::new(file, message)
+        }
+    }
+
+    /// A problem at a line and column of a file.
+    pub fn at(
+        file: impl Into<PathBuf>,
+        line: usize,
+        column: usize,
+        msg: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            line: Some(line),
+            column: Some(column),
+            ..Diagnostic::new(file, msg)
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", display_path(&self.file))?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// A path as shown in messages: with forward slashes on every platform.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// Why a build or check did not finish.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The site's files have problems; all of them are listed. Nothing was written.
+    Content(Vec<Diagnostic>),
+    /// The command cannot run as asked (no site at the root, an output folder it must not
+    /// replace). Nothing was written.
+    Usage(String),
+    /// Reading or writing files failed.
+    Io {
+        /// What was being done, naming the path.
+        context: String,
+        /// The underlying error.
+        source: io::Error,
+    },
+}
+
+impl BuildError {
+    /// Wraps an I/O error with what was being done.
+    pub fn io(context: impl Into<String>, source: io::Error) -> Self {
+        BuildError::Io {
+            context: context.into(),
+            source,
+        }
+    }
+
+    /// The process exit code for this error: 2 for usage errors, 1 otherwise.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            BuildError::Usage(_) => 2,
+            BuildError::Content(_) | BuildError::Io { .. } => 1,
+        }
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Content(diagnostics) => {
+                for diagnostic in diagnostics {
+                    writeln!(f, "error: {diagnostic}")?;
+                }
+                let n = diagnostics.len();
+                write!(
+                    f,
+                    "{n} error{} found; nothing was written",
+                    if n == 1 { "" } else { "s" }
+                )
+            }
+            BuildError::Usage(message) => write!(f, "error: {message}"),
+            BuildError::Io { context, source } => write!(f, "error: {context}: {source}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+impl From<Vec<Diagnostic>> for BuildError {
+    fn from(diagnostics: Vec<Diagnostic>) -> Self {
+        BuildError::Content(diagnostics)
+    }
+}
+
+/// 1-based line and column of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diagnostic_shows_file_line_and_column() {
+        let d = Diagnostic::at("content/a.md", 3, 7, "bad date");
+        assert_eq!(d.to_string(), "content/a.md:3:7: bad date");
+        let d = Diagnostic::at_line("content/a.md", 3, "bad date");
+        assert_eq!(d.to_string(), "content/a.md:3: bad date");
+        assert_eq!(
+            Diagnostic::new("site.toml", "x").to_string(),
+            "site.toml: x"
+        );
+    }
+
+    #[test]
+    fn line_col_counts_from_one() {
+        let text = "ab\ncdé\nf";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        assert_eq!(line_col(text, 8), (3, 1));
+        assert_eq!(line_col(text, 100), (3, 2));
+    }
+}

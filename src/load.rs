@@ -1,0 +1,225 @@
+//! The load stage: finds a site's files — the briefings under `content/`, and the theme's, the
+//! site's and the content's files to copy as they are — and reads the briefings.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::error::{Diagnostic, display_path};
+
+/// The folder of briefings in a site.
+pub const CONTENT_DIR: &str = "content";
+/// The folder of files a site copies as they are.
+pub const STATIC_DIR: &str = "static";
+
+/// A briefing file as read from disk.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The file, relative to the site root (`content/2025/x.md`), for messages.
+    pub file: PathBuf,
+    /// The path under `content/`, with `/` separators (`2025/x.md`): how briefings link to it.
+    pub content_path: String,
+    /// The text, without a byte order mark and with `\n` line endings.
+    pub text: String,
+}
+
+/// Where a file to copy comes from.
+#[derive(Debug, Clone)]
+pub enum FileSource {
+    /// Bytes built into the binary (the default theme).
+    Embedded(&'static [u8]),
+    /// A file on disk.
+    Disk(PathBuf),
+}
+
+/// Everything the load stage found.
+#[derive(Debug, Default)]
+pub struct SiteFiles {
+    /// The briefings, sorted by path.
+    pub briefings: Vec<SourceFile>,
+    /// Files to copy, by output path (`images/map.png`).
+    pub copies: BTreeMap<String, FileSource>,
+}
+
+/// Finds and reads the files under `content/`: Markdown files are briefings, everything else is
+/// copied to the same path in the output. Hidden files are skipped.
+pub fn load_content(root: &Path) -> Result<SiteFiles, Vec<Diagnostic>> {
+    let content = root.join(CONTENT_DIR);
+    let mut files = SiteFiles::default();
+    if !content.is_dir() {
+        return Ok(files);
+    }
+    let found = walk(root, &content)?;
+    let mut markdown = Vec::new();
+    for (relative, path) in found {
+        if relative.ends_with(".md") {
+            markdown.push((relative, path));
+        } else {
+            files.copies.insert(relative, FileSource::Disk(path));
+        }
+    }
+    let read: Vec<Result<SourceFile, Diagnostic>> = markdown
+        .into_par_iter()
+        .map(|(content_path, path)| read_briefing(root, content_path, &path))
+        .collect();
+    let mut errors = Vec::new();
+    for result in read {
+        match result {
+            Ok(file) => files.briefings.push(file),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Adds the files under `dir` to `copies`, replacing any already there at the same path.
+pub fn add_copies(
+    root: &Path,
+    dir: &Path,
+    copies: &mut BTreeMap<String, FileSource>,
+) -> Result<(), Vec<Diagnostic>> {
+    if dir.is_dir() {
+        for (relative, path) in walk(root, dir)? {
+            copies.insert(relative, FileSource::Disk(path));
+        }
+    }
+    Ok(())
+}
+
+/// The files under `dir`, by path relative to it with `/` separators, sorted. Hidden files and
+/// folders are skipped; a symlink that leads out of the site or into a loop is an error.
+fn walk(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf)>, Vec<Diagnostic>> {
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    let entries = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let file = e
+                    .path()
+                    .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
+                let message = if e.loop_ancestor().is_some() {
+                    "symlink loop: this link points back to a folder that contains it".to_string()
+                } else {
+                    format!("cannot be read: {e}")
+                };
+                errors.push(Diagnostic::new(site_relative(root, &file), message));
+                continue;
+            }
+        };
+        if entry.path_is_symlink() {
+            let inside = entry
+                .path()
+                .canonicalize()
+                .is_ok_and(|target| target.starts_with(&canonical_root));
+            if !inside {
+                errors.push(Diagnostic::new(
+                    site_relative(root, entry.path()),
+                    "symlink leads outside the site folder; briefgen does not follow it",
+                ));
+                continue;
+            }
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        found.push((display_path(relative), entry.path().to_path_buf()));
+    }
+    if errors.is_empty() {
+        Ok(found)
+    } else {
+        Err(errors)
+    }
+}
+
+fn read_briefing(root: &Path, content_path: String, path: &Path) -> Result<SourceFile, Diagnostic> {
+    let file = site_relative(root, path);
+    let bytes =
+        std::fs::read(path).map_err(|e| Diagnostic::new(&file, format!("cannot be read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+        let (line, column) = crate::error::line_col(&valid, offset);
+        Diagnostic::at(
+            &file,
+            line,
+            column,
+            "the file is not UTF-8 text; save it as UTF-8",
+        )
+    })?;
+    Ok(SourceFile {
+        file,
+        content_path,
+        text: normalize_text(text),
+    })
+}
+
+/// Drops a byte order mark and turns CRLF line endings into LF.
+pub fn normalize_text(text: String) -> String {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
+}
+
+/// `path` relative to the site root, for messages.
+pub fn site_relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_and_crlf_are_normalized() {
+        assert_eq!(normalize_text("\u{feff}---\r\na\r\n".into()), "---\na\n");
+    }
+
+    #[test]
+    fn finds_briefings_and_copies_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content/2025");
+        std::fs::create_dir_all(&content).unwrap();
+        std::fs::write(content.join("a.md"), "\u{feff}---\r\n").unwrap();
+        std::fs::write(content.join("map.png"), "png").unwrap();
+        std::fs::write(content.join(".a.md.swp"), "x").unwrap();
+        let files = load_content(dir.path()).unwrap();
+        assert_eq!(files.briefings.len(), 1);
+        assert_eq!(files.briefings[0].content_path, "2025/a.md");
+        assert_eq!(files.briefings[0].file, PathBuf::from("content/2025/a.md"));
+        assert_eq!(files.briefings[0].text, "---\n");
+        assert_eq!(
+            files.copies.keys().collect::<Vec<_>>(),
+            vec!["2025/map.png"]
+        );
+    }
+
+    #[test]
+    fn non_utf8_files_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        std::fs::write(dir.path().join("content/bad.md"), b"---\nti\xfftle: x\n").unwrap();
+        let errors = load_content(dir.path()).unwrap_err();
+        assert_eq!(errors[0].line, Some(2));
+        assert!(errors[0].message.contains("UTF-8"));
+    }
+}

@@ -1,0 +1,373 @@
+//! The parse stage for a briefing's body: Markdown to HTML with pulldown-cmark, with heading
+//! ids, highlighted code, links between briefings (`@/2019/hanoi.md`) resolved, and relative
+//! links to files next to the briefing pointed at their copies in the output.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::error::Diagnostic;
+use crate::highlight;
+
+/// What the Markdown renderer needs to know about the briefing and the site.
+pub struct LinkContext<'a> {
+    /// The briefing's file, relative to the site root, for errors.
+    pub file: &'a Path,
+    /// The 1-based file line the body starts on.
+    pub body_line: usize,
+    /// The briefing's folder relative to `content/`, with a trailing `/` (or empty).
+    pub content_dir: &'a str,
+    /// The site's base URL, ending in `/`.
+    pub base_url: &'a str,
+    /// The URL of a briefing by its path under `content/` (`2019/2019-02-28-hanoi.md`).
+    pub briefing_url: &'a (dyn Fn(&str) -> Option<String> + Sync),
+}
+
+/// A briefing body rendered to HTML.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedBody {
+    /// The HTML.
+    pub html: String,
+    /// The plain text of the first paragraph, for summaries.
+    pub first_paragraph: String,
+    /// How many words the body has.
+    pub word_count: usize,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders a briefing body. Every broken link is reported, with its line and column.
+pub fn render(body: &str, links: &LinkContext<'_>) -> Result<RenderedBody, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut heading: Option<(usize, Vec<Event<'_>>)> = None;
+    let mut code: Option<(String, String)> = None;
+    let mut ids = HashSet::new();
+    let mut first_paragraph = String::new();
+    let mut in_first_paragraph = false;
+    let mut seen_paragraph = false;
+    let mut depth = 0usize;
+    let mut word_count = 0;
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let event = match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => highlight::fence_language(&info).to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((language, String::new()));
+                continue;
+            }
+            Event::Text(text) if code.is_some() => {
+                if let Some((_, buffer)) = code.as_mut() {
+                    buffer.push_str(&text);
+                }
+                continue;
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                let (language, buffer) = code.take().unwrap_or_default();
+                Event::Html(code_block_html(&language, &buffer).into())
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = resolve_link(dest_url, links).unwrap_or_else(|message| {
+                    let (line, column) = crate::error::line_col(body, range.start);
+                    errors.push(Diagnostic::at(
+                        links.file,
+                        links.body_line + line - 1,
+                        column,
+                        message,
+                    ));
+                    CowStr::Borrowed("#")
+                });
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = resolve_link(dest_url, links).unwrap_or_else(|message| {
+                    let (line, column) = crate::error::line_col(body, range.start);
+                    errors.push(Diagnostic::at(
+                        links.file,
+                        links.body_line + line - 1,
+                        column,
+                        message,
+                    ));
+                    CowStr::Borrowed("#")
+                });
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        };
+
+        match &event {
+            Event::Start(Tag::Paragraph) if depth == 0 && !seen_paragraph => {
+                seen_paragraph = true;
+                in_first_paragraph = true;
+            }
+            Event::End(TagEnd::Paragraph) if depth == 1 => in_first_paragraph = false,
+            Event::Text(text) | Event::Code(text) => {
+                word_count += text.split_whitespace().count();
+                if in_first_paragraph {
+                    first_paragraph.push_str(text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if in_first_paragraph => first_paragraph.push(' '),
+            _ => {}
+        }
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+
+        match (&event, heading.as_mut()) {
+            (Event::Start(Tag::Heading { .. }), _) => heading = Some((events.len(), vec![event])),
+            (Event::End(TagEnd::Heading(_)), Some(_)) => {
+                let (_, mut buffered) = heading.take().unwrap_or_default();
+                buffered.push(event);
+                events.extend(with_heading_id(buffered, &mut ids));
+            }
+            (_, Some((_, buffered))) => buffered.push(event),
+            (_, None) => events.push(event),
+        }
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Ok(RenderedBody {
+        html,
+        first_paragraph: first_paragraph.trim().to_string(),
+        word_count,
+    })
+}
+
+/// Gives a heading an id made from its text, unless it has one; ids are unique in a page.
+fn with_heading_id<'a>(mut events: Vec<Event<'a>>, ids: &mut HashSet<String>) -> Vec<Event<'a>> {
+    let text: String = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    if let Some(Event::Start(Tag::Heading { id, .. })) = events.first_mut() {
+        let wanted = match id.take() {
+            Some(given) => given.to_string(),
+            None => {
+                let slug = crate::slug::slugify(&text);
+                if slug.is_empty() {
+                    "section".to_string()
+                } else {
+                    slug
+                }
+            }
+        };
+        let mut unique = wanted.clone();
+        let mut n = 1;
+        while !ids.insert(unique.clone()) {
+            unique = format!("{wanted}-{n}");
+            n += 1;
+        }
+        *id = Some(unique.into());
+    }
+    events
+}
+
+/// A fenced or indented code block: highlighted when the language is known.
+fn code_block_html(language: &str, code: &str) -> String {
+    let escaped_language = escape_attribute(language);
+    let inner = highlight::highlight(code, language).unwrap_or_else(|| escape_text(code));
+    if language.is_empty() {
+        format!("<pre class=\"code\"><code>{inner}</code></pre>\n")
+    } else {
+        format!(
+            "<pre class=\"code\" data-lang=\"{escaped_language}\"><code class=\"language-{escaped_language}\">{inner}</code></pre>\n"
+        )
+    }
+}
+
+/// Rewrites a link: `@/path.md` and relative `.md` links to the briefing's URL, relative links
+/// to other files to where they are copied. Other links are left as they are.
+fn resolve_link<'a>(dest: CowStr<'a>, links: &LinkContext<'_>) -> Result<CowStr<'a>, String> {
+    let (path, fragment) = match dest.find('#') {
+        Some(i) => (&dest[..i], &dest[i..]),
+        None => (dest.as_ref(), ""),
+    };
+    if let Some(content_path) = path.strip_prefix("@/") {
+        return match (links.briefing_url)(content_path) {
+            Some(url) => Ok(format!("{url}{fragment}").into()),
+            None => Err(format!(
+                "link to `{dest}`: there is no content/{content_path}"
+            )),
+        };
+    }
+    if !is_relative_path(path) {
+        return Ok(dest);
+    }
+    let joined = join_relative(links.content_dir, path)
+        .ok_or_else(|| format!("link to `{dest}` leads out of content/"))?;
+    if joined.ends_with(".md") {
+        return match (links.briefing_url)(&joined) {
+            Some(url) => Ok(format!("{url}{fragment}").into()),
+            None => Err(format!("link to `{dest}`: there is no content/{joined}")),
+        };
+    }
+    Ok(format!("{}{joined}{fragment}", links.base_url).into())
+}
+
+/// A link with no scheme, not absolute, and not only a fragment or query.
+fn is_relative_path(path: &str) -> bool {
+    !path.is_empty() && !path.starts_with('/') && !path.starts_with('?') && !path.contains(':')
+}
+
+/// Joins a relative path to a folder under `content/`, resolving `.` and `..`.
+fn join_relative(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    let (path, query) = match path.find('?') {
+        Some(i) => (&path[..i], &path[i..]),
+        None => (path, ""),
+    };
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(format!("{}{query}", parts.join("/")))
+}
+
+/// Escapes text for HTML element content.
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    pulldown_cmark_escape::escape_html_body_text(&mut out, text).ok();
+    out
+}
+
+/// Escapes text for an HTML attribute value.
+pub fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    pulldown_cmark_escape::escape_html(&mut out, text).ok();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_ok(body: &str) -> RenderedBody {
+        let resolve = |path: &str| {
+            (path == "2019/2019-02-28-hanoi.md")
+                .then(|| "https://e.org/r/briefings/hanoi/".to_string())
+        };
+        let links = LinkContext {
+            file: Path::new("content/2025/a.md"),
+            body_line: 6,
+            content_dir: "2025/",
+            base_url: "https://e.org/r/",
+            briefing_url: &resolve,
+        };
+        render(body, &links).unwrap()
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let html =
+            render_ok("| a |\n|---|\n| b |\n\n~~x~~ \"q\"\n\n- [x] done\n\nn[^1]\n\n[^1]: f\n")
+                .html;
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("<del>x</del>"), "{html}");
+        assert!(html.contains("“q”"), "{html}");
+        assert!(html.contains("checkbox"), "{html}");
+        assert!(html.contains("footnote"), "{html}");
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let html = render_ok("## Talks resume\n\n## Talks resume\n\n## Given {#mine}\n").html;
+        assert!(html.contains("<h2 id=\"talks-resume\">"), "{html}");
+        assert!(html.contains("<h2 id=\"talks-resume-1\">"), "{html}");
+        assert!(html.contains("<h2 id=\"mine\">"), "{html}");
+    }
+
+    #[test]
+    fn code_is_highlighted_and_the_language_escaped() {
+        let html = render_ok("```rust\nfn main() {}\n```\n\n```\"><script>\nx\n```\n").html;
+        assert!(html.contains("class=\"language-rust\""), "{html}");
+        assert!(html.contains("hl-"), "{html}");
+        assert!(!html.contains("\"><script>"), "{html}");
+    }
+
+    #[test]
+    fn links_between_briefings_and_to_files_resolve() {
+        let html = render_ok("[Hanoi](@/2019/2019-02-28-hanoi.md#talks) ![m](map.png) [x](../2019/2019-02-28-hanoi.md) [w](https://kbs.co.kr/)").html;
+        assert!(
+            html.contains("href=\"https://e.org/r/briefings/hanoi/#talks\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("src=\"https://e.org/r/2025/map.png\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"https://e.org/r/briefings/hanoi/\""),
+            "{html}"
+        );
+        assert!(html.contains("href=\"https://kbs.co.kr/\""), "{html}");
+    }
+
+    #[test]
+    fn broken_links_name_the_line_and_column() {
+        let resolve = |_: &str| None;
+        let links = LinkContext {
+            file: Path::new("content/2025/a.md"),
+            body_line: 6,
+            content_dir: "2025/",
+            base_url: "https://e.org/",
+            briefing_url: &resolve,
+        };
+        let errors = render("Intro.\n\nSee [it](@/2019/missing.md).\n", &links).unwrap_err();
+        assert_eq!(errors[0].line, Some(8));
+        assert_eq!(errors[0].column, Some(5));
+        assert!(errors[0].message.contains("content/2019/missing.md"));
+    }
+
+    #[test]
+    fn first_paragraph_and_word_count() {
+        let body = render_ok("## Head\n\nThe *White House* said\nso.\n\nMore words here.\n");
+        assert_eq!(body.first_paragraph, "The White House said so.");
+        assert_eq!(body.word_count, 9);
+    }
+}

@@ -1,0 +1,336 @@
+//! The model stage: the site as plain data — briefings newest first, the three taxonomies
+//! (tags, people, sources) and the chronology — built from parsed briefings and passed to
+//! rendering. Nothing here knows about templates or files.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use jiff::ZonedDateTime;
+
+use crate::frontmatter::Source;
+use crate::yaml;
+
+/// One briefing, parsed and rendered to HTML.
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    /// The file, relative to the site root.
+    pub file: PathBuf,
+    /// The path under `content/` (`2025/2025-06-12-trump-kim.md`).
+    pub content_path: String,
+    /// The last segment of its URL.
+    pub slug: String,
+    /// The title.
+    pub title: String,
+    /// When it happened, in the offset it was written with.
+    pub date: ZonedDateTime,
+    /// When it was last revised.
+    pub updated: Option<ZonedDateTime>,
+    /// Where the news came from.
+    pub source: Source,
+    /// People, as written.
+    pub people: Vec<String>,
+    /// Tags, as written.
+    pub tags: Vec<String>,
+    /// The summary: from front matter, else the first paragraph.
+    pub summary: String,
+    /// Whether it is a draft (only present when drafts are built).
+    pub draft: bool,
+    /// Free-form values for templates.
+    pub extra: Option<yaml::Value>,
+    /// The body as HTML.
+    pub html: String,
+    /// Words in the body.
+    pub word_count: usize,
+}
+
+impl Briefing {
+    /// The site path of its page (`briefings/trump-kim/`).
+    pub fn path(&self) -> String {
+        format!("briefings/{}/", self.slug)
+    }
+}
+
+/// The three ways briefings are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TaxonomyKind {
+    /// Subjects.
+    Tags,
+    /// People named.
+    People,
+    /// Outlets.
+    Sources,
+}
+
+impl TaxonomyKind {
+    /// All kinds, in the order pages list them.
+    pub const ALL: [TaxonomyKind; 3] = [
+        TaxonomyKind::Tags,
+        TaxonomyKind::People,
+        TaxonomyKind::Sources,
+    ];
+
+    /// The URL segment and template name (`tags`).
+    pub fn name(self) -> &'static str {
+        match self {
+            TaxonomyKind::Tags => "tags",
+            TaxonomyKind::People => "people",
+            TaxonomyKind::Sources => "sources",
+        }
+    }
+
+    /// The heading of its index page (`Tags`).
+    pub fn title(self) -> &'static str {
+        match self {
+            TaxonomyKind::Tags => "Tags",
+            TaxonomyKind::People => "People",
+            TaxonomyKind::Sources => "Sources",
+        }
+    }
+
+    /// One of its terms, in words (`Tag`).
+    pub fn singular(self) -> &'static str {
+        match self {
+            TaxonomyKind::Tags => "Tag",
+            TaxonomyKind::People => "Person",
+            TaxonomyKind::Sources => "Source",
+        }
+    }
+
+    /// The names a briefing has in this taxonomy.
+    pub fn names_of(self, briefing: &Briefing) -> Vec<&str> {
+        match self {
+            TaxonomyKind::Tags => briefing.tags.iter().map(String::as_str).collect(),
+            TaxonomyKind::People => briefing.people.iter().map(String::as_str).collect(),
+            TaxonomyKind::Sources => vec![briefing.source.name.as_str()],
+        }
+    }
+
+    /// The site path of a term's page (`tags/nuclear-policy/`).
+    pub fn term_path(self, slug: &str) -> String {
+        format!("{}/{slug}/", self.name())
+    }
+}
+
+/// One tag, person or source, and its briefings.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// The name as written (the most used spelling, when briefings differ).
+    pub name: String,
+    /// The slug.
+    pub slug: String,
+    /// Indexes into [`Site::briefings`], newest first.
+    pub briefings: Vec<usize>,
+}
+
+/// All terms of one kind, sorted by slug.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    /// Which taxonomy.
+    pub kind: TaxonomyKind,
+    /// Its terms.
+    pub terms: Vec<Term>,
+}
+
+/// The briefings of one month.
+#[derive(Debug, Clone)]
+pub struct Month {
+    /// 1 to 12.
+    pub month: i8,
+    /// Indexes into [`Site::briefings`], newest first.
+    pub briefings: Vec<usize>,
+}
+
+/// The briefings of one year, by month, newest first.
+#[derive(Debug, Clone)]
+pub struct Year {
+    /// The year.
+    pub year: i16,
+    /// Its months, newest first.
+    pub months: Vec<Month>,
+}
+
+impl Year {
+    /// How many briefings the year has.
+    pub fn count(&self) -> usize {
+        self.months.iter().map(|m| m.briefings.len()).sum()
+    }
+}
+
+/// Every briefing by year and month, newest first. Dates count as written (in their offset).
+#[derive(Debug, Clone, Default)]
+pub struct Chronology {
+    /// The years, newest first.
+    pub years: Vec<Year>,
+}
+
+/// The whole site as data.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// Briefings, newest first (ties by slug).
+    pub briefings: Vec<Briefing>,
+    /// Tags, people and sources, in [`TaxonomyKind::ALL`] order.
+    pub taxonomies: Vec<Taxonomy>,
+    /// The chronology.
+    pub chronology: Chronology,
+}
+
+impl Site {
+    /// Builds the model from briefings in any order.
+    pub fn new(mut briefings: Vec<Briefing>) -> Site {
+        briefings.sort_by(|a, b| {
+            b.date
+                .timestamp()
+                .cmp(&a.date.timestamp())
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
+        let taxonomies = TaxonomyKind::ALL
+            .iter()
+            .map(|&kind| taxonomy(kind, &briefings))
+            .collect();
+        let chronology = chronology(&briefings);
+        Site {
+            briefings,
+            taxonomies,
+            chronology,
+        }
+    }
+
+    /// The taxonomy of a kind.
+    pub fn taxonomy(&self, kind: TaxonomyKind) -> &Taxonomy {
+        &self.taxonomies[TaxonomyKind::ALL
+            .iter()
+            .position(|&k| k == kind)
+            .unwrap_or(0)]
+    }
+}
+
+fn taxonomy(kind: TaxonomyKind, briefings: &[Briefing]) -> Taxonomy {
+    // slug → (spellings with their counts, briefings)
+    let mut by_slug: BTreeMap<String, (BTreeMap<&str, usize>, Vec<usize>)> = BTreeMap::new();
+    for (index, briefing) in briefings.iter().enumerate() {
+        for name in kind.names_of(briefing) {
+            let (spellings, members) = by_slug.entry(crate::slug::slugify(name)).or_default();
+            *spellings.entry(name).or_default() += 1;
+            if members.last() != Some(&index) {
+                members.push(index);
+            }
+        }
+    }
+    let terms = by_slug
+        .into_iter()
+        .map(|(slug, (spellings, briefings))| {
+            // The most used spelling; among equals, the first in sort order.
+            let name = spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(name, _)| name.to_string())
+                .unwrap_or_default();
+            Term {
+                name,
+                slug,
+                briefings,
+            }
+        })
+        .collect();
+    Taxonomy { kind, terms }
+}
+
+fn chronology(briefings: &[Briefing]) -> Chronology {
+    let mut by_month: BTreeMap<(i16, i8), Vec<usize>> = BTreeMap::new();
+    for (index, briefing) in briefings.iter().enumerate() {
+        by_month
+            .entry((briefing.date.year(), briefing.date.month()))
+            .or_default()
+            .push(index);
+    }
+    let mut years: Vec<Year> = Vec::new();
+    for ((year, month), briefings) in by_month.into_iter().rev() {
+        let month = Month { month, briefings };
+        match years.last_mut() {
+            Some(last) if last.year == year => last.months.push(month),
+            _ => years.push(Year {
+                year,
+                months: vec![month],
+            }),
+        }
+    }
+    Chronology { years }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::tz::TimeZone;
+
+    fn briefing(slug: &str, date: &str, tags: &[&str]) -> Briefing {
+        Briefing {
+            file: PathBuf::from(format!("content/{slug}.md")),
+            content_path: format!("{slug}.md"),
+            slug: slug.to_string(),
+            title: slug.to_uppercase(),
+            date: crate::dates::parse_date(date, &TimeZone::UTC).unwrap(),
+            updated: None,
+            source: Source {
+                name: "KBS".into(),
+                url: None,
+            },
+            people: vec![],
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            summary: String::new(),
+            draft: false,
+            extra: None,
+            html: String::new(),
+            word_count: 0,
+        }
+    }
+
+    #[test]
+    fn briefings_are_newest_first() {
+        let site = Site::new(vec![
+            briefing("a", "2019-02-28", &[]),
+            briefing("b", "2025-06-12T15:00:00+09:00", &[]),
+            briefing("c", "2025-06-12T07:00:00Z", &[]),
+        ]);
+        let slugs: Vec<_> = site.briefings.iter().map(|b| b.slug.as_str()).collect();
+        assert_eq!(slugs, vec!["c", "b", "a"]);
+    }
+
+    #[test]
+    fn spellings_of_one_slug_merge_into_the_most_used() {
+        let site = Site::new(vec![
+            briefing("a", "2019-01-01", &["Nuclear Policy"]),
+            briefing("b", "2019-01-02", &["nuclear policy"]),
+            briefing("c", "2019-01-03", &["Nuclear Policy", "Summits"]),
+        ]);
+        let tags = site.taxonomy(TaxonomyKind::Tags);
+        assert_eq!(tags.terms.len(), 2);
+        assert_eq!(tags.terms[0].name, "Nuclear Policy");
+        assert_eq!(tags.terms[0].slug, "nuclear-policy");
+        assert_eq!(tags.terms[0].briefings, vec![0, 1, 2]);
+        assert_eq!(
+            site.taxonomy(TaxonomyKind::Sources).terms[0]
+                .briefings
+                .len(),
+            3
+        );
+    }
+
+    #[test]
+    fn chronology_groups_by_year_then_month() {
+        let site = Site::new(vec![
+            briefing("a", "2019-02-28", &[]),
+            briefing("b", "2019-06-30", &[]),
+            briefing("c", "2025-06-12", &[]),
+            briefing("d", "2019-06-12", &[]),
+        ]);
+        let years: Vec<_> = site
+            .chronology
+            .years
+            .iter()
+            .map(|y| (y.year, y.months.len(), y.count()))
+            .collect();
+        assert_eq!(years, vec![(2025, 1, 1), (2019, 2, 3)]);
+        assert_eq!(site.chronology.years[1].months[0].month, 6);
+        assert_eq!(site.chronology.years[1].months[0].briefings, vec![1, 2]);
+    }
+}

@@ -1,0 +1,572 @@
+//! The render stage: every page, feed and list of the site, rendered through Tera in
+//! parallel. Each briefing is turned into template values once (a light summary for lists
+//! and a full value with its HTML for its page and the feeds); list pages share them.
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Value};
+
+use crate::config::SiteConfig;
+use crate::dates::{month_name, rfc3339};
+use crate::error::Diagnostic;
+use crate::model::{Briefing, Site, TaxonomyKind, Term, Year};
+use crate::templates::Templates;
+
+/// A rendered file of the site.
+#[derive(Debug, Clone)]
+pub struct RenderedFile {
+    /// Its path in the output folder (`briefings/trump-kim/index.html`).
+    pub path: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// One file to render.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    Home {
+        page: usize,
+    },
+    Briefing(usize),
+    Terms(TaxonomyKind),
+    Term {
+        kind: TaxonomyKind,
+        term: usize,
+        page: usize,
+    },
+    TermFeed {
+        kind: TaxonomyKind,
+        term: usize,
+    },
+    Chronology,
+    ChronologyYear(usize),
+    Feed,
+    Sitemap,
+    Robots,
+    NotFound,
+}
+
+#[derive(Serialize)]
+struct ConfigView<'a> {
+    title: &'a str,
+    base_url: &'a str,
+    base_path: &'a str,
+    description: &'a str,
+    language: &'a str,
+    paginate_by: usize,
+    timezone: &'a str,
+    extra: &'a toml::Table,
+}
+
+#[derive(Serialize)]
+struct TermRef<'a> {
+    name: &'a str,
+    slug: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct SourceView<'a> {
+    name: &'a str,
+    /// The article's address.
+    url: Option<&'a str>,
+    slug: String,
+    /// The source's page on this site.
+    page_url: String,
+}
+
+#[derive(Serialize)]
+struct BriefingView<'a> {
+    title: &'a str,
+    slug: &'a str,
+    path: String,
+    url: String,
+    content_path: &'a str,
+    date: String,
+    date_display: String,
+    year: i16,
+    month: i8,
+    updated: Option<String>,
+    source: SourceView<'a>,
+    people: Vec<TermRef<'a>>,
+    tags: Vec<TermRef<'a>>,
+    summary: &'a str,
+    word_count: usize,
+    reading_time: usize,
+    draft: bool,
+    extra: &'a Option<crate::yaml::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct TaxonomyView {
+    name: &'static str,
+    title: &'static str,
+    singular: &'static str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct TermView<'a> {
+    name: &'a str,
+    slug: &'a str,
+    url: String,
+    feed_url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct Paginator {
+    current_index: usize,
+    number_pagers: usize,
+    paginate_by: usize,
+    total_briefings: usize,
+    first: String,
+    last: String,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SitemapEntry {
+    url: String,
+    lastmod: Option<String>,
+}
+
+/// Everything a render job reads: the site, its templates and the prepared values.
+struct Renderer<'a> {
+    site: &'a Site,
+    config: &'a SiteConfig,
+    templates: &'a Templates,
+    config_value: Value,
+    summaries: Vec<Value>,
+    full: Vec<Value>,
+}
+
+/// Renders every page and feed of the site. Errors of all pages are reported, each once.
+pub fn render_site(
+    site: &Site,
+    config: &SiteConfig,
+    templates: &Templates,
+) -> Result<Vec<RenderedFile>, Vec<Diagnostic>> {
+    let config_value = Value::from_serializable(&ConfigView {
+        title: &config.title,
+        base_url: &config.base_url,
+        base_path: config.base_path(),
+        description: &config.description,
+        language: &config.language,
+        paginate_by: config.paginate_by,
+        timezone: &config.timezone_name,
+        extra: &config.extra,
+    });
+    let (summaries, full): (Vec<Value>, Vec<Value>) = site
+        .briefings
+        .par_iter()
+        .map(|b| {
+            (
+                Value::from_serializable(&briefing_view(b, config, None)),
+                Value::from_serializable(&briefing_view(b, config, Some(&b.html))),
+            )
+        })
+        .unzip();
+    let renderer = Renderer {
+        site,
+        config,
+        templates,
+        config_value,
+        summaries,
+        full,
+    };
+    let results: Vec<Result<RenderedFile, Diagnostic>> = jobs(site, config)
+        .into_par_iter()
+        .map(|job| renderer.render(job))
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(e) if !errors.contains(&e) => errors.push(e),
+            Err(_) => {}
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}
+
+fn pages(count: usize, per_page: usize) -> usize {
+    count.div_ceil(per_page).max(1)
+}
+
+fn jobs(site: &Site, config: &SiteConfig) -> Vec<Job> {
+    let mut jobs: Vec<Job> = (1..=pages(site.briefings.len(), config.paginate_by))
+        .map(|page| Job::Home { page })
+        .collect();
+    jobs.extend((0..site.briefings.len()).map(Job::Briefing));
+    for taxonomy in &site.taxonomies {
+        let kind = taxonomy.kind;
+        jobs.push(Job::Terms(kind));
+        for (term, t) in taxonomy.terms.iter().enumerate() {
+            jobs.extend(
+                (1..=pages(t.briefings.len(), config.paginate_by)).map(|page| Job::Term {
+                    kind,
+                    term,
+                    page,
+                }),
+            );
+            jobs.push(Job::TermFeed { kind, term });
+        }
+    }
+    jobs.push(Job::Chronology);
+    jobs.extend((0..site.chronology.years.len()).map(Job::ChronologyYear));
+    jobs.extend([Job::Feed, Job::Sitemap, Job::Robots, Job::NotFound]);
+    jobs
+}
+
+fn briefing_view<'a>(
+    b: &'a Briefing,
+    config: &SiteConfig,
+    content: Option<&'a str>,
+) -> BriefingView<'a> {
+    let term_refs = |kind: TaxonomyKind, names: &'a [String]| -> Vec<TermRef<'a>> {
+        names
+            .iter()
+            .map(|name| {
+                let slug = crate::slug::slugify(name);
+                let url = config.url_for(&kind.term_path(&slug));
+                TermRef { name, slug, url }
+            })
+            .collect()
+    };
+    let source_slug = crate::slug::slugify(&b.source.name);
+    BriefingView {
+        title: &b.title,
+        slug: &b.slug,
+        path: b.path(),
+        url: config.url_for(&b.path()),
+        content_path: &b.content_path,
+        date: rfc3339(&b.date),
+        date_display: format!(
+            "{} {} {}",
+            b.date.day(),
+            month_name(b.date.month()),
+            b.date.year()
+        ),
+        year: b.date.year(),
+        month: b.date.month(),
+        updated: b.updated.as_ref().map(rfc3339),
+        source: SourceView {
+            name: &b.source.name,
+            url: b.source.url.as_deref(),
+            page_url: config.url_for(&TaxonomyKind::Sources.term_path(&source_slug)),
+            slug: source_slug,
+        },
+        people: term_refs(TaxonomyKind::People, &b.people),
+        tags: term_refs(TaxonomyKind::Tags, &b.tags),
+        summary: &b.summary,
+        word_count: b.word_count,
+        reading_time: b.word_count.div_ceil(200).max(1),
+        draft: b.draft,
+        extra: &b.extra,
+        content,
+    }
+}
+
+/// The site path of page `page` of a list whose first page is at `dir` (`tags/x/`).
+fn page_path(dir: &str, page: usize) -> String {
+    if page <= 1 {
+        dir.to_string()
+    } else {
+        format!("{dir}page/{page}/")
+    }
+}
+
+fn index_file(dir: &str) -> String {
+    format!("{dir}index.html")
+}
+
+impl Renderer<'_> {
+    fn render(&self, job: Job) -> Result<RenderedFile, Diagnostic> {
+        let (path, template, context) = match job {
+            Job::Home { page } => {
+                let all: Vec<usize> = (0..self.site.briefings.len()).collect();
+                let mut context = self.context("");
+                self.paginate(&mut context, "", &all, page);
+                (index_file(&page_path("", page)), "index.html", context)
+            }
+            Job::Briefing(i) => {
+                let briefing = &self.site.briefings[i];
+                let mut context = self.context(&briefing.path());
+                context.insert_value("briefing", self.full[i].clone());
+                // `newer` and `older` are the neighbours in the chronology.
+                let newer = i.checked_sub(1).map(|j| self.summaries[j].clone());
+                let older = self.summaries.get(i + 1).cloned();
+                context.insert_value("newer", newer.unwrap_or_else(Value::none));
+                context.insert_value("older", older.unwrap_or_else(Value::none));
+                (index_file(&briefing.path()), "briefing.html", context)
+            }
+            Job::Terms(kind) => {
+                let dir = format!("{}/", kind.name());
+                let mut context = self.context(&dir);
+                context.insert("taxonomy", &self.taxonomy_view(kind));
+                let terms: Vec<TermView<'_>> = self
+                    .site
+                    .taxonomy(kind)
+                    .terms
+                    .iter()
+                    .map(|t| self.term_view(kind, t))
+                    .collect();
+                context.insert("terms", &terms);
+                (index_file(&dir), "terms.html", context)
+            }
+            Job::Term { kind, term, page } => {
+                let t = &self.site.taxonomy(kind).terms[term];
+                let dir = kind.term_path(&t.slug);
+                let mut context = self.context(&page_path(&dir, page));
+                context.insert("taxonomy", &self.taxonomy_view(kind));
+                context.insert("term", &self.term_view(kind, t));
+                self.paginate(&mut context, &dir, &t.briefings, page);
+                (index_file(&page_path(&dir, page)), "term.html", context)
+            }
+            Job::TermFeed { kind, term } => {
+                let t = &self.site.taxonomy(kind).terms[term];
+                let dir = kind.term_path(&t.slug);
+                let title = format!("{} — {}", self.config.title, t.name);
+                let context = self.feed_context(&title, &dir, &t.briefings);
+                (format!("{dir}atom.xml"), "atom.xml", context)
+            }
+            Job::Chronology => {
+                let mut context = self.context("chronology/");
+                context.insert_value("year", Value::none());
+                context.insert_value("years", self.years_value(&self.site.chronology.years));
+                self.insert_all_years(&mut context);
+                (
+                    "chronology/index.html".to_string(),
+                    "chronology.html",
+                    context,
+                )
+            }
+            Job::ChronologyYear(i) => {
+                let year = &self.site.chronology.years[i];
+                let dir = format!("chronology/{}/", year.year);
+                let mut context = self.context(&dir);
+                context.insert("year", &year.year);
+                context.insert_value("years", self.years_value(std::slice::from_ref(year)));
+                self.insert_all_years(&mut context);
+                (index_file(&dir), "chronology.html", context)
+            }
+            Job::Feed => {
+                let all: Vec<usize> = (0..self.site.briefings.len()).collect();
+                let context = self.feed_context(&self.config.title, "", &all);
+                ("atom.xml".to_string(), "atom.xml", context)
+            }
+            Job::Sitemap => {
+                let mut context = self.context("sitemap.xml");
+                context.insert("entries", &self.sitemap_entries());
+                ("sitemap.xml".to_string(), "sitemap.xml", context)
+            }
+            Job::Robots => {
+                let mut context = self.context("robots.txt");
+                context.insert("sitemap_url", &self.config.url_for("sitemap.xml"));
+                ("robots.txt".to_string(), "robots.txt", context)
+            }
+            Job::NotFound => ("404.html".to_string(), "404.html", self.context("404.html")),
+        };
+        let text = self.templates.render(template, &context)?;
+        Ok(RenderedFile { path, text })
+    }
+
+    /// What every template receives: `config`, `current_path` and `current_url`.
+    fn context(&self, path: &str) -> Context {
+        let mut context = Context::new();
+        context.insert_value("config", self.config_value.clone());
+        context.insert(
+            "current_path",
+            &format!("{}{path}", self.config.base_path()),
+        );
+        context.insert("current_url", &self.config.url_for(path));
+        context
+    }
+
+    fn paginate(&self, context: &mut Context, dir: &str, members: &[usize], page: usize) {
+        let per_page = self.config.paginate_by;
+        let number_pagers = pages(members.len(), per_page);
+        let url = |n: usize| self.config.url_for(&page_path(dir, n));
+        let on_page: Vec<Value> = members
+            .iter()
+            .skip((page - 1) * per_page)
+            .take(per_page)
+            .map(|&i| self.summaries[i].clone())
+            .collect();
+        context.insert(
+            "paginator",
+            &Paginator {
+                current_index: page,
+                number_pagers,
+                paginate_by: per_page,
+                total_briefings: members.len(),
+                first: url(1),
+                last: url(number_pagers),
+                previous: (page > 1).then(|| url(page - 1)),
+                next: (page < number_pagers).then(|| url(page + 1)),
+            },
+        );
+        context.insert_value("briefings", Value::from(on_page));
+    }
+
+    fn taxonomy_view(&self, kind: TaxonomyKind) -> TaxonomyView {
+        TaxonomyView {
+            name: kind.name(),
+            title: kind.title(),
+            singular: kind.singular(),
+            url: self.config.url_for(&format!("{}/", kind.name())),
+        }
+    }
+
+    fn term_view<'t>(&self, kind: TaxonomyKind, term: &'t Term) -> TermView<'t> {
+        let path = kind.term_path(&term.slug);
+        TermView {
+            name: &term.name,
+            slug: &term.slug,
+            url: self.config.url_for(&path),
+            feed_url: self.config.url_for(&format!("{path}atom.xml")),
+            count: term.briefings.len(),
+        }
+    }
+
+    fn years_value(&self, years: &[Year]) -> Value {
+        let years: Vec<Value> = years
+            .iter()
+            .map(|year| {
+                let months: Vec<Value> = year
+                    .months
+                    .iter()
+                    .map(|month| {
+                        let briefings: Vec<Value> = month
+                            .briefings
+                            .iter()
+                            .map(|&i| self.summaries[i].clone())
+                            .collect();
+                        let mut map = tera::Map::new();
+                        map.insert("month".into(), Value::from(month.month));
+                        map.insert("name".into(), Value::from(month_name(month.month)));
+                        map.insert("count".into(), Value::from(briefings.len()));
+                        map.insert("briefings".into(), Value::from(briefings));
+                        Value::from(map)
+                    })
+                    .collect();
+                let mut map = tera::Map::new();
+                map.insert("year".into(), Value::from(year.year));
+                map.insert("url".into(), Value::from(self.year_url(year.year)));
+                map.insert("count".into(), Value::from(year.count()));
+                map.insert("months".into(), Value::from(months));
+                Value::from(map)
+            })
+            .collect();
+        Value::from(years)
+    }
+
+    fn year_url(&self, year: i16) -> String {
+        self.config.url_for(&format!("chronology/{year}/"))
+    }
+
+    fn insert_all_years(&self, context: &mut Context) {
+        #[derive(Serialize)]
+        struct YearLink {
+            year: i16,
+            url: String,
+            count: usize,
+        }
+        let links: Vec<YearLink> = self
+            .site
+            .chronology
+            .years
+            .iter()
+            .map(|y| YearLink {
+                year: y.year,
+                url: self.year_url(y.year),
+                count: y.count(),
+            })
+            .collect();
+        context.insert("all_years", &links);
+    }
+
+    /// The context of an Atom feed of the newest `feed_limit` of `members`.
+    fn feed_context(&self, title: &str, dir: &str, members: &[usize]) -> Context {
+        let path = format!("{dir}atom.xml");
+        let mut context = self.context(&path);
+        let entries: Vec<Value> = members
+            .iter()
+            .take(self.config.feed_limit)
+            .map(|&i| self.full[i].clone())
+            .collect();
+        let updated = members
+            .iter()
+            .take(self.config.feed_limit)
+            .map(|&i| {
+                let b = &self.site.briefings[i];
+                b.updated.as_ref().unwrap_or(&b.date)
+            })
+            .max_by_key(|d| d.timestamp())
+            .map_or_else(|| "1970-01-01T00:00:00+00:00".to_string(), rfc3339);
+        #[derive(Serialize)]
+        struct FeedView<'a> {
+            title: &'a str,
+            url: String,
+            alternate_url: String,
+            updated: String,
+        }
+        context.insert(
+            "feed",
+            &FeedView {
+                title,
+                url: self.config.url_for(&path),
+                alternate_url: self.config.url_for(dir),
+                updated,
+            },
+        );
+        context.insert_value("entries", Value::from(entries));
+        context
+    }
+
+    fn sitemap_entries(&self) -> Vec<SitemapEntry> {
+        let url = |path: &str| self.config.url_for(path);
+        let newest = self
+            .site
+            .briefings
+            .first()
+            .map(|b| rfc3339(b.updated.as_ref().unwrap_or(&b.date)));
+        let mut entries = vec![SitemapEntry {
+            url: url(""),
+            lastmod: newest.clone(),
+        }];
+        entries.extend(self.site.briefings.iter().map(|b| SitemapEntry {
+            url: url(&b.path()),
+            lastmod: Some(rfc3339(b.updated.as_ref().unwrap_or(&b.date))),
+        }));
+        for taxonomy in &self.site.taxonomies {
+            let kind = taxonomy.kind;
+            entries.push(SitemapEntry {
+                url: url(&format!("{}/", kind.name())),
+                lastmod: None,
+            });
+            entries.extend(taxonomy.terms.iter().map(|t| SitemapEntry {
+                url: url(&kind.term_path(&t.slug)),
+                lastmod: None,
+            }));
+        }
+        entries.push(SitemapEntry {
+            url: url("chronology/"),
+            lastmod: newest,
+        });
+        entries.extend(self.site.chronology.years.iter().map(|y| SitemapEntry {
+            url: self.year_url(y.year),
+            lastmod: None,
+        }));
+        entries
+    }
+}

@@ -1,0 +1,200 @@
+//! The build pipeline, end to end: load → parse → model → render → write. `build` runs every
+//! stage; `check` stops before writing. Each stage reports all of its problems, and a stage
+//! whose input has problems is not run on it.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::config::SiteConfig;
+use crate::error::{BuildError, Diagnostic};
+use crate::load::{self, FileSource};
+use crate::model::{Site, TaxonomyKind};
+use crate::render::{self, RenderedFile};
+use crate::templates::Templates;
+use crate::write::{self, OutputFile};
+use crate::{highlight, parse, theme};
+
+/// What to build, as the command line asks.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site folder (holding `site.toml`).
+    pub root: PathBuf,
+    /// Replaces `base_url` for this build.
+    pub base_url: Option<String>,
+    /// Replaces `output_dir` for this build.
+    pub output_dir: Option<PathBuf>,
+    /// Builds drafts too.
+    pub drafts: bool,
+    /// Replaces an output folder briefgen did not write.
+    pub force: bool,
+}
+
+/// What a finished build or check did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// Briefings built.
+    pub briefings: usize,
+    /// Distinct tags.
+    pub tags: usize,
+    /// Distinct people.
+    pub people: usize,
+    /// Distinct sources.
+    pub sources: usize,
+    /// Files written (0 for a check).
+    pub files_written: usize,
+    /// The output folder (the one that would be written, for a check).
+    pub output_dir: PathBuf,
+    /// How long it took.
+    pub elapsed: Duration,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl BuildReport {
+    /// The one line a successful build prints.
+    pub fn summary(&self, verb: &str) -> String {
+        format!(
+            "{verb} {} briefing{}, {} tags, {} people, {} sources: {} files written to {} in {:.2} s",
+            self.briefings,
+            if self.briefings == 1 { "" } else { "s" },
+            self.tags,
+            self.people,
+            self.sources,
+            self.files_written,
+            self.output_dir.display(),
+            self.elapsed.as_secs_f64()
+        )
+    }
+}
+
+/// A site rendered in memory, not yet written.
+pub struct RenderedSite {
+    /// The model it was rendered from.
+    pub site: Site,
+    /// Every rendered page and feed.
+    pub pages: Vec<RenderedFile>,
+    /// Every file copied as it is, by output path.
+    pub copies: std::collections::BTreeMap<String, FileSource>,
+    /// Where it goes.
+    pub output_dir: PathBuf,
+    /// Warnings raised on the way.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Runs every stage but the writing.
+pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildError> {
+    let root = options.root.as_path();
+    let loaded = SiteConfig::load(root)?;
+    let mut config = loaded.config;
+    if let Some(base_url) = &options.base_url {
+        config
+            .set_base_url(base_url)
+            .map_err(|e| BuildError::Usage(format!("--base-url: {e}")))?;
+    }
+    let output_dir = write::resolve_output_dir(
+        root,
+        options.output_dir.as_deref().unwrap_or(&config.output_dir),
+    )?;
+
+    // Templates and content are independent: report the problems of both together.
+    let templates = theme::template_sources(root, &config)
+        .and_then(|sources| Templates::new(&sources, &config));
+    let briefings = load_and_parse(root, &config, options.drafts);
+    let copies = copies(root, &config);
+    let (templates, briefings, mut copies) = match (templates, briefings, copies) {
+        (Ok(t), Ok(b), Ok(c)) => (t, b, c),
+        (t, b, c) => {
+            let errors = [t.err(), b.err(), c.err()]
+                .into_iter()
+                .flatten()
+                .flatten()
+                .collect();
+            return Err(BuildError::Content(errors));
+        }
+    };
+
+    let site = Site::new(briefings);
+    let mut pages = render::render_site(&site, &config, &templates)?;
+    if let Some(css) = highlight::theme_css(&config.highlight_theme) {
+        copies.remove(highlight::CSS_PATH);
+        pages.push(RenderedFile {
+            path: highlight::CSS_PATH.to_string(),
+            text: css,
+        });
+    }
+    // Rendered pages win over copied files at the same path.
+    for page in &pages {
+        copies.remove(&page.path);
+    }
+    Ok(RenderedSite {
+        site,
+        pages,
+        copies,
+        output_dir,
+        warnings: loaded.warnings,
+    })
+}
+
+fn load_and_parse(
+    root: &Path,
+    config: &SiteConfig,
+    drafts: bool,
+) -> Result<Vec<crate::model::Briefing>, Vec<Diagnostic>> {
+    let files = load::load_content(root)?;
+    parse::parse_briefings(&files.briefings, config, drafts)
+}
+
+/// Files copied as they are: the theme's and the site's static files, then the content's
+/// non-Markdown files.
+fn copies(
+    root: &Path,
+    config: &SiteConfig,
+) -> Result<std::collections::BTreeMap<String, FileSource>, Vec<Diagnostic>> {
+    let mut copies = theme::static_files(root, config)?;
+    let content = root.join(load::CONTENT_DIR);
+    let mut content_copies = std::collections::BTreeMap::new();
+    load::add_copies(root, &content, &mut content_copies)?;
+    copies.extend(
+        content_copies
+            .into_iter()
+            .filter(|(path, _)| !path.ends_with(".md")),
+    );
+    Ok(copies)
+}
+
+/// Builds the site and writes it.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let rendered = render(options)?;
+    let mut files: Vec<OutputFile<'_>> = rendered.pages.iter().map(OutputFile::Rendered).collect();
+    files.extend(
+        rendered
+            .copies
+            .iter()
+            .map(|(path, source)| OutputFile::Copy(path, source)),
+    );
+    files.push(OutputFile::Copy(".nojekyll", &FileSource::Embedded(b"")));
+    let written = write::write_site(&rendered.output_dir, &files, options.force)?;
+    Ok(report(&rendered, written, started.elapsed()))
+}
+
+/// Runs everything but the writing: front matter, slugs, links, templates.
+pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let rendered = render(options)?;
+    Ok(report(&rendered, 0, started.elapsed()))
+}
+
+fn report(rendered: &RenderedSite, files_written: usize, elapsed: Duration) -> BuildReport {
+    let count = |kind| rendered.site.taxonomy(kind).terms.len();
+    BuildReport {
+        briefings: rendered.site.briefings.len(),
+        tags: count(TaxonomyKind::Tags),
+        people: count(TaxonomyKind::People),
+        sources: count(TaxonomyKind::Sources),
+        files_written,
+        output_dir: rendered.output_dir.clone(),
+        elapsed,
+        warnings: rendered.warnings.clone(),
+    }
+}

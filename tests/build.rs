@@ -1,0 +1,453 @@
+//! Builds fixture sites and checks the files written: the URL layout, ordering, drafts,
+//! feeds, the sitemap, subpath base URLs, themes and overrides.
+
+mod common;
+
+use common::{SITE_TOML, Site, front, links, snapshot};
+
+/// Three briefings over two years, with nested folders, a draft and an image.
+fn three_briefings(site_toml: &str) -> Site {
+    let site = Site::new(site_toml);
+    site.briefing(
+        "2018/2018-06-12-singapore-summit.md",
+        &front(
+            "Singapore summit",
+            "2018-06-12T09:04:00+08:00",
+            &["Summits", "Nuclear Policy"],
+            &["Donald Trump", "Kim Jong-un"],
+        ),
+        "First meeting.\n\n![map](map.png)\n",
+    );
+    site.write("content/2018/map.png", "PNG");
+    site.briefing(
+        "2019/2019-02-28-hanoi.md",
+        &front("Hanoi summit", "2019-02-28T14:00:00+07:00", &["Summits"], &["Donald Trump", "Nguyễn Phú Trọng"]),
+        "No deal. See [Singapore](@/2018/2018-06-12-singapore-summit.md).\n\n```rust\nfn main() {}\n```\n",
+    );
+    site.briefing(
+        "2019/2019-06-30-panmunjom.md",
+        &front(
+            "Panmunjom meeting",
+            "2019-06-30",
+            &["summits"],
+            &["Kim Jong-un"],
+        ),
+        "Trump steps across the line.\n",
+    );
+    site.briefing(
+        "2019/2019-07-01-unfinished.md",
+        &format!(
+            "{}draft: true\n",
+            front(
+                "Unfinished draft",
+                "2019-07-01",
+                &["Drafty"],
+                &["Nobody Yet"]
+            )
+        ),
+        "Not ready.\n",
+    );
+    site.write("static/images/logo.svg", "<svg/>");
+    site
+}
+
+#[test]
+fn the_url_layout_is_complete() {
+    let site = three_briefings(&format!("{SITE_TOML}paginate_by = 2\n"));
+    site.build().assert_ok();
+    for path in [
+        "index.html",
+        "page/2/index.html",
+        "briefings/singapore-summit/index.html",
+        "briefings/hanoi/index.html",
+        "briefings/panmunjom/index.html",
+        "tags/index.html",
+        "tags/summits/index.html",
+        "tags/summits/page/2/index.html",
+        "tags/summits/atom.xml",
+        "tags/nuclear-policy/index.html",
+        "people/index.html",
+        "people/kim-jong-un/index.html",
+        "people/kim-jong-un/atom.xml",
+        "people/nguyen-phu-trong/index.html",
+        "sources/index.html",
+        "sources/kbs-world-radio-news/index.html",
+        "sources/kbs-world-radio-news/atom.xml",
+        "chronology/index.html",
+        "chronology/2018/index.html",
+        "chronology/2019/index.html",
+        "atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+        ".nojekyll",
+        "style.css",
+        "highlight.css",
+        "2018/map.png",
+        "images/logo.svg",
+    ] {
+        assert!(site.has_output(path), "missing {path}");
+    }
+    assert!(!site.has_output("page/3/index.html"));
+    assert!(
+        !site.has_output("2018/2018-06-12-singapore-summit.md"),
+        "Markdown is not copied"
+    );
+    // Names are shown as written, and one slug gathers its spellings.
+    assert!(
+        site.output("people/nguyen-phu-trong/index.html")
+            .contains("Nguyễn Phú Trọng")
+    );
+    assert!(
+        site.output("tags/summits/index.html")
+            .contains("3 briefings")
+    );
+    assert!(
+        site.output("robots.txt")
+            .contains("Sitemap: https://example.org/sitemap.xml")
+    );
+}
+
+#[test]
+fn lists_are_newest_first() {
+    let site = three_briefings(SITE_TOML);
+    site.build().assert_ok();
+    let order = |html: &str, titles: &[&str]| {
+        let positions: Vec<usize> = titles
+            .iter()
+            .map(|t| html.find(t).unwrap_or_else(|| panic!("{t} missing")))
+            .collect();
+        assert!(
+            positions.windows(2).all(|w| w[0] < w[1]),
+            "{titles:?} out of order"
+        );
+    };
+    let newest_first = ["Panmunjom meeting", "Hanoi summit", "Singapore summit"];
+    order(&site.output("index.html"), &newest_first);
+    order(&site.output("tags/summits/index.html"), &newest_first);
+    order(&site.output("atom.xml"), &newest_first);
+    let chronology = site.output("chronology/index.html");
+    order(
+        &chronology,
+        &[
+            ">2019</a></h2>",
+            "June 2019",
+            "Panmunjom meeting",
+            "February 2019",
+            "Hanoi summit",
+            ">2018</a></h2>",
+            "June 2018",
+            "Singapore summit",
+        ],
+    );
+    let year = site.output("chronology/2019/index.html");
+    assert!(year.contains("Hanoi summit") && !year.contains("Singapore summit"));
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = three_briefings(SITE_TOML);
+    site.build().assert_ok();
+    let everything: String = snapshot(&site.path("public"))
+        .values()
+        .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+        .collect();
+    assert!(!everything.contains("Unfinished draft"));
+    assert!(!site.has_output("briefings/unfinished/index.html"));
+    assert!(!site.has_output("tags/drafty/index.html"));
+    assert!(!site.has_output("people/nobody-yet/index.html"));
+
+    site.run(&["build", "--drafts"]).assert_ok();
+    assert!(
+        site.output("briefings/unfinished/index.html")
+            .contains("Unfinished draft")
+    );
+    assert!(site.has_output("tags/drafty/index.html"));
+}
+
+#[test]
+fn feeds_and_sitemap_are_well_formed_with_absolute_urls() {
+    let site = three_briefings(SITE_TOML);
+    site.briefing(
+        "2019/2019-08-01-markup.md",
+        &front(
+            "A <b>bold</b> & \"quoted\" title",
+            "2019-08-01",
+            &["Summits"],
+            &[],
+        ),
+        "Body with <em>html</em> & ampersands.\n",
+    );
+    site.build().assert_ok();
+    for feed in [
+        "atom.xml",
+        "tags/summits/atom.xml",
+        "people/kim-jong-un/atom.xml",
+    ] {
+        let text = site.output(feed);
+        let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{feed}: {e}"));
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "feed");
+        assert_eq!(
+            root.tag_name().namespace(),
+            Some("http://www.w3.org/2005/Atom")
+        );
+        for required in ["id", "title", "updated"] {
+            assert!(
+                root.children().any(|n| n.has_tag_name(required)),
+                "{feed} has no {required}"
+            );
+        }
+        let entries: Vec<_> = root
+            .children()
+            .filter(|n| n.has_tag_name("entry"))
+            .collect();
+        assert!(!entries.is_empty(), "{feed} has no entries");
+        for entry in entries {
+            for required in ["id", "title", "updated", "link", "content"] {
+                assert!(
+                    entry.children().any(|n| n.has_tag_name(required)),
+                    "{feed} entry has no {required}"
+                );
+            }
+        }
+        for node in doc.descendants().filter(|n| n.has_tag_name("link")) {
+            assert!(
+                node.attribute("href").unwrap().starts_with("https://"),
+                "{feed}"
+            );
+        }
+    }
+    let atom = site.output("atom.xml");
+    let doc = roxmltree::Document::parse(&atom).unwrap();
+    let titles: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("title"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(
+        titles.contains(&"A <b>bold</b> & \"quoted\" title"),
+        "{titles:?}"
+    );
+
+    let sitemap = site.output("sitemap.xml");
+    let doc = roxmltree::Document::parse(&sitemap).unwrap();
+    let locs: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(locs.contains(&"https://example.org/briefings/hanoi/"));
+    assert!(locs.contains(&"https://example.org/tags/summits/"));
+    assert!(locs.iter().all(|l| l.starts_with("https://example.org/")));
+}
+
+#[test]
+fn a_subpath_base_url_is_honoured_by_every_link() {
+    let site = three_briefings(
+        "title = \"T\"\nbase_url = \"https://user.github.io/repo/\"\npaginate_by = 1\n",
+    );
+    site.build().assert_ok();
+    let files = snapshot(&site.path("public"));
+    let mut checked = 0;
+    for (path, bytes) in &files {
+        if !(path.ends_with(".html") || path.ends_with(".xml")) {
+            continue;
+        }
+        let text = String::from_utf8_lossy(bytes);
+        for link in links(&text) {
+            if link.starts_with("https://world.kbs.co.kr") || link.starts_with('#') {
+                continue;
+            }
+            assert!(
+                link.starts_with("https://user.github.io/repo/"),
+                "{path}: {link}"
+            );
+            // Every internal link leads to a file that was written.
+            let target = link.trim_start_matches("https://user.github.io/repo/");
+            let target = target.split('#').next().unwrap();
+            let file = if target.is_empty() || target.ends_with('/') {
+                format!("{target}index.html")
+            } else {
+                target.to_string()
+            };
+            assert!(
+                files.contains_key(&file),
+                "{path} links to {link}, which was not written"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} links checked");
+}
+
+#[test]
+fn base_url_can_be_replaced_for_one_build() {
+    let site = three_briefings(SITE_TOML);
+    site.run(&["build", "--base-url", "https://user.github.io/other"])
+        .assert_ok();
+    let html = site.output("briefings/hanoi/index.html");
+    assert!(
+        html.contains("href=\"https://user.github.io/other/briefings/singapore-summit/\""),
+        "{html}"
+    );
+    assert!(!html.contains("https://example.org/"));
+}
+
+#[test]
+fn a_briefing_page_shows_everything_linked() {
+    let site = three_briefings(SITE_TOML);
+    site.build().assert_ok();
+    let html = site.output("briefings/hanoi/index.html");
+    for expected in [
+        "<h1>Hanoi summit</h1>",
+        "datetime=\"2019-02-28T14:00:00+07:00\"",
+        "28 February 2019",
+        "href=\"https://example.org/sources/kbs-world-radio-news/\">KBS World Radio News</a>",
+        "href=\"https://world.kbs.co.kr/\"",
+        "href=\"https://example.org/people/nguyen-phu-trong/\">Nguyễn Phú Trọng</a>",
+        "href=\"https://example.org/tags/summits/\">Summits</a>",
+        "href=\"https://example.org/briefings/singapore-summit/\">Singapore</a>",
+        "class=\"language-rust\"",
+    ] {
+        assert!(html.contains(expected), "missing {expected} in\n{html}");
+    }
+    let singapore = site.output("briefings/singapore-summit/index.html");
+    assert!(
+        singapore.contains("src=\"https://example.org/2018/map.png\""),
+        "{singapore}"
+    );
+}
+
+#[test]
+fn dates_without_an_offset_are_read_in_the_site_timezone() {
+    let site = Site::new(&format!("{SITE_TOML}timezone = \"Asia/Seoul\"\n"));
+    site.briefing(
+        "a.md",
+        &front("Local", "2025-06-12 15:18:48", &[], &[]),
+        "x\n",
+    );
+    site.build().assert_ok();
+    assert!(
+        site.output("briefings/a/index.html")
+            .contains("datetime=\"2025-06-12T15:18:48+09:00\"")
+    );
+}
+
+#[test]
+fn front_matter_values_are_escaped_everywhere() {
+    let site = Site::new(SITE_TOML);
+    site.briefing(
+        "x.md",
+        "title: \"<script>alert(1)</script>\"\ndate: 2025-01-01\nsource: \"<img src=x onerror=alert(1)>\"\ntags: [\"<b>t</b>\"]\nsummary: \"<script>s</script>\"\n",
+        "Body.\n",
+    );
+    site.build().assert_ok();
+    for (path, bytes) in snapshot(&site.path("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("<script>"), "{path} has an unescaped script");
+        assert!(!text.contains("<img src=x"), "{path} has an unescaped img");
+    }
+    assert!(
+        site.output("briefings/x/index.html")
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+    );
+}
+
+#[test]
+fn a_site_can_override_templates_file_by_file() {
+    let site = three_briefings(SITE_TOML);
+    site.write(
+        "templates/briefing.html",
+        "{% extends \"base.html\" %}{% block main %}<p class=\"mine\">{{ briefing.title }} {{ config.extra.desk }}</p>{% endblock main %}",
+    );
+    site.write(
+        "site.toml",
+        &format!("{SITE_TOML}[extra]\ndesk = \"Seoul desk\"\n"),
+    );
+    site.build().assert_ok();
+    let html = site.output("briefings/hanoi/index.html");
+    assert!(
+        html.contains("<p class=\"mine\">Hanoi summit Seoul desk</p>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("class=\"site-header\""),
+        "the embedded base.html is still used"
+    );
+}
+
+#[test]
+fn a_named_theme_replaces_the_default_and_its_static_files() {
+    let site = three_briefings(&format!("{SITE_TOML}theme = \"plain\"\n"));
+    site.write(
+        "themes/plain/templates/base.html",
+        "<html><head><title>{% block title %}{% endblock title %}</title>{% block head %}{% endblock head %}\
+         <meta name=\"description\" content=\"{% block description %}{% endblock description %}\"></head>\
+         <body class=\"plain\">{% block main %}{% endblock main %}</body></html>",
+    );
+    site.write("themes/plain/static/style.css", "body { color: red }");
+    site.build().assert_ok();
+    assert!(site.output("index.html").contains("<body class=\"plain\">"));
+    assert_eq!(site.output("style.css"), "body { color: red }");
+
+    let missing = Site::new(&format!("{SITE_TOML}theme = \"nope\"\n"));
+    let run = missing.build();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("theme `nope` not found"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_success_line_counts_everything() {
+    let site = three_briefings(SITE_TOML);
+    let run = site.build();
+    run.assert_ok();
+    let line = run.stdout.trim();
+    assert_eq!(line.lines().count(), 1, "{line}");
+    assert!(
+        line.starts_with("Built 3 briefings, 2 tags, 3 people, 1 sources: "),
+        "{line}"
+    );
+    let written = snapshot(&site.path("public")).len() - 1; // less the marker file
+    assert!(
+        line.contains(&format!(" {written} files written")),
+        "{line} vs {written}"
+    );
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = three_briefings(SITE_TOML);
+    let run = site.run(&["check"]);
+    run.assert_ok();
+    assert!(run.stdout.contains("Checked 3 briefings"), "{}", run.stdout);
+    assert!(!site.path("public").exists());
+}
+
+#[test]
+fn the_bundled_example_site_builds() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("site");
+    let run: common::Run = std::process::Command::new(env!("CARGO_BIN_EXE_briefgen"))
+        .args(["build", "--root", root, "--output-dir"])
+        .arg(&output)
+        .output()
+        .unwrap()
+        .into();
+    run.assert_ok();
+    let files = snapshot(&output);
+    let briefings = files.keys().filter(|k| k.starts_with("briefings/")).count();
+    assert!(briefings >= 8, "{briefings} briefings");
+    let first =
+        String::from_utf8_lossy(&files["briefings/trump-receptive-to-kim/index.html"]).into_owned();
+    assert!(first.contains("Karoline Leavitt"));
+    assert!(
+        !first.contains("Go Top") && !first.contains("cookies"),
+        "web page chrome left in"
+    );
+}

@@ -1,0 +1,151 @@
+//! Fixture sites in temp folders, built with the real `briefgen` binary.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A site folder in a temp dir.
+pub struct Site {
+    dir: tempfile::TempDir,
+}
+
+/// What a run of briefgen did.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(output: Output) -> Self {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    pub fn assert_ok(&self) -> &Self {
+        assert_eq!(
+            self.code, 0,
+            "stdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+pub const SITE_TOML: &str = "title = \"Test Briefings\"\nbase_url = \"https://example.org/\"\n";
+
+impl Site {
+    /// A site with the given `site.toml` and an empty `content/`.
+    pub fn new(site_toml: &str) -> Site {
+        let site = Site {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        site.write("site.toml", site_toml);
+        fs::create_dir_all(site.path("content")).unwrap();
+        site
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    pub fn write(&self, relative: &str, text: &str) -> &Site {
+        let path = self.path(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+        self
+    }
+
+    /// Writes a briefing under `content/`.
+    pub fn briefing(&self, relative: &str, front_matter: &str, body: &str) -> &Site {
+        self.write(
+            &format!("content/{relative}"),
+            &format!("---\n{front_matter}---\n{body}"),
+        )
+    }
+
+    /// Runs briefgen with `args` and `--root` set to this site.
+    pub fn run(&self, args: &[&str]) -> Run {
+        Command::new(env!("CARGO_BIN_EXE_briefgen"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .output()
+            .unwrap()
+            .into()
+    }
+
+    pub fn build(&self) -> Run {
+        self.run(&["build"])
+    }
+
+    /// A file of the output folder.
+    pub fn output(&self, relative: &str) -> String {
+        let path = self.path("public").join(relative);
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    pub fn has_output(&self, relative: &str) -> bool {
+        self.path("public").join(relative).exists()
+    }
+}
+
+/// Every file under `dir` with its bytes, by relative path.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (relative, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// The values of every `href="…"` and `src="…"` attribute in `html`.
+pub fn links(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for attribute in ["href=\"", "src=\""] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attribute) {
+            rest = &rest[i + attribute.len()..];
+            let end = rest.find('"').unwrap();
+            found.push(rest[..end].replace("&amp;", "&"));
+            rest = &rest[end..];
+        }
+    }
+    found
+}
+
+/// A briefing's front matter with the usual fields.
+pub fn front(title: &str, date: &str, tags: &[&str], people: &[&str]) -> String {
+    let list = |items: &[&str]| {
+        items
+            .iter()
+            .map(|s| format!("{s:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    format!(
+        "title: {title:?}\ndate: {date}\nsource: {{ name: \"KBS World Radio News\", url: \"https://world.kbs.co.kr/\" }}\ntags: [{}]\npeople: [{}]\n",
+        list(tags),
+        list(people)
+    )
+}

@@ -336,7 +336,7 @@ impl Renderer<'_> {
                 let t = &self.site.taxonomy(kind).terms[term];
                 let dir = kind.term_path(&t.slug);
                 let title = format!("{} — {}", self.config.title, t.name);
-                let context = self.feed_context(&title, &dir, &t.briefings);
+                let context = self.feed_context(&title, &dir, &t.briefings, false);
                 (format!("{dir}atom.xml"), "atom.xml", context)
             }
             Job::Chronology => {
@@ -361,7 +361,7 @@ impl Renderer<'_> {
             }
             Job::Feed => {
                 let all: Vec<usize> = (0..self.site.briefings.len()).collect();
-                let context = self.feed_context(&self.config.title, "", &all);
+                let context = self.feed_context(&self.config.title, "", &all, true);
                 ("atom.xml".to_string(), "atom.xml", context)
             }
             Job::Sitemap => {
@@ -496,13 +496,16 @@ impl Renderer<'_> {
     }
 
     /// The context of an Atom feed of the newest `feed_limit` of `members`.
-    fn feed_context(&self, title: &str, dir: &str, members: &[usize]) -> Context {
+    /// The site feed carries each briefing's full HTML; a term's feed carries summaries, so
+    /// that hundreds of term feeds do not repeat every briefing's body many times over.
+    fn feed_context(&self, title: &str, dir: &str, members: &[usize], full: bool) -> Context {
         let path = format!("{dir}atom.xml");
         let mut context = self.context(&path);
+        let values = if full { &self.full } else { &self.summaries };
         let entries: Vec<Value> = members
             .iter()
             .take(self.config.feed_limit)
-            .map(|&i| self.full[i].clone())
+            .map(|&i| values[i].clone())
             .collect();
         let updated = members
             .iter()

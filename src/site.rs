@@ -48,6 +48,47 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Problems that did not stop the build.
     pub warnings: Vec<Diagnostic>,
+    /// How long each stage took.
+    pub timings: Timings,
+}
+
+/// How long each stage of a build took, in the order they ran.
+#[derive(Debug, Clone)]
+pub struct Timings {
+    stages: Vec<(&'static str, Duration)>,
+    lap_started: Instant,
+}
+
+impl Timings {
+    fn start() -> Timings {
+        Timings {
+            stages: Vec::new(),
+            lap_started: Instant::now(),
+        }
+    }
+
+    /// Ends the current stage, naming it.
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.stages.push((stage, now - self.lap_started));
+        self.lap_started = now;
+    }
+
+    /// The stages and their times.
+    pub fn stages(&self) -> &[(&'static str, Duration)] {
+        &self.stages
+    }
+}
+
+impl std::fmt::Display for Timings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = self
+            .stages
+            .iter()
+            .map(|(stage, time)| format!("{stage} {:.1} ms", time.as_secs_f64() * 1000.0))
+            .collect();
+        write!(f, "{}", parts.join(", "))
+    }
 }
 
 impl BuildReport {
@@ -79,10 +120,13 @@ pub struct RenderedSite {
     pub output_dir: PathBuf,
     /// Warnings raised on the way.
     pub warnings: Vec<Diagnostic>,
+    /// How long each stage took.
+    pub timings: Timings,
 }
 
 /// Runs every stage but the writing.
 pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildError> {
+    let mut timings = Timings::start();
     let root = options.root.as_path();
     let loaded = SiteConfig::load(root)?;
     let mut config = loaded.config;
@@ -96,11 +140,18 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildError> {
         options.output_dir.as_deref().unwrap_or(&config.output_dir),
     )?;
 
+    timings.lap("config");
+
     // Templates and content are independent: report the problems of both together.
     let templates = theme::template_sources(root, &config)
         .and_then(|sources| Templates::new(&sources, &config));
-    let briefings = load_and_parse(root, &config, options.drafts);
+    timings.lap("templates");
+    let files = load::load_content(root);
     let copies = copies(root, &config);
+    timings.lap("load");
+    let briefings =
+        files.and_then(|files| parse::parse_briefings(&files.briefings, &config, options.drafts));
+    timings.lap("parse");
     let (templates, briefings, mut copies) = match (templates, briefings, copies) {
         (Ok(t), Ok(b), Ok(c)) => (t, b, c),
         (t, b, c) => {
@@ -114,6 +165,7 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildError> {
     };
 
     let site = Site::new(briefings);
+    timings.lap("model");
     let mut pages = render::render_site(&site, &config, &templates)?;
     if let Some(css) = highlight::theme_css(&config.highlight_theme) {
         copies.remove(highlight::CSS_PATH);
@@ -126,22 +178,15 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildError> {
     for page in &pages {
         copies.remove(&page.path);
     }
+    timings.lap("render");
     Ok(RenderedSite {
         site,
         pages,
         copies,
         output_dir,
         warnings: loaded.warnings,
+        timings,
     })
-}
-
-fn load_and_parse(
-    root: &Path,
-    config: &SiteConfig,
-    drafts: bool,
-) -> Result<Vec<crate::model::Briefing>, Vec<Diagnostic>> {
-    let files = load::load_content(root)?;
-    parse::parse_briefings(&files.briefings, config, drafts)
 }
 
 /// Files copied as they are: the theme's and the site's static files, then the content's
@@ -165,7 +210,7 @@ fn copies(
 /// Builds the site and writes it.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let rendered = render(options)?;
+    let mut rendered = render(options)?;
     let mut files: Vec<OutputFile<'_>> = rendered.pages.iter().map(OutputFile::Rendered).collect();
     files.extend(
         rendered
@@ -175,6 +220,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     );
     files.push(OutputFile::Copy(".nojekyll", &FileSource::Embedded(b"")));
     let written = write::write_site(&rendered.output_dir, &files, options.force)?;
+    drop(files);
+    rendered.timings.lap("write");
     Ok(report(&rendered, written, started.elapsed()))
 }
 
@@ -196,5 +243,6 @@ fn report(rendered: &RenderedSite, files_written: usize, elapsed: Duration) -> B
         output_dir: rendered.output_dir.clone(),
         elapsed,
         warnings: rendered.warnings.clone(),
+        timings: rendered.timings.clone(),
     }
 }

@@ -8,8 +8,12 @@ use super::{BuildArgs, print_warnings};
 
 /// Runs `briefgen build`.
 pub fn run(root: PathBuf, args: BuildArgs) -> Result<(), BuildError> {
+    let timings = args.timings;
     let report = briefgen::build(&args.options(root))?;
     print_warnings(&report.warnings);
     println!("{}", report.summary("Built"));
+    if timings {
+        eprintln!("timings: {}", report.timings);
+    }
     Ok(())
 }

@@ -43,6 +43,9 @@ struct BuildArgs {
     /// Replaces an output folder that briefgen did not write.
     #[arg(long)]
     force: bool,
+    /// Prints how long each stage took.
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Debug, Args)]

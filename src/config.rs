@@ -25,6 +25,7 @@ const KNOWN_KEYS: &[&str] = &[
     "timezone",
     "highlight_theme",
     "feed_limit",
+    "allow_raw_html",
     "extra",
 ];
 
@@ -42,6 +43,8 @@ struct RawConfig {
     timezone: Option<String>,
     highlight_theme: Option<String>,
     feed_limit: Option<i64>,
+    #[serde(default)]
+    allow_raw_html: bool,
     #[serde(default)]
     extra: toml::Table,
 }
@@ -71,6 +74,8 @@ pub struct SiteConfig {
     pub timezone: TimeZone,
     /// The syntect theme the highlighting CSS is made from.
     pub highlight_theme: String,
+    /// Keeps raw HTML in briefings as written instead of sanitizing it.
+    pub allow_raw_html: bool,
     /// Free-form settings passed to templates as `config.extra`.
     pub extra: toml::Table,
 }
@@ -204,6 +209,7 @@ fn check(text: &str, raw: RawConfig) -> Result<SiteConfig, Vec<Diagnostic>> {
         timezone_name,
         timezone,
         highlight_theme,
+        allow_raw_html: raw.allow_raw_html,
         extra: raw.extra,
     })
 }

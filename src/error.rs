@@ -115,12 +115,7 @@ impl fmt::Display for BuildError {
                 for diagnostic in diagnostics {
                     writeln!(f, "error: {diagnostic}")?;
                 }
-                let n = diagnostics.len();
-                write!(
-                    f,
-                    "{n} error{} found; nothing was written",
-                    if n == 1 { "" } else { "s" }
-                )
+                write!(f, "{}", count_line(diagnostics.len()))
             }
             BuildError::Usage(message) => write!(f, "error: {message}"),
             BuildError::Io { context, source } => write!(f, "error: {context}: {source}"),
@@ -134,6 +129,14 @@ impl From<Vec<Diagnostic>> for BuildError {
     fn from(diagnostics: Vec<Diagnostic>) -> Self {
         BuildError::Content(diagnostics)
     }
+}
+
+/// The line that closes a list of errors: `3 errors found; nothing was written`.
+pub fn count_line(n: usize) -> String {
+    format!(
+        "{n} error{} found; nothing was written",
+        if n == 1 { "" } else { "s" }
+    )
 }
 
 /// 1-based line and column of a byte offset in `text`.

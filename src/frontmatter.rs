@@ -137,7 +137,12 @@ pub fn parse(
 ) -> Result<FrontMatter, Vec<Diagnostic>> {
     // The YAML starts on line 2 of the file, after the opening `---`.
     let file_line = |yaml_line: usize| yaml_line + 1;
-    let key_line = |key: &str| file_line(top_level_key_line(yaml_text, key).unwrap_or(0));
+    let key_line = |key: &str| file_line(key_place(yaml_text, key).map_or(0, |(line, _)| line));
+    // An error about a key's value, pointing at the value.
+    let at_key = |key: &str, message: String| match key_place(yaml_text, key) {
+        Some((line, column)) => Diagnostic::at(file, file_line(line), column, message),
+        None => Diagnostic::at_line(file, 1, message),
+    };
     let raw: RawFrontMatter = if yaml_text.trim().is_empty() {
         return Err(vec![Diagnostic::at_line(
             file,
@@ -146,7 +151,11 @@ pub fn parse(
         )]);
     } else {
         yaml::from_str(yaml_text).map_err(|e| {
-            let message = format!("front matter: {}", e.message);
+            let message = format!("front matter: {}", plain_yaml_message(&e.message));
+            if e.message.contains("untagged enum RawSource") {
+                // serde cannot place this one; the value of `source` is what is wrong.
+                return vec![at_key("source", message)];
+            }
             vec![match (e.line, e.column) {
                 (Some(line), Some(column)) => {
                     Diagnostic::at(file, file_line(line), column, message)
@@ -178,13 +187,7 @@ pub fn parse(
     let mut date_field = |key: &str, value: Option<String>| {
         value.and_then(|text| {
             crate::dates::parse_date(&text, zone)
-                .map_err(|message| {
-                    errors.push(Diagnostic::at_line(
-                        file,
-                        key_line(key),
-                        format!("{key}: {message}"),
-                    ))
-                })
+                .map_err(|message| errors.push(at_key(key, format!("{key}: {message}"))))
                 .ok()
         })
     };
@@ -196,18 +199,13 @@ pub fn parse(
     });
     if let Some(source) = &source {
         if source.name.trim().is_empty() {
-            errors.push(Diagnostic::at_line(
-                file,
-                key_line("source"),
-                "source: the name is empty",
-            ));
+            errors.push(at_key("source", "source: the name is empty".to_string()));
         }
         if let Some(url) = &source.url
             && !is_web_url(url)
         {
-            errors.push(Diagnostic::at_line(
-                file,
-                key_line("source"),
+            errors.push(at_key(
+                "source",
                 format!("source: url `{url}` is not an http or https address"),
             ));
         }
@@ -218,9 +216,8 @@ pub fn parse(
             .flatten()
             .any(|name| crate::slug::slugify(name).is_empty())
         {
-            errors.push(Diagnostic::at_line(
-                file,
-                key_line(key),
+            errors.push(at_key(
+                key,
                 format!("{key}: every entry needs a letter or digit to make a page address from"),
             ));
         }
@@ -261,18 +258,58 @@ fn dedupe(names: Vec<String>) -> Vec<String> {
         .collect()
 }
 
-/// The 1-based line in `yaml` where a top-level `key:` is set.
-fn top_level_key_line(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines()
-        .position(|line| {
-            let unquoted = line
-                .strip_prefix('"')
-                .and_then(|l| l.strip_prefix(key))
-                .and_then(|l| l.strip_prefix('"'))
-                .or_else(|| line.strip_prefix(key));
-            unquoted.is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
+/// Where a top-level `key:` is set in `yaml`: its 1-based line, and the 1-based column where
+/// its value starts.
+fn key_place(yaml: &str, key: &str) -> Option<(usize, usize)> {
+    yaml.lines().enumerate().find_map(|(index, line)| {
+        let after_key = line
+            .strip_prefix('"')
+            .and_then(|l| l.strip_prefix(key))
+            .and_then(|l| l.strip_prefix('"'))
+            .or_else(|| line.strip_prefix(key))?;
+        let after_colon = after_key.trim_start().strip_prefix(':')?;
+        let value = after_colon.trim_start();
+        let column = line.chars().count() - value.chars().count() + 1;
+        Some((index + 1, column))
+    })
+}
+
+/// serde's wording for the common mistakes, in plain words with an example of what is right.
+fn plain_yaml_message(message: &str) -> String {
+    let (path, rest) = message.split_once(": ").unwrap_or(("", message));
+    // `tags[0]` → `tags`
+    let field = path.split('[').next().unwrap_or(path);
+    let hint = match field {
+        "people" | "tags" if rest.contains("expected a sequence") => Some(format!(
+            "{field} must be a list, e.g. {field}: [\"Kim Jong-un\", \"Moon Jae-in\"]"
+        )),
+        "people" | "tags" if rest.contains("expected a string") => Some(format!(
+            "{field} must be a list of names written as text, e.g. {field}: [\"Kim Jong-un\"]"
+        )),
+        "title" | "summary" | "slug" | "date" | "updated" if rest.contains("expected a string") => {
+            Some(format!(
+                "{field} must be text, e.g. {field}: \"…\" ({rest})"
+            ))
+        }
+        _ if message.contains("untagged enum RawSource") => Some(
+            "source must be a name, or a map with a name and a url, e.g. \
+             source: { name: \"KBS World Radio News\", url: \"https://world.kbs.co.kr/\" }"
+                .to_string(),
+        ),
+        "draft" => Some(format!("draft must be true or false ({rest})")),
+        _ if message.contains("repetition limit exceeded") => Some(
+            "YAML aliases here expand into too many values (repetition limit exceeded); \
+             write the values out instead of repeating aliases"
+                .to_string(),
+        ),
+        _ if message.contains("recursion limit exceeded") => Some(
+            "the YAML is nested too deeply (recursion limit exceeded); front matter needs \
+             only a few levels"
+                .to_string(),
+        ),
+        _ => None,
+    };
+    hint.unwrap_or_else(|| message.to_string())
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod report;
 pub mod site;
 pub mod slug;
 pub mod templates;

@@ -7,12 +7,5 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = cmd::Cli::parse();
-    match cmd::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("{error}");
-            ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(1))
-        }
-    }
+    ExitCode::from(cmd::run(cmd::Cli::parse()))
 }

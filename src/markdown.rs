@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -11,7 +12,7 @@ use crate::error::Diagnostic;
 use crate::highlight;
 
 /// What the Markdown renderer needs to know about the briefing and the site.
-pub struct LinkContext<'a> {
+pub struct BodyContext<'a> {
     /// The briefing's file, relative to the site root, for errors.
     pub file: &'a Path,
     /// The 1-based file line the body starts on.
@@ -22,6 +23,9 @@ pub struct LinkContext<'a> {
     pub base_url: &'a str,
     /// The URL of a briefing by its path under `content/` (`2019/2019-02-28-hanoi.md`).
     pub briefing_url: &'a (dyn Fn(&str) -> Option<String> + Sync),
+    /// Whether raw HTML in the Markdown is kept as written (`allow_raw_html`); otherwise it
+    /// is sanitized.
+    pub allow_raw_html: bool,
 }
 
 /// A briefing body rendered to HTML.
@@ -45,7 +49,7 @@ fn options() -> Options {
 }
 
 /// Renders a briefing body. Every broken link is reported, with its line and column.
-pub fn render(body: &str, links: &LinkContext<'_>) -> Result<RenderedBody, Vec<Diagnostic>> {
+pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut heading: Option<(usize, Vec<Event<'_>>)> = None;
@@ -56,6 +60,7 @@ pub fn render(body: &str, links: &LinkContext<'_>) -> Result<RenderedBody, Vec<D
     let mut seen_paragraph = false;
     let mut depth = 0usize;
     let mut word_count = 0;
+    let mut has_raw_html = false;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let event = match event {
@@ -99,6 +104,10 @@ pub fn render(body: &str, links: &LinkContext<'_>) -> Result<RenderedBody, Vec<D
                     title,
                     id,
                 })
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                has_raw_html = true;
+                event
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -164,11 +173,31 @@ pub fn render(body: &str, links: &LinkContext<'_>) -> Result<RenderedBody, Vec<D
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if has_raw_html && !links.allow_raw_html {
+        html = sanitize(&html);
+    }
     Ok(RenderedBody {
         html,
         first_paragraph: first_paragraph.trim().to_string(),
         word_count,
     })
+}
+
+/// Removes scripts, event handlers and other unsafe markup from HTML, keeping everything the
+/// Markdown renderer itself writes (heading ids, highlighting classes, task list boxes).
+pub fn sanitize(html: &str) -> String {
+    static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .add_generic_attributes(["id", "class"])
+            .add_tags(["input"])
+            .add_tag_attributes("input", ["type", "checked", "disabled"])
+            .add_tag_attributes("pre", ["data-lang"])
+            .add_tag_attributes("ol", ["start"])
+            .link_rel(None);
+        builder
+    });
+    CLEANER.clean(html).to_string()
 }
 
 /// Gives a heading an id made from its text, unless it has one; ids are unique in a page.
@@ -218,7 +247,7 @@ fn code_block_html(language: &str, code: &str) -> String {
 
 /// Rewrites a link: `@/path.md` and relative `.md` links to the briefing's URL, relative links
 /// to other files to where they are copied. Other links are left as they are.
-fn resolve_link<'a>(dest: CowStr<'a>, links: &LinkContext<'_>) -> Result<CowStr<'a>, String> {
+fn resolve_link<'a>(dest: CowStr<'a>, links: &BodyContext<'_>) -> Result<CowStr<'a>, String> {
     let (path, fragment) = match dest.find('#') {
         Some(i) => (&dest[..i], &dest[i..]),
         None => (dest.as_ref(), ""),
@@ -230,6 +259,13 @@ fn resolve_link<'a>(dest: CowStr<'a>, links: &LinkContext<'_>) -> Result<CowStr<
                 "link to `{dest}`: there is no content/{content_path}"
             )),
         };
+    }
+    if let Some(scheme) = unsafe_scheme(&dest)
+        && !links.allow_raw_html
+    {
+        return Err(format!(
+            "link to `{dest}`: {scheme}: links can run code in readers' browsers; use an http or https address"
+        ));
     }
     if !is_relative_path(path) {
         return Ok(dest);
@@ -243,6 +279,18 @@ fn resolve_link<'a>(dest: CowStr<'a>, links: &LinkContext<'_>) -> Result<CowStr<
         };
     }
     Ok(format!("{}{joined}{fragment}", links.base_url).into())
+}
+
+/// The scheme of a link that can run code or read local files (`javascript:`, `vbscript:`,
+/// `data:`, `file:`), as browsers read it: control characters and spaces ignored, any case.
+fn unsafe_scheme(dest: &str) -> Option<String> {
+    let cleaned: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    let scheme = scheme.to_ascii_lowercase();
+    matches!(scheme.as_str(), "javascript" | "vbscript" | "data" | "file").then_some(scheme)
 }
 
 /// A link with no scheme, not absolute, and not only a fragment or query.
@@ -292,12 +340,13 @@ mod tests {
             (path == "2019/2019-02-28-hanoi.md")
                 .then(|| "https://e.org/r/briefings/hanoi/".to_string())
         };
-        let links = LinkContext {
+        let links = BodyContext {
             file: Path::new("content/2025/a.md"),
             body_line: 6,
             content_dir: "2025/",
             base_url: "https://e.org/r/",
             briefing_url: &resolve,
+            allow_raw_html: false,
         };
         render(body, &links).unwrap()
     }
@@ -351,17 +400,73 @@ mod tests {
     #[test]
     fn broken_links_name_the_line_and_column() {
         let resolve = |_: &str| None;
-        let links = LinkContext {
+        let links = BodyContext {
             file: Path::new("content/2025/a.md"),
             body_line: 6,
             content_dir: "2025/",
             base_url: "https://e.org/",
             briefing_url: &resolve,
+            allow_raw_html: false,
         };
         let errors = render("Intro.\n\nSee [it](@/2019/missing.md).\n", &links).unwrap_err();
         assert_eq!(errors[0].line, Some(8));
         assert_eq!(errors[0].column, Some(5));
         assert!(errors[0].message.contains("content/2019/missing.md"));
+    }
+
+    #[test]
+    fn raw_html_is_sanitized() {
+        let html = render_ok("Hi <script>alert(1)</script> <img src=x onerror=\"alert(1)\">\n\n<div onclick=\"x()\">box</div>\n\n## Kept {#kept}\n\n- [x] done\n").html;
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(!html.contains("onclick"), "{html}");
+        assert!(html.contains("<div>box</div>"), "{html}");
+        assert!(html.contains("id=\"kept\""), "{html}");
+        assert!(html.contains("type=\"checkbox\""), "{html}");
+    }
+
+    #[test]
+    fn script_links_are_refused() {
+        let resolve = |_: &str| None;
+        let links = BodyContext {
+            file: Path::new("content/a.md"),
+            body_line: 5,
+            content_dir: "",
+            base_url: "https://e.org/",
+            briefing_url: &resolve,
+            allow_raw_html: false,
+        };
+        for body in [
+            "[x](javascript:alert(1))",
+            "[x](JavaScript&#58;alert(1))",
+            "[x](java&#09;script:alert(1))",
+            "![x](data:text/html,hi)",
+        ] {
+            let errors = render(body, &links).unwrap_err();
+            assert!(
+                errors[0].message.contains("run code"),
+                "{body}: {}",
+                errors[0].message
+            );
+            assert_eq!(errors[0].line, Some(5));
+        }
+    }
+
+    #[test]
+    fn raw_html_is_kept_when_allowed() {
+        let resolve = |_: &str| None;
+        let links = BodyContext {
+            file: Path::new("content/a.md"),
+            body_line: 1,
+            content_dir: "",
+            base_url: "https://e.org/",
+            briefing_url: &resolve,
+            allow_raw_html: true,
+        };
+        let html = render("<iframe src=\"https://e.org/\"></iframe>\n", &links)
+            .unwrap()
+            .html;
+        assert!(html.contains("<iframe"), "{html}");
     }
 
     #[test]

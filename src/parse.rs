@@ -11,7 +11,7 @@ use crate::config::SiteConfig;
 use crate::error::{Diagnostic, display_path};
 use crate::frontmatter::{self, FrontMatter};
 use crate::load::SourceFile;
-use crate::markdown::{self, LinkContext};
+use crate::markdown::{self, BodyContext};
 use crate::model::Briefing;
 
 /// A briefing whose front matter is read but whose body is not rendered yet.
@@ -74,6 +74,22 @@ pub fn parse_briefings(
         errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         Err(errors)
     }
+}
+
+/// Parses one briefing on its own, as if it were the only file of the site: links to other
+/// briefings do not resolve. For fuzzing and tests of the parse stage.
+pub fn parse_one(
+    content_path: &str,
+    text: &str,
+    config: &SiteConfig,
+) -> Result<Briefing, Vec<Diagnostic>> {
+    let file = SourceFile {
+        file: Path::new(crate::load::CONTENT_DIR).join(content_path),
+        content_path: content_path.to_string(),
+        text: crate::load::normalize_text(text.to_string()),
+    };
+    let head = read_head(&file, config)?;
+    render_body(head, config, &|_: &str| None)
 }
 
 fn read_head<'a>(file: &'a SourceFile, config: &SiteConfig) -> Result<Headed<'a>, Vec<Diagnostic>> {
@@ -166,12 +182,13 @@ fn render_body(
         Some(i) => &h.file.content_path[..=i],
         None => "",
     };
-    let links = LinkContext {
+    let links = BodyContext {
         file: &h.file.file,
         body_line: h.body_line,
         content_dir,
         base_url: &config.base_url,
         briefing_url,
+        allow_raw_html: config.allow_raw_html,
     };
     let body = markdown::render(h.body, &links)?;
     let front = h.front;
@@ -196,6 +213,22 @@ fn render_body(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_briefing_parses_on_its_own() {
+        let config = SiteConfig::parse("base_url = \"https://e.org/\"")
+            .unwrap()
+            .config;
+        let b = parse_one(
+            "2025/2025-06-12-a.md",
+            "---\ntitle: A\ndate: 2025-06-12\nsource: KBS\n---\nHello *there*.\n",
+            &config,
+        )
+        .unwrap();
+        assert_eq!(b.slug, "a");
+        assert_eq!(b.summary, "Hello there.");
+        assert!(parse_one("a.md", "---\ntitle: A\n", &config).is_err());
+    }
 
     #[test]
     fn slugs_drop_the_date_prefix() {

@@ -82,6 +82,76 @@ fn register_helpers(tera: &mut Tera, config: &SiteConfig) {
     );
 }
 
+/// Tera's own filters and functions, with briefgen's, for "did you mean" hints.
+const FILTERS: &[&str] = &[
+    "safe",
+    "default",
+    "upper",
+    "lower",
+    "wordcount",
+    "escape",
+    "escape_html",
+    "escape_xml",
+    "newlines_to_br",
+    "pluralize",
+    "trim",
+    "trim_start",
+    "trim_end",
+    "replace",
+    "capitalize",
+    "title",
+    "truncate",
+    "indent",
+    "str",
+    "int",
+    "float",
+    "length",
+    "reverse",
+    "split",
+    "abs",
+    "round",
+    "first",
+    "last",
+    "nth",
+    "join",
+    "sort",
+    "unique",
+    "get",
+    "values",
+    "keys",
+    "pairs",
+    "group_by",
+    "date",
+];
+const FUNCTIONS: &[&str] = &["range", "throw", "url"];
+
+/// Adds "did you mean `x`?" to Tera's messages about unknown names.
+fn with_suggestion(message: &str) -> String {
+    let quoted = |text: &str| -> Option<String> {
+        let start = text.find('`')? + 1;
+        let end = start + text[start..].find('`')?;
+        Some(text[start..end].to_string())
+    };
+    let suggestion = if let Some((head, available)) = message.split_once(". Available ") {
+        let name = quoted(head);
+        let known: Vec<&str> = available
+            .split_once(": ")
+            .map(|(_, list)| list.split(", ").map(str::trim).collect())
+            .unwrap_or_default();
+        name.and_then(|n| crate::config::nearest(&n, &known).map(str::to_string))
+    } else if message.starts_with("Unknown filter") {
+        quoted(message).and_then(|n| crate::config::nearest(&n, FILTERS).map(str::to_string))
+    } else if message.starts_with("Unknown function") {
+        quoted(message).and_then(|n| crate::config::nearest(&n, FUNCTIONS).map(str::to_string))
+    } else {
+        None
+    };
+    match suggestion {
+        Some(near) => format!("{message}; did you mean `{near}`?"),
+        None => message.to_string(),
+    }
+}
+
 /// A Tera error as diagnostics on the template files and lines it points at (never empty).
 fn diagnostics(error: &tera::Error, files: &HashMap<String, PathBuf>) -> Vec<Diagnostic> {
     let file_of = |name: &str| {
@@ -116,7 +186,7 @@ fn parse_reports(text: &str, file_of: &dyn Fn(&str) -> PathBuf) -> Vec<Diagnosti
                     file_of(name),
                     line_no,
                     column,
-                    format!("template error: {m}"),
+                    format!("template error: {}", with_suggestion(m)),
                 ));
             }
             message = None;
@@ -130,7 +200,7 @@ fn diagnostic(error: &tera::Error, file_of: &dyn Fn(&str) -> PathBuf) -> Diagnos
     let mut message = match error.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
             let span = report.span();
-            let message = format!("template error: {}", report.message());
+            let message = format!("template error: {}", with_suggestion(report.message()));
             let mut d = Diagnostic::at(
                 file_of(report.filename()),
                 span.start_line,
@@ -155,4 +225,26 @@ fn diagnostic(error: &tera::Error, file_of: &dyn Fn(&str) -> PathBuf) -> Diagnos
         message.push_str(&format!(": {source}"));
     }
     Diagnostic::new("templates", message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_names_get_the_nearest_known_one() {
+        assert_eq!(
+            with_suggestion("Field `titel` is not defined. Available fields: content, title, url"),
+            "Field `titel` is not defined. Available fields: content, title, url; did you mean `title`?"
+        );
+        assert!(
+            with_suggestion(
+                "Variable `briefng` is not defined. Available variables: briefing, config"
+            )
+            .ends_with("did you mean `briefing`?")
+        );
+        assert!(with_suggestion("Unknown filter `uppr`").ends_with("did you mean `upper`?"));
+        assert!(with_suggestion("Unknown function `urll`").ends_with("did you mean `url`?"));
+        assert_eq!(with_suggestion("Something else"), "Something else");
+    }
 }

@@ -83,8 +83,10 @@ pub fn write_site(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let prefix = format!(".{name}.briefgen-");
+    remove_leftovers(parent, &prefix);
     let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.briefgen-"))
+        .prefix(&prefix)
         .tempdir_in(parent)
         .map_err(|e| BuildError::io(format!("creating a folder in {}", parent.display()), e))?;
 
@@ -95,6 +97,20 @@ pub fn write_site(
     // `staging` now holds the previous output (or nothing) and is removed when dropped.
     drop(staging);
     Ok(files.len())
+}
+
+/// Removes staging folders that an interrupted build left beside the output.
+fn remove_leftovers(parent: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let is_leftover = entry.file_name().to_string_lossy().starts_with(prefix)
+            && entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_leftover {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// Refuses a non-empty folder that has no marker, unless forced.

@@ -4,11 +4,12 @@
 mod build;
 mod check;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
-use briefgen::{BuildError, BuildOptions, Diagnostic};
+use briefgen::error::count_line;
+use briefgen::{BuildError, BuildOptions, Diagnostic, report};
 
 /// A static site generator for curated briefing pages.
 #[derive(Debug, Parser)]
@@ -58,24 +59,40 @@ struct CheckArgs {
     drafts: bool,
 }
 
-/// Runs the command.
-pub fn run(cli: Cli) -> Result<(), BuildError> {
-    match cli.command {
-        Command::Build(args) => build::run(cli.root, args),
-        Command::Check(args) => check::run(cli.root, args),
+/// Runs the command and returns the exit code, having printed any error.
+pub fn run(cli: Cli) -> u8 {
+    let root = cli.root.clone();
+    let result = match cli.command {
+        Command::Build(args) => build::run(&root, args),
+        Command::Check(args) => check::run(&root, args),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(error) => {
+            print_error(&error, &root);
+            u8::try_from(error.exit_code()).unwrap_or(1)
+        }
     }
 }
 
-fn print_warnings(warnings: &[Diagnostic]) {
-    for warning in warnings {
-        eprintln!("warning: {warning}");
+fn print_error(error: &BuildError, root: &Path) {
+    match error {
+        BuildError::Content(diagnostics) => {
+            eprint!("{}", report::errors(diagnostics, root));
+            eprintln!("{}", count_line(diagnostics.len()));
+        }
+        other => eprintln!("{other}"),
     }
+}
+
+fn print_warnings(warnings: &[Diagnostic], root: &Path) {
+    eprint!("{}", report::warnings(warnings, root));
 }
 
 impl BuildArgs {
-    fn options(self, root: PathBuf) -> BuildOptions {
+    fn options(self, root: &Path) -> BuildOptions {
         BuildOptions {
-            root,
+            root: root.to_path_buf(),
             base_url: self.base_url,
             output_dir: self.output_dir,
             drafts: self.drafts,

@@ -1,0 +1,24 @@
+//! Front matter and Markdown parsing must never panic, hang or blow up memory, whatever the
+//! bytes: every input is either a briefing or a list of diagnostics.
+#![no_main]
+
+use std::sync::LazyLock;
+
+use briefgen::config::SiteConfig;
+use libfuzzer_sys::fuzz_target;
+
+static CONFIG: LazyLock<SiteConfig> = LazyLock::new(|| {
+    SiteConfig::parse("base_url = \"https://user.github.io/repo/\"\ntimezone = \"Asia/Seoul\"\n")
+        .expect("the fuzzing config is valid")
+        .config
+});
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match briefgen::parse::parse_one("2025/2025-06-12-fuzz.md", text, &CONFIG) {
+        Ok(briefing) => assert!(!briefing.slug.is_empty()),
+        Err(diagnostics) => assert!(!diagnostics.is_empty()),
+    }
+});

@@ -1,0 +1,436 @@
+//! One fixture per kind of bad input. For each: the exit code, a message that names the file
+//! and line (and column where known), and the previous output left byte-for-byte as it was.
+
+mod common;
+
+use common::{SITE_TOML, Site, front, snapshot};
+
+/// A change made to a good site that has been built once.
+enum Change {
+    /// Writes a file (relative to the site root).
+    Write(&'static str, &'static [u8]),
+    /// Writes a file whose text is made at run time.
+    WriteText(&'static str, String),
+    /// Makes a symlink at the first path pointing at the second (relative to the site root,
+    /// or absolute).
+    Symlink(&'static str, &'static str),
+}
+
+struct Case {
+    name: &'static str,
+    changes: Vec<Change>,
+    code: i32,
+    /// Each must appear in stderr; the first names the file and line.
+    expect: &'static [&'static str],
+}
+
+fn good_site() -> Site {
+    let site = Site::new(SITE_TOML);
+    site.briefing(
+        "2019/2019-02-28-hanoi.md",
+        &front("Hanoi", "2019-02-28", &["Summits"], &["Kim Jong-un"]),
+        "Body.\n",
+    );
+    site
+}
+
+fn alias_bomb() -> String {
+    let mut yaml = String::from(
+        "title: X\ndate: 2025-01-01\nsource: KBS\nextra:\n  a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+    for pair in names.windows(2) {
+        let refs = vec![format!("*{}", pair[0]); 9].join(",");
+        yaml.push_str(&format!("  {}: &{} [{refs}]\n", pair[1], pair[1]));
+    }
+    format!("---\n{yaml}---\nBody.\n")
+}
+
+fn cases() -> Vec<Case> {
+    use Change::*;
+    vec![
+        Case {
+            name: "front matter not closed",
+            changes: vec![Write("content/x.md", b"---\ntitle: X\n\nBody.\n")],
+            code: 1,
+            expect: &["content/x.md:1: front matter opened on line 1 is never closed"],
+        },
+        Case {
+            name: "no front matter",
+            changes: vec![Write("content/x.md", b"# Just Markdown\n")],
+            code: 1,
+            expect: &["content/x.md:1: no front matter"],
+        },
+        Case {
+            name: "YAML syntax error, at its line in the file",
+            changes: vec![Write("content/x.md", b"---\ntitle: X\ndate: 2025-01-01\nsource: KBS\n  people: [a\n---\nBody.\n")],
+            code: 1,
+            expect: &["content/x.md:5:", "front matter:"],
+        },
+        Case {
+            name: "required fields missing",
+            changes: vec![Write("content/x.md", b"---\ntags: [a]\n---\nBody.\n")],
+            code: 1,
+            expect: &[
+                "content/x.md:1: front matter has no `title`",
+                "content/x.md:1: front matter has no `date`",
+                "content/x.md:1: front matter has no `source`",
+            ],
+        },
+        Case {
+            name: "required field mistyped",
+            changes: vec![Write("content/x.md", b"---\ntitle: [a, b]\ndate: 2025-01-01\nsource: KBS\n---\n")],
+            code: 1,
+            expect: &["content/x.md:2:8: front matter: title must be text"],
+        },
+        Case {
+            name: "source mistyped",
+            changes: vec![Write("content/x.md", b"---\ntitle: X\ndate: 2025-01-01\nsource: [KBS]\n---\n")],
+            code: 1,
+            expect: &["content/x.md:4:", "source must be a name, or a map with a name and a url"],
+        },
+        Case {
+            name: "impossible date",
+            changes: vec![Write("content/x.md", b"---\ntitle: X\ndate: 2025-13-45\nsource: KBS\n---\n")],
+            code: 1,
+            expect: &["content/x.md:3:7: date: `2025-13-45` is not a date", "2025-06-12T15:18:48+09:00"],
+        },
+        Case {
+            name: "a word for a date",
+            changes: vec![Write("content/x.md", b"---\ntitle: X\ndate: yesterday\nsource: KBS\n---\n")],
+            code: 1,
+            expect: &["content/x.md:3:7: date: `yesterday` is not a date"],
+        },
+        Case {
+            name: "people not a list",
+            changes: vec![Write("content/x.md", b"---\ntitle: X\ndate: 2025-01-01\nsource: KBS\npeople: Kim Jong-un\n---\n")],
+            code: 1,
+            expect: &["content/x.md:5:9: front matter: people must be a list"],
+        },
+        Case {
+            name: "tags not strings",
+            changes: vec![Write("content/x.md", b"---\ntitle: X\ndate: 2025-01-01\nsource: KBS\ntags: [{a: b}]\n---\n")],
+            code: 1,
+            expect: &["content/x.md:5:", "tags must be a list of names"],
+        },
+        Case {
+            name: "not UTF-8",
+            changes: vec![Write("content/x.md", b"---\ntitle: Caf\xe9\n---\n")],
+            code: 1,
+            expect: &["content/x.md:2:11: the file is not UTF-8 text"],
+        },
+        Case {
+            name: "empty file",
+            changes: vec![Write("content/x.md", b"")],
+            code: 1,
+            expect: &["content/x.md:1: the file is empty"],
+        },
+        Case {
+            name: "YAML alias bomb",
+            changes: vec![WriteText("content/x.md", alias_bomb())],
+            code: 1,
+            expect: &["content/x.md:", "repetition limit exceeded"],
+        },
+        Case {
+            name: "very deep nesting",
+            changes: vec![WriteText(
+                "content/x.md",
+                format!("---\ntitle: X\ndate: 2025-01-01\nsource: KBS\nextra: {}{}\n---\n", "[".repeat(10_000), "]".repeat(10_000)),
+            )],
+            code: 1,
+            expect: &["content/x.md:5:", "nested too deeply"],
+        },
+        Case {
+            name: "front matter over 64 KiB",
+            changes: vec![WriteText("content/x.md", format!("---\ntitle: X\n{}---\n", "# padding\n".repeat(7_000)))],
+            code: 1,
+            expect: &["content/x.md:1: front matter is larger than 64 KiB"],
+        },
+        Case {
+            name: "duplicate slugs",
+            changes: vec![WriteText("content/2020/2020-01-01-hanoi.md", format!("---\n{}---\n", front("Other", "2020-01-01", &[], &[])))],
+            code: 1,
+            expect: &["content/2020/2020-01-01-hanoi.md:1: slug `hanoi` is also the slug of content/2019/2019-02-28-hanoi.md"],
+        },
+        Case {
+            name: "slug not a plain path segment",
+            changes: vec![Write("content/x.md", b"---\ntitle: X\ndate: 2025-01-01\nsource: KBS\nslug: a/../../b\n---\n")],
+            code: 1,
+            expect: &["content/x.md:5: slug `a/../../b` is not a plain path segment"],
+        },
+        Case {
+            name: "broken link between briefings",
+            changes: vec![Write("content/x.md", b"---\ntitle: X\ndate: 2025-01-01\nsource: KBS\n---\nIntro.\n\nSee [it](@/2019/nope.md).\n")],
+            code: 1,
+            expect: &["content/x.md:8:5: link to `@/2019/nope.md`: there is no content/2019/nope.md"],
+        },
+        Case {
+            name: "source URL that is not http",
+            changes: vec![Write("content/x.md", b"---\ntitle: X\ndate: 2025-01-01\nsource: { name: KBS, url: \"javascript:alert(1)\" }\n---\n")],
+            code: 1,
+            expect: &["content/x.md:4:9: source: url `javascript:alert(1)` is not an http or https address"],
+        },
+        Case {
+            name: "script link in the body",
+            changes: vec![Write("content/x.md", b"---\ntitle: X\ndate: 2025-01-01\nsource: KBS\n---\n[click](javascript:alert(1))\n")],
+            code: 1,
+            expect: &["content/x.md:6:1: link to `javascript:alert(1)`: javascript: links can run code"],
+        },
+        Case {
+            name: "Tera syntax error",
+            changes: vec![Write("templates/briefing.html", b"{% extends \"base.html\" %}\n{% block main %}\n{% if %}\n{% endblock main %}\n")],
+            code: 1,
+            expect: &["templates/briefing.html:3:"],
+        },
+        Case {
+            name: "Tera runtime error, with the nearest field",
+            changes: vec![Write("templates/briefing.html", b"{% extends \"base.html\" %}\n{% block main %}\n{{ briefing.titel }}\n{% endblock main %}\n")],
+            code: 1,
+            expect: &["templates/briefing.html:3:", "did you mean `title`?"],
+        },
+        Case {
+            name: "unknown filter",
+            changes: vec![Write("templates/index.html", b"{% extends \"base.html\" %}\n{% block main %}\n{{ config.title | uppr }}\n{% endblock main %}\n")],
+            code: 1,
+            expect: &["templates/index.html:3:", "did you mean `upper`?"],
+        },
+        Case {
+            name: "bad site.toml value",
+            changes: vec![Write("site.toml", b"title = \"T\"\nbase_url = \"https://example.org/\"\npaginate_by = -3\n")],
+            code: 1,
+            expect: &["site.toml:3: paginate_by must be a whole number of 1 or more"],
+        },
+        Case {
+            name: "site.toml syntax error",
+            changes: vec![Write("site.toml", b"title = \"T\nbase_url = \"https://example.org/\"\n")],
+            code: 1,
+            expect: &["site.toml:1:"],
+        },
+        Case {
+            name: "unknown theme",
+            changes: vec![Write("site.toml", b"title = \"T\"\nbase_url = \"https://example.org/\"\ntheme = \"nope\"\n")],
+            code: 1,
+            expect: &["site.toml: theme `nope` not found"],
+        },
+        Case {
+            name: "symlink out of the site",
+            changes: vec![Symlink("content/outside.md", "/etc/hostname")],
+            code: 1,
+            expect: &["content/outside.md: symlink leads outside the site folder"],
+        },
+        Case {
+            name: "symlink loop",
+            changes: vec![Symlink("content/2019/loop", "content")],
+            code: 1,
+            expect: &["content/2019/loop: symlink loop"],
+        },
+        Case {
+            name: "output folder that is the site",
+            changes: vec![Write("site.toml", b"title = \"T\"\nbase_url = \"https://example.org/\"\noutput_dir = \".\"\n")],
+            code: 2,
+            expect: &["refusing to write the site to"],
+        },
+    ]
+}
+
+fn apply(site: &Site, change: &Change) {
+    match change {
+        Change::Write(path, bytes) => {
+            let path = site.path(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+        Change::WriteText(path, text) => {
+            site.write(path, text);
+        }
+        Change::Symlink(link, target) => {
+            let target = if target.starts_with('/') {
+                std::path::PathBuf::from(target)
+            } else {
+                site.path(target)
+            };
+            std::os::unix::fs::symlink(target, site.path(link)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn every_kind_of_bad_input_is_named_and_nothing_is_lost() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let site = good_site();
+        site.build().assert_ok();
+        let before = snapshot(&site.path("public"));
+        for change in &case.changes {
+            apply(&site, change);
+        }
+        let root_entries = || {
+            let mut names: Vec<_> = std::fs::read_dir(site.root())
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            names.sort();
+            names
+        };
+        let entries_before = root_entries();
+        let run = site.build();
+        let mut problems = Vec::new();
+        if run.code != case.code {
+            problems.push(format!("exit code {} instead of {}", run.code, case.code));
+        }
+        for expected in case.expect {
+            if !run.stderr.contains(expected) {
+                problems.push(format!("no {expected:?}"));
+            }
+        }
+        if run.stderr.contains("panicked") {
+            problems.push("panicked".to_string());
+        }
+        if snapshot(&site.path("public")) != before {
+            problems.push("the previous output changed".to_string());
+        }
+        if root_entries() != entries_before {
+            problems.push("files were left beside the output".to_string());
+        }
+        if !problems.is_empty() {
+            failures.push(format!(
+                "{}: {}\nstderr:\n{}",
+                case.name,
+                problems.join("; "),
+                run.stderr
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn all_errors_of_a_build_are_reported_together() {
+    let site = good_site();
+    site.briefing("a.md", "title: A\ndate: yesterday\nsource: KBS\n", "x\n");
+    site.briefing(
+        "b.md",
+        "title: B\ndate: 2025-01-01\nsource: KBS\npeople: Kim\n",
+        "x\n",
+    );
+    site.write("content/c.md", "no front matter here\n");
+    site.write(
+        "templates/term.html",
+        "{% extends \"base.html\" %}{% block main %}{% if %}{% endblock main %}",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 1);
+    for expected in [
+        "content/a.md:3:7:",
+        "content/b.md:5:9:",
+        "content/c.md:1:",
+        "templates/term.html:1:",
+        "4 errors found; nothing was written",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "missing {expected:?} in\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn errors_show_the_offending_line_with_a_caret() {
+    let site = good_site();
+    site.write(
+        "content/x.md",
+        "---\ntitle: X\ndate: 2025-13-45\nsource: KBS\n---\n",
+    );
+    let run = site.build();
+    assert!(
+        run.stderr
+            .contains("3 │ date: 2025-13-45\n  │       ^^^^^^^^^^"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn config_warnings_name_the_nearest_key_and_do_not_stop_the_build() {
+    let site = good_site();
+    site.write("site.toml", &format!("{SITE_TOML}paginte_by = 5\n"));
+    let run = site.build();
+    run.assert_ok();
+    assert!(
+        run.stderr.contains(
+            "site.toml:3: unknown key `paginte_by` is ignored; did you mean `paginate_by`?"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_missing_site_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let run: common::Run = std::process::Command::new(env!("CARGO_BIN_EXE_briefgen"))
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no site.toml"), "{}", run.stderr);
+    let run: common::Run = std::process::Command::new(env!("CARGO_BIN_EXE_briefgen"))
+        .arg("biuld")
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(run.code, 2, "unknown commands are usage errors");
+}
+
+#[test]
+fn a_folder_briefgen_did_not_write_is_kept_unless_forced() {
+    let site = good_site();
+    site.write("public/thesis.docx", "precious");
+    let run = site.build();
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(site.path("public/thesis.docx")).unwrap(),
+        "precious"
+    );
+    site.run(&["build", "--force"]).assert_ok();
+    assert!(site.has_output("briefings/hanoi/index.html"));
+}
+
+#[test]
+fn a_byte_order_mark_and_crlf_line_endings_build() {
+    let site = good_site();
+    site.write("content/win.md", "\u{feff}---\r\ntitle: Windows\r\ndate: 2025-01-01\r\nsource: KBS\r\n---\r\nSaved on Windows.\r\n");
+    site.build().assert_ok();
+    let html = site.output("briefings/win/index.html");
+    assert!(
+        html.contains("<h1>Windows</h1>") && html.contains("Saved on Windows."),
+        "{html}"
+    );
+}
+
+#[test]
+fn pasted_scripts_do_not_reach_readers() {
+    let site = good_site();
+    site.briefing(
+        "pasted.md",
+        &front("Pasted", "2025-01-01", &[], &[]),
+        "Text <script>alert(1)</script> and <img src=\"x.png\" onerror=\"alert(1)\">.\n\n<iframe src=\"https://evil.example/\"></iframe>\n",
+    );
+    site.build().assert_ok();
+    let html = site.output("briefings/pasted/index.html");
+    assert!(
+        !html.contains("<script>alert") && !html.contains("onerror") && !html.contains("<iframe"),
+        "{html}"
+    );
+
+    site.write("site.toml", &format!("{SITE_TOML}allow_raw_html = true\n"));
+    site.build().assert_ok();
+    assert!(
+        site.output("briefings/pasted/index.html")
+            .contains("<iframe")
+    );
+}

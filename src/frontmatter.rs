@@ -1,19 +1,22 @@
 //! The parse stage for a briefing's head: splits the YAML front matter from the Markdown body
-//! and turns it into checked fields, with every error placed at its line in the file.
+//! and turns it into checked fields. Each field is checked on its own, so one file reports
+//! every problem it has, each placed at its line and column in the file.
 
 use std::path::Path;
-#[cfg(test)]
-use std::path::PathBuf;
 
 use jiff::ZonedDateTime;
 use jiff::tz::TimeZone;
-use serde::Deserialize;
 
 use crate::error::Diagnostic;
 use crate::yaml;
 
 /// Front matter larger than this is refused before it is parsed.
 pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
+/// The keys front matter may have; anything else belongs under `extra`.
+const KNOWN_KEYS: &[&str] = &[
+    "title", "date", "updated", "source", "people", "tags", "summary", "slug", "draft", "extra",
+];
 
 /// Where a briefing's news came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,27 +65,6 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
-#[derive(Deserialize)]
-struct RawFrontMatter {
-    title: Option<String>,
-    date: Option<String>,
-    updated: Option<String>,
-    source: Option<RawSource>,
-    people: Option<Vec<String>>,
-    tags: Option<Vec<String>>,
-    summary: Option<String>,
-    slug: Option<String>,
-    draft: Option<bool>,
-    extra: Option<yaml::Value>,
-}
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawSource {
-    Name(String),
-    Full { name: String, url: Option<String> },
-}
-
 /// Splits `text` (BOM and CRLF already removed) at its front matter fences.
 pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let mut lines = text.split_inclusive('\n');
@@ -129,115 +111,317 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     ))
 }
 
+/// Checks the fields of one front matter block, collecting every problem.
+struct FieldChecker<'a> {
+    file: &'a Path,
+    yaml: &'a str,
+    errors: Vec<Diagnostic>,
+}
+
+impl FieldChecker<'_> {
+    /// Records a problem with a key's value, pointing at the value (or at the opening `---`
+    /// when the key is not there).
+    fn error(&mut self, key: &str, message: String) {
+        let diagnostic = match key_place(self.yaml, key) {
+            // The YAML starts on line 2 of the file, after the opening `---`.
+            Some((line, column)) => Diagnostic::at(self.file, line + 1, column, message),
+            None => Diagnostic::at_line(self.file, 1, message),
+        };
+        self.errors.push(diagnostic);
+    }
+
+    /// A field that must be text (numbers and booleans are taken as written).
+    fn text(&mut self, key: &str, value: Option<&yaml::Value>) -> Option<String> {
+        let value = value?;
+        match scalar_text(value) {
+            Some(text) => Some(text),
+            None if value.is_null() => None,
+            None => {
+                self.error(
+                    key,
+                    format!(
+                        "{key} must be text, e.g. {key}: \"…\" (it is {})",
+                        kind(value)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A field that must be present and be text.
+    fn required_text(
+        &mut self,
+        key: &str,
+        value: Option<&yaml::Value>,
+        example: &str,
+    ) -> Option<String> {
+        let text = self.text(key, value);
+        let present = value.is_some_and(|v| !v.is_null());
+        match text {
+            Some(text) if !text.trim().is_empty() => Some(text),
+            _ if present && text.is_none() => None,
+            _ => {
+                self.errors.push(Diagnostic::at_line(
+                    self.file,
+                    1,
+                    format!("front matter has no `{key}`; it is required, e.g. {key}: {example}"),
+                ));
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, key: &str, text: Option<String>, zone: &TimeZone) -> Option<ZonedDateTime> {
+        let text = text?;
+        match crate::dates::parse_date(&text, zone) {
+            Ok(date) => Some(date),
+            Err(message) => {
+                self.error(key, format!("{key}: {message}"));
+                None
+            }
+        }
+    }
+
+    fn source(&mut self, value: Option<&yaml::Value>) -> Option<Source> {
+        const EXAMPLE: &str = "source: KBS World Radio News, or source: { name: \"KBS World Radio News\", url: \"https://world.kbs.co.kr/\" }";
+        let Some(value) = value.filter(|v| !v.is_null()) else {
+            self.errors.push(Diagnostic::at_line(
+                self.file,
+                1,
+                format!("front matter has no `source`; it is required, e.g. {EXAMPLE}"),
+            ));
+            return None;
+        };
+        if let Some(name) = scalar_text(value) {
+            return self
+                .source_name(name)
+                .map(|name| Source { name, url: None });
+        }
+        let Some(map) = value.as_mapping() else {
+            self.error(
+                "source",
+                format!("source must be a name or a map with a name and a url, e.g. {EXAMPLE}"),
+            );
+            return None;
+        };
+        let mut name = None;
+        let mut url = None;
+        for (key, field) in map {
+            match (key.as_str(), scalar_text(field)) {
+                (Some("name"), Some(text)) => name = Some(text),
+                (Some("url"), Some(text)) => url = Some(text),
+                (Some("url"), None) if field.is_null() => {}
+                (Some(key @ ("name" | "url")), None) => {
+                    self.error(
+                        "source",
+                        format!("source: {key} must be text (it is {})", kind(field)),
+                    );
+                    return None;
+                }
+                (other, _) => {
+                    let key = other.map_or_else(|| format!("{key:?}"), str::to_string);
+                    self.error(
+                        "source",
+                        format!("source: unknown key `{key}`; a source has a name and a url"),
+                    );
+                    return None;
+                }
+            }
+        }
+        let Some(name) = name else {
+            self.error("source", format!("source has no name, e.g. {EXAMPLE}"));
+            return None;
+        };
+        let name = self.source_name(name)?;
+        if let Some(url) = &url
+            && !is_web_url(url)
+        {
+            self.error(
+                "source",
+                format!("source: url `{url}` is not an http or https address"),
+            );
+            return None;
+        }
+        Some(Source { name, url })
+    }
+
+    fn source_name(&mut self, name: String) -> Option<String> {
+        if crate::slug::slugify(&name).is_empty() {
+            self.error(
+                "source",
+                "source: the name needs a letter or digit".to_string(),
+            );
+            return None;
+        }
+        Some(name.trim().to_string())
+    }
+
+    /// A list of names (`people`, `tags`).
+    fn names(&mut self, key: &str, value: Option<&yaml::Value>) -> Vec<String> {
+        let Some(value) = value.filter(|v| !v.is_null()) else {
+            return Vec::new();
+        };
+        let Some(items) = value.as_sequence() else {
+            let hint = if scalar_text(value).is_some() {
+                " of names"
+            } else {
+                ""
+            };
+            self.error(
+                key,
+                format!("{key} must be a list{hint}, e.g. {key}: [\"Kim Jong-un\", \"Moon Jae-in\"] (it is {})", kind(value)),
+            );
+            return Vec::new();
+        };
+        let mut names = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            match scalar_text(item) {
+                Some(name) if !crate::slug::slugify(&name).is_empty() => names.push(name),
+                Some(name) => self.error(
+                    key,
+                    format!("{key}: entry {} (`{name}`) needs a letter or digit to make a page address from", index + 1),
+                ),
+                None => self.error(
+                    key,
+                    format!("{key}: entry {} must be a name written as text (it is {})", index + 1, kind(item)),
+                ),
+            }
+        }
+        dedupe(names)
+    }
+
+    fn draft(&mut self, value: Option<&yaml::Value>) -> bool {
+        match value {
+            None => false,
+            Some(v) if v.is_null() => false,
+            Some(v) => v.as_bool().unwrap_or_else(|| {
+                self.error(
+                    "draft",
+                    format!("draft must be true or false (it is {})", kind(v)),
+                );
+                false
+            }),
+        }
+    }
+
+    fn unknown_keys(&mut self, map: &yaml::Mapping) {
+        for key in map.keys() {
+            let name = key
+                .as_str()
+                .map_or_else(|| format!("{key:?}"), str::to_string);
+            if KNOWN_KEYS.contains(&name.as_str()) {
+                continue;
+            }
+            let mut message = format!("unknown front matter key `{name}`");
+            if let Some(near) = crate::config::nearest(&name, KNOWN_KEYS) {
+                message.push_str(&format!("; did you mean `{near}`?"));
+            }
+            message.push_str(" (values of your own go under `extra:`)");
+            self.error(&name, message);
+        }
+    }
+}
+
 /// Parses and checks the YAML of a briefing's front matter. Lines in errors are file lines.
 pub fn parse(
     file: &Path,
     yaml_text: &str,
     zone: &TimeZone,
 ) -> Result<FrontMatter, Vec<Diagnostic>> {
-    // The YAML starts on line 2 of the file, after the opening `---`.
-    let file_line = |yaml_line: usize| yaml_line + 1;
-    let key_line = |key: &str| file_line(key_place(yaml_text, key).map_or(0, |(line, _)| line));
-    // An error about a key's value, pointing at the value.
-    let at_key = |key: &str, message: String| match key_place(yaml_text, key) {
-        Some((line, column)) => Diagnostic::at(file, file_line(line), column, message),
-        None => Diagnostic::at_line(file, 1, message),
-    };
-    let raw: RawFrontMatter = if yaml_text.trim().is_empty() {
+    if yaml_text.trim().is_empty() {
         return Err(vec![Diagnostic::at_line(
             file,
             1,
             "front matter is empty: set at least title, date and source",
         )]);
-    } else {
-        yaml::from_str(yaml_text).map_err(|e| {
-            let message = format!("front matter: {}", plain_yaml_message(&e.message));
-            if e.message.contains("untagged enum RawSource") {
-                // serde cannot place this one; the value of `source` is what is wrong.
-                return vec![at_key("source", message)];
-            }
-            vec![match (e.line, e.column) {
-                (Some(line), Some(column)) => {
-                    Diagnostic::at(file, file_line(line), column, message)
-                }
-                (Some(line), None) => Diagnostic::at_line(file, file_line(line), message),
-                _ => Diagnostic::at_line(file, 1, message),
-            }]
-        })?
+    }
+    let document: yaml::Value = yaml::from_str(yaml_text).map_err(|e| {
+        let message = format!("front matter: {}", plain_yaml_message(&e.message));
+        // The YAML starts on line 2 of the file, after the opening `---`.
+        vec![match (e.line, e.column) {
+            (Some(line), Some(column)) => Diagnostic::at(file, line + 1, column, message),
+            (Some(line), None) => Diagnostic::at_line(file, line + 1, message),
+            _ => Diagnostic::at_line(file, 1, message),
+        }]
+    })?;
+    let Some(map) = document.as_mapping() else {
+        return Err(vec![Diagnostic::at_line(
+            file,
+            2,
+            format!(
+                "front matter must be keys and values (title: …, date: …), not {}",
+                kind(&document)
+            ),
+        )]);
     };
 
-    let mut errors = Vec::new();
-    let mut missing = |key: &str, example: &str| {
-        errors.push(Diagnostic::at_line(
-            file,
-            1,
-            format!("front matter has no `{key}`; it is required, e.g. {key}: {example}"),
-        ));
+    let mut check = FieldChecker {
+        file,
+        yaml: yaml_text,
+        errors: Vec::new(),
     };
-    let title = raw.title.filter(|t| !t.trim().is_empty());
-    if title.is_none() {
-        missing("title", "\"White House: Trump remains receptive to talks\"");
-    }
-    if raw.date.is_none() {
-        missing("date", "2025-06-12T15:18:48+09:00");
-    }
-    if raw.source.is_none() {
-        missing("source", "KBS World Radio News");
-    }
-    let mut date_field = |key: &str, value: Option<String>| {
-        value.and_then(|text| {
-            crate::dates::parse_date(&text, zone)
-                .map_err(|message| errors.push(at_key(key, format!("{key}: {message}"))))
-                .ok()
-        })
-    };
-    let date = date_field("date", raw.date);
-    let updated = date_field("updated", raw.updated);
-    let source = raw.source.map(|raw| match raw {
-        RawSource::Name(name) => Source { name, url: None },
-        RawSource::Full { name, url } => Source { name, url },
-    });
-    if let Some(source) = &source {
-        if source.name.trim().is_empty() {
-            errors.push(at_key("source", "source: the name is empty".to_string()));
-        }
-        if let Some(url) = &source.url
-            && !is_web_url(url)
-        {
-            errors.push(at_key(
-                "source",
-                format!("source: url `{url}` is not an http or https address"),
-            ));
-        }
-    }
-    for (key, list) in [("people", &raw.people), ("tags", &raw.tags)] {
-        if list
-            .iter()
-            .flatten()
-            .any(|name| crate::slug::slugify(name).is_empty())
-        {
-            errors.push(at_key(
-                key,
-                format!("{key}: every entry needs a letter or digit to make a page address from"),
-            ));
-        }
-    }
+    let field = |key: &str| map.get(key);
+    check.unknown_keys(map);
+    let title = check.required_text(
+        "title",
+        field("title"),
+        "\"White House: Trump remains receptive to talks\"",
+    );
+    let date_text = check.required_text("date", field("date"), "2025-06-12T15:18:48+09:00");
+    let date = check.date("date", date_text, zone);
+    let updated_text = check.text("updated", field("updated"));
+    let updated = check.date("updated", updated_text, zone);
+    let source = check.source(field("source"));
+    let people = check.names("people", field("people"));
+    let tags = check.names("tags", field("tags"));
+    let summary = check
+        .text("summary", field("summary"))
+        .filter(|s| !s.trim().is_empty());
+    let slug = check.text("slug", field("slug"));
+    let draft = check.draft(field("draft"));
+    let extra = field("extra").cloned();
+    let slug_line = key_place(yaml_text, "slug").map_or(1, |(line, _)| line + 1);
 
     match (title, date, source) {
-        (Some(title), Some(date), Some(source)) if errors.is_empty() => Ok(FrontMatter {
+        (Some(title), Some(date), Some(source)) if check.errors.is_empty() => Ok(FrontMatter {
             title,
             date,
             updated,
             source,
-            people: dedupe(raw.people.unwrap_or_default()),
-            tags: dedupe(raw.tags.unwrap_or_default()),
-            summary: raw.summary.filter(|s| !s.trim().is_empty()),
-            slug: raw.slug,
-            draft: raw.draft.unwrap_or(false),
-            extra: raw.extra,
-            slug_line: key_line("slug"),
+            people,
+            tags,
+            summary,
+            slug,
+            draft,
+            extra,
+            slug_line,
         }),
-        _ => Err(errors),
+        _ => Err(check.errors),
+    }
+}
+
+/// The text of a scalar: strings as they are, numbers and booleans as written.
+fn scalar_text(value: &yaml::Value) -> Option<String> {
+    match value {
+        yaml::Value::String(s) => Some(s.clone()),
+        yaml::Value::Number(n) => Some(n.to_string()),
+        yaml::Value::Bool(b) => Some(b.to_string()),
+        yaml::Value::Tagged(tagged) => scalar_text(&tagged.value),
+        _ => None,
+    }
+}
+
+/// What kind of YAML value this is, in words.
+fn kind(value: &yaml::Value) -> &'static str {
+    match value {
+        yaml::Value::Null => "empty",
+        yaml::Value::Bool(_) => "true or false",
+        yaml::Value::Number(_) => "a number",
+        yaml::Value::String(_) => "text",
+        yaml::Value::Sequence(_) => "a list",
+        yaml::Value::Mapping(_) => "a map",
+        yaml::Value::Tagged(_) => "a tagged value",
     }
 }
 
@@ -248,7 +432,7 @@ pub fn is_web_url(url: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// Trims names and drops repeats, keeping the first spelling's order.
+/// Trims names and drops repeats (by slug), keeping the first spelling's order.
 fn dedupe(names: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     names
@@ -274,47 +458,25 @@ fn key_place(yaml: &str, key: &str) -> Option<(usize, usize)> {
     })
 }
 
-/// serde's wording for the common mistakes, in plain words with an example of what is right.
+/// The YAML parser's wording for the limits it enforces, in plain words.
 fn plain_yaml_message(message: &str) -> String {
-    let (path, rest) = message.split_once(": ").unwrap_or(("", message));
-    // `tags[0]` → `tags`
-    let field = path.split('[').next().unwrap_or(path);
-    let hint = match field {
-        "people" | "tags" if rest.contains("expected a sequence") => Some(format!(
-            "{field} must be a list, e.g. {field}: [\"Kim Jong-un\", \"Moon Jae-in\"]"
-        )),
-        "people" | "tags" if rest.contains("expected a string") => Some(format!(
-            "{field} must be a list of names written as text, e.g. {field}: [\"Kim Jong-un\"]"
-        )),
-        "title" | "summary" | "slug" | "date" | "updated" if rest.contains("expected a string") => {
-            Some(format!(
-                "{field} must be text, e.g. {field}: \"…\" ({rest})"
-            ))
-        }
-        _ if message.contains("untagged enum RawSource") => Some(
-            "source must be a name, or a map with a name and a url, e.g. \
-             source: { name: \"KBS World Radio News\", url: \"https://world.kbs.co.kr/\" }"
-                .to_string(),
-        ),
-        "draft" => Some(format!("draft must be true or false ({rest})")),
-        _ if message.contains("repetition limit exceeded") => Some(
-            "YAML aliases here expand into too many values (repetition limit exceeded); \
-             write the values out instead of repeating aliases"
-                .to_string(),
-        ),
-        _ if message.contains("recursion limit exceeded") => Some(
-            "the YAML is nested too deeply (recursion limit exceeded); front matter needs \
-             only a few levels"
-                .to_string(),
-        ),
-        _ => None,
-    };
-    hint.unwrap_or_else(|| message.to_string())
+    if message.contains("repetition limit exceeded") {
+        "YAML aliases here expand into too many values (repetition limit exceeded); write the \
+         values out instead of repeating aliases"
+            .to_string()
+    } else if message.contains("recursion limit exceeded") {
+        "the YAML is nested too deeply (recursion limit exceeded); front matter needs only a \
+         few levels"
+            .to_string()
+    } else {
+        message.to_string()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
 
     fn path() -> PathBuf {
         PathBuf::from("content/a.md")
@@ -373,6 +535,30 @@ mod tests {
             errors[0].message.contains("people"),
             "{}",
             errors[0].message
+        );
+    }
+
+    #[test]
+    fn one_file_reports_every_problem_it_has() {
+        let yaml = "title: [a]\ndate: 2025-13-45\nsource: {name: KBS, url: \"ftp://x\"}\npeople: Kim\ntags: [ok, {a: b}]\ndraft: maybe\npeopel: [x]\n";
+        let errors = parse(&path(), yaml, &TimeZone::UTC).unwrap_err();
+        let places: Vec<_> = errors.iter().map(|e| (e.line, e.column)).collect();
+        let text: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(errors.len(), 7, "{text:#?}");
+        assert!(places.contains(&(Some(2), Some(8))), "title: {places:?}");
+        assert!(places.contains(&(Some(3), Some(7))), "date: {places:?}");
+        assert!(
+            text.iter().any(|m| m.contains("did you mean `people`?")),
+            "{text:#?}"
+        );
+        assert!(
+            text.iter().any(|m| m.contains("tags: entry 2")),
+            "{text:#?}"
+        );
+        assert!(
+            text.iter()
+                .any(|m| m.contains("draft must be true or false")),
+            "{text:#?}"
         );
     }
 

@@ -5,6 +5,8 @@ use serde::de::DeserializeOwned;
 
 /// Any YAML value, for free-form maps such as a briefing's `extra`.
 pub type Value = serde_yaml::Value;
+/// A YAML map.
+pub type Mapping = serde_yaml::Mapping;
 
 /// A YAML error with its place in the YAML text.
 #[derive(Debug)]

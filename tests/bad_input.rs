@@ -81,13 +81,13 @@ fn cases() -> Vec<Case> {
             name: "required field mistyped",
             changes: vec![Write("content/x.md", b"---\ntitle: [a, b]\ndate: 2025-01-01\nsource: KBS\n---\n")],
             code: 1,
-            expect: &["content/x.md:2:8: front matter: title must be text"],
+            expect: &["content/x.md:2:8: title must be text"],
         },
         Case {
             name: "source mistyped",
             changes: vec![Write("content/x.md", b"---\ntitle: X\ndate: 2025-01-01\nsource: [KBS]\n---\n")],
             code: 1,
-            expect: &["content/x.md:4:", "source must be a name, or a map with a name and a url"],
+            expect: &["content/x.md:4:9: source must be a name or a map with a name and a url"],
         },
         Case {
             name: "impossible date",
@@ -105,13 +105,25 @@ fn cases() -> Vec<Case> {
             name: "people not a list",
             changes: vec![Write("content/x.md", b"---\ntitle: X\ndate: 2025-01-01\nsource: KBS\npeople: Kim Jong-un\n---\n")],
             code: 1,
-            expect: &["content/x.md:5:9: front matter: people must be a list"],
+            expect: &["content/x.md:5:9: people must be a list of names"],
         },
         Case {
             name: "tags not strings",
             changes: vec![Write("content/x.md", b"---\ntitle: X\ndate: 2025-01-01\nsource: KBS\ntags: [{a: b}]\n---\n")],
             code: 1,
-            expect: &["content/x.md:5:", "tags must be a list of names"],
+            expect: &["content/x.md:5:7: tags: entry 1 must be a name written as text (it is a map)"],
+        },
+        Case {
+            name: "unknown front matter key",
+            changes: vec![Write("content/x.md", b"---\ntitle: X\ndate: 2025-01-01\nsource: KBS\npeopel: [Kim]\n---\n")],
+            code: 1,
+            expect: &["content/x.md:5:9: unknown front matter key `peopel`; did you mean `people`?"],
+        },
+        Case {
+            name: "several problems in one file",
+            changes: vec![Write("content/x.md", b"---\ntitle: X\ndate: 2025-13-45\nsource: KBS\npeople: Kim Jong-un\n---\n")],
+            code: 1,
+            expect: &["content/x.md:3:7: date:", "content/x.md:5:9: people must be a list", "2 errors found"],
         },
         Case {
             name: "not UTF-8",

@@ -87,24 +87,12 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
                 dest_url,
                 title,
                 id,
-            }) => {
-                let dest_url = resolve_link(dest_url, links).unwrap_or_else(|message| {
-                    let (line, column) = crate::error::line_col(body, range.start);
-                    errors.push(Diagnostic::at(
-                        links.file,
-                        links.body_line + line - 1,
-                        column,
-                        message,
-                    ));
-                    CowStr::Borrowed("#")
-                });
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: resolve_or_report(dest_url, body, range.start, links, &mut errors),
+                title,
+                id,
+            }),
             Event::Html(_) | Event::InlineHtml(_) => {
                 has_raw_html = true;
                 event
@@ -114,24 +102,12 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
                 dest_url,
                 title,
                 id,
-            }) => {
-                let dest_url = resolve_link(dest_url, links).unwrap_or_else(|message| {
-                    let (line, column) = crate::error::line_col(body, range.start);
-                    errors.push(Diagnostic::at(
-                        links.file,
-                        links.body_line + line - 1,
-                        column,
-                        message,
-                    ));
-                    CowStr::Borrowed("#")
-                });
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: resolve_or_report(dest_url, body, range.start, links, &mut errors),
+                title,
+                id,
+            }),
             other => other,
         };
 
@@ -243,6 +219,27 @@ fn code_block_html(language: &str, code: &str) -> String {
             "<pre class=\"code\" data-lang=\"{escaped_language}\"><code class=\"language-{escaped_language}\">{inner}</code></pre>\n"
         )
     }
+}
+
+/// Resolves a link or image address; a broken one is reported at its place in the file and
+/// replaced by `#`.
+fn resolve_or_report<'a>(
+    dest: CowStr<'a>,
+    body: &str,
+    offset: usize,
+    links: &BodyContext<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> CowStr<'a> {
+    resolve_link(dest, links).unwrap_or_else(|message| {
+        let (line, column) = crate::error::line_col(body, offset);
+        errors.push(Diagnostic::at(
+            links.file,
+            links.body_line + line - 1,
+            column,
+            message,
+        ));
+        CowStr::Borrowed("#")
+    })
 }
 
 /// Rewrites a link: `@/path.md` and relative `.md` links to the briefing's URL, relative links

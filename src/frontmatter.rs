@@ -19,7 +19,7 @@ const KNOWN_KEYS: &[&str] = &[
 ];
 
 /// Where a briefing's news came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Source {
     /// The outlet's name, as written.
     pub name: String,

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::ZonedDateTime;
 
@@ -166,8 +167,9 @@ pub struct Chronology {
 /// The whole site as data.
 #[derive(Debug, Clone)]
 pub struct Site {
-    /// Briefings, newest first (ties by slug).
-    pub briefings: Vec<Briefing>,
+    /// Briefings, newest first (ties by slug). Shared, so that a rebuild in `serve` reuses
+    /// the ones that did not change.
+    pub briefings: Vec<Arc<Briefing>>,
     /// Tags, people and sources, in [`TaxonomyKind::ALL`] order.
     pub taxonomies: Vec<Taxonomy>,
     /// The chronology.
@@ -176,7 +178,7 @@ pub struct Site {
 
 impl Site {
     /// Builds the model from briefings in any order.
-    pub fn new(mut briefings: Vec<Briefing>) -> Site {
+    pub fn new(mut briefings: Vec<Arc<Briefing>>) -> Site {
         briefings.sort_by(|a, b| {
             b.date
                 .timestamp()
@@ -204,7 +206,7 @@ impl Site {
     }
 }
 
-fn taxonomy(kind: TaxonomyKind, briefings: &[Briefing]) -> Taxonomy {
+fn taxonomy(kind: TaxonomyKind, briefings: &[Arc<Briefing>]) -> Taxonomy {
     // slug → (spellings with their counts, briefings)
     let mut by_slug: BTreeMap<String, (BTreeMap<&str, usize>, Vec<usize>)> = BTreeMap::new();
     for (index, briefing) in briefings.iter().enumerate() {
@@ -235,7 +237,7 @@ fn taxonomy(kind: TaxonomyKind, briefings: &[Briefing]) -> Taxonomy {
     Taxonomy { kind, terms }
 }
 
-fn chronology(briefings: &[Briefing]) -> Chronology {
+fn chronology(briefings: &[Arc<Briefing>]) -> Chronology {
     let mut by_month: BTreeMap<(i16, i8), Vec<usize>> = BTreeMap::new();
     for (index, briefing) in briefings.iter().enumerate() {
         by_month
@@ -262,8 +264,8 @@ mod tests {
     use super::*;
     use jiff::tz::TimeZone;
 
-    fn briefing(slug: &str, date: &str, tags: &[&str]) -> Briefing {
-        Briefing {
+    fn briefing(slug: &str, date: &str, tags: &[&str]) -> Arc<Briefing> {
+        Arc::new(Briefing {
             file: PathBuf::from(format!("content/{slug}.md")),
             content_path: format!("{slug}.md"),
             slug: slug.to_string(),
@@ -281,7 +283,7 @@ mod tests {
             extra: None,
             html: String::new(),
             word_count: 0,
-        }
+        })
     }
 
     #[test]

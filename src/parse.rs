@@ -1,6 +1,8 @@
 //! The parse stage: turns the files the load stage read into [`Briefing`]s — front matter
 //! checked, slugs given and checked for clashes, Markdown rendered with links between
 //! briefings resolved. Files are parsed in parallel; every problem in every file is reported.
+//!
+//! The steps are public on their own so that `serve` can redo them for the files that changed.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -15,51 +17,65 @@ use crate::markdown::{self, BodyContext};
 use crate::model::Briefing;
 
 /// A briefing whose front matter is read but whose body is not rendered yet.
-struct Headed<'a> {
-    file: &'a SourceFile,
-    front: FrontMatter,
-    body: &'a str,
+#[derive(Debug, Clone)]
+pub struct Head {
+    /// The file it was read from.
+    pub file: SourceFile,
+    /// Its checked front matter.
+    pub front: FrontMatter,
+    /// Its slug.
+    pub slug: String,
+    body_start: usize,
     body_line: usize,
-    slug: String,
 }
+
+impl Head {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.file.text[self.body_start..]
+    }
+
+    /// Whether it is part of a build (drafts are only when asked for).
+    pub fn is_published(&self, drafts: bool) -> bool {
+        drafts || !self.front.draft
+    }
+
+    /// Whether its body may link to other briefings (`@/…` or a relative `.md` link), so that
+    /// it must be rendered again when briefings come, go or change their slug.
+    pub fn may_link_to_briefings(&self) -> bool {
+        let body = self.body();
+        body.contains("@/") || body.contains(".md")
+    }
+}
+
+/// Where each briefing's content path leads: its URL, or `None` for a draft left out.
+pub type LinkTargets = HashMap<String, Option<String>>;
 
 /// Parses every briefing. Drafts are left out unless `drafts` is set.
 pub fn parse_briefings(
-    files: &[SourceFile],
+    files: Vec<SourceFile>,
     config: &SiteConfig,
     drafts: bool,
 ) -> Result<Vec<Briefing>, Vec<Diagnostic>> {
     let mut errors = Vec::new();
-    let headed: Vec<Result<Headed<'_>, Vec<Diagnostic>>> = files
-        .par_iter()
+    let heads: Vec<Result<Head, Vec<Diagnostic>>> = files
+        .into_par_iter()
         .map(|file| read_head(file, config))
         .collect();
-    let mut all = Vec::new();
-    for result in headed {
+    let mut all = Vec::with_capacity(heads.len());
+    for result in heads {
         match result {
             Ok(h) => all.push(h),
             Err(e) => errors.extend(e),
         }
     }
-    // Where each content path leads: a URL, or None for a draft left out of this build.
-    let targets: HashMap<&str, Option<String>> = all
-        .iter()
-        .map(|h| {
-            let url = (drafts || !h.front.draft)
-                .then(|| config.url_for(&format!("briefings/{}/", h.slug)));
-            (h.file.content_path.as_str(), url)
-        })
-        .collect();
-    let published: Vec<Headed<'_>> = all
-        .into_iter()
-        .filter(|h| drafts || !h.front.draft)
-        .collect();
+    let targets = link_targets(&all, config, drafts);
+    let published: Vec<&Head> = all.iter().filter(|h| h.is_published(drafts)).collect();
     errors.extend(slug_clashes(&published));
 
-    let briefing_url = |content_path: &str| targets.get(content_path).cloned().flatten();
     let rendered: Vec<Result<Briefing, Vec<Diagnostic>>> = published
         .into_par_iter()
-        .map(|h| render_body(h, config, &briefing_url))
+        .map(|h| render_body(h, config, &targets))
         .collect();
     let mut briefings = Vec::with_capacity(rendered.len());
     for result in rendered {
@@ -71,9 +87,14 @@ pub fn parse_briefings(
     if errors.is_empty() {
         Ok(briefings)
     } else {
-        errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        sort_diagnostics(&mut errors);
         Err(errors)
     }
+}
+
+/// Orders diagnostics by file, line and column.
+pub fn sort_diagnostics(errors: &mut [Diagnostic]) {
+    errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
 }
 
 /// Parses one briefing on its own, as if it were the only file of the site: links to other
@@ -88,13 +109,16 @@ pub fn parse_one(
         content_path: content_path.to_string(),
         text: crate::load::normalize_text(text.to_string()),
     };
-    let head = read_head(&file, config)?;
-    render_body(head, config, &|_: &str| None)
+    let head = read_head(file, config)?;
+    render_body(&head, config, &LinkTargets::new())
 }
 
-fn read_head<'a>(file: &'a SourceFile, config: &SiteConfig) -> Result<Headed<'a>, Vec<Diagnostic>> {
+/// Reads a briefing's front matter and gives it its slug.
+pub fn read_head(file: SourceFile, config: &SiteConfig) -> Result<Head, Vec<Diagnostic>> {
     let split = frontmatter::split(&file.file, &file.text).map_err(|e| vec![e])?;
     let front = frontmatter::parse(&file.file, split.yaml, &config.timezone)?;
+    let body_line = split.body_line;
+    let body_start = file.text.len() - split.body.len();
     let slug = match &front.slug {
         Some(slug) if crate::slug::is_plain_segment(slug) => slug.clone(),
         Some(slug) => {
@@ -115,13 +139,30 @@ fn read_head<'a>(file: &'a SourceFile, config: &SiteConfig) -> Result<Headed<'a>
             "the file name gives no slug (it needs a letter or digit); set `slug:` in the front matter",
         )]);
     }
-    Ok(Headed {
+    Ok(Head {
         file,
         front,
-        body: split.body,
-        body_line: split.body_line,
         slug,
+        body_start,
+        body_line,
     })
+}
+
+/// Where links to each briefing lead, for resolving `@/` links.
+pub fn link_targets<'a>(
+    heads: impl IntoIterator<Item = &'a Head>,
+    config: &SiteConfig,
+    drafts: bool,
+) -> LinkTargets {
+    heads
+        .into_iter()
+        .map(|h| {
+            let url = h
+                .is_published(drafts)
+                .then(|| config.url_for(&format!("briefings/{}/", h.slug)));
+            (h.file.content_path.clone(), url)
+        })
+        .collect()
 }
 
 /// `2025-06-12-trump-kim.md` → `trump-kim`.
@@ -143,9 +184,10 @@ pub fn slug_from_file_name(path: &Path) -> String {
     crate::slug::slugify(if dated { &stem[11..] } else { &stem })
 }
 
-fn slug_clashes(headed: &[Headed<'_>]) -> Vec<Diagnostic> {
-    let mut by_slug: BTreeMap<&str, Vec<&Headed<'_>>> = BTreeMap::new();
-    for h in headed {
+/// Two published briefings with one slug: an error on each, naming the others.
+pub fn slug_clashes(heads: &[&Head]) -> Vec<Diagnostic> {
+    let mut by_slug: BTreeMap<&str, Vec<&Head>> = BTreeMap::new();
+    for h in heads {
         by_slug.entry(h.slug.as_str()).or_default().push(h);
     }
     by_slug
@@ -154,12 +196,17 @@ fn slug_clashes(headed: &[Headed<'_>]) -> Vec<Diagnostic> {
         .flat_map(|(slug, hs)| {
             let names: Vec<String> = hs.iter().map(|h| display_path(&h.file.file)).collect();
             hs.into_iter().map(move |h| {
+                let own = display_path(&h.file.file);
                 let others: Vec<&str> = names
                     .iter()
                     .map(String::as_str)
-                    .filter(|n| *n != display_path(&h.file.file))
+                    .filter(|n| *n != own)
                     .collect();
-                let at = if h.front.slug.is_some() { h.front.slug_line } else { 1 };
+                let at = if h.front.slug.is_some() {
+                    h.front.slug_line
+                } else {
+                    1
+                };
                 Diagnostic::at_line(
                     &h.file.file,
                     at,
@@ -173,38 +220,41 @@ fn slug_clashes(headed: &[Headed<'_>]) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn render_body(
-    h: Headed<'_>,
+/// Renders a briefing's body and makes the [`Briefing`].
+pub fn render_body(
+    h: &Head,
     config: &SiteConfig,
-    briefing_url: &(dyn Fn(&str) -> Option<String> + Sync),
+    targets: &LinkTargets,
 ) -> Result<Briefing, Vec<Diagnostic>> {
-    let content_dir = match h.file.content_path.rfind('/') {
-        Some(i) => &h.file.content_path[..=i],
+    let content_path = &h.file.content_path;
+    let content_dir = match content_path.rfind('/') {
+        Some(i) => &content_path[..=i],
         None => "",
     };
+    let briefing_url = |path: &str| targets.get(path).cloned().flatten();
     let links = BodyContext {
         file: &h.file.file,
         body_line: h.body_line,
         content_dir,
         base_url: &config.base_url,
-        briefing_url,
+        briefing_url: &briefing_url,
         allow_raw_html: config.allow_raw_html,
     };
-    let body = markdown::render(h.body, &links)?;
-    let front = h.front;
+    let body = markdown::render(h.body(), &links)?;
+    let front = &h.front;
     Ok(Briefing {
         file: h.file.file.clone(),
-        content_path: h.file.content_path.clone(),
-        slug: h.slug,
-        title: front.title,
-        date: front.date,
-        updated: front.updated,
-        source: front.source,
-        people: front.people,
-        tags: front.tags,
-        summary: front.summary.unwrap_or(body.first_paragraph),
+        content_path: content_path.clone(),
+        slug: h.slug.clone(),
+        title: front.title.clone(),
+        date: front.date.clone(),
+        updated: front.updated.clone(),
+        source: front.source.clone(),
+        people: front.people.clone(),
+        tags: front.tags.clone(),
+        summary: front.summary.clone().unwrap_or(body.first_paragraph),
         draft: front.draft,
-        extra: front.extra,
+        extra: front.extra.clone(),
         html: body.html,
         word_count: body.word_count,
     })

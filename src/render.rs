@@ -2,6 +2,10 @@
 //! parallel. Each briefing is turned into template values once (a light summary for lists
 //! and a full value with its HTML for its page and the feeds); list pages share them.
 
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
@@ -22,27 +26,33 @@ pub struct RenderedFile {
 }
 
 /// One file to render.
-#[derive(Debug, Clone, Copy)]
-enum Job {
-    Home {
-        page: usize,
-    },
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Job {
+    /// A page of the home list (from 1).
+    Home { page: usize },
+    /// A briefing's page, by index into the site's briefings.
     Briefing(usize),
+    /// A taxonomy's index.
     Terms(TaxonomyKind),
+    /// A page of one term's list.
     Term {
         kind: TaxonomyKind,
         term: usize,
         page: usize,
     },
-    TermFeed {
-        kind: TaxonomyKind,
-        term: usize,
-    },
+    /// One term's feed.
+    TermFeed { kind: TaxonomyKind, term: usize },
+    /// The whole chronology.
     Chronology,
+    /// One year of the chronology, by index into its years.
     ChronologyYear(usize),
+    /// The site feed.
     Feed,
+    /// `sitemap.xml`.
     Sitemap,
+    /// `robots.txt`.
     Robots,
+    /// `404.html`.
     NotFound,
 }
 
@@ -134,14 +144,70 @@ struct SitemapEntry {
     lastmod: Option<String>,
 }
 
+/// A briefing turned into template values once: a light summary for lists and a full value
+/// with its HTML for its page and the site feed, with hashes that tell when either changed.
+#[derive(Debug)]
+pub struct PreparedBriefing {
+    /// The value lists show.
+    pub summary: Value,
+    /// The value with `content`.
+    pub full: Value,
+    /// Changes when anything but the body changes.
+    pub summary_hash: u64,
+    /// Changes when anything changes.
+    pub full_hash: u64,
+}
+
+/// Prepares one briefing's template values.
+pub fn prepare_briefing(b: &Briefing, config: &SiteConfig) -> PreparedBriefing {
+    let mut hasher = DefaultHasher::new();
+    (
+        &b.file,
+        &b.content_path,
+        &b.slug,
+        &b.title,
+        &b.date,
+        &b.updated,
+    )
+        .hash(&mut hasher);
+    (
+        &b.source,
+        &b.people,
+        &b.tags,
+        &b.summary,
+        b.draft,
+        &b.extra,
+        b.word_count,
+    )
+        .hash(&mut hasher);
+    let summary_hash = hasher.finish();
+    b.html.hash(&mut hasher);
+    let full_hash = hasher.finish();
+    PreparedBriefing {
+        summary: Value::from_serializable(&briefing_view(b, config, None)),
+        full: Value::from_serializable(&briefing_view(b, config, Some(&b.html))),
+        summary_hash,
+        full_hash,
+    }
+}
+
+/// Prepares every briefing of a site, in parallel.
+pub fn prepare_all(site: &Site, config: &SiteConfig) -> Vec<Arc<PreparedBriefing>> {
+    site.briefings
+        .par_iter()
+        .map(|b| Arc::new(prepare_briefing(b, config)))
+        .collect()
+}
+
 /// Everything a render job reads: the site, its templates and the prepared values.
-struct Renderer<'a> {
+pub struct Renderer<'a> {
     site: &'a Site,
     config: &'a SiteConfig,
     templates: &'a Templates,
     config_value: Value,
-    summaries: Vec<Value>,
-    full: Vec<Value>,
+    config_hash: u64,
+    prepared: Vec<Arc<PreparedBriefing>>,
+    all: Vec<usize>,
 }
 
 /// Renders every page and feed of the site. Errors of all pages are reported, each once.
@@ -150,81 +216,281 @@ pub fn render_site(
     config: &SiteConfig,
     templates: &Templates,
 ) -> Result<Vec<RenderedFile>, Vec<Diagnostic>> {
-    let config_value = Value::from_serializable(&ConfigView {
-        title: &config.title,
-        base_url: &config.base_url,
-        base_path: config.base_path(),
-        description: &config.description,
-        language: &config.language,
-        paginate_by: config.paginate_by,
-        timezone: &config.timezone_name,
-        extra: &config.extra,
-    });
-    let (summaries, full): (Vec<Value>, Vec<Value>) = site
-        .briefings
-        .par_iter()
-        .map(|b| {
-            (
-                Value::from_serializable(&briefing_view(b, config, None)),
-                Value::from_serializable(&briefing_view(b, config, Some(&b.html))),
-            )
-        })
-        .unzip();
-    let renderer = Renderer {
-        site,
-        config,
-        templates,
-        config_value,
-        summaries,
-        full,
-    };
-    let results: Vec<Result<RenderedFile, Diagnostic>> = jobs(site, config)
-        .into_par_iter()
-        .map(|job| renderer.render(job))
-        .collect();
-    let mut files = Vec::with_capacity(results.len());
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    for result in results {
-        match result {
-            Ok(file) => files.push(file),
-            Err(e) if !errors.contains(&e) => errors.push(e),
-            Err(_) => {}
-        }
-    }
-    if errors.is_empty() {
-        Ok(files)
-    } else {
-        Err(errors)
-    }
+    let renderer = Renderer::new(site, config, templates, prepare_all(site, config));
+    renderer.render_jobs(renderer.jobs())
 }
 
 fn pages(count: usize, per_page: usize) -> usize {
     count.div_ceil(per_page).max(1)
 }
 
-fn jobs(site: &Site, config: &SiteConfig) -> Vec<Job> {
-    let mut jobs: Vec<Job> = (1..=pages(site.briefings.len(), config.paginate_by))
-        .map(|page| Job::Home { page })
-        .collect();
-    jobs.extend((0..site.briefings.len()).map(Job::Briefing));
-    for taxonomy in &site.taxonomies {
-        let kind = taxonomy.kind;
-        jobs.push(Job::Terms(kind));
-        for (term, t) in taxonomy.terms.iter().enumerate() {
-            jobs.extend(
-                (1..=pages(t.briefings.len(), config.paginate_by)).map(|page| Job::Term {
-                    kind,
-                    term,
-                    page,
-                }),
-            );
-            jobs.push(Job::TermFeed { kind, term });
+impl<'a> Renderer<'a> {
+    /// A renderer for `site`; `prepared` holds each briefing's values, in the site's order.
+    pub fn new(
+        site: &'a Site,
+        config: &'a SiteConfig,
+        templates: &'a Templates,
+        prepared: Vec<Arc<PreparedBriefing>>,
+    ) -> Renderer<'a> {
+        let config_value = Value::from_serializable(&ConfigView {
+            title: &config.title,
+            base_url: &config.base_url,
+            base_path: config.base_path(),
+            description: &config.description,
+            language: &config.language,
+            paginate_by: config.paginate_by,
+            timezone: &config.timezone_name,
+            extra: &config.extra,
+        });
+        let mut hasher = DefaultHasher::new();
+        format!("{config:?}").hash(&mut hasher);
+        Renderer {
+            site,
+            config,
+            templates,
+            config_value,
+            config_hash: hasher.finish(),
+            prepared,
+            all: (0..site.briefings.len()).collect(),
         }
     }
-    jobs.push(Job::Chronology);
-    jobs.extend((0..site.chronology.years.len()).map(Job::ChronologyYear));
-    jobs.extend([Job::Feed, Job::Sitemap, Job::Robots, Job::NotFound]);
-    jobs
+
+    /// Every file the site has, in a fixed order.
+    pub fn jobs(&self) -> Vec<Job> {
+        let (site, config) = (self.site, self.config);
+        let mut jobs: Vec<Job> = (1..=pages(site.briefings.len(), config.paginate_by))
+            .map(|page| Job::Home { page })
+            .collect();
+        jobs.extend((0..site.briefings.len()).map(Job::Briefing));
+        for taxonomy in &site.taxonomies {
+            let kind = taxonomy.kind;
+            jobs.push(Job::Terms(kind));
+            for (term, t) in taxonomy.terms.iter().enumerate() {
+                jobs.extend(
+                    (1..=pages(t.briefings.len(), config.paginate_by)).map(|page| Job::Term {
+                        kind,
+                        term,
+                        page,
+                    }),
+                );
+                jobs.push(Job::TermFeed { kind, term });
+            }
+        }
+        jobs.push(Job::Chronology);
+        jobs.extend((0..site.chronology.years.len()).map(Job::ChronologyYear));
+        jobs.extend([Job::Feed, Job::Sitemap, Job::Robots, Job::NotFound]);
+        jobs
+    }
+
+    /// Renders jobs in parallel. Errors of all jobs are reported, each once.
+    pub fn render_jobs(&self, jobs: Vec<Job>) -> Result<Vec<RenderedFile>, Vec<Diagnostic>> {
+        let results: Vec<Result<RenderedFile, Diagnostic>> =
+            jobs.into_par_iter().map(|job| self.render(job)).collect();
+        let mut files = Vec::with_capacity(results.len());
+        let mut errors: Vec<Diagnostic> = Vec::new();
+        for result in results {
+            match result {
+                Ok(file) => files.push(file),
+                Err(e) if !errors.contains(&e) => errors.push(e),
+                Err(_) => {}
+            }
+        }
+        if errors.is_empty() {
+            Ok(files)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The template a job renders.
+    pub fn template(job: Job) -> &'static str {
+        match job {
+            Job::Home { .. } => "index.html",
+            Job::Briefing(_) => "briefing.html",
+            Job::Terms(_) => "terms.html",
+            Job::Term { .. } => "term.html",
+            Job::TermFeed { .. } | Job::Feed => "atom.xml",
+            Job::Chronology | Job::ChronologyYear(_) => "chronology.html",
+            Job::Sitemap => "sitemap.xml",
+            Job::Robots => "robots.txt",
+            Job::NotFound => "404.html",
+        }
+    }
+
+    /// The site path of the folder a job's page is in (`tags/x/page/2/`), or the path of the
+    /// file itself for feeds and other files.
+    fn site_path(&self, job: Job) -> String {
+        match job {
+            Job::Home { page } => page_path("", page),
+            Job::Briefing(i) => self.site.briefings[i].path(),
+            Job::Terms(kind) => format!("{}/", kind.name()),
+            Job::Term { kind, term, page } => page_path(
+                &kind.term_path(&self.site.taxonomy(kind).terms[term].slug),
+                page,
+            ),
+            Job::TermFeed { kind, term } => format!(
+                "{}atom.xml",
+                kind.term_path(&self.site.taxonomy(kind).terms[term].slug)
+            ),
+            Job::Chronology => "chronology/".to_string(),
+            Job::ChronologyYear(i) => format!("chronology/{}/", self.site.chronology.years[i].year),
+            Job::Feed => "atom.xml".to_string(),
+            Job::Sitemap => "sitemap.xml".to_string(),
+            Job::Robots => "robots.txt".to_string(),
+            Job::NotFound => "404.html".to_string(),
+        }
+    }
+
+    /// Where a job's file goes in the output (`tags/x/page/2/index.html`).
+    pub fn output_path(&self, job: Job) -> String {
+        let path = self.site_path(job);
+        if path.is_empty() || path.ends_with('/') {
+            index_file(&path)
+        } else {
+            path
+        }
+    }
+
+    /// A hash of everything a job's output depends on: when it is unchanged, so is the file.
+    pub fn fingerprint(&self, job: Job) -> u64 {
+        let mut h = DefaultHasher::new();
+        self.config_hash.hash(&mut h);
+        self.templates.fingerprint(Self::template(job)).hash(&mut h);
+        self.output_path(job).hash(&mut h);
+        let summary = |i: usize| self.prepared[i].summary_hash;
+        let full = |i: usize| self.prepared[i].full_hash;
+        let per_page = self.config.paginate_by;
+        let page_members = |members: &[usize], page: usize, h: &mut DefaultHasher| {
+            pages(members.len(), per_page).hash(h);
+            for &i in members.iter().skip((page - 1) * per_page).take(per_page) {
+                summary(i).hash(h);
+            }
+        };
+        let years = |h: &mut DefaultHasher| {
+            for y in &self.site.chronology.years {
+                (y.year, y.count()).hash(h);
+            }
+        };
+        match job {
+            Job::Home { page } => page_members(&self.all, page, &mut h),
+            Job::Briefing(i) => {
+                full(i).hash(&mut h);
+                i.checked_sub(1).map(summary).hash(&mut h);
+                (i + 1 < self.prepared.len())
+                    .then(|| summary(i + 1))
+                    .hash(&mut h);
+            }
+            Job::Terms(kind) => {
+                for t in &self.site.taxonomy(kind).terms {
+                    (&t.name, &t.slug, t.briefings.len()).hash(&mut h);
+                }
+            }
+            Job::Term { kind, term, page } => {
+                let t = &self.site.taxonomy(kind).terms[term];
+                (&t.name, t.briefings.len()).hash(&mut h);
+                page_members(&t.briefings, page, &mut h);
+            }
+            Job::TermFeed { kind, term } => {
+                let t = &self.site.taxonomy(kind).terms[term];
+                t.name.hash(&mut h);
+                for &i in t.briefings.iter().take(self.config.feed_limit) {
+                    summary(i).hash(&mut h);
+                }
+            }
+            Job::Chronology => {
+                self.all.iter().for_each(|&i| summary(i).hash(&mut h));
+                years(&mut h);
+            }
+            Job::ChronologyYear(y) => {
+                for month in &self.site.chronology.years[y].months {
+                    month
+                        .briefings
+                        .iter()
+                        .for_each(|&i| summary(i).hash(&mut h));
+                }
+                years(&mut h);
+            }
+            Job::Feed => {
+                for &i in self.all.iter().take(self.config.feed_limit) {
+                    full(i).hash(&mut h);
+                }
+            }
+            Job::Sitemap => {
+                self.all.iter().for_each(|&i| summary(i).hash(&mut h));
+                for taxonomy in &self.site.taxonomies {
+                    taxonomy.terms.iter().for_each(|t| t.slug.hash(&mut h));
+                }
+                years(&mut h);
+            }
+            Job::Robots | Job::NotFound => {}
+        }
+        h.finish()
+    }
+
+    /// Renders one job.
+    pub fn render(&self, job: Job) -> Result<RenderedFile, Diagnostic> {
+        let site_path = self.site_path(job);
+        let mut context = self.context(&site_path);
+        match job {
+            Job::Home { page } => self.paginate(&mut context, "", &self.all, page),
+            Job::Briefing(i) => {
+                context.insert_value("briefing", self.prepared[i].full.clone());
+                // `newer` and `older` are the neighbours in the chronology.
+                let newer = i.checked_sub(1).map(|j| self.prepared[j].summary.clone());
+                let older = self.prepared.get(i + 1).map(|p| p.summary.clone());
+                context.insert_value("newer", newer.unwrap_or_else(Value::none));
+                context.insert_value("older", older.unwrap_or_else(Value::none));
+            }
+            Job::Terms(kind) => {
+                context.insert("taxonomy", &self.taxonomy_view(kind));
+                let terms: Vec<TermView<'_>> = self
+                    .site
+                    .taxonomy(kind)
+                    .terms
+                    .iter()
+                    .map(|t| self.term_view(kind, t))
+                    .collect();
+                context.insert("terms", &terms);
+            }
+            Job::Term { kind, term, page } => {
+                let t = &self.site.taxonomy(kind).terms[term];
+                context.insert("taxonomy", &self.taxonomy_view(kind));
+                context.insert("term", &self.term_view(kind, t));
+                self.paginate(&mut context, &kind.term_path(&t.slug), &t.briefings, page);
+            }
+            Job::TermFeed { kind, term } => {
+                let t = &self.site.taxonomy(kind).terms[term];
+                let title = format!("{} — {}", self.config.title, t.name);
+                self.feed(
+                    &mut context,
+                    &title,
+                    &kind.term_path(&t.slug),
+                    &t.briefings,
+                    false,
+                );
+            }
+            Job::Chronology => {
+                context.insert_value("year", Value::none());
+                context.insert_value("years", self.years_value(&self.site.chronology.years));
+                self.insert_all_years(&mut context);
+            }
+            Job::ChronologyYear(i) => {
+                let year = &self.site.chronology.years[i];
+                context.insert("year", &year.year);
+                context.insert_value("years", self.years_value(std::slice::from_ref(year)));
+                self.insert_all_years(&mut context);
+            }
+            Job::Feed => self.feed(&mut context, &self.config.title, "", &self.all, true),
+            Job::Sitemap => context.insert("entries", &self.sitemap_entries()),
+            Job::Robots => context.insert("sitemap_url", &self.config.url_for("sitemap.xml")),
+            Job::NotFound => {}
+        }
+        let text = self.templates.render(Self::template(job), &context)?;
+        Ok(RenderedFile {
+            path: self.output_path(job),
+            text,
+        })
+    }
 }
 
 fn briefing_view<'a>(
@@ -290,96 +556,6 @@ fn index_file(dir: &str) -> String {
 }
 
 impl Renderer<'_> {
-    fn render(&self, job: Job) -> Result<RenderedFile, Diagnostic> {
-        let (path, template, context) = match job {
-            Job::Home { page } => {
-                let all: Vec<usize> = (0..self.site.briefings.len()).collect();
-                let mut context = self.context("");
-                self.paginate(&mut context, "", &all, page);
-                (index_file(&page_path("", page)), "index.html", context)
-            }
-            Job::Briefing(i) => {
-                let briefing = &self.site.briefings[i];
-                let mut context = self.context(&briefing.path());
-                context.insert_value("briefing", self.full[i].clone());
-                // `newer` and `older` are the neighbours in the chronology.
-                let newer = i.checked_sub(1).map(|j| self.summaries[j].clone());
-                let older = self.summaries.get(i + 1).cloned();
-                context.insert_value("newer", newer.unwrap_or_else(Value::none));
-                context.insert_value("older", older.unwrap_or_else(Value::none));
-                (index_file(&briefing.path()), "briefing.html", context)
-            }
-            Job::Terms(kind) => {
-                let dir = format!("{}/", kind.name());
-                let mut context = self.context(&dir);
-                context.insert("taxonomy", &self.taxonomy_view(kind));
-                let terms: Vec<TermView<'_>> = self
-                    .site
-                    .taxonomy(kind)
-                    .terms
-                    .iter()
-                    .map(|t| self.term_view(kind, t))
-                    .collect();
-                context.insert("terms", &terms);
-                (index_file(&dir), "terms.html", context)
-            }
-            Job::Term { kind, term, page } => {
-                let t = &self.site.taxonomy(kind).terms[term];
-                let dir = kind.term_path(&t.slug);
-                let mut context = self.context(&page_path(&dir, page));
-                context.insert("taxonomy", &self.taxonomy_view(kind));
-                context.insert("term", &self.term_view(kind, t));
-                self.paginate(&mut context, &dir, &t.briefings, page);
-                (index_file(&page_path(&dir, page)), "term.html", context)
-            }
-            Job::TermFeed { kind, term } => {
-                let t = &self.site.taxonomy(kind).terms[term];
-                let dir = kind.term_path(&t.slug);
-                let title = format!("{} — {}", self.config.title, t.name);
-                let context = self.feed_context(&title, &dir, &t.briefings, false);
-                (format!("{dir}atom.xml"), "atom.xml", context)
-            }
-            Job::Chronology => {
-                let mut context = self.context("chronology/");
-                context.insert_value("year", Value::none());
-                context.insert_value("years", self.years_value(&self.site.chronology.years));
-                self.insert_all_years(&mut context);
-                (
-                    "chronology/index.html".to_string(),
-                    "chronology.html",
-                    context,
-                )
-            }
-            Job::ChronologyYear(i) => {
-                let year = &self.site.chronology.years[i];
-                let dir = format!("chronology/{}/", year.year);
-                let mut context = self.context(&dir);
-                context.insert("year", &year.year);
-                context.insert_value("years", self.years_value(std::slice::from_ref(year)));
-                self.insert_all_years(&mut context);
-                (index_file(&dir), "chronology.html", context)
-            }
-            Job::Feed => {
-                let all: Vec<usize> = (0..self.site.briefings.len()).collect();
-                let context = self.feed_context(&self.config.title, "", &all, true);
-                ("atom.xml".to_string(), "atom.xml", context)
-            }
-            Job::Sitemap => {
-                let mut context = self.context("sitemap.xml");
-                context.insert("entries", &self.sitemap_entries());
-                ("sitemap.xml".to_string(), "sitemap.xml", context)
-            }
-            Job::Robots => {
-                let mut context = self.context("robots.txt");
-                context.insert("sitemap_url", &self.config.url_for("sitemap.xml"));
-                ("robots.txt".to_string(), "robots.txt", context)
-            }
-            Job::NotFound => ("404.html".to_string(), "404.html", self.context("404.html")),
-        };
-        let text = self.templates.render(template, &context)?;
-        Ok(RenderedFile { path, text })
-    }
-
     /// What every template receives: `config`, `current_path` and `current_url`.
     fn context(&self, path: &str) -> Context {
         let mut context = Context::new();
@@ -400,7 +576,7 @@ impl Renderer<'_> {
             .iter()
             .skip((page - 1) * per_page)
             .take(per_page)
-            .map(|&i| self.summaries[i].clone())
+            .map(|&i| self.prepared[i].summary.clone())
             .collect();
         context.insert(
             "paginator",
@@ -449,7 +625,7 @@ impl Renderer<'_> {
                         let briefings: Vec<Value> = month
                             .briefings
                             .iter()
-                            .map(|&i| self.summaries[i].clone())
+                            .map(|&i| self.prepared[i].summary.clone())
                             .collect();
                         let mut map = tera::Map::new();
                         map.insert("month".into(), Value::from(month.month));
@@ -495,17 +671,22 @@ impl Renderer<'_> {
         context.insert("all_years", &links);
     }
 
-    /// The context of an Atom feed of the newest `feed_limit` of `members`.
+    /// Fills in an Atom feed of the newest `feed_limit` of `members`.
     /// The site feed carries each briefing's full HTML; a term's feed carries summaries, so
     /// that hundreds of term feeds do not repeat every briefing's body many times over.
-    fn feed_context(&self, title: &str, dir: &str, members: &[usize], full: bool) -> Context {
+    fn feed(&self, context: &mut Context, title: &str, dir: &str, members: &[usize], full: bool) {
         let path = format!("{dir}atom.xml");
-        let mut context = self.context(&path);
-        let values = if full { &self.full } else { &self.summaries };
         let entries: Vec<Value> = members
             .iter()
             .take(self.config.feed_limit)
-            .map(|&i| values[i].clone())
+            .map(|&i| {
+                let prepared = &self.prepared[i];
+                if full {
+                    prepared.full.clone()
+                } else {
+                    prepared.summary.clone()
+                }
+            })
             .collect();
         let updated = members
             .iter()
@@ -533,7 +714,6 @@ impl Renderer<'_> {
             },
         );
         context.insert_value("entries", Value::from(entries));
-        context
     }
 
     fn sitemap_entries(&self) -> Vec<SitemapEntry> {

@@ -150,7 +150,7 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildError> {
     let copies = copies(root, &config);
     timings.lap("load");
     let briefings =
-        files.and_then(|files| parse::parse_briefings(&files.briefings, &config, options.drafts));
+        files.and_then(|files| parse::parse_briefings(files.briefings, &config, options.drafts));
     timings.lap("parse");
     let (templates, briefings, mut copies) = match (templates, briefings, copies) {
         (Ok(t), Ok(b), Ok(c)) => (t, b, c),
@@ -164,7 +164,7 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildError> {
         }
     };
 
-    let site = Site::new(briefings);
+    let site = Site::new(briefings.into_iter().map(std::sync::Arc::new).collect());
     timings.lap("model");
     let mut pages = render::render_site(&site, &config, &templates)?;
     if let Some(css) = highlight::theme_css(&config.highlight_theme) {

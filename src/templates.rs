@@ -3,6 +3,8 @@
 //! template file and line.
 
 use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 
 use tera::{Context, ErrorKind, Kwargs, State, Tera};
@@ -15,6 +17,7 @@ use crate::theme::TemplateSource;
 pub struct Templates {
     tera: Tera,
     files: HashMap<String, PathBuf>,
+    fingerprints: HashMap<String, u64>,
 }
 
 impl Templates {
@@ -44,7 +47,17 @@ impl Templates {
         register_helpers(&mut tera, config);
         tera.add_raw_templates(sources.iter().map(|s| (s.name.as_str(), s.text.as_str())))
             .map_err(|e| diagnostics(&e, &files))?;
-        Ok(Templates { tera, files })
+        Ok(Templates {
+            tera,
+            files,
+            fingerprints: fingerprints(sources),
+        })
+    }
+
+    /// A hash of a template and every template it extends or includes: when it is unchanged,
+    /// so is everything rendered with the template.
+    pub fn fingerprint(&self, name: &str) -> u64 {
+        self.fingerprints.get(name).copied().unwrap_or(0)
     }
 
     /// Renders a template.
@@ -54,6 +67,90 @@ impl Templates {
             found.swap_remove(0)
         })
     }
+}
+
+/// Each template's fingerprint: the hash of its text and of every template it reaches through
+/// `extends` and `include`. Tera 2 components are global and an include may name its template
+/// with a variable; where either is used, every template depends on every other.
+fn fingerprints(sources: &[TemplateSource]) -> HashMap<String, u64> {
+    let by_name: HashMap<&str, &TemplateSource> =
+        sources.iter().map(|s| (s.name.as_str(), s)).collect();
+    let mut referenced: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut everything = false;
+    for source in sources {
+        match referenced_templates(&source.text) {
+            Some(names) => {
+                referenced.insert(&source.name, names);
+            }
+            None => everything = true,
+        }
+        everything |= source.text.contains("{% component") || source.text.contains("{%- component");
+    }
+    let hash_of = |names: &mut Vec<&str>| {
+        names.sort_unstable();
+        names.dedup();
+        let mut hasher = DefaultHasher::new();
+        for name in names.iter() {
+            name.hash(&mut hasher);
+            by_name[name].text.hash(&mut hasher);
+        }
+        hasher.finish()
+    };
+    if everything {
+        let mut all: Vec<&str> = by_name.keys().copied().collect();
+        let hash = hash_of(&mut all);
+        return sources.iter().map(|s| (s.name.clone(), hash)).collect();
+    }
+    sources
+        .iter()
+        .map(|source| {
+            let mut reached = vec![source.name.as_str()];
+            let mut next = 0;
+            while next < reached.len() {
+                let name = reached[next];
+                next += 1;
+                for target in referenced.get(name).into_iter().flatten() {
+                    if let Some((known, _)) = by_name.get_key_value(target.as_str())
+                        && !reached.contains(known)
+                    {
+                        reached.push(known);
+                    }
+                }
+            }
+            (source.name.clone(), hash_of(&mut reached))
+        })
+        .collect()
+}
+
+/// The templates a template names in `extends` and `include` tags; `None` when one is not a
+/// plain string, so that it cannot be known.
+fn referenced_templates(text: &str) -> Option<Vec<String>> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{%") {
+        let end = rest[start..].find("%}").map_or(rest.len(), |e| start + e);
+        let tag = rest[start + 2..end].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        if let Some(argument) = tag
+            .strip_prefix("extends")
+            .or_else(|| tag.strip_prefix("include"))
+        {
+            let argument = argument.trim();
+            let quote = argument.chars().next()?;
+            if quote != '"' && quote != '\'' {
+                return None;
+            }
+            let inner = &argument[1..];
+            let close = inner.find(quote)?;
+            names.push(inner[..close].to_string());
+        }
+        rest = &rest[end.min(rest.len())..];
+        if rest.len() >= 2 {
+            rest = &rest[2..];
+        } else {
+            break;
+        }
+    }
+    Some(names)
 }
 
 fn register_helpers(tera: &mut Tera, config: &SiteConfig) {
@@ -230,6 +327,43 @@ fn diagnostic(error: &tera::Error, file_of: &dyn Fn(&str) -> PathBuf) -> Diagnos
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn source(name: &str, text: &str) -> TemplateSource {
+        TemplateSource {
+            name: name.into(),
+            file: PathBuf::from(name),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn extends_and_includes_are_found() {
+        let names =
+            referenced_templates("{% extends \"base.html\" %}{%- include 'list.html' -%}{{ x }}");
+        assert_eq!(
+            names,
+            Some(vec!["base.html".to_string(), "list.html".to_string()])
+        );
+        assert_eq!(referenced_templates("{% include name %}"), None);
+    }
+
+    #[test]
+    fn a_template_change_reaches_the_templates_that_use_it() {
+        let before = [
+            source("base.html", "A"),
+            source("page.html", "{% extends \"base.html\" %}"),
+            source("other.html", "O"),
+        ];
+        let after = [
+            source("base.html", "B"),
+            source("page.html", "{% extends \"base.html\" %}"),
+            source("other.html", "O"),
+        ];
+        let (before, after) = (fingerprints(&before), fingerprints(&after));
+        assert_ne!(before["page.html"], after["page.html"]);
+        assert_ne!(before["base.html"], after["base.html"]);
+        assert_eq!(before["other.html"], after["other.html"]);
+    }
 
     #[test]
     fn unknown_names_get_the_nearest_known_one() {

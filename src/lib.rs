@@ -18,6 +18,7 @@ pub mod dates;
 pub mod error;
 pub mod frontmatter;
 pub mod highlight;
+pub mod live;
 pub mod load;
 pub mod markdown;
 pub mod model;

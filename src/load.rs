@@ -145,7 +145,12 @@ fn walk(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf)>, Vec<Diagnosti
     }
 }
 
-fn read_briefing(root: &Path, content_path: String, path: &Path) -> Result<SourceFile, Diagnostic> {
+/// Reads one briefing file; `content_path` is its path under `content/`.
+pub fn read_briefing(
+    root: &Path,
+    content_path: String,
+    path: &Path,
+) -> Result<SourceFile, Diagnostic> {
     let file = site_relative(root, path);
     let bytes =
         std::fs::read(path).map_err(|e| Diagnostic::new(&file, format!("cannot be read: {e}")))?;

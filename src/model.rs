@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use jiff::ZonedDateTime;
 
 use crate::frontmatter::Source;
@@ -42,6 +44,31 @@ pub struct Briefing {
     pub html: String,
     /// Words in the body.
     pub word_count: usize,
+    /// The slugs of its people, tags and source, made once.
+    pub slugs: TermSlugs,
+}
+
+/// The slugs of a briefing's terms, in the order of the names they are made from.
+#[derive(Debug, Clone, Default, Hash)]
+pub struct TermSlugs {
+    /// One per person.
+    pub people: Vec<String>,
+    /// One per tag.
+    pub tags: Vec<String>,
+    /// The source's.
+    pub source: String,
+}
+
+impl TermSlugs {
+    /// The slugs of these names.
+    pub fn of(people: &[String], tags: &[String], source: &str) -> TermSlugs {
+        let slugs = |names: &[String]| names.iter().map(|n| crate::slug::slugify(n)).collect();
+        TermSlugs {
+            people: slugs(people),
+            tags: slugs(tags),
+            source: crate::slug::slugify(source),
+        }
+    }
 }
 
 impl Briefing {
@@ -97,12 +124,22 @@ impl TaxonomyKind {
         }
     }
 
-    /// The names a briefing has in this taxonomy.
-    pub fn names_of(self, briefing: &Briefing) -> Vec<&str> {
+    /// The names a briefing has in this taxonomy, each with its slug.
+    pub fn terms_of(self, briefing: &Briefing) -> Vec<(&str, &str)> {
+        fn pairs<'a>(names: &'a [String], slugs: &'a [String]) -> Vec<(&'a str, &'a str)> {
+            names
+                .iter()
+                .zip(slugs)
+                .map(|(n, s)| (n.as_str(), s.as_str()))
+                .collect()
+        }
         match self {
-            TaxonomyKind::Tags => briefing.tags.iter().map(String::as_str).collect(),
-            TaxonomyKind::People => briefing.people.iter().map(String::as_str).collect(),
-            TaxonomyKind::Sources => vec![briefing.source.name.as_str()],
+            TaxonomyKind::Tags => pairs(&briefing.tags, &briefing.slugs.tags),
+            TaxonomyKind::People => pairs(&briefing.people, &briefing.slugs.people),
+            TaxonomyKind::Sources => vec![(
+                briefing.source.name.as_str(),
+                briefing.slugs.source.as_str(),
+            )],
         }
     }
 
@@ -179,17 +216,22 @@ pub struct Site {
 impl Site {
     /// Builds the model from briefings in any order.
     pub fn new(mut briefings: Vec<Arc<Briefing>>) -> Site {
-        briefings.sort_by(|a, b| {
-            b.date
-                .timestamp()
-                .cmp(&a.date.timestamp())
-                .then_with(|| a.slug.cmp(&b.slug))
-        });
-        let taxonomies = TaxonomyKind::ALL
-            .iter()
-            .map(|&kind| taxonomy(kind, &briefings))
+        // Newest first; among equals, by slug. The instants are worked out once.
+        let mut keyed: Vec<(jiff::Timestamp, Arc<Briefing>)> = briefings
+            .drain(..)
+            .map(|b| (b.date.timestamp(), b))
             .collect();
-        let chronology = chronology(&briefings);
+        keyed.sort_unstable_by(|(ta, a), (tb, b)| tb.cmp(ta).then_with(|| a.slug.cmp(&b.slug)));
+        briefings.extend(keyed.into_iter().map(|(_, b)| b));
+        let (taxonomies, chronology) = rayon::join(
+            || {
+                TaxonomyKind::ALL
+                    .par_iter()
+                    .map(|&kind| taxonomy(kind, &briefings))
+                    .collect()
+            },
+            || chronology(&briefings),
+        );
         Site {
             briefings,
             taxonomies,
@@ -207,33 +249,38 @@ impl Site {
 }
 
 fn taxonomy(kind: TaxonomyKind, briefings: &[Arc<Briefing>]) -> Taxonomy {
-    // slug → (spellings with their counts, briefings)
-    let mut by_slug: BTreeMap<String, (BTreeMap<&str, usize>, Vec<usize>)> = BTreeMap::new();
+    /// A term's spellings with their counts, and its briefings.
+    type Gathered<'a> = (Vec<(&'a str, usize)>, Vec<usize>);
+    let mut by_slug: rustc_hash::FxHashMap<&str, Gathered<'_>> = rustc_hash::FxHashMap::default();
     for (index, briefing) in briefings.iter().enumerate() {
-        for name in kind.names_of(briefing) {
-            let (spellings, members) = by_slug.entry(crate::slug::slugify(name)).or_default();
-            *spellings.entry(name).or_default() += 1;
+        for (name, slug) in kind.terms_of(briefing) {
+            let (spellings, members) = by_slug.entry(slug).or_default();
+            match spellings.iter_mut().find(|(spelling, _)| *spelling == name) {
+                Some((_, count)) => *count += 1,
+                None => spellings.push((name, 1)),
+            }
             if members.last() != Some(&index) {
                 members.push(index);
             }
         }
     }
-    let terms = by_slug
+    let mut terms: Vec<Term> = by_slug
         .into_iter()
         .map(|(slug, (spellings, briefings))| {
             // The most used spelling; among equals, the first in sort order.
             let name = spellings
                 .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
                 .map(|(name, _)| name.to_string())
                 .unwrap_or_default();
             Term {
                 name,
-                slug,
+                slug: slug.to_string(),
                 briefings,
             }
         })
         .collect();
+    terms.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
     Taxonomy { kind, terms }
 }
 
@@ -265,7 +312,9 @@ mod tests {
     use jiff::tz::TimeZone;
 
     fn briefing(slug: &str, date: &str, tags: &[&str]) -> Arc<Briefing> {
+        let tags: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
         Arc::new(Briefing {
+            slugs: TermSlugs::of(&[], &tags, "KBS"),
             file: PathBuf::from(format!("content/{slug}.md")),
             content_path: format!("{slug}.md"),
             slug: slug.to_string(),
@@ -277,7 +326,7 @@ mod tests {
                 url: None,
             },
             people: vec![],
-            tags: tags.iter().map(|t| t.to_string()).collect(),
+            tags,
             summary: String::new(),
             draft: false,
             extra: None,

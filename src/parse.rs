@@ -257,6 +257,7 @@ pub fn render_body(
         extra: front.extra.clone(),
         html: body.html,
         word_count: body.word_count,
+        slugs: crate::model::TermSlugs::of(&front.people, &front.tags, &front.source.name),
     })
 }
 

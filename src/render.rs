@@ -2,8 +2,9 @@
 //! parallel. Each briefing is turned into template values once (a light summary for lists
 //! and a full value with its HTML for its page and the feeds); list pages share them.
 
-use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -160,7 +161,7 @@ pub struct PreparedBriefing {
 
 /// Prepares one briefing's template values.
 pub fn prepare_briefing(b: &Briefing, config: &SiteConfig) -> PreparedBriefing {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FxHasher::default();
     (
         &b.file,
         &b.content_path,
@@ -242,7 +243,7 @@ impl<'a> Renderer<'a> {
             timezone: &config.timezone_name,
             extra: &config.extra,
         });
-        let mut hasher = DefaultHasher::new();
+        let mut hasher = FxHasher::default();
         format!("{config:?}").hash(&mut hasher);
         Renderer {
             site,
@@ -353,20 +354,19 @@ impl<'a> Renderer<'a> {
 
     /// A hash of everything a job's output depends on: when it is unchanged, so is the file.
     pub fn fingerprint(&self, job: Job) -> u64 {
-        let mut h = DefaultHasher::new();
+        let mut h = FxHasher::default();
         self.config_hash.hash(&mut h);
         self.templates.fingerprint(Self::template(job)).hash(&mut h);
-        self.output_path(job).hash(&mut h);
         let summary = |i: usize| self.prepared[i].summary_hash;
         let full = |i: usize| self.prepared[i].full_hash;
         let per_page = self.config.paginate_by;
-        let page_members = |members: &[usize], page: usize, h: &mut DefaultHasher| {
+        let page_members = |members: &[usize], page: usize, h: &mut FxHasher| {
             pages(members.len(), per_page).hash(h);
             for &i in members.iter().skip((page - 1) * per_page).take(per_page) {
                 summary(i).hash(h);
             }
         };
-        let years = |h: &mut DefaultHasher| {
+        let years = |h: &mut FxHasher| {
             for y in &self.site.chronology.years {
                 (y.year, y.count()).hash(h);
             }
@@ -498,17 +498,19 @@ fn briefing_view<'a>(
     config: &SiteConfig,
     content: Option<&'a str>,
 ) -> BriefingView<'a> {
-    let term_refs = |kind: TaxonomyKind, names: &'a [String]| -> Vec<TermRef<'a>> {
-        names
-            .iter()
-            .map(|name| {
-                let slug = crate::slug::slugify(name);
-                let url = config.url_for(&kind.term_path(&slug));
-                TermRef { name, slug, url }
-            })
-            .collect()
-    };
-    let source_slug = crate::slug::slugify(&b.source.name);
+    let term_refs =
+        |kind: TaxonomyKind, names: &'a [String], slugs: &[String]| -> Vec<TermRef<'a>> {
+            names
+                .iter()
+                .zip(slugs)
+                .map(|(name, slug)| TermRef {
+                    name,
+                    slug: slug.clone(),
+                    url: config.url_for(&kind.term_path(slug)),
+                })
+                .collect()
+        };
+    let source_slug = b.slugs.source.clone();
     BriefingView {
         title: &b.title,
         slug: &b.slug,
@@ -531,8 +533,8 @@ fn briefing_view<'a>(
             page_url: config.url_for(&TaxonomyKind::Sources.term_path(&source_slug)),
             slug: source_slug,
         },
-        people: term_refs(TaxonomyKind::People, &b.people),
-        tags: term_refs(TaxonomyKind::Tags, &b.tags),
+        people: term_refs(TaxonomyKind::People, &b.people, &b.slugs.people),
+        tags: term_refs(TaxonomyKind::Tags, &b.tags, &b.slugs.tags),
         summary: &b.summary,
         word_count: b.word_count,
         reading_time: b.word_count.div_ceil(200).max(1),

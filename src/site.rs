@@ -59,8 +59,15 @@ pub struct Timings {
     lap_started: Instant,
 }
 
+impl Default for Timings {
+    fn default() -> Self {
+        Timings::start()
+    }
+}
+
 impl Timings {
-    fn start() -> Timings {
+    /// Starts timing the first stage.
+    pub fn start() -> Timings {
         Timings {
             stages: Vec::new(),
             lap_started: Instant::now(),
@@ -68,7 +75,7 @@ impl Timings {
     }
 
     /// Ends the current stage, naming it.
-    fn lap(&mut self, stage: &'static str) {
+    pub fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
         self.stages.push((stage, now - self.lap_started));
         self.lap_started = now;
@@ -147,7 +154,7 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildError> {
         .and_then(|sources| Templates::new(&sources, &config));
     timings.lap("templates");
     let files = load::load_content(root);
-    let copies = copies(root, &config);
+    let copies = copied_files(root, &config);
     timings.lap("load");
     let briefings =
         files.and_then(|files| parse::parse_briefings(files.briefings, &config, options.drafts));
@@ -191,7 +198,7 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildError> {
 
 /// Files copied as they are: the theme's and the site's static files, then the content's
 /// non-Markdown files.
-fn copies(
+pub fn copied_files(
     root: &Path,
     config: &SiteConfig,
 ) -> Result<std::collections::BTreeMap<String, FileSource>, Vec<Diagnostic>> {

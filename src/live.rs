@@ -1,0 +1,556 @@
+//! A site kept in memory for `serve`: built once, then brought up to date from the files that
+//! changed. Only what a change touched is redone — the changed briefings are parsed again, the
+//! model is rebuilt (cheap), and only the files whose inputs changed (by their fingerprints)
+//! are rendered again. A change with errors leaves the last good site in place.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::config::{CONFIG_FILE, SiteConfig};
+use crate::error::{BuildError, Diagnostic};
+use crate::load::{self, CONTENT_DIR, FileSource};
+use crate::model::{Briefing, Site};
+use crate::parse::{self, Head, LinkTargets};
+use crate::render::{self, PreparedBriefing, Renderer};
+use crate::site::Timings;
+use crate::templates::Templates;
+use crate::{highlight, theme};
+
+/// A briefing's parse: the briefing, or what is wrong with it.
+type Parsed<T> = Result<T, Vec<Diagnostic>>;
+
+/// One rendered file and the fingerprint of its inputs.
+#[derive(Clone)]
+struct Output {
+    fingerprint: u64,
+    bytes: Arc<[u8]>,
+}
+
+/// What the server serves: rendered files, files copied from disk, and the current errors.
+#[derive(Clone, Default)]
+pub struct Snapshot {
+    /// Rendered files by output path (`briefings/x/index.html`).
+    pub files: HashMap<String, Arc<[u8]>>,
+    /// Files served from where they are, by output path.
+    pub copies: BTreeMap<String, FileSource>,
+    /// The errors of the last change; empty when the site is good.
+    pub errors: Vec<Diagnostic>,
+}
+
+/// What one update did.
+#[derive(Debug, Clone, Default)]
+pub struct Update {
+    /// Output paths whose content changed, was added or was removed.
+    pub changed: Vec<String>,
+    /// Files rendered.
+    pub rendered: usize,
+    /// The errors found; when there are any, nothing changed.
+    pub errors: Vec<Diagnostic>,
+    /// How long the update took.
+    pub elapsed: Duration,
+    /// How long each step took.
+    pub timings: Timings,
+}
+
+impl Update {
+    /// Whether only stylesheets changed, so that pages can swap them without reloading.
+    pub fn only_stylesheets(&self) -> bool {
+        !self.changed.is_empty() && self.changed.iter().all(|p| p.ends_with(".css"))
+    }
+}
+
+/// The in-memory site.
+pub struct LiveSite {
+    root: PathBuf,
+    base_url: String,
+    drafts: bool,
+    config: SiteConfig,
+    warnings: Vec<Diagnostic>,
+    templates: Option<Templates>,
+    template_errors: Vec<Diagnostic>,
+    copy_errors: Vec<Diagnostic>,
+    content_errors: Vec<Diagnostic>,
+    heads: BTreeMap<String, Parsed<Head>>,
+    bodies: FxHashMap<String, Parsed<Arc<Briefing>>>,
+    targets: LinkTargets,
+    /// Set when briefings came, went, or changed slug or draft status: link targets and slug
+    /// clashes must be worked out again.
+    targets_dirty: bool,
+    slug_errors: Vec<Diagnostic>,
+    prepared: FxHashMap<String, (Arc<Briefing>, Arc<PreparedBriefing>)>,
+    outputs: FxHashMap<String, Output>,
+    copies: BTreeMap<String, FileSource>,
+    errors: Vec<Diagnostic>,
+}
+
+impl LiveSite {
+    /// Loads and builds the site at `root` with `base_url` (the local server's address). Only a
+    /// missing or broken `site.toml` is an error here; content errors are kept in the site.
+    pub fn open(
+        root: &Path,
+        base_url: &str,
+        drafts: bool,
+    ) -> Result<(LiveSite, Update), BuildError> {
+        let started = Instant::now();
+        let config = load_config(root, base_url).map_err(BuildError::Content)?;
+        let mut site = LiveSite {
+            root: root.to_path_buf(),
+            base_url: base_url.to_string(),
+            drafts,
+            warnings: config.1,
+            config: config.0,
+            templates: None,
+            template_errors: Vec::new(),
+            copy_errors: Vec::new(),
+            content_errors: Vec::new(),
+            heads: BTreeMap::new(),
+            bodies: FxHashMap::default(),
+            targets: LinkTargets::new(),
+            targets_dirty: true,
+            slug_errors: Vec::new(),
+            prepared: FxHashMap::default(),
+            outputs: FxHashMap::default(),
+            copies: BTreeMap::new(),
+            errors: Vec::new(),
+        };
+        site.reload_templates();
+        site.reload_copies();
+        site.reload_all_content();
+        let update = site.render(started);
+        Ok((site, update))
+    }
+
+    /// Warnings from `site.toml`.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// What the server should serve now.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            files: self
+                .outputs
+                .iter()
+                .map(|(path, output)| (path.clone(), output.bytes.clone()))
+                .collect(),
+            copies: self.copies.clone(),
+            errors: self.errors.clone(),
+        }
+    }
+
+    /// Brings the site up to date with changed files (added, edited or deleted), given by
+    /// their paths on disk.
+    pub fn update(&mut self, changed: &[PathBuf]) -> Update {
+        let started = Instant::now();
+        let theme_dir = theme::theme_dir(&self.root, &self.config);
+        let content_dir = self.root.join(CONTENT_DIR);
+        let mut config_changed = false;
+        let mut templates_changed = false;
+        let mut copies_changed = false;
+        let mut rescan_content = false;
+        let mut briefings = Vec::new();
+        let mut copied = Vec::new();
+        for path in changed {
+            if is_hidden(path.strip_prefix(&self.root).unwrap_or(path)) {
+                continue;
+            }
+            if path == &self.root.join(CONFIG_FILE) {
+                config_changed = true;
+            } else if path.starts_with(self.root.join("templates"))
+                || path.starts_with(theme_dir.join("templates"))
+            {
+                templates_changed = true;
+            } else if let Ok(relative) = path.strip_prefix(&content_dir) {
+                if path.extension().is_some_and(|e| e == "md") {
+                    briefings.push(crate::error::display_path(relative));
+                } else {
+                    copies_changed = true;
+                    copied.push(crate::error::display_path(relative));
+                    // A folder that came, went or was renamed: look at everything again.
+                    rescan_content |= path.is_dir() || !path.exists();
+                }
+            } else if let Some(relative) = [
+                self.root.join(load::STATIC_DIR),
+                theme_dir.join(load::STATIC_DIR),
+            ]
+            .iter()
+            .find_map(|dir| path.strip_prefix(dir).ok())
+            {
+                copies_changed = true;
+                copied.push(crate::error::display_path(relative));
+            }
+        }
+
+        if config_changed {
+            match load_config(&self.root, &self.base_url) {
+                Ok((config, warnings)) => {
+                    self.config = config;
+                    self.warnings = warnings;
+                    // Every page may depend on the settings: start again from the files.
+                    self.bodies.clear();
+                    self.prepared.clear();
+                    self.targets_dirty = true;
+                    templates_changed = true;
+                    copies_changed = true;
+                    rescan_content = true;
+                }
+                Err(errors) => {
+                    self.errors = errors.clone();
+                    return Update {
+                        errors,
+                        elapsed: started.elapsed(),
+                        ..Update::default()
+                    };
+                }
+            }
+        }
+        if templates_changed {
+            self.reload_templates();
+        }
+        if copies_changed {
+            self.reload_copies();
+        }
+        if rescan_content {
+            self.reload_all_content();
+        } else if !briefings.is_empty() {
+            self.reload_briefings(&briefings);
+        }
+        let mut update = self.render(started);
+        if update.errors.is_empty() {
+            update.changed.extend(copied);
+            update.changed.sort();
+            update.changed.dedup();
+        }
+        update
+    }
+
+    fn reload_templates(&mut self) {
+        let loaded = theme::template_sources(&self.root, &self.config)
+            .and_then(|sources| Templates::new(&sources, &self.config));
+        match loaded {
+            Ok(templates) => {
+                self.templates = Some(templates);
+                self.template_errors.clear();
+            }
+            Err(errors) => self.template_errors = errors,
+        }
+    }
+
+    fn reload_copies(&mut self) {
+        match crate::site::copied_files(&self.root, &self.config) {
+            Ok(copies) => {
+                self.copies = copies;
+                self.copy_errors.clear();
+            }
+            Err(errors) => self.copy_errors = errors,
+        }
+    }
+
+    /// Reads every briefing again; those whose text did not change keep their parse.
+    fn reload_all_content(&mut self) {
+        let files = match load::load_content(&self.root) {
+            Ok(files) => {
+                self.content_errors.clear();
+                files.briefings
+            }
+            Err(errors) => {
+                self.content_errors = errors;
+                return;
+            }
+        };
+        let present: HashSet<&str> = files.iter().map(|f| f.content_path.as_str()).collect();
+        let gone: Vec<String> = self
+            .heads
+            .keys()
+            .filter(|p| !present.contains(p.as_str()))
+            .cloned()
+            .collect();
+        for path in gone {
+            self.remove_briefing(&path);
+        }
+        let changed: Vec<load::SourceFile> = files
+            .into_iter()
+            .filter(|file| !self.has_text(&file.content_path, &file.text))
+            .collect();
+        self.parse_heads(changed);
+    }
+
+    /// Reads the given briefings (paths under `content/`) again; a missing file is removed.
+    fn reload_briefings(&mut self, content_paths: &[String]) {
+        let mut changed = Vec::new();
+        for content_path in content_paths {
+            let path = self.root.join(CONTENT_DIR).join(content_path);
+            if !path.is_file() {
+                self.remove_briefing(content_path);
+                continue;
+            }
+            match load::read_briefing(&self.root, content_path.clone(), &path) {
+                Ok(file) if self.has_text(content_path, &file.text) => {}
+                Ok(file) => changed.push(file),
+                Err(error) => {
+                    self.remove_briefing(content_path);
+                    self.heads.insert(content_path.clone(), Err(vec![error]));
+                }
+            }
+        }
+        self.parse_heads(changed);
+    }
+
+    fn remove_briefing(&mut self, content_path: &str) {
+        if self.heads.remove(content_path).is_some() {
+            self.targets_dirty = true;
+        }
+        self.bodies.remove(content_path);
+        self.prepared.remove(content_path);
+    }
+
+    /// Whether the briefing at `content_path` was parsed from exactly this text.
+    fn has_text(&self, content_path: &str, text: &str) -> bool {
+        matches!(self.heads.get(content_path), Some(Ok(head)) if head.file.text == text)
+    }
+
+    fn parse_heads(&mut self, files: Vec<load::SourceFile>) {
+        let config = &self.config;
+        let parsed: Vec<(String, Parsed<Head>)> = files
+            .into_par_iter()
+            .map(|file| (file.content_path.clone(), parse::read_head(file, config)))
+            .collect();
+        let drafts = self.drafts;
+        let link_identity = |head: Option<&Parsed<Head>>| match head {
+            Some(Ok(h)) => Some((h.slug.clone(), h.is_published(drafts))),
+            _ => None,
+        };
+        for (content_path, head) in parsed {
+            self.bodies.remove(&content_path);
+            if link_identity(self.heads.get(&content_path)) != link_identity(Some(&head)) {
+                self.targets_dirty = true;
+            }
+            self.heads.insert(content_path, head);
+        }
+    }
+
+    /// Renders the bodies that need it: new or changed briefings, and — when briefings came,
+    /// went or changed slugs — every briefing that may link to others.
+    fn render_bodies(&mut self) {
+        let mut links_moved = false;
+        if self.targets_dirty {
+            let targets =
+                parse::link_targets(self.heads.values().flatten(), &self.config, self.drafts);
+            links_moved = targets != self.targets;
+            self.targets = targets;
+            let published: Vec<&Head> = self
+                .heads
+                .values()
+                .flatten()
+                .filter(|h| h.is_published(self.drafts))
+                .collect();
+            self.slug_errors = parse::slug_clashes(&published);
+            self.targets_dirty = false;
+        }
+        let (config, targets, drafts) = (&self.config, &self.targets, self.drafts);
+        let bodies = &self.bodies;
+        let needed: Vec<&Head> = self
+            .heads
+            .values()
+            .flatten()
+            .filter(|h| h.is_published(drafts))
+            .filter(|h| {
+                !bodies.contains_key(&h.file.content_path)
+                    || (links_moved && h.may_link_to_briefings())
+            })
+            .collect();
+        let rendered: Vec<(String, Parsed<Arc<Briefing>>)> = needed
+            .into_par_iter()
+            .map(|h| {
+                (
+                    h.file.content_path.clone(),
+                    parse::render_body(h, config, targets).map(Arc::new),
+                )
+            })
+            .collect();
+        self.bodies.extend(rendered);
+        if links_moved || self.bodies.len() != self.targets.values().flatten().count() {
+            // Drop the bodies of briefings that are no longer published.
+            let published: HashSet<&String> = self
+                .heads
+                .iter()
+                .filter(|(_, h)| h.as_ref().is_ok_and(|h| h.is_published(drafts)))
+                .map(|(p, _)| p)
+                .collect();
+            self.bodies.retain(|path, _| published.contains(path));
+        }
+    }
+
+    /// Every error the site has now, sorted.
+    fn current_errors(&self) -> Vec<Diagnostic> {
+        let mut errors: Vec<Diagnostic> = self.template_errors.clone();
+        errors.extend(self.copy_errors.iter().cloned());
+        errors.extend(self.content_errors.iter().cloned());
+        for head in self.heads.values() {
+            if let Err(e) = head {
+                errors.extend(e.iter().cloned());
+            }
+        }
+        for body in self.bodies.values() {
+            if let Err(e) = body {
+                errors.extend(e.iter().cloned());
+            }
+        }
+        errors.extend(self.slug_errors.iter().cloned());
+        parse::sort_diagnostics(&mut errors);
+        errors
+    }
+
+    /// Rebuilds the model and renders the files whose inputs changed.
+    fn render(&mut self, started: Instant) -> Update {
+        let mut timings = Timings::start();
+        self.render_bodies();
+        timings.lap("parse");
+        let errors = self.current_errors();
+        timings.lap("errors");
+        let Some(templates) = self.templates.as_ref().filter(|_| errors.is_empty()) else {
+            self.errors = errors.clone();
+            return Update {
+                errors,
+                elapsed: started.elapsed(),
+                ..Update::default()
+            };
+        };
+        let briefings: Vec<Arc<Briefing>> = self.bodies.values().flatten().cloned().collect();
+        timings.lap("collect");
+        let site = Site::new(briefings);
+        timings.lap("model");
+        let config = &self.config;
+        let cache = &self.prepared;
+        let prepared: Vec<Arc<PreparedBriefing>> = site
+            .briefings
+            .par_iter()
+            .map(|b| match cache.get(&b.content_path) {
+                Some((old, prepared)) if Arc::ptr_eq(old, b) => prepared.clone(),
+                _ => Arc::new(render::prepare_briefing(b, config)),
+            })
+            .collect();
+        for (b, p) in site.briefings.iter().zip(&prepared) {
+            let cached = self.prepared.get(&b.content_path);
+            if cached.is_none_or(|(old, _)| !Arc::ptr_eq(old, b)) {
+                self.prepared
+                    .insert(b.content_path.clone(), (b.clone(), p.clone()));
+            }
+        }
+        timings.lap("prepare");
+        let renderer = Renderer::new(&site, config, templates, prepared);
+        let outputs = &self.outputs;
+        let planned: Vec<(render::Job, String, u64)> = renderer
+            .jobs()
+            .into_par_iter()
+            .map(|job| (job, renderer.output_path(job), renderer.fingerprint(job)))
+            .collect();
+        let stale: Vec<render::Job> = planned
+            .iter()
+            .filter(|(_, path, fingerprint)| {
+                outputs
+                    .get(path)
+                    .is_none_or(|o| o.fingerprint != *fingerprint)
+            })
+            .map(|(job, _, _)| *job)
+            .collect();
+        timings.lap("plan");
+        let rendered = match renderer.render_jobs(stale) {
+            Ok(files) => files,
+            Err(errors) => {
+                self.errors = errors.clone();
+                return Update {
+                    errors,
+                    elapsed: started.elapsed(),
+                    ..Update::default()
+                };
+            }
+        };
+        let fingerprints: FxHashMap<&str, u64> =
+            planned.iter().map(|(_, p, f)| (p.as_str(), *f)).collect();
+        let mut changed = Vec::with_capacity(rendered.len());
+        let count = rendered.len();
+        let mut new_outputs: FxHashMap<String, Output> =
+            FxHashMap::with_capacity_and_hasher(planned.len() + 1, Default::default());
+        for file in rendered {
+            let fingerprint = fingerprints[file.path.as_str()];
+            let bytes: Arc<[u8]> = Arc::from(file.text.into_bytes());
+            if self
+                .outputs
+                .get(&file.path)
+                .is_none_or(|o| o.bytes != bytes)
+            {
+                changed.push(file.path.clone());
+            }
+            new_outputs.insert(file.path, Output { fingerprint, bytes });
+        }
+        for (_, path, _) in &planned {
+            if !new_outputs.contains_key(path)
+                && let Some(output) = self.outputs.get(path)
+            {
+                new_outputs.insert(path.clone(), output.clone());
+            }
+        }
+        if let Some(css) = highlight::theme_css(&config.highlight_theme) {
+            let bytes: Arc<[u8]> = Arc::from(css.into_bytes());
+            if self
+                .outputs
+                .get(highlight::CSS_PATH)
+                .is_none_or(|o| o.bytes != bytes)
+            {
+                changed.push(highlight::CSS_PATH.to_string());
+            }
+            new_outputs.insert(
+                highlight::CSS_PATH.to_string(),
+                Output {
+                    fingerprint: 0,
+                    bytes,
+                },
+            );
+        }
+        changed.extend(
+            self.outputs
+                .keys()
+                .filter(|p| !new_outputs.contains_key(*p))
+                .cloned(),
+        );
+        changed.sort();
+        self.outputs = new_outputs;
+        self.errors.clear();
+        timings.lap("render");
+        Update {
+            changed,
+            rendered: count,
+            errors: Vec::new(),
+            elapsed: started.elapsed(),
+            timings,
+        }
+    }
+}
+
+fn load_config(
+    root: &Path,
+    base_url: &str,
+) -> Result<(SiteConfig, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let text = std::fs::read_to_string(root.join(CONFIG_FILE))
+        .map_err(|e| vec![Diagnostic::new(CONFIG_FILE, format!("cannot be read: {e}"))])?;
+    let loaded = SiteConfig::parse(&text)?;
+    let mut config = loaded.config;
+    config
+        .set_base_url(base_url)
+        .map_err(|e| vec![Diagnostic::new(CONFIG_FILE, e)])?;
+    Ok((config, loaded.warnings))
+}
+
+/// Editor swap and backup files, and anything in a hidden folder (`relative` to the site).
+fn is_hidden(relative: &Path) -> bool {
+    relative
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+        || relative.to_string_lossy().ends_with('~')
+}

@@ -1,0 +1,299 @@
+//! The in-memory site of `serve`: each change re-renders only what it touched, and the result
+//! is always what a full build of the same files gives.
+
+mod common;
+
+use std::path::PathBuf;
+
+use briefgen::live::{LiveSite, Snapshot};
+use common::{SITE_TOML, Site, front};
+
+const BASE: &str = "http://127.0.0.1:1111/";
+
+fn site() -> Site {
+    let site = Site::new(&format!("{SITE_TOML}paginate_by = 2\n"));
+    site.briefing(
+        "2018/2018-06-12-singapore.md",
+        &front("Singapore", "2018-06-12", &["Summits"], &["Kim Jong-un"]),
+        "First.\n",
+    );
+    site.briefing(
+        "2019/2019-02-28-hanoi.md",
+        &front("Hanoi", "2019-02-28", &["Summits"], &["Kim Jong-un"]),
+        "See [Singapore](@/2018/2018-06-12-singapore.md).\n",
+    );
+    site.briefing(
+        "2019/2019-06-30-panmunjom.md",
+        &front(
+            "Panmunjom",
+            "2019-06-30",
+            &["Summits", "DMZ"],
+            &["Moon Jae-in"],
+        ),
+        "Line.\n",
+    );
+    site.write("static/style.css", "body { color: black }");
+    site
+}
+
+fn text(snapshot: &Snapshot, path: &str) -> String {
+    String::from_utf8_lossy(
+        snapshot
+            .files
+            .get(path)
+            .unwrap_or_else(|| panic!("no {path}")),
+    )
+    .into_owned()
+}
+
+/// The files a full build of the site as it is now gives.
+fn fresh(site: &Site) -> Snapshot {
+    LiveSite::open(site.root(), BASE, false)
+        .unwrap()
+        .0
+        .snapshot()
+}
+
+fn assert_same_as_fresh(live: &LiveSite, site: &Site) {
+    let (now, fresh) = (live.snapshot(), fresh(site));
+    let mut paths: Vec<_> = now.files.keys().chain(fresh.files.keys()).collect();
+    paths.sort();
+    paths.dedup();
+    for path in paths {
+        assert_eq!(
+            now.files.get(path),
+            fresh.files.get(path),
+            "{path} differs from a full build"
+        );
+    }
+}
+
+#[test]
+fn editing_a_briefing_renders_only_what_shows_it() {
+    let site = site();
+    let (mut live, first) = LiveSite::open(site.root(), BASE, false).unwrap();
+    assert!(first.errors.is_empty(), "{:?}", first.errors);
+    let total = first.rendered;
+    assert!(
+        text(&live.snapshot(), "briefings/hanoi/index.html")
+            .contains("http://127.0.0.1:1111/briefings/singapore/")
+    );
+
+    site.briefing(
+        "2019/2019-02-28-hanoi.md",
+        &front(
+            "Hanoi, revised",
+            "2019-02-28",
+            &["Summits"],
+            &["Kim Jong-un"],
+        ),
+        "See [Singapore](@/2018/2018-06-12-singapore.md).\n",
+    );
+    let update = live.update(&[site.path("content/2019/2019-02-28-hanoi.md")]);
+    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    assert!(
+        update
+            .changed
+            .contains(&"briefings/hanoi/index.html".to_string())
+    );
+    assert!(
+        update
+            .changed
+            .contains(&"tags/summits/index.html".to_string())
+    );
+    assert!(
+        !update.changed.contains(&"tags/dmz/index.html".to_string()),
+        "{:?}",
+        update.changed
+    );
+    assert!(
+        !update
+            .changed
+            .contains(&"people/moon-jae-in/index.html".to_string())
+    );
+    assert!(
+        update.rendered < total,
+        "{} of {total} rendered",
+        update.rendered
+    );
+    assert!(text(&live.snapshot(), "briefings/hanoi/index.html").contains("Hanoi, revised"));
+    assert_same_as_fresh(&live, &site);
+
+    // Saving the same text again renders nothing.
+    let update = live.update(&[site.path("content/2019/2019-02-28-hanoi.md")]);
+    assert_eq!(
+        (update.rendered, update.changed.len()),
+        (0, 0),
+        "{:?}",
+        update.changed
+    );
+}
+
+#[test]
+fn added_and_deleted_briefings_come_and_go_with_their_terms() {
+    let site = site();
+    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    site.briefing(
+        "2025/2025-06-12-letter.md",
+        &front("Letter", "2025-06-12", &["Letters"], &["Karoline Leavitt"]),
+        "New.\n",
+    );
+    let update = live.update(&[site.path("content/2025/2025-06-12-letter.md")]);
+    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    let snapshot = live.snapshot();
+    assert!(snapshot.files.contains_key("briefings/letter/index.html"));
+    assert!(snapshot.files.contains_key("tags/letters/index.html"));
+    assert!(text(&snapshot, "index.html").contains("Letter"));
+    assert_same_as_fresh(&live, &site);
+
+    std::fs::remove_file(site.path("content/2019/2019-06-30-panmunjom.md")).unwrap();
+    let update = live.update(&[site.path("content/2019/2019-06-30-panmunjom.md")]);
+    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    let snapshot = live.snapshot();
+    assert!(
+        !snapshot
+            .files
+            .contains_key("briefings/panmunjom/index.html")
+    );
+    assert!(
+        !snapshot.files.contains_key("tags/dmz/index.html"),
+        "a term left empty is gone"
+    );
+    assert!(!snapshot.files.contains_key("people/moon-jae-in/atom.xml"));
+    assert!(
+        update
+            .changed
+            .contains(&"briefings/panmunjom/index.html".to_string())
+    );
+    assert_same_as_fresh(&live, &site);
+}
+
+#[test]
+fn a_broken_save_keeps_the_last_good_site_until_it_is_fixed() {
+    let site = site();
+    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    let before = live.snapshot();
+    site.write(
+        "content/2019/2019-02-28-hanoi.md",
+        "---\ntitle: Hanoi\ndate: 2019-13-45\nsource: KBS\n---\nx\n",
+    );
+    let update = live.update(&[site.path("content/2019/2019-02-28-hanoi.md")]);
+    assert_eq!(update.errors.len(), 1);
+    assert_eq!(
+        update.errors[0].file,
+        PathBuf::from("content/2019/2019-02-28-hanoi.md")
+    );
+    assert_eq!(update.errors[0].line, Some(3));
+    let during = live.snapshot();
+    assert_eq!(
+        during.files, before.files,
+        "the last good site is still served"
+    );
+    assert_eq!(during.errors.len(), 1);
+
+    site.briefing(
+        "2019/2019-02-28-hanoi.md",
+        &front("Hanoi fixed", "2019-02-28", &["Summits"], &["Kim Jong-un"]),
+        "Ok.\n",
+    );
+    let update = live.update(&[site.path("content/2019/2019-02-28-hanoi.md")]);
+    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    assert!(live.snapshot().errors.is_empty());
+    assert!(text(&live.snapshot(), "briefings/hanoi/index.html").contains("Hanoi fixed"));
+    assert_same_as_fresh(&live, &site);
+}
+
+#[test]
+fn a_link_to_a_briefing_that_arrives_later_resolves() {
+    let site = site();
+    site.briefing(
+        "x.md",
+        &front("X", "2020-01-01", &[], &[]),
+        "See [later](@/later.md).\n",
+    );
+    let (mut live, first) = LiveSite::open(site.root(), BASE, false).unwrap();
+    assert_eq!(first.errors.len(), 1, "{:?}", first.errors);
+    site.briefing(
+        "later.md",
+        &front("Later", "2020-02-01", &[], &[]),
+        "Here.\n",
+    );
+    let update = live.update(&[site.path("content/later.md")]);
+    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    assert!(
+        text(&live.snapshot(), "briefings/x/index.html")
+            .contains("http://127.0.0.1:1111/briefings/later/")
+    );
+    assert_same_as_fresh(&live, &site);
+}
+
+#[test]
+fn a_template_change_renders_the_pages_that_use_it() {
+    let site = site();
+    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    site.write("templates/term.html", "{% extends \"base.html\" %}{% block main %}<p class=\"term\">{{ term.name }}</p>{% endblock main %}");
+    let update = live.update(&[site.path("templates/term.html")]);
+    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    assert!(!update.changed.is_empty());
+    assert!(
+        update.changed.iter().all(|p| p.starts_with("tags/")
+            || p.starts_with("people/")
+            || p.starts_with("sources/")),
+        "{:?}",
+        update.changed
+    );
+    assert!(
+        update.changed.iter().all(|p| !p.ends_with("atom.xml")),
+        "{:?}",
+        update.changed
+    );
+    assert!(
+        text(&live.snapshot(), "tags/summits/index.html").contains("<p class=\"term\">Summits</p>")
+    );
+    assert_same_as_fresh(&live, &site);
+
+    // A change to base.html reaches every page.
+    site.write("templates/base.html", "<html><body class=\"new\">{% block main %}{% endblock main %}{% block title %}{% endblock title %}{% block head %}{% endblock head %}{% block description %}{% endblock description %}</body></html>");
+    let update = live.update(&[site.path("templates/base.html")]);
+    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    assert!(
+        update
+            .changed
+            .contains(&"briefings/hanoi/index.html".to_string())
+    );
+    assert!(text(&live.snapshot(), "index.html").contains("class=\"new\""));
+}
+
+#[test]
+fn a_stylesheet_change_is_only_a_stylesheet_change() {
+    let site = site();
+    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    site.write("static/style.css", "body { color: red }");
+    let update = live.update(&[site.path("static/style.css")]);
+    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    assert_eq!(update.rendered, 0);
+    assert_eq!(update.changed, vec!["style.css".to_string()]);
+    assert!(update.only_stylesheets());
+}
+
+#[test]
+fn a_config_change_rebuilds_everything() {
+    let site = site();
+    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    site.write(
+        "site.toml",
+        "title = \"Renamed\"\nbase_url = \"https://example.org/\"\npaginate_by = 2\n",
+    );
+    let update = live.update(&[site.path("site.toml")]);
+    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    assert!(text(&live.snapshot(), "briefings/hanoi/index.html").contains("Renamed"));
+    assert_same_as_fresh(&live, &site);
+
+    site.write("site.toml", "title = \"Broken\nbase_url = 3\n");
+    let update = live.update(&[site.path("site.toml")]);
+    assert_eq!(update.errors[0].file, PathBuf::from("site.toml"));
+    assert!(
+        text(&live.snapshot(), "index.html").contains("Renamed"),
+        "the last good site stays"
+    );
+}

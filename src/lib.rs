@@ -25,6 +25,7 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod report;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod templates;

@@ -212,6 +212,11 @@ impl LiveSite {
         if templates_changed {
             self.reload_templates();
         }
+        let copies_before: HashSet<String> = if copies_changed {
+            self.copies.keys().cloned().collect()
+        } else {
+            HashSet::new()
+        };
         if copies_changed {
             self.reload_copies();
         }
@@ -222,6 +227,8 @@ impl LiveSite {
         }
         let mut update = self.render(started);
         if update.errors.is_empty() {
+            // Files copied now or before (a touched folder is not a change of its own).
+            copied.retain(|path| self.copies.contains_key(path) || copies_before.contains(path));
             update.changed.extend(copied);
             update.changed.sort();
             update.changed.dedup();

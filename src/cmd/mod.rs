@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod serve;
 
 use std::path::{Path, PathBuf};
 
@@ -28,6 +29,27 @@ enum Command {
     Build(BuildArgs),
     /// Checks everything a build would (front matter, slugs, links, templates), writing nothing.
     Check(CheckArgs),
+    /// Serves the site locally and rebuilds it on every save, reloading open pages.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// The port to serve on; 0, or a taken port, picks a free one.
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// The address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    interface: std::net::IpAddr,
+    /// Serves drafts too.
+    #[arg(long)]
+    drafts: bool,
+    /// Opens the site in a browser.
+    #[arg(long)]
+    open: bool,
+    /// Prints how long each step of a rebuild took.
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Debug, Args)]
@@ -65,6 +87,7 @@ pub fn run(cli: Cli) -> u8 {
     let result = match cli.command {
         Command::Build(args) => build::run(&root, args),
         Command::Check(args) => check::run(&root, args),
+        Command::Serve(args) => serve::run(&root, args),
     };
     match result {
         Ok(()) => 0,

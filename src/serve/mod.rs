@@ -1,0 +1,174 @@
+//! `briefgen serve`: builds the site in memory, serves it over HTTP on 127.0.0.1, watches the
+//! site's files and brings the site up to date on every save (only what the save touched is
+//! redone), and tells open pages to reload — or shows the build's errors over them — through a
+//! WebSocket on the same port.
+
+mod http;
+mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+
+use tokio::sync::broadcast;
+
+use crate::error::BuildError;
+use crate::live::{LiveSite, Snapshot, Update};
+
+/// How to serve, as the command line asks.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// The address to listen on (127.0.0.1 unless told otherwise).
+    pub interface: IpAddr,
+    /// The port; 0, or a taken port, picks a free one.
+    pub port: u16,
+    /// Builds drafts too.
+    pub drafts: bool,
+    /// Opens the site in a browser.
+    pub open: bool,
+    /// Prints how long each step of a rebuild took.
+    pub timings: bool,
+}
+
+/// What open pages are told.
+#[derive(Debug, Clone)]
+pub enum PageEvent {
+    /// The site changed: reload.
+    Reload,
+    /// Only these stylesheets changed (output paths): swap them in place.
+    Stylesheets(Vec<String>),
+    /// The last save has errors, rendered as text.
+    Errors(String),
+    /// The errors are gone.
+    Ok,
+}
+
+/// What the HTTP side shares with the rebuilding side.
+pub struct Shared {
+    /// The files served now.
+    pub snapshot: RwLock<Arc<Snapshot>>,
+    /// The errors of the last rebuild, rendered, or empty.
+    pub errors: RwLock<String>,
+    /// Events for open pages.
+    pub events: broadcast::Sender<PageEvent>,
+}
+
+impl Shared {
+    fn current(&self) -> Arc<Snapshot> {
+        self.snapshot.read().map(|s| s.clone()).unwrap_or_default()
+    }
+}
+
+/// Runs the server until Ctrl-C.
+pub fn serve(options: ServeOptions) -> Result<(), BuildError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| BuildError::io("starting the server", e))?;
+    runtime.block_on(run(options))
+}
+
+async fn run(options: ServeOptions) -> Result<(), BuildError> {
+    let listener = bind(options.interface, options.port).await?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| BuildError::io("reading the server's address", e))?;
+    let base_url = format!("http://{address}/");
+    let root = options
+        .root
+        .canonicalize()
+        .map_err(|e| BuildError::Usage(format!("no site at {}: {e}", options.root.display())))?;
+
+    let (live, first) = LiveSite::open(&root, &base_url, options.drafts)?;
+    eprint!("{}", crate::report::warnings(live.warnings(), &root));
+    let (events, _) = broadcast::channel(64);
+    let shared = Arc::new(Shared {
+        snapshot: RwLock::new(Arc::new(live.snapshot())),
+        errors: RwLock::new(String::new()),
+        events,
+    });
+    report_update(&shared, &root, &first, options.timings, "Built");
+
+    watch::start(root.clone(), live, shared.clone(), options.timings)?;
+    println!("Serving {} at {base_url} (Ctrl-C to stop)", root.display());
+    if options.open {
+        let _ = webbrowser::open(&base_url);
+    }
+    let app = http::router(shared);
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await;
+    served.map_err(|e| BuildError::io("serving", e))
+}
+
+/// Binds to `port`, or to a free port when it is 0 or taken.
+async fn bind(interface: IpAddr, port: u16) -> Result<tokio::net::TcpListener, BuildError> {
+    match tokio::net::TcpListener::bind(SocketAddr::new(interface, port)).await {
+        Ok(listener) => Ok(listener),
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+            eprintln!("port {port} is taken; using a free one");
+            tokio::net::TcpListener::bind(SocketAddr::new(interface, 0))
+                .await
+                .map_err(|e| BuildError::io(format!("listening on {interface}"), e))
+        }
+        Err(e) => Err(BuildError::io(
+            format!("listening on {interface}:{port}"),
+            e,
+        )),
+    }
+}
+
+/// Prints what a rebuild did and tells open pages.
+fn report_update(
+    shared: &Shared,
+    root: &std::path::Path,
+    update: &Update,
+    timings: bool,
+    verb: &str,
+) {
+    let had_errors = shared.errors.read().map(|e| !e.is_empty()).unwrap_or(false);
+    if !update.errors.is_empty() {
+        let text = crate::report::errors(&update.errors, root);
+        eprint!("{text}");
+        eprintln!(
+            "{} error{}; still serving the last good version",
+            update.errors.len(),
+            if update.errors.len() == 1 { "" } else { "s" }
+        );
+        if let Ok(mut errors) = shared.errors.write() {
+            errors.clone_from(&text);
+        }
+        let _ = shared.events.send(PageEvent::Errors(text));
+        return;
+    }
+    if let Ok(mut errors) = shared.errors.write() {
+        errors.clear();
+    }
+    if had_errors {
+        let _ = shared.events.send(PageEvent::Ok);
+    }
+    if !update.changed.is_empty() || verb == "Built" {
+        println!(
+            "{verb} in {:.0} ms: {} file{} changed",
+            update.elapsed.as_secs_f64() * 1000.0,
+            update.changed.len(),
+            if update.changed.len() == 1 { "" } else { "s" }
+        );
+        if timings {
+            eprintln!("timings: {}", update.timings);
+        }
+    }
+    if update.changed.is_empty() && !had_errors {
+        return;
+    }
+    let event = if update.only_stylesheets() {
+        PageEvent::Stylesheets(update.changed.clone())
+    } else {
+        PageEvent::Reload
+    };
+    let _ = shared.events.send(event);
+}

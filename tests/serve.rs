@@ -4,65 +4,10 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
 
-use common::{SITE_TOML, Site, front};
-
-/// How long to wait for something that should happen at once; a bound, not a measurement.
-const PATIENCE: Duration = Duration::from_secs(20);
-
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(site: &Site, args: &[&str]) -> Server {
-    let port: &[&str] = if args.contains(&"--port") {
-        &[]
-    } else {
-        &["--port", "0"]
-    };
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefgen"))
-        .arg("serve")
-        .args(port)
-        .arg("--root")
-        .arg(site.root())
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(i) = line.find("http://") {
-                let _ = sender.send(
-                    line[i..]
-                        .split_whitespace()
-                        .next()
-                        .unwrap_or("")
-                        .to_string(),
-                );
-            }
-        }
-    });
-    let url = receiver
-        .recv_timeout(PATIENCE)
-        .expect("serve printed no URL");
-    Server { child, url }
-}
+use common::{PATIENCE, SITE_TOML, Site, front, serve};
 
 fn get(url: &str) -> (u16, String) {
     let agent: ureq::Agent = ureq::Agent::config_builder()

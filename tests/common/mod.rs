@@ -3,8 +3,14 @@
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// How long to wait for something that should happen at once; a bound, not a measurement.
+pub const PATIENCE: Duration = Duration::from_secs(20);
 
 /// A site folder in a temp dir.
 pub struct Site {
@@ -148,4 +154,56 @@ pub fn front(title: &str, date: &str, tags: &[&str], people: &[&str]) -> String 
         list(tags),
         list(people)
     )
+}
+
+/// A running `briefgen serve`, stopped when dropped.
+pub struct Server {
+    child: Child,
+    /// The URL it serves at, ending in `/`.
+    pub url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `briefgen serve` on a free port for `site` and waits for its URL.
+pub fn serve(site: &Site, args: &[&str]) -> Server {
+    let port: &[&str] = if args.contains(&"--port") {
+        &[]
+    } else {
+        &["--port", "0"]
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefgen"))
+        .arg("serve")
+        .args(port)
+        .arg("--root")
+        .arg(site.root())
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(i) = line.find("http://") {
+                let _ = sender.send(
+                    line[i..]
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
+                );
+            }
+        }
+    });
+    let url = receiver
+        .recv_timeout(PATIENCE)
+        .expect("serve printed no URL");
+    Server { child, url }
 }

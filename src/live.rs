@@ -121,7 +121,7 @@ impl LiveSite {
         site.reload_templates();
         site.reload_copies();
         site.reload_all_content();
-        let update = site.render(started);
+        let update = site.render(started, |_| {});
         Ok((site, update))
     }
 
@@ -146,6 +146,13 @@ impl LiveSite {
     /// Brings the site up to date with changed files (added, edited or deleted), given by
     /// their paths on disk.
     pub fn update(&mut self, changed: &[PathBuf]) -> Update {
+        self.update_in_steps(changed, |_| {})
+    }
+
+    /// As [`LiveSite::update`], calling `early` once the files that do not list every briefing
+    /// are up to date, before the few that do (chronology, sitemap) are rendered, so that a
+    /// server can serve the edited page sooner.
+    pub fn update_in_steps(&mut self, changed: &[PathBuf], early: impl FnMut(&LiveSite)) -> Update {
         let started = Instant::now();
         let theme_dir = theme::theme_dir(&self.root, &self.config);
         let content_dir = self.root.join(CONTENT_DIR);
@@ -225,7 +232,7 @@ impl LiveSite {
         } else if !briefings.is_empty() {
             self.reload_briefings(&briefings);
         }
-        let mut update = self.render(started);
+        let mut update = self.render(started, early);
         if update.errors.is_empty() {
             // Files copied now or before (a touched folder is not a change of its own).
             copied.retain(|path| self.copies.contains_key(path) || copies_before.contains(path));
@@ -414,7 +421,7 @@ impl LiveSite {
     }
 
     /// Rebuilds the model and renders the files whose inputs changed.
-    fn render(&mut self, started: Instant) -> Update {
+    fn render(&mut self, started: Instant, mut early: impl FnMut(&LiveSite)) -> Update {
         let mut timings = Timings::start();
         self.render_bodies();
         timings.lap("parse");
@@ -467,40 +474,50 @@ impl LiveSite {
             .map(|(job, _, _)| *job)
             .collect();
         timings.lap("plan");
-        let rendered = match renderer.render_jobs(stale) {
-            Ok(files) => files,
-            Err(errors) => {
-                self.errors = errors.clone();
-                return Update {
-                    errors,
-                    elapsed: started.elapsed(),
-                    ..Update::default()
-                };
-            }
-        };
+        // Pages that list every briefing come last, so that the page being edited (and most
+        // others) can be served while they render.
+        let (first, last): (Vec<render::Job>, Vec<render::Job>) =
+            stale.into_iter().partition(|job| !lists_everything(*job));
+        let planned_paths: HashSet<&str> = planned.iter().map(|(_, p, _)| p.as_str()).collect();
+        let mut changed: Vec<String> = self
+            .outputs
+            .keys()
+            .filter(|p| !planned_paths.contains(p.as_str()) && p.as_str() != highlight::CSS_PATH)
+            .cloned()
+            .collect();
+        self.outputs
+            .retain(|path, _| planned_paths.contains(path.as_str()) || path == highlight::CSS_PATH);
         let fingerprints: FxHashMap<&str, u64> =
             planned.iter().map(|(_, p, f)| (p.as_str(), *f)).collect();
-        let mut changed = Vec::with_capacity(rendered.len());
-        let count = rendered.len();
-        let mut new_outputs: FxHashMap<String, Output> =
-            FxHashMap::with_capacity_and_hasher(planned.len() + 1, Default::default());
-        for file in rendered {
-            let fingerprint = fingerprints[file.path.as_str()];
-            let bytes: Arc<[u8]> = Arc::from(file.text.into_bytes());
-            if self
-                .outputs
-                .get(&file.path)
-                .is_none_or(|o| o.bytes != bytes)
-            {
-                changed.push(file.path.clone());
+        let mut count = 0;
+        for (step, jobs) in [first, last].into_iter().enumerate() {
+            let rendered = match renderer.render_jobs(jobs) {
+                Ok(files) => files,
+                Err(errors) => {
+                    self.errors = errors.clone();
+                    return Update {
+                        errors,
+                        elapsed: started.elapsed(),
+                        ..Update::default()
+                    };
+                }
+            };
+            count += rendered.len();
+            for file in rendered {
+                let fingerprint = fingerprints[file.path.as_str()];
+                let bytes: Arc<[u8]> = Arc::from(file.text.into_bytes());
+                if self
+                    .outputs
+                    .get(&file.path)
+                    .is_none_or(|o| o.bytes != bytes)
+                {
+                    changed.push(file.path.clone());
+                }
+                self.outputs
+                    .insert(file.path, Output { fingerprint, bytes });
             }
-            new_outputs.insert(file.path, Output { fingerprint, bytes });
-        }
-        for (_, path, _) in &planned {
-            if !new_outputs.contains_key(path)
-                && let Some(output) = self.outputs.get(path)
-            {
-                new_outputs.insert(path.clone(), output.clone());
+            if step == 0 && !changed.is_empty() {
+                early(&*self);
             }
         }
         if let Some(css) = highlight::theme_css(&config.highlight_theme) {
@@ -512,7 +529,7 @@ impl LiveSite {
             {
                 changed.push(highlight::CSS_PATH.to_string());
             }
-            new_outputs.insert(
+            self.outputs.insert(
                 highlight::CSS_PATH.to_string(),
                 Output {
                     fingerprint: 0,
@@ -520,14 +537,7 @@ impl LiveSite {
                 },
             );
         }
-        changed.extend(
-            self.outputs
-                .keys()
-                .filter(|p| !new_outputs.contains_key(*p))
-                .cloned(),
-        );
         changed.sort();
-        self.outputs = new_outputs;
         self.errors.clear();
         timings.lap("render");
         Update {
@@ -538,6 +548,11 @@ impl LiveSite {
             timings,
         }
     }
+}
+
+/// Jobs whose page lists every briefing of the site.
+fn lists_everything(job: render::Job) -> bool {
+    matches!(job, render::Job::Chronology | render::Job::Sitemap)
 }
 
 fn load_config(

@@ -297,3 +297,26 @@ fn a_config_change_rebuilds_everything() {
         "the last good site stays"
     );
 }
+
+#[test]
+fn the_edited_page_is_ready_before_the_pages_that_list_everything() {
+    let site = site();
+    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    site.briefing(
+        "2019/2019-02-28-hanoi.md",
+        &front("Hanoi early", "2019-02-28", &["Summits"], &["Kim Jong-un"]),
+        "x\n",
+    );
+    let mut early = None;
+    let update = live.update_in_steps(&[site.path("content/2019/2019-02-28-hanoi.md")], |live| {
+        early = Some(live.snapshot())
+    });
+    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    let early = early.expect("called before the pages that list everything");
+    assert!(text(&early, "briefings/hanoi/index.html").contains("Hanoi early"));
+    assert!(
+        !text(&early, "chronology/index.html").contains("Hanoi early"),
+        "the chronology comes after"
+    );
+    assert!(text(&live.snapshot(), "chronology/index.html").contains("Hanoi early"));
+}

@@ -80,7 +80,7 @@ fn site_path(raw: &str) -> Option<String> {
     let plain = path
         .split('/')
         .all(|segment| segment != ".." && segment != "." && !segment.contains(['\\', '\0']));
-    (plain && !path.contains("//")).then(|| path.to_string())
+    (plain && !path.starts_with('/') && !path.contains("//")).then(|| path.to_string())
 }
 
 async fn lookup(snapshot: &Snapshot, key: &str) -> Option<Vec<u8>> {

@@ -15,7 +15,7 @@ use crate::error::BuildError;
 use crate::live::LiveSite;
 
 /// How long a burst of file events may last before it is taken as one change.
-const DEBOUNCE: Duration = Duration::from_millis(15);
+const DEBOUNCE: Duration = Duration::from_millis(10);
 
 /// The folders of a site that are watched as a whole.
 const WATCHED_DIRS: &[&str] = &["content", "themes", "templates", "static"];
@@ -64,11 +64,16 @@ pub fn start(
                 if paths.is_empty() {
                     continue;
                 }
-                let update = live.update(&paths);
-                if update.errors.is_empty()
-                    && let Ok(mut snapshot) = shared.snapshot.write()
-                {
-                    *snapshot = Arc::new(live.snapshot());
+                let publish = |live: &LiveSite| {
+                    if let Ok(mut snapshot) = shared.snapshot.write() {
+                        *snapshot = Arc::new(live.snapshot());
+                    }
+                };
+                // The edited page is served as soon as it is ready; the pages that list every
+                // briefing follow, and then open pages are told to reload.
+                let update = live.update_in_steps(&paths, publish);
+                if update.errors.is_empty() {
+                    publish(&live);
                 }
                 report_update(&shared, &root, &update, timings, "Rebuilt");
             }

@@ -1,0 +1,142 @@
+//! Measures `briefgen serve` on a real site: from saving an edited briefing to the rebuilt page
+//! being served (polling over HTTP), and to an open page having been told to reload and having
+//! fetched the new page (over the live-reload WebSocket, as the browser script does). Reports
+//! medians. Run by `bench/serve.sh`; see BENCHMARKS.md.
+//!
+//! Usage: serve_latency SITE_DIR [EDITS]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let root = PathBuf::from(args.next().expect("usage: serve_latency SITE_DIR [EDITS]"));
+    let edits: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(30);
+    let binary = std::env::var("BRIEFGEN").unwrap_or_else(|_| "target/release/briefgen".into());
+
+    let started = Instant::now();
+    let mut child = Command::new(&binary)
+        .args(["serve", "--port", "0", "--root"])
+        .arg(&root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run briefgen serve");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = loop {
+        let line = lines.next().expect("serve exited").unwrap();
+        if let Some(i) = line.find("http://") {
+            break line[i..].split_whitespace().next().unwrap().to_string();
+        }
+    };
+    std::thread::spawn(move || lines.for_each(drop));
+    println!(
+        "serve ready after {:.2} s (initial build in memory)",
+        started.elapsed().as_secs_f64()
+    );
+
+    let files = briefings(&root.join("content"));
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let (mut socket, _) = tungstenite::connect(format!(
+        "{}__briefgen/livereload",
+        url.replace("http://", "ws://")
+    ))
+    .unwrap();
+    let _hello = socket.read().unwrap();
+
+    let mut served = Vec::new();
+    let mut reloaded = Vec::new();
+    for i in 0..edits {
+        let file = &files[(i * 7919) % files.len()];
+        let original = std::fs::read_to_string(file).unwrap();
+        let slug = slug_of(file);
+        let page = format!("{url}briefings/{slug}/");
+        let marker = format!("Edited {i} at {}", Instant::now().elapsed().as_nanos());
+        let edited = original.replacen("title: \"", &format!("title: \"{marker} "), 1);
+        assert_ne!(edited, original, "{} has no quoted title", file.display());
+
+        let saved = Instant::now();
+        std::fs::write(file, &edited).unwrap();
+        // Save → served: poll the page until it has the new title.
+        loop {
+            let body = agent
+                .get(&page)
+                .call()
+                .unwrap()
+                .body_mut()
+                .read_to_string()
+                .unwrap();
+            if body.contains(&marker) {
+                served.push(saved.elapsed());
+                break;
+            }
+            assert!(
+                saved.elapsed() < Duration::from_secs(30),
+                "{page} never changed"
+            );
+        }
+        // Save → reloaded: the reload message (already sent or on its way), then the page.
+        loop {
+            let message = socket.read().unwrap();
+            if message.to_text().unwrap_or("").contains("\"reload\"") {
+                let body = agent
+                    .get(&page)
+                    .call()
+                    .unwrap()
+                    .body_mut()
+                    .read_to_string()
+                    .unwrap();
+                assert!(body.contains(&marker));
+                reloaded.push(saved.elapsed());
+                break;
+            }
+        }
+        std::fs::write(file, &original).unwrap();
+        // Let the restore go through before the next edit.
+        loop {
+            let message = socket.read().unwrap();
+            if message.to_text().unwrap_or("").contains("\"reload\"") {
+                break;
+            }
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    report("save → rebuilt page served", &mut served);
+    report("save → reload received and page fetched", &mut reloaded);
+}
+
+fn report(what: &str, times: &mut [Duration]) {
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let median = ms(times[times.len() / 2]);
+    println!(
+        "{what}: median {median:.1} ms, min {:.1} ms, max {:.1} ms ({} edits)",
+        ms(times[0]),
+        ms(times[times.len() - 1]),
+        times.len()
+    );
+}
+
+fn briefings(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(briefings(&path));
+        } else if path.extension().is_some_and(|e| e == "md") {
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
+}
+
+fn slug_of(path: &Path) -> String {
+    briefgen::parse::slug_from_file_name(path)
+}

@@ -105,10 +105,105 @@ fn main() {
             }
         }
     }
+    let mut in_browser = browser_reloads(&url, &files, edits.min(10));
     let _ = child.kill();
     let _ = child.wait();
     report("save → rebuilt page served", &mut served);
     report("save → reload received and page fetched", &mut reloaded);
+    if !in_browser.is_empty() {
+        report(
+            "save → new title shown in headless Chromium",
+            &mut in_browser,
+        );
+    }
+}
+
+/// Save → the open page in headless Chromium shows the new title, polled through WebDriver
+/// (each poll takes a few milliseconds, so this is an upper bound). Empty without Chromium.
+fn browser_reloads(url: &str, files: &[PathBuf], edits: usize) -> Vec<Duration> {
+    let (chromium, chromedriver) = ("/usr/bin/chromium", "/usr/bin/chromedriver");
+    if !Path::new(chromium).exists() || !Path::new(chromedriver).exists() {
+        println!("(no Chromium: the in-browser figure is skipped)");
+        return Vec::new();
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut driver = Command::new(chromedriver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let profile = std::env::temp_dir().join(format!("briefgen-bench-profile-{port}"));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let times = runtime.block_on(async {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({ "binary": chromium, "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", format!("--user-data-dir={}", profile.display()) ] }),
+        );
+        let client = fantoccini::ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .unwrap();
+        let mut times = Vec::new();
+        for i in 0..edits {
+            let file = &files[(i * 104_729 + 13) % files.len()];
+            let original = std::fs::read_to_string(file).unwrap();
+            client.goto(&format!("{url}briefings/{}/", slug_of(file))).await.unwrap();
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let marker = format!("Browser edit {i}");
+            let saved = Instant::now();
+            std::fs::write(file, original.replacen("title: \"", &format!("title: \"{marker} "), 1)).unwrap();
+            loop {
+                let text = match client.find(fantoccini::Locator::Css("h1")).await {
+                    Ok(h1) => h1.text().await.unwrap_or_default(),
+                    Err(_) => String::new(),
+                };
+                if text.starts_with(&marker) {
+                    times.push(saved.elapsed());
+                    break;
+                }
+                assert!(saved.elapsed() < Duration::from_secs(30), "the page never reloaded");
+            }
+            std::fs::write(file, &original).unwrap();
+            tokio::time::sleep(Duration::from_millis(400)).await;
+        }
+        let _ = client.close().await;
+        times
+    });
+    let _ = driver.kill();
+    let _ = driver.wait();
+    let _ = std::fs::remove_dir_all(profile);
+    times
+}
+
+/// Reads messages until none has come for a while.
+fn settle(
+    socket: &mut tungstenite::WebSocket<tungstenite::stream::MaybeTlsStream<std::net::TcpStream>>,
+) {
+    let stream = match socket.get_ref() {
+        tungstenite::stream::MaybeTlsStream::Plain(stream) => stream.try_clone().unwrap(),
+        _ => unreachable!("plain WebSocket"),
+    };
+    stream
+        .set_read_timeout(Some(Duration::from_millis(400)))
+        .unwrap();
+    while socket.read().is_ok() {}
+    stream.set_read_timeout(None).unwrap();
 }
 
 fn report(what: &str, times: &mut [Duration]) {

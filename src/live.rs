@@ -82,7 +82,10 @@ pub struct LiveSite {
     /// clashes must be worked out again.
     targets_dirty: bool,
     slug_errors: Vec<Diagnostic>,
-    prepared: FxHashMap<String, (Arc<Briefing>, Arc<PreparedBriefing>)>,
+    /// The model of the last render, kept so that an edit that moves nothing is patched in.
+    model: Option<Model>,
+    /// Briefings whose bodies were rendered since the last model.
+    fresh_bodies: Vec<String>,
     outputs: FxHashMap<String, Output>,
     copies: BTreeMap<String, FileSource>,
     errors: Vec<Diagnostic>,
@@ -113,7 +116,8 @@ impl LiveSite {
             targets: LinkTargets::new(),
             targets_dirty: true,
             slug_errors: Vec::new(),
-            prepared: FxHashMap::default(),
+            model: None,
+            fresh_bodies: Vec::new(),
             outputs: FxHashMap::default(),
             copies: BTreeMap::new(),
             errors: Vec::new(),
@@ -121,7 +125,7 @@ impl LiveSite {
         site.reload_templates();
         site.reload_copies();
         site.reload_all_content();
-        let update = site.render(started, |_| {});
+        let update = site.render(started, |_, _| {});
         Ok((site, update))
     }
 
@@ -143,16 +147,39 @@ impl LiveSite {
         }
     }
 
+    /// Brings `served` up to date with this site, given the output paths that changed since it
+    /// was last brought up to date: cheap, whatever the size of the site.
+    pub fn publish_into(&self, served: &mut Snapshot, changed: &[String]) {
+        for path in changed {
+            match self.outputs.get(path) {
+                Some(output) => {
+                    served.files.insert(path.clone(), output.bytes.clone());
+                }
+                None => {
+                    served.files.remove(path);
+                }
+            }
+        }
+        if served.copies.len() != self.copies.len() || !changed.is_empty() {
+            served.copies.clone_from(&self.copies);
+        }
+        served.errors.clone_from(&self.errors);
+    }
+
     /// Brings the site up to date with changed files (added, edited or deleted), given by
     /// their paths on disk.
     pub fn update(&mut self, changed: &[PathBuf]) -> Update {
-        self.update_in_steps(changed, |_| {})
+        self.update_in_steps(changed, |_, _| {})
     }
 
-    /// As [`LiveSite::update`], calling `early` once the files that do not list every briefing
-    /// are up to date, before the few that do (chronology, sitemap) are rendered, so that a
-    /// server can serve the edited page sooner.
-    pub fn update_in_steps(&mut self, changed: &[PathBuf], early: impl FnMut(&LiveSite)) -> Update {
+    /// As [`LiveSite::update`], calling `early` with the output paths changed so far once the
+    /// files that do not list every briefing are up to date, before the few that do
+    /// (chronology, sitemap) are rendered, so that a server can serve the edited page sooner.
+    pub fn update_in_steps(
+        &mut self,
+        changed: &[PathBuf],
+        early: impl FnMut(&LiveSite, &[String]),
+    ) -> Update {
         let started = Instant::now();
         let theme_dir = theme::theme_dir(&self.root, &self.config);
         let content_dir = self.root.join(CONTENT_DIR);
@@ -200,7 +227,7 @@ impl LiveSite {
                     self.warnings = warnings;
                     // Every page may depend on the settings: start again from the files.
                     self.bodies.clear();
-                    self.prepared.clear();
+                    self.model = None;
                     self.targets_dirty = true;
                     templates_changed = true;
                     copies_changed = true;
@@ -320,7 +347,6 @@ impl LiveSite {
             self.targets_dirty = true;
         }
         self.bodies.remove(content_path);
-        self.prepared.remove(content_path);
     }
 
     /// Whether the briefing at `content_path` was parsed from exactly this text.
@@ -387,6 +413,8 @@ impl LiveSite {
                 )
             })
             .collect();
+        self.fresh_bodies
+            .extend(rendered.iter().map(|(path, _)| path.clone()));
         self.bodies.extend(rendered);
         if links_moved || self.bodies.len() != self.targets.values().flatten().count() {
             // Drop the bodies of briefings that are no longer published.
@@ -398,6 +426,85 @@ impl LiveSite {
                 .collect();
             self.bodies.retain(|path, _| published.contains(path));
         }
+    }
+
+    /// Puts the briefings rendered since the last model into it in place, when none of them
+    /// moved (same date, slug and terms) — the usual edit. Returns whether it could.
+    fn patch_model(&mut self) -> bool {
+        let Some(model) = self.model.as_mut() else {
+            return false;
+        };
+        let mut replacements = Vec::with_capacity(self.fresh_bodies.len());
+        for content_path in &self.fresh_bodies {
+            let (Some(Ok(new)), Some(&index)) = (
+                self.bodies.get(content_path),
+                model.positions.get(content_path),
+            ) else {
+                return false;
+            };
+            if !same_place(&model.site.briefings[index], new) {
+                return false;
+            }
+            replacements.push((index, new.clone()));
+        }
+        let config = &self.config;
+        let prepared: Vec<(usize, Arc<Briefing>, Arc<PreparedBriefing>)> = replacements
+            .into_par_iter()
+            .map(|(index, b)| {
+                let p = Arc::new(render::prepare_briefing(&b, config));
+                (index, b, p)
+            })
+            .collect();
+        for (index, briefing, p) in prepared {
+            model.site.briefings[index] = briefing;
+            model.prepared[index] = p;
+        }
+        true
+    }
+
+    /// Builds the model from every briefing, reusing the prepared values of unchanged ones.
+    fn rebuild_model(&mut self) {
+        let briefings: Vec<Arc<Briefing>> = self.bodies.values().flatten().cloned().collect();
+        let site = Site::new(briefings);
+        let old = self.model.take();
+        let config = &self.config;
+        let prepared: Vec<Arc<PreparedBriefing>> = site
+            .briefings
+            .par_iter()
+            .map(|b| {
+                let reused = old.as_ref().and_then(|m| {
+                    let index = *m.positions.get(&b.content_path)?;
+                    Arc::ptr_eq(&m.site.briefings[index], b).then(|| m.prepared[index].clone())
+                });
+                reused.unwrap_or_else(|| Arc::new(render::prepare_briefing(b, config)))
+            })
+            .collect();
+        let positions = site
+            .briefings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.content_path.clone(), i))
+            .collect();
+        let plan = {
+            let templates_missing = self.templates.is_none();
+            if templates_missing {
+                Vec::new()
+            } else {
+                let templates = self.templates.as_ref().expect("checked above");
+                let renderer = Renderer::new(&site, config, templates, prepared.clone());
+                renderer
+                    .jobs()
+                    .into_iter()
+                    .map(|job| (job, renderer.output_path(job)))
+                    .collect()
+            }
+        };
+        self.model = Some(Model {
+            site,
+            positions,
+            prepared,
+            plan,
+        });
     }
 
     /// Every error the site has now, sorted.
@@ -421,48 +528,39 @@ impl LiveSite {
     }
 
     /// Rebuilds the model and renders the files whose inputs changed.
-    fn render(&mut self, started: Instant, mut early: impl FnMut(&LiveSite)) -> Update {
+    fn render(&mut self, started: Instant, mut early: impl FnMut(&LiveSite, &[String])) -> Update {
         let mut timings = Timings::start();
+        // Briefings came, went or moved: the model is built again rather than patched.
+        let structure_changed = self.targets_dirty;
         self.render_bodies();
         timings.lap("parse");
         let errors = self.current_errors();
         timings.lap("errors");
-        let Some(templates) = self.templates.as_ref().filter(|_| errors.is_empty()) else {
+        if self.templates.is_none() || !errors.is_empty() {
             self.errors = errors.clone();
             return Update {
                 errors,
                 elapsed: started.elapsed(),
                 ..Update::default()
             };
-        };
-        let briefings: Vec<Arc<Briefing>> = self.bodies.values().flatten().cloned().collect();
-        timings.lap("collect");
-        let site = Site::new(briefings);
-        timings.lap("model");
-        let config = &self.config;
-        let cache = &self.prepared;
-        let prepared: Vec<Arc<PreparedBriefing>> = site
-            .briefings
-            .par_iter()
-            .map(|b| match cache.get(&b.content_path) {
-                Some((old, prepared)) if Arc::ptr_eq(old, b) => prepared.clone(),
-                _ => Arc::new(render::prepare_briefing(b, config)),
-            })
-            .collect();
-        for (b, p) in site.briefings.iter().zip(&prepared) {
-            let cached = self.prepared.get(&b.content_path);
-            if cached.is_none_or(|(old, _)| !Arc::ptr_eq(old, b)) {
-                self.prepared
-                    .insert(b.content_path.clone(), (b.clone(), p.clone()));
-            }
         }
-        timings.lap("prepare");
-        let renderer = Renderer::new(&site, config, templates, prepared);
+        timings.lap("collect");
+        let no_plan = self.model.as_ref().is_none_or(|m| m.plan.is_empty());
+        if structure_changed || no_plan || !self.patch_model() {
+            self.rebuild_model();
+        }
+        self.fresh_bodies.clear();
+        timings.lap("model");
+        let (Some(model), Some(templates)) = (self.model.as_ref(), self.templates.as_ref()) else {
+            return Update::default();
+        };
+        let config = &self.config;
+        let renderer = Renderer::new(&model.site, config, templates, model.prepared.clone());
         let outputs = &self.outputs;
-        let planned: Vec<(render::Job, String, u64)> = renderer
-            .jobs()
-            .into_par_iter()
-            .map(|job| (job, renderer.output_path(job), renderer.fingerprint(job)))
+        let planned: Vec<(render::Job, String, u64)> = model
+            .plan
+            .par_iter()
+            .map(|(job, path)| (*job, path.clone(), renderer.fingerprint(*job)))
             .collect();
         let stale: Vec<render::Job> = planned
             .iter()
@@ -516,8 +614,12 @@ impl LiveSite {
                 self.outputs
                     .insert(file.path, Output { fingerprint, bytes });
             }
-            if step == 0 && !changed.is_empty() {
-                early(&*self);
+            if step == 0 {
+                timings.lap("render");
+                if !changed.is_empty() {
+                    early(&*self, &changed);
+                }
+                timings.lap("publish");
             }
         }
         if let Some(css) = highlight::theme_css(&config.highlight_theme) {
@@ -539,7 +641,7 @@ impl LiveSite {
         }
         changed.sort();
         self.errors.clear();
-        timings.lap("render");
+        timings.lap("render lists");
         Update {
             changed,
             rendered: count,
@@ -548,6 +650,27 @@ impl LiveSite {
             timings,
         }
     }
+}
+
+/// The model of a render and what was worked out from it.
+struct Model {
+    site: Site,
+    /// Where each briefing is in `site.briefings`, by content path.
+    positions: FxHashMap<String, usize>,
+    /// Each briefing's template values, in `site.briefings` order.
+    prepared: Vec<Arc<PreparedBriefing>>,
+    /// Every job of the site and its output path.
+    plan: Vec<(render::Job, String)>,
+}
+
+/// Whether an edited briefing sits where the old one did: in the same place of every list.
+fn same_place(old: &Briefing, new: &Briefing) -> bool {
+    old.date == new.date
+        && old.slug == new.slug
+        && old.people == new.people
+        && old.tags == new.tags
+        && old.source.name == new.source.name
+        && old.draft == new.draft
 }
 
 /// Jobs whose page lists every briefing of the site.

@@ -56,6 +56,10 @@ fn fresh(site: &Site) -> Snapshot {
 
 fn assert_same_as_fresh(live: &LiveSite, site: &Site) {
     let (now, fresh) = (live.snapshot(), fresh(site));
+    // What a server brought up to date change by change would serve is the same too.
+    let mut served = Snapshot::default();
+    live.publish_into(&mut served, &now.files.keys().cloned().collect::<Vec<_>>());
+    assert_eq!(served.files, now.files);
     let mut paths: Vec<_> = now.files.keys().chain(fresh.files.keys()).collect();
     paths.sort();
     paths.dedup();
@@ -308,9 +312,13 @@ fn the_edited_page_is_ready_before_the_pages_that_list_everything() {
         "x\n",
     );
     let mut early = None;
-    let update = live.update_in_steps(&[site.path("content/2019/2019-02-28-hanoi.md")], |live| {
-        early = Some(live.snapshot())
-    });
+    let update = live.update_in_steps(
+        &[site.path("content/2019/2019-02-28-hanoi.md")],
+        |live, changed| {
+            assert!(changed.contains(&"briefings/hanoi/index.html".to_string()));
+            early = Some(live.snapshot());
+        },
+    );
     assert!(update.errors.is_empty(), "{:?}", update.errors);
     let early = early.expect("called before the pages that list everything");
     assert!(text(&early, "briefings/hanoi/index.html").contains("Hanoi early"));
@@ -319,4 +327,33 @@ fn the_edited_page_is_ready_before_the_pages_that_list_everything() {
         "the chronology comes after"
     );
     assert!(text(&live.snapshot(), "chronology/index.html").contains("Hanoi early"));
+}
+
+#[test]
+fn a_site_that_starts_broken_builds_once_fixed() {
+    let site = site();
+    site.write("templates/index.html", "{% if %}");
+    let (mut live, first) = LiveSite::open(site.root(), BASE, false).unwrap();
+    assert!(!first.errors.is_empty());
+    assert!(live.snapshot().files.is_empty());
+    std::fs::remove_file(site.path("templates/index.html")).unwrap();
+    let update = live.update(&[site.path("templates/index.html")]);
+    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    assert_same_as_fresh(&live, &site);
+}
+
+#[test]
+fn moving_a_briefing_in_time_reorders_every_list() {
+    let site = site();
+    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    site.briefing(
+        "2018/2018-06-12-singapore.md",
+        &front("Singapore", "2026-01-01", &["Summits"], &["Kim Jong-un"]),
+        "First.\n",
+    );
+    let update = live.update(&[site.path("content/2018/2018-06-12-singapore.md")]);
+    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    assert_same_as_fresh(&live, &site);
+    let home = text(&live.snapshot(), "index.html");
+    assert!(home.find("Singapore").unwrap() < home.find("Panmunjom").unwrap());
 }

@@ -13,9 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio::sync::broadcast;
 
-use super::{PageEvent, Shared};
-use crate::live::Snapshot;
-use crate::load::FileSource;
+use super::{Found, PageEvent, Shared};
 
 const SCRIPT_PATH: &str = "/__briefgen/livereload.js";
 const SOCKET_PATH: &str = "/__briefgen/livereload";
@@ -46,20 +44,19 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
     if method != Method::GET && method != Method::HEAD {
         return StatusCode::METHOD_NOT_ALLOWED.into_response();
     }
-    let snapshot = shared.current();
     let Some(path) = site_path(uri.path()) else {
-        return not_found(&snapshot).await;
+        return not_found(&shared).await;
     };
     let key = if path.is_empty() || path.ends_with('/') {
         format!("{path}index.html")
     } else {
         path.clone()
     };
-    if let Some(body) = lookup(&snapshot, &key).await {
+    if let Some(body) = lookup(&shared, &key).await {
         return respond(StatusCode::OK, &key, body);
     }
     // A folder asked for without its trailing slash.
-    if !key.ends_with(".html") && snapshot.files.contains_key(&format!("{key}/index.html")) {
+    if !key.ends_with(".html") && shared.has(&format!("{key}/index.html")) {
         let location = format!("/{key}/");
         return (
             StatusCode::MOVED_PERMANENTLY,
@@ -67,7 +64,7 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
         )
             .into_response();
     }
-    not_found(&snapshot).await
+    not_found(&shared).await
 }
 
 /// The path under the site's root that a request asks for, decoded; `None` for anything that
@@ -83,18 +80,16 @@ fn site_path(raw: &str) -> Option<String> {
     (plain && !path.starts_with('/') && !path.contains("//")).then(|| path.to_string())
 }
 
-async fn lookup(snapshot: &Snapshot, key: &str) -> Option<Vec<u8>> {
-    if let Some(bytes) = snapshot.files.get(key) {
-        return Some(bytes.to_vec());
-    }
-    match snapshot.copies.get(key)? {
-        FileSource::Embedded(bytes) => Some(bytes.to_vec()),
-        FileSource::Disk(path) => tokio::fs::read(path).await.ok(),
+async fn lookup(shared: &Shared, key: &str) -> Option<Vec<u8>> {
+    match shared.find(key)? {
+        Found::Rendered(bytes) => Some(bytes.to_vec()),
+        Found::Embedded(bytes) => Some(bytes.to_vec()),
+        Found::Disk(path) => tokio::fs::read(path).await.ok(),
     }
 }
 
-async fn not_found(snapshot: &Snapshot) -> Response {
-    match lookup(snapshot, "404.html").await {
+async fn not_found(shared: &Shared) -> Response {
+    match lookup(shared, "404.html").await {
         Some(body) => respond(StatusCode::NOT_FOUND, "404.html", body),
         None => (StatusCode::NOT_FOUND, "Not found").into_response(),
     }
@@ -165,7 +160,7 @@ async fn listen(mut socket: WebSocket, shared: Arc<Shared>) {
                     }
                 }
                 Err(broadcast::error::RecvError::Lagged(_)) => {
-                    let _ = socket.send(Message::Text(message(&PageEvent::Reload).into())).await;
+                    let _ = socket.send(Message::Text(message(&PageEvent::Reload(None)).into())).await;
                 }
                 Err(broadcast::error::RecvError::Closed) => return,
             },
@@ -180,7 +175,8 @@ async fn listen(mut socket: WebSocket, shared: Arc<Shared>) {
 /// The JSON a page receives for an event.
 pub fn message(event: &PageEvent) -> String {
     let value = match event {
-        PageEvent::Reload => serde_json::json!({ "type": "reload" }),
+        PageEvent::Reload(None) => serde_json::json!({ "type": "reload" }),
+        PageEvent::Reload(Some(paths)) => serde_json::json!({ "type": "reload", "paths": paths }),
         PageEvent::Stylesheets(paths) => serde_json::json!({ "type": "css", "paths": paths }),
         PageEvent::Errors(text) => serde_json::json!({ "type": "errors", "text": text }),
         PageEvent::Ok => serde_json::json!({ "type": "ok" }),

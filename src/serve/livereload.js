@@ -41,6 +41,13 @@
     }
   }
 
+  // The output file this page is (`briefings/x/index.html`).
+  function ownPath() {
+    let path = decodeURIComponent(location.pathname).replace(/^\//, "");
+    if (path === "" || path.endsWith("/")) path += "index.html";
+    return path;
+  }
+
   function connect() {
     const socket = new WebSocket(url);
     socket.onopen = () => {
@@ -50,7 +57,10 @@
     };
     socket.onmessage = (event) => {
       const message = JSON.parse(event.data);
-      if (message.type === "reload") location.reload();
+      if (message.type === "reload") {
+        // Reload when this page changed (or when the server does not say which did).
+        if (!message.paths || message.paths.includes(ownPath())) location.reload();
+      }
       else if (message.type === "css") swapStylesheets(message.paths);
       else if (message.type === "errors") showErrors(message.text);
       else if (message.type === "ok") clearErrors();

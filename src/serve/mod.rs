@@ -35,8 +35,8 @@ pub struct ServeOptions {
 /// What open pages are told.
 #[derive(Debug, Clone)]
 pub enum PageEvent {
-    /// The site changed: reload.
-    Reload,
+    /// The site changed: pages showing these output paths reload (all pages, for `None`).
+    Reload(Option<Vec<String>>),
     /// Only these stylesheets changed (output paths): swap them in place.
     Stylesheets(Vec<String>),
     /// The last save has errors, rendered as text.
@@ -48,16 +48,41 @@ pub enum PageEvent {
 /// What the HTTP side shares with the rebuilding side.
 pub struct Shared {
     /// The files served now.
-    pub snapshot: RwLock<Arc<Snapshot>>,
+    pub snapshot: RwLock<Snapshot>,
     /// The errors of the last rebuild, rendered, or empty.
     pub errors: RwLock<String>,
     /// Events for open pages.
     pub events: broadcast::Sender<PageEvent>,
 }
 
+/// A file found for a request.
+pub enum Found {
+    /// Rendered, in memory.
+    Rendered(Arc<[u8]>),
+    /// Built into the binary.
+    Embedded(&'static [u8]),
+    /// Copied from disk, read when asked for.
+    Disk(PathBuf),
+}
+
 impl Shared {
-    fn current(&self) -> Arc<Snapshot> {
-        self.snapshot.read().map(|s| s.clone()).unwrap_or_default()
+    /// The file served at an output path, if there is one.
+    pub fn find(&self, key: &str) -> Option<Found> {
+        let snapshot = self.snapshot.read().ok()?;
+        if let Some(bytes) = snapshot.files.get(key) {
+            return Some(Found::Rendered(bytes.clone()));
+        }
+        match snapshot.copies.get(key)? {
+            crate::load::FileSource::Embedded(bytes) => Some(Found::Embedded(bytes)),
+            crate::load::FileSource::Disk(path) => Some(Found::Disk(path.clone())),
+        }
+    }
+
+    /// Whether a rendered file is served at an output path.
+    pub fn has(&self, key: &str) -> bool {
+        self.snapshot
+            .read()
+            .is_ok_and(|s| s.files.contains_key(key))
     }
 }
 
@@ -85,11 +110,11 @@ async fn run(options: ServeOptions) -> Result<(), BuildError> {
     eprint!("{}", crate::report::warnings(live.warnings(), &root));
     let (events, _) = broadcast::channel(64);
     let shared = Arc::new(Shared {
-        snapshot: RwLock::new(Arc::new(live.snapshot())),
+        snapshot: RwLock::new(live.snapshot()),
         errors: RwLock::new(String::new()),
         events,
     });
-    report_update(&shared, &root, &first, options.timings, "Built");
+    report_update(&shared, &root, &first, options.timings, "Built", &[]);
 
     watch::start(root.clone(), live, shared.clone(), options.timings)?;
     println!("Serving {} at {base_url} (Ctrl-C to stop)", root.display());
@@ -122,13 +147,27 @@ async fn bind(interface: IpAddr, port: u16) -> Result<tokio::net::TcpListener, B
     }
 }
 
-/// Prints what a rebuild did and tells open pages.
+/// Above this many changed files, every page is told to reload rather than sent the list.
+const MAX_LISTED_CHANGES: usize = 500;
+
+/// The reload event for these changed output paths.
+pub fn reload_event(changed: &[String]) -> PageEvent {
+    if changed.len() > MAX_LISTED_CHANGES {
+        PageEvent::Reload(None)
+    } else {
+        PageEvent::Reload(Some(changed.to_vec()))
+    }
+}
+
+/// Prints what a rebuild did and tells open pages. `already_told` are the output paths whose
+/// pages were told to reload while the rebuild was still going.
 fn report_update(
     shared: &Shared,
     root: &std::path::Path,
     update: &Update,
     timings: bool,
     verb: &str,
+    already_told: &[String],
 ) {
     let had_errors = shared.errors.read().map(|e| !e.is_empty()).unwrap_or(false);
     if !update.errors.is_empty() {
@@ -165,10 +204,21 @@ fn report_update(
     if update.changed.is_empty() && !had_errors {
         return;
     }
-    let event = if update.only_stylesheets() {
+    let event = if had_errors {
+        PageEvent::Reload(None)
+    } else if update.only_stylesheets() {
         PageEvent::Stylesheets(update.changed.clone())
     } else {
-        PageEvent::Reload
+        let rest: Vec<String> = update
+            .changed
+            .iter()
+            .filter(|p| !already_told.contains(p))
+            .cloned()
+            .collect();
+        if rest.is_empty() {
+            return;
+        }
+        reload_event(&rest)
     };
     let _ = shared.events.send(event);
 }

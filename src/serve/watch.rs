@@ -64,18 +64,25 @@ pub fn start(
                 if paths.is_empty() {
                     continue;
                 }
-                let publish = |live: &LiveSite| {
-                    if let Ok(mut snapshot) = shared.snapshot.write() {
-                        *snapshot = Arc::new(live.snapshot());
+                let publish = |live: &LiveSite, changed: &[String]| {
+                    if let Ok(mut served) = shared.snapshot.write() {
+                        live.publish_into(&mut served, changed);
                     }
                 };
-                // The edited page is served as soon as it is ready; the pages that list every
-                // briefing follow, and then open pages are told to reload.
-                let update = live.update_in_steps(&paths, publish);
+                // The edited page is served, and the pages showing it told to reload, as soon
+                // as it is ready; the pages that list every briefing follow.
+                let mut told = Vec::new();
+                let update = live.update_in_steps(&paths, |live, changed| {
+                    publish(live, changed);
+                    told = changed.to_vec();
+                    if !told.is_empty() && shared.errors.read().is_ok_and(|e| e.is_empty()) {
+                        let _ = shared.events.send(super::reload_event(&told));
+                    }
+                });
                 if update.errors.is_empty() {
-                    publish(&live);
+                    publish(&live, &update.changed);
                 }
-                report_update(&shared, &root, &update, timings, "Rebuilt");
+                report_update(&shared, &root, &update, timings, "Rebuilt", &told);
             }
         })
         .map_err(|e| BuildError::io("starting the rebuild thread", e))?;

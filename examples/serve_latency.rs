@@ -47,7 +47,7 @@ fn main() {
         url.replace("http://", "ws://")
     ))
     .unwrap();
-    let _hello = socket.read().unwrap();
+    settle(&mut socket);
 
     let mut served = Vec::new();
     let mut reloaded = Vec::new();
@@ -79,11 +79,16 @@ fn main() {
                 saved.elapsed() < Duration::from_secs(30),
                 "{page} never changed"
             );
+            // Poll gently: a tight loop would take a core from the rebuild it is timing.
+            std::thread::sleep(Duration::from_millis(2));
         }
-        // Save → reloaded: the reload message (already sent or on its way), then the page.
+        // Save → reloaded: the reload message for this page (already sent or on its way),
+        // then the page, as the browser script does.
+        let own = format!("briefings/{slug}/index.html");
         loop {
             let message = socket.read().unwrap();
-            if message.to_text().unwrap_or("").contains("\"reload\"") {
+            let text = message.to_text().unwrap_or("");
+            if text.contains("\"reload\"") && (text.contains(&own) || !text.contains("paths")) {
                 let body = agent
                     .get(&page)
                     .call()
@@ -97,13 +102,8 @@ fn main() {
             }
         }
         std::fs::write(file, &original).unwrap();
-        // Let the restore go through before the next edit.
-        loop {
-            let message = socket.read().unwrap();
-            if message.to_text().unwrap_or("").contains("\"reload\"") {
-                break;
-            }
-        }
+        // Let the restore go through, to its last message, before the next edit.
+        settle(&mut socket);
     }
     let mut in_browser = browser_reloads(&url, &files, edits.min(10));
     let _ = child.kill();

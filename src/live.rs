@@ -204,7 +204,7 @@ impl LiveSite {
                     briefings.push(crate::error::display_path(relative));
                 } else {
                     copies_changed = true;
-                    copied.push(crate::error::display_path(relative));
+                    copied.extend(files_at(path, relative));
                     // A folder that came, went or was renamed: look at everything again.
                     rescan_content |= path.is_dir() || !path.exists();
                 }
@@ -216,7 +216,7 @@ impl LiveSite {
             .find_map(|dir| path.strip_prefix(dir).ok())
             {
                 copies_changed = true;
-                copied.push(crate::error::display_path(relative));
+                copied.extend(files_at(path, relative));
             }
         }
 
@@ -650,6 +650,23 @@ impl LiveSite {
             timings,
         }
     }
+}
+
+/// The output paths of the files at `path` (one file, or every file in a folder that came
+/// with files in it), given `relative`, its path in the output.
+fn files_at(path: &Path, relative: &Path) -> Vec<String> {
+    if !path.is_dir() {
+        return vec![crate::error::display_path(relative)];
+    }
+    walkdir::WalkDir::new(path)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let inner = e.path().strip_prefix(path).ok()?;
+            Some(crate::error::display_path(&relative.join(inner)))
+        })
+        .collect()
 }
 
 /// The model of a render and what was worked out from it.

@@ -62,24 +62,9 @@ fn start_chromedriver() -> (Driver, String) {
     (Driver(child), format!("http://127.0.0.1:{port}"))
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_title_changed_on_disk_shows_in_the_open_page() {
-    if !browser_available() {
-        return;
-    }
-    let site = Site::new(SITE_TOML);
-    site.briefing(
-        "2025/2025-06-12-receptive.md",
-        &front(
-            "Trump Remains Receptive to Communication with Kim",
-            "2025-06-12T15:18:48+09:00",
-            &["Diplomacy"],
-            &["Kim Jong-un"],
-        ),
-        "The White House says the president remains receptive.\n",
-    );
-    let server = serve(&site, &[]);
-    let (_driver, webdriver) = start_chromedriver();
+/// Headless Chromium under chromedriver, with a fresh profile.
+async fn browser() -> (Driver, fantoccini::Client, tempfile::TempDir) {
+    let (driver, webdriver) = start_chromedriver();
     let profile = tempfile::tempdir().unwrap();
     let mut capabilities = serde_json::Map::new();
     capabilities.insert(
@@ -99,8 +84,75 @@ async fn a_title_changed_on_disk_shows_in_the_open_page() {
         .connect(&webdriver)
         .await
         .expect("chromedriver session");
+    (driver, client, profile)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_reloads_itself_when_the_server_comes_back() {
+    if !browser_available() {
+        return;
+    }
+    let site = Site::new(SITE_TOML);
+    site.briefing(
+        "a.md",
+        &front("Before the restart", "2025-06-12", &[], &[]),
+        "x\n",
+    );
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+        .to_string();
+    let server = serve(&site, &["--port", &port]);
+    let (_driver, client, _profile) = browser().await;
+    client
+        .goto(&format!("{}briefings/a/", server.url))
+        .await
+        .unwrap();
+    wait_for_text(&client, "h1", "Before the restart").await;
+    client
+        .execute("window.briefgenMark = 'old page';", vec![])
+        .await
+        .unwrap();
+
+    drop(server);
+    site.briefing(
+        "a.md",
+        &front("After the restart", "2025-06-12", &[], &[]),
+        "x\n",
+    );
+    let _server = serve(&site, &["--port", &port]);
+    wait_for_text(&client, "h1", "After the restart").await;
+    let mark = client
+        .execute("return window.briefgenMark ?? null;", vec![])
+        .await
+        .unwrap();
+    assert!(mark.is_null(), "the page was reloaded");
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_title_changed_on_disk_shows_in_the_open_page() {
+    if !browser_available() {
+        return;
+    }
+    let site = Site::new(SITE_TOML);
+    site.briefing(
+        "2025/2025-06-12-receptive.md",
+        &front(
+            "Trump Remains Receptive to Communication with Kim",
+            "2025-06-12T15:18:48+09:00",
+            &["Diplomacy"],
+            &["Kim Jong-un"],
+        ),
+        "The White House says the president remains receptive.\n",
+    );
+    let server = serve(&site, &[]);
+    let (_driver, client, _profile) = browser().await;
 
     let page = format!("{}briefings/receptive/", server.url);
+
     client.goto(&page).await.unwrap();
     let title = client
         .find(Locator::Css("h1"))
@@ -145,5 +197,85 @@ async fn a_title_changed_on_disk_shows_in_the_open_page() {
         page,
         "the test never navigated"
     );
+
+    // A broken save shows its errors over the page; the next good save clears them.
+    site.write(
+        "content/2025/2025-06-12-receptive.md",
+        "---\ntitle: Broken\ndate: 2025-13-45\nsource: KBS\n---\nx\n",
+    );
+    let overlay = wait_for_text(
+        &client,
+        "#briefgen-errors",
+        "content/2025/2025-06-12-receptive.md:3:7",
+    )
+    .await;
+    assert!(overlay.contains("is not a date"), "{overlay}");
+    site.briefing(
+        "2025/2025-06-12-receptive.md",
+        &front(
+            "Fixed title",
+            "2025-06-12T15:18:48+09:00",
+            &["Diplomacy"],
+            &["Kim Jong-un"],
+        ),
+        "Fixed.\n",
+    );
+    wait_for_text(&client, "h1", "Fixed title").await;
+    assert!(
+        client.find(Locator::Css("#briefgen-errors")).await.is_err(),
+        "the overlay is gone"
+    );
+
+    // A stylesheet change swaps the stylesheet in place: the page is not reloaded.
+    client
+        .execute("window.briefgenMark = 'still here';", vec![])
+        .await
+        .unwrap();
+    site.write("static/style.css", "h1 { color: rgb(200, 0, 0); }");
+    let started = Instant::now();
+    loop {
+        let color = client
+            .execute(
+                "return getComputedStyle(document.querySelector('h1')).color;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if color.as_str() == Some("rgb(200, 0, 0)") {
+            break;
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the new stylesheet never applied ({color})"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let mark = client
+        .execute("return window.briefgenMark;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        mark.as_str(),
+        Some("still here"),
+        "the page was reloaded for a stylesheet"
+    );
     client.close().await.unwrap();
+}
+
+/// Waits until the element's text contains `expected`; returns the text.
+async fn wait_for_text(client: &fantoccini::Client, css: &str, expected: &str) -> String {
+    let started = Instant::now();
+    let mut seen = String::new();
+    while started.elapsed() < PATIENCE {
+        if let Ok(element) = client.find(Locator::Css(css)).await
+            && let Ok(text) = element.text().await
+        {
+            if text.contains(expected) {
+                return text;
+            }
+            seen = text;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{css} never showed {expected:?} (last seen: {seen:?})");
 }

@@ -456,3 +456,30 @@ fn the_bundled_example_site_builds() {
         "web page chrome left in"
     );
 }
+
+#[test]
+fn output_is_byte_identical_whatever_the_thread_count() {
+    let site = three_briefings(&format!("{SITE_TOML}paginate_by = 1\n"));
+    for i in 0..30 {
+        site.briefing(
+            &format!("2020/2020-02-{:02}-item-{i}.md", i % 28 + 1),
+            &front(&format!("Item {i}"), "2020-02-01", &["Same Day", &format!("T{}", i % 5)], &["P"]),
+            "```rust\nfn main() {}\n```\n",
+        );
+    }
+    let run = |threads: &str, out: &str| {
+        let result: common::Run = std::process::Command::new(env!("CARGO_BIN_EXE_briefgen"))
+            .args(["build", "--root"])
+            .arg(site.root())
+            .args(["--output-dir", out])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap()
+            .into();
+        result.assert_ok();
+        snapshot(&site.path(out))
+    };
+    let one = run("1", "out-1");
+    assert_eq!(one, run("4", "out-4"));
+    assert_eq!(one, run("16", "out-16"));
+}

@@ -234,12 +234,7 @@ impl LiveSite {
                     rescan_content = true;
                 }
                 Err(errors) => {
-                    self.errors = errors.clone();
-                    return Update {
-                        errors,
-                        elapsed: started.elapsed(),
-                        ..Update::default()
-                    };
+                    return self.failed(errors, started);
                 }
             }
         }
@@ -428,6 +423,16 @@ impl LiveSite {
         }
     }
 
+    /// Records errors and reports an update that changed nothing because of them.
+    fn failed(&mut self, errors: Vec<Diagnostic>, started: Instant) -> Update {
+        self.errors = errors.clone();
+        Update {
+            errors,
+            elapsed: started.elapsed(),
+            ..Update::default()
+        }
+    }
+
     /// Puts the briefings rendered since the last model into it in place, when none of them
     /// moved (same date, slug and terms) — the usual edit. Returns whether it could.
     fn patch_model(&mut self) -> bool {
@@ -537,12 +542,7 @@ impl LiveSite {
         let errors = self.current_errors();
         timings.lap("errors");
         if self.templates.is_none() || !errors.is_empty() {
-            self.errors = errors.clone();
-            return Update {
-                errors,
-                elapsed: started.elapsed(),
-                ..Update::default()
-            };
+            return self.failed(errors, started);
         }
         timings.lap("collect");
         let no_plan = self.model.as_ref().is_none_or(|m| m.plan.is_empty());
@@ -592,12 +592,7 @@ impl LiveSite {
             let rendered = match renderer.render_jobs(jobs) {
                 Ok(files) => files,
                 Err(errors) => {
-                    self.errors = errors.clone();
-                    return Update {
-                        errors,
-                        elapsed: started.elapsed(),
-                        ..Update::default()
-                    };
+                    return self.failed(errors, started);
                 }
             };
             count += rendered.len();

@@ -463,7 +463,12 @@ fn output_is_byte_identical_whatever_the_thread_count() {
     for i in 0..30 {
         site.briefing(
             &format!("2020/2020-02-{:02}-item-{i}.md", i % 28 + 1),
-            &front(&format!("Item {i}"), "2020-02-01", &["Same Day", &format!("T{}", i % 5)], &["P"]),
+            &front(
+                &format!("Item {i}"),
+                "2020-02-01",
+                &["Same Day", &format!("T{}", i % 5)],
+                &["P"],
+            ),
             "```rust\nfn main() {}\n```\n",
         );
     }

@@ -362,12 +362,23 @@ fn moving_a_briefing_in_time_reorders_every_list() {
 fn a_renamed_briefing_moves_to_its_new_address() {
     let site = site();
     let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
-    let (from, to) = (site.path("content/2019/2019-06-30-panmunjom.md"), site.path("content/2019/2019-06-30-dmz-meeting.md"));
+    let (from, to) = (
+        site.path("content/2019/2019-06-30-panmunjom.md"),
+        site.path("content/2019/2019-06-30-dmz-meeting.md"),
+    );
     std::fs::rename(&from, &to).unwrap();
     let update = live.update(&[from, to]);
     assert!(update.errors.is_empty(), "{:?}", update.errors);
     let snapshot = live.snapshot();
-    assert!(!snapshot.files.contains_key("briefings/panmunjom/index.html"));
-    assert!(snapshot.files.contains_key("briefings/dmz-meeting/index.html"));
+    assert!(
+        !snapshot
+            .files
+            .contains_key("briefings/panmunjom/index.html")
+    );
+    assert!(
+        snapshot
+            .files
+            .contains_key("briefings/dmz-meeting/index.html")
+    );
     assert_same_as_fresh(&live, &site);
 }

@@ -278,7 +278,9 @@ impl LiveSite {
     }
 
     fn reload_copies(&mut self) {
-        match crate::site::copied_files(&self.root, &self.config) {
+        let copies = load::content_files(&self.root)
+            .and_then(|(_, content)| crate::site::copied_files(&self.root, &self.config, content));
+        match copies {
             Ok(copies) => {
                 self.copies = copies;
                 self.copy_errors.clear();

@@ -51,15 +51,8 @@ pub fn load_content(root: &Path) -> Result<SiteFiles, Vec<Diagnostic>> {
     if !content.is_dir() {
         return Ok(files);
     }
-    let found = walk(root, &content)?;
-    let mut markdown = Vec::new();
-    for (relative, path) in found {
-        if relative.ends_with(".md") {
-            markdown.push((relative, path));
-        } else {
-            files.copies.insert(relative, FileSource::Disk(path));
-        }
-    }
+    let (markdown, copies) = content_files(root)?;
+    files.copies = copies;
     let read: Vec<Result<SourceFile, Diagnostic>> = markdown
         .into_par_iter()
         .map(|(content_path, path)| read_briefing(root, content_path, &path))
@@ -76,6 +69,30 @@ pub fn load_content(root: &Path) -> Result<SiteFiles, Vec<Diagnostic>> {
     } else {
         Err(errors)
     }
+}
+
+/// Files under `content/`, by path under it: briefings to read (with their path on disk).
+pub type BriefingPaths = Vec<(String, PathBuf)>;
+
+/// The files under `content/`: the briefings (path under `content/`, path on disk), and the
+/// other files, to copy.
+pub fn content_files(
+    root: &Path,
+) -> Result<(BriefingPaths, BTreeMap<String, FileSource>), Vec<Diagnostic>> {
+    let content = root.join(CONTENT_DIR);
+    let mut markdown = Vec::new();
+    let mut copies = BTreeMap::new();
+    if !content.is_dir() {
+        return Ok((markdown, copies));
+    }
+    for (relative, path) in walk(root, &content)? {
+        if relative.ends_with(".md") {
+            markdown.push((relative, path));
+        } else {
+            copies.insert(relative, FileSource::Disk(path));
+        }
+    }
+    Ok((markdown, copies))
 }
 
 /// Adds the files under `dir` to `copies`, replacing any already there at the same path.

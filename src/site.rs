@@ -153,11 +153,14 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildError> {
     let templates = theme::template_sources(root, &config)
         .and_then(|sources| Templates::new(&sources, &config));
     timings.lap("templates");
-    let files = load::load_content(root);
-    let copies = copied_files(root, &config);
+    let (briefing_files, content_copies) = match load::load_content(root) {
+        Ok(files) => (Ok(files.briefings), files.copies),
+        Err(errors) => (Err(errors), Default::default()),
+    };
+    let copies = copied_files(root, &config, content_copies);
     timings.lap("load");
     let briefings =
-        files.and_then(|files| parse::parse_briefings(files.briefings, &config, options.drafts));
+        briefing_files.and_then(|files| parse::parse_briefings(files, &config, options.drafts));
     timings.lap("parse");
     let (templates, briefings, mut copies) = match (templates, briefings, copies) {
         (Ok(t), Ok(b), Ok(c)) => (t, b, c),
@@ -196,21 +199,15 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildError> {
     })
 }
 
-/// Files copied as they are: the theme's and the site's static files, then the content's
-/// non-Markdown files.
+/// Files copied as they are: the theme's and the site's static files, then `content_files`
+/// (the content's files that are not briefings, as the load stage found them).
 pub fn copied_files(
     root: &Path,
     config: &SiteConfig,
+    content_files: std::collections::BTreeMap<String, FileSource>,
 ) -> Result<std::collections::BTreeMap<String, FileSource>, Vec<Diagnostic>> {
     let mut copies = theme::static_files(root, config)?;
-    let content = root.join(load::CONTENT_DIR);
-    let mut content_copies = std::collections::BTreeMap::new();
-    load::add_copies(root, &content, &mut content_copies)?;
-    copies.extend(
-        content_copies
-            .into_iter()
-            .filter(|(path, _)| !path.ends_with(".md")),
-    );
+    copies.extend(content_files);
     Ok(copies)
 }
 

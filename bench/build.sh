@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Full builds of generated briefing sites, briefgen and Hugo side by side, alternating run by
+# run so that machine noise hits both alike; and the floor: `cp -r` of briefgen's output.
+#
+#   bench/build.sh [COUNT ...]        (default: 1000 10000)
+#
+# Env: RUNS (default 5), WORK (corpora and outputs; default a temporary folder — a tmpfs gives
+# the steadiest figures), HUGO (default: hugo; installed from Debian's packages when missing
+# and this runs as root). Needs python3 and GNU time (installed likewise).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+gen=${GEN_CORPUS:-$repo/../shared/bench/gen_corpus.py}
+runs=${RUNS:-5}
+work=${WORK:-$(mktemp -d)}
+hugo=${HUGO:-hugo}
+counts=("$@"); [ ${#counts[@]} -eq 0 ] && counts=(1000 10000)
+
+need() { # command, Debian package
+    command -v "$1" >/dev/null && return
+    [ "$(id -u)" = 0 ] || { echo "missing $1 (apt-get install $2)" >&2; exit 1; }
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null || {
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }
+}
+need "$hugo" hugo
+[ -x /usr/bin/time ] || need /usr/bin/time time
+
+cargo build --release --quiet
+briefgen=$repo/target/release/briefgen
+results=$work/results
+mkdir -p "$results"
+: > "$results/runs.tsv"
+
+# One timed run: tool, count, run number, command...
+timed() {
+    local tool=$1 count=$2 run=$3; shift 3
+    /usr/bin/time -f "%e %U %S %M" -o "$results/time.txt" "$@" >/dev/null 2>&1
+    printf '%s\t%s\t%s\t%s\n' "$tool" "$count" "$run" "$(tr ' ' '\t' < "$results/time.txt")" >> "$results/runs.tsv"
+}
+
+for count in "${counts[@]}"; do
+    plain=$work/$count/briefgen
+    hugo_site=$work/$count/hugo
+    [ -d "$plain/content" ] || python3 "$gen" --count "$count" --out "$plain" >/dev/null
+    [ -d "$hugo_site/content" ] || python3 "$gen" --count "$count" --out "$hugo_site" --flavor hugo >/dev/null
+    out_b=$work/$count/out-briefgen
+    out_h=$work/$count/out-hugo
+    # Warm-up, and the outputs to count.
+    rm -rf "$out_b" "$out_h"
+    "$briefgen" build --root "$plain" -o "$out_b" >/dev/null
+    "$hugo" --quiet --source "$hugo_site" --destination "$out_h" >/dev/null
+    echo "files	$count	briefgen	$(find "$out_b" -type f | wc -l)" >> "$results/runs.tsv"
+    echo "files	$count	hugo	$(find "$out_h" -type f | wc -l)" >> "$results/runs.tsv"
+    for run in $(seq "$runs"); do
+        rm -rf "$out_b" "$out_h" "$work/$count/copy"
+        timed briefgen "$count" "$run" "$briefgen" build --root "$plain" -o "$out_b"
+        timed hugo "$count" "$run" "$hugo" --quiet --source "$hugo_site" --destination "$out_h"
+        timed cp "$count" "$run" cp -r "$out_b" "$work/$count/copy"
+    done
+done
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(df -h "$work" | awk 'NR==2 {print $1" on "$6}')"
+echo "briefgen $("$briefgen" --version | cut -d' ' -f2), $("$hugo" version | cut -d' ' -f1-2)"
+python3 bench/summarize.py "$results/runs.tsv"

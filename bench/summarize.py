@@ -1,0 +1,31 @@
+"""Medians of bench/build.sh runs, as a Markdown table per corpus size."""
+import statistics
+import sys
+from collections import defaultdict
+
+times = defaultdict(list)  # (count, tool) -> [(wall, cpu, rss_kb)]
+files = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    parts = line.rstrip("\n").split("\t")
+    if parts[0] == "files":
+        files[(parts[1], parts[2])] = int(parts[3])
+        continue
+    tool, count, _run, wall, user, system, rss = parts
+    times[(count, tool)].append((float(wall), float(user) + float(system), int(rss)))
+
+def median(count, tool, i):
+    return statistics.median(t[i] for t in times[(count, tool)])
+
+for count in sorted({c for c, _ in times}, key=int):
+    print(f"\n### {int(count):,} briefings ({len(times[(count, 'briefgen')])} runs each, medians)\n")
+    print("| | wall | CPU (user+sys) | peak RSS | files |")
+    print("|---|---:|---:|---:|---:|")
+    for tool in ("briefgen", "hugo", "cp"):
+        if (count, tool) not in times:
+            continue
+        label = {"cp": "`cp -r` of briefgen's output"}.get(tool, tool)
+        print(f"| {label} | {median(count, tool, 0):.2f} s | {median(count, tool, 1):.2f} s "
+              f"| {median(count, tool, 2) / 1024:.0f} MB | {files.get((count, tool), '')} |")
+    b, h, c = (median(count, t, 0) for t in ("briefgen", "hugo", "cp"))
+    print(f"\nHugo / briefgen: {h / b:.1f}×; briefgen / `cp -r` floor: {b / c:.2f}×; "
+          f"peak RSS briefgen / Hugo: {median(count, 'briefgen', 2) / median(count, 'hugo', 2):.2f}")

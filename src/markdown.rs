@@ -332,6 +332,18 @@ pub fn escape_attribute(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A context in which no link to another briefing resolves.
+    fn without_links(body_line: usize, allow_raw_html: bool) -> BodyContext<'static> {
+        BodyContext {
+            file: Path::new("content/2025/a.md"),
+            body_line,
+            content_dir: "2025/",
+            base_url: "https://e.org/",
+            briefing_url: &|_: &str| None,
+            allow_raw_html,
+        }
+    }
+
     fn render_ok(body: &str) -> RenderedBody {
         let resolve = |path: &str| {
             (path == "2019/2019-02-28-hanoi.md")
@@ -396,15 +408,7 @@ mod tests {
 
     #[test]
     fn broken_links_name_the_line_and_column() {
-        let resolve = |_: &str| None;
-        let links = BodyContext {
-            file: Path::new("content/2025/a.md"),
-            body_line: 6,
-            content_dir: "2025/",
-            base_url: "https://e.org/",
-            briefing_url: &resolve,
-            allow_raw_html: false,
-        };
+        let links = without_links(6, false);
         let errors = render("Intro.\n\nSee [it](@/2019/missing.md).\n", &links).unwrap_err();
         assert_eq!(errors[0].line, Some(8));
         assert_eq!(errors[0].column, Some(5));
@@ -424,15 +428,7 @@ mod tests {
 
     #[test]
     fn script_links_are_refused() {
-        let resolve = |_: &str| None;
-        let links = BodyContext {
-            file: Path::new("content/a.md"),
-            body_line: 5,
-            content_dir: "",
-            base_url: "https://e.org/",
-            briefing_url: &resolve,
-            allow_raw_html: false,
-        };
+        let links = without_links(5, false);
         for body in [
             "[x](javascript:alert(1))",
             "[x](JavaScript&#58;alert(1))",
@@ -451,15 +447,7 @@ mod tests {
 
     #[test]
     fn raw_html_is_kept_when_allowed() {
-        let resolve = |_: &str| None;
-        let links = BodyContext {
-            file: Path::new("content/a.md"),
-            body_line: 1,
-            content_dir: "",
-            base_url: "https://e.org/",
-            briefing_url: &resolve,
-            allow_raw_html: true,
-        };
+        let links = without_links(1, true);
         let html = render("<iframe src=\"https://e.org/\"></iframe>\n", &links)
             .unwrap()
             .html;

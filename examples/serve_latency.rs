@@ -64,13 +64,7 @@ fn main() {
         std::fs::write(file, &edited).unwrap();
         // Save → served: poll the page until it has the new title.
         loop {
-            let body = agent
-                .get(&page)
-                .call()
-                .unwrap()
-                .body_mut()
-                .read_to_string()
-                .unwrap();
+            let body = fetch(&agent, &page);
             if body.contains(&marker) {
                 served.push(saved.elapsed());
                 break;
@@ -89,13 +83,7 @@ fn main() {
             let message = socket.read().unwrap();
             let text = message.to_text().unwrap_or("");
             if text.contains("\"reload\"") && (text.contains(&own) || !text.contains("paths")) {
-                let body = agent
-                    .get(&page)
-                    .call()
-                    .unwrap()
-                    .body_mut()
-                    .read_to_string()
-                    .unwrap();
+                let body = fetch(&agent, &page);
                 assert!(body.contains(&marker));
                 reloaded.push(saved.elapsed());
                 break;
@@ -189,6 +177,17 @@ fn browser_reloads(url: &str, files: &[PathBuf], edits: usize) -> Vec<Duration> 
     let _ = driver.wait();
     let _ = std::fs::remove_dir_all(profile);
     times
+}
+
+/// The body of a page.
+fn fetch(agent: &ureq::Agent, url: &str) -> String {
+    agent
+        .get(url)
+        .call()
+        .unwrap()
+        .body_mut()
+        .read_to_string()
+        .unwrap()
 }
 
 /// Reads messages until none has come for a while.

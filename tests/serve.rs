@@ -148,7 +148,7 @@ fn an_edit_is_served_and_open_pages_are_told_to_reload() {
         ),
         "No deal.\n",
     );
-    assert_eq!(socket.next().0, "reload");
+    socket.wait_for("reload");
     let (_, page) = get(&format!("{}briefings/hanoi/", server.url));
     assert!(page.contains("Hanoi summit, revised"), "{page}");
     let (_, tag) = get(&format!("{}tags/summits/", server.url));

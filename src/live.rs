@@ -375,7 +375,9 @@ impl LiveSite {
     /// went or changed slugs — every briefing that may link to others.
     fn render_bodies(&mut self) {
         let mut links_moved = false;
-        if self.targets_dirty {
+        // Briefings came, went, or changed slug or draft status.
+        let published_changed = self.targets_dirty;
+        if published_changed {
             let targets =
                 parse::link_targets(self.heads.values().flatten(), &self.config, self.drafts);
             links_moved = targets != self.targets;
@@ -413,7 +415,7 @@ impl LiveSite {
         self.fresh_bodies
             .extend(rendered.iter().map(|(path, _)| path.clone()));
         self.bodies.extend(rendered);
-        if links_moved || self.bodies.len() != self.targets.values().flatten().count() {
+        if published_changed {
             // Drop the bodies of briefings that are no longer published.
             let published: HashSet<&String> = self
                 .heads

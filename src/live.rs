@@ -593,7 +593,7 @@ impl LiveSite {
             planned.iter().map(|(_, p, f)| (p.as_str(), *f)).collect();
         let mut count = 0;
         for (step, jobs) in [first, last].into_iter().enumerate() {
-            let rendered = match renderer.render_jobs(jobs) {
+            let rendered = match renderer.render_jobs(&jobs) {
                 Ok(files) => files,
                 Err(errors) => {
                     return self.failed(errors, started);

@@ -145,14 +145,14 @@ struct SitemapEntry {
     lastmod: Option<String>,
 }
 
-/// A briefing turned into template values once: a light summary for lists and a full value
-/// with its HTML for its page and the site feed, with hashes that tell when either changed.
+/// A briefing turned into template values once: the light summary that lists show, with
+/// hashes that tell when it or the whole briefing changed. The full value, with the body's
+/// HTML, is made only for the few files that show it (the briefing's page and the site feed),
+/// so that the site's HTML is not held twice.
 #[derive(Debug)]
 pub struct PreparedBriefing {
     /// The value lists show.
     pub summary: Value,
-    /// The value with `content`.
-    pub full: Value,
     /// Changes when anything but the body changes.
     pub summary_hash: u64,
     /// Changes when anything changes.
@@ -186,7 +186,6 @@ pub fn prepare_briefing(b: &Briefing, config: &SiteConfig) -> PreparedBriefing {
     let full_hash = hasher.finish();
     PreparedBriefing {
         summary: Value::from_serializable(&briefing_view(b, config, None)),
-        full: Value::from_serializable(&briefing_view(b, config, Some(&b.html))),
         summary_hash,
         full_hash,
     }
@@ -209,16 +208,6 @@ pub struct Renderer<'a> {
     config_hash: u64,
     prepared: Vec<Arc<PreparedBriefing>>,
     all: Vec<usize>,
-}
-
-/// Renders every page and feed of the site. Errors of all pages are reported, each once.
-pub fn render_site(
-    site: &Site,
-    config: &SiteConfig,
-    templates: &Templates,
-) -> Result<Vec<RenderedFile>, Vec<Diagnostic>> {
-    let renderer = Renderer::new(site, config, templates, prepare_all(site, config));
-    renderer.render_jobs(renderer.jobs())
 }
 
 fn pages(count: usize, per_page: usize) -> usize {
@@ -284,9 +273,9 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders jobs in parallel. Errors of all jobs are reported, each once.
-    pub fn render_jobs(&self, jobs: Vec<Job>) -> Result<Vec<RenderedFile>, Vec<Diagnostic>> {
+    pub fn render_jobs(&self, jobs: &[Job]) -> Result<Vec<RenderedFile>, Vec<Diagnostic>> {
         let results: Vec<Result<RenderedFile, Diagnostic>> =
-            jobs.into_par_iter().map(|job| self.render(job)).collect();
+            jobs.par_iter().map(|&job| self.render(job)).collect();
         let mut files = Vec::with_capacity(results.len());
         let mut errors: Vec<Diagnostic> = Vec::new();
         for result in results {
@@ -434,7 +423,7 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Home { page } => self.paginate(&mut context, "", &self.all, page),
             Job::Briefing(i) => {
-                context.insert_value("briefing", self.prepared[i].full.clone());
+                context.insert_value("briefing", self.full_value(i));
                 // `newer` and `older` are the neighbours in the chronology.
                 let newer = i.checked_sub(1).map(|j| self.prepared[j].summary.clone());
                 let older = self.prepared.get(i + 1).map(|p| p.summary.clone());
@@ -673,6 +662,12 @@ impl Renderer<'_> {
         context.insert("all_years", &links);
     }
 
+    /// The template value of briefing `i` with its HTML as `content`.
+    fn full_value(&self, i: usize) -> Value {
+        let b = &self.site.briefings[i];
+        Value::from_serializable(&briefing_view(b, self.config, Some(&b.html)))
+    }
+
     /// Fills in an Atom feed of the newest `feed_limit` of `members`.
     /// The site feed carries each briefing's full HTML; a term's feed carries summaries, so
     /// that hundreds of term feeds do not repeat every briefing's body many times over.
@@ -682,11 +677,10 @@ impl Renderer<'_> {
             .iter()
             .take(self.config.feed_limit)
             .map(|&i| {
-                let prepared = &self.prepared[i];
                 if full {
-                    prepared.full.clone()
+                    self.full_value(i)
                 } else {
-                    prepared.summary.clone()
+                    self.prepared[i].summary.clone()
                 }
             })
             .collect();

@@ -2,6 +2,7 @@
 //! stage; `check` stops before writing. Each stage reports all of its problems, and a stage
 //! whose input has problems is not run on it.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -9,7 +10,7 @@ use crate::config::SiteConfig;
 use crate::error::{BuildError, Diagnostic};
 use crate::load::{self, FileSource};
 use crate::model::{Site, TaxonomyKind};
-use crate::render::{self, RenderedFile};
+use crate::render::{self, RenderedFile, Renderer};
 use crate::templates::Templates;
 use crate::write::{self, OutputFile};
 use crate::{highlight, parse, theme};
@@ -81,6 +82,12 @@ impl Timings {
         self.lap_started = now;
     }
 
+    /// Records a stage timed elsewhere (in pieces, say), and starts the next one now.
+    pub fn record(&mut self, stage: &'static str, time: Duration) {
+        self.stages.push((stage, time));
+        self.lap_started = Instant::now();
+    }
+
     /// The stages and their times.
     pub fn stages(&self) -> &[(&'static str, Duration)] {
         &self.stages
@@ -115,14 +122,16 @@ impl BuildReport {
     }
 }
 
-/// A site rendered in memory, not yet written.
-pub struct RenderedSite {
-    /// The model it was rendered from.
+/// A site ready to render: its model, its templates and the files copied as they are.
+pub struct ModeledSite {
+    /// The configuration, with the command line's overrides.
+    pub config: SiteConfig,
+    /// The model.
     pub site: Site,
-    /// Every rendered page and feed.
-    pub pages: Vec<RenderedFile>,
+    /// The templates.
+    pub templates: Templates,
     /// Every file copied as it is, by output path.
-    pub copies: std::collections::BTreeMap<String, FileSource>,
+    pub copies: BTreeMap<String, FileSource>,
     /// Where it goes.
     pub output_dir: PathBuf,
     /// Warnings raised on the way.
@@ -131,8 +140,12 @@ pub struct RenderedSite {
     pub timings: Timings,
 }
 
-/// Runs every stage but the writing.
-pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildError> {
+/// How many files are rendered before they are written: enough to keep every core busy,
+/// few enough that the rendered site is never held whole.
+const RENDER_BATCH: usize = 1024;
+
+/// Runs the stages before rendering: config, load, parse, model.
+pub fn model(options: &BuildOptions) -> Result<ModeledSite, BuildError> {
     let mut timings = Timings::start();
     let root = options.root.as_path();
     let loaded = SiteConfig::load(root)?;
@@ -162,7 +175,7 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildError> {
     let briefings =
         briefing_files.and_then(|files| parse::parse_briefings(files, &config, options.drafts));
     timings.lap("parse");
-    let (templates, briefings, mut copies) = match (templates, briefings, copies) {
+    let (templates, briefings, copies) = match (templates, briefings, copies) {
         (Ok(t), Ok(b), Ok(c)) => (t, b, c),
         (t, b, c) => {
             let errors = [t.err(), b.err(), c.err()]
@@ -176,22 +189,10 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildError> {
 
     let site = Site::new(briefings.into_iter().map(std::sync::Arc::new).collect());
     timings.lap("model");
-    let mut pages = render::render_site(&site, &config, &templates)?;
-    if let Some(css) = highlight::theme_css(&config.highlight_theme) {
-        copies.remove(highlight::CSS_PATH);
-        pages.push(RenderedFile {
-            path: highlight::CSS_PATH.to_string(),
-            text: css,
-        });
-    }
-    // Rendered pages win over copied files at the same path.
-    for page in &pages {
-        copies.remove(&page.path);
-    }
-    timings.lap("render");
-    Ok(RenderedSite {
+    Ok(ModeledSite {
+        config,
         site,
-        pages,
+        templates,
         copies,
         output_dir,
         warnings: loaded.warnings,
@@ -199,13 +200,85 @@ pub fn render(options: &BuildOptions) -> Result<RenderedSite, BuildError> {
     })
 }
 
+impl ModeledSite {
+    /// Renders every page and feed, a batch at a time, and hands each batch to `sink` (which
+    /// writes it, or drops it for a check), then hands over the files copied as they are.
+    /// Rendering goes on after an error so that every page's problems are reported, each once;
+    /// `sink` sees nothing after the first one.
+    pub fn render(
+        &mut self,
+        mut sink: impl FnMut(&[OutputFile<'_>]) -> Result<(), BuildError>,
+    ) -> Result<(), BuildError> {
+        let renderer = Renderer::new(
+            &self.site,
+            &self.config,
+            &self.templates,
+            render::prepare_all(&self.site, &self.config),
+        );
+        let jobs = renderer.jobs();
+        let mut extra = Vec::new();
+        if let Some(css) = highlight::theme_css(&self.config.highlight_theme) {
+            extra.push(RenderedFile {
+                path: highlight::CSS_PATH.to_string(),
+                text: css,
+            });
+        }
+        // Rendered files win over copied files at the same path.
+        for path in jobs
+            .iter()
+            .map(|&job| renderer.output_path(job))
+            .chain(extra.iter().map(|f| f.path.clone()))
+        {
+            self.copies.remove(&path);
+        }
+        let (mut rendering, mut writing) = (Duration::ZERO, Duration::ZERO);
+        let mut errors: Vec<Diagnostic> = Vec::new();
+        for batch in jobs.chunks(RENDER_BATCH) {
+            let started = Instant::now();
+            let rendered = renderer.render_jobs(batch);
+            rendering += started.elapsed();
+            match rendered {
+                Ok(files) if errors.is_empty() => {
+                    let started = Instant::now();
+                    sink(&files.iter().map(OutputFile::Rendered).collect::<Vec<_>>())?;
+                    writing += started.elapsed();
+                }
+                Ok(_) => {}
+                Err(new) => {
+                    for e in new {
+                        if !errors.contains(&e) {
+                            errors.push(e);
+                        }
+                    }
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(BuildError::Content(errors));
+        }
+        let started = Instant::now();
+        let mut files: Vec<OutputFile<'_>> = extra.iter().map(OutputFile::Rendered).collect();
+        files.extend(
+            self.copies
+                .iter()
+                .map(|(path, source)| OutputFile::Copy(path, source)),
+        );
+        files.push(OutputFile::Copy(".nojekyll", &FileSource::Embedded(b"")));
+        sink(&files)?;
+        writing += started.elapsed();
+        self.timings.record("render", rendering);
+        self.timings.record("write", writing);
+        Ok(())
+    }
+}
+
 /// Files copied as they are: the theme's and the site's static files, then `content_files`
 /// (the content's files that are not briefings, as the load stage found them).
 pub fn copied_files(
     root: &Path,
     config: &SiteConfig,
-    content_files: std::collections::BTreeMap<String, FileSource>,
-) -> Result<std::collections::BTreeMap<String, FileSource>, Vec<Diagnostic>> {
+    content_files: BTreeMap<String, FileSource>,
+) -> Result<BTreeMap<String, FileSource>, Vec<Diagnostic>> {
     let mut copies = theme::static_files(root, config)?;
     copies.extend(content_files);
     Ok(copies)
@@ -214,29 +287,24 @@ pub fn copied_files(
 /// Builds the site and writes it.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let mut rendered = render(options)?;
-    let mut files: Vec<OutputFile<'_>> = rendered.pages.iter().map(OutputFile::Rendered).collect();
-    files.extend(
-        rendered
-            .copies
-            .iter()
-            .map(|(path, source)| OutputFile::Copy(path, source)),
-    );
-    files.push(OutputFile::Copy(".nojekyll", &FileSource::Embedded(b"")));
-    let written = write::write_site(&rendered.output_dir, &files, options.force)?;
-    drop(files);
-    rendered.timings.lap("write");
-    Ok(report(&rendered, written, started.elapsed()))
+    let mut modeled = model(options)?;
+    let staging = write::Staging::create(&modeled.output_dir, options.force)?;
+    modeled.render(|files| staging.write(files))?;
+    let started_commit = Instant::now();
+    let written = staging.commit()?;
+    modeled.timings.record("commit", started_commit.elapsed());
+    Ok(report(&modeled, written, started.elapsed()))
 }
 
 /// Runs everything but the writing: front matter, slugs, links, templates.
 pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let rendered = render(options)?;
-    Ok(report(&rendered, 0, started.elapsed()))
+    let mut modeled = model(options)?;
+    modeled.render(|_| Ok(()))?;
+    Ok(report(&modeled, 0, started.elapsed()))
 }
 
-fn report(rendered: &RenderedSite, files_written: usize, elapsed: Duration) -> BuildReport {
+fn report(rendered: &ModeledSite, files_written: usize, elapsed: Duration) -> BuildReport {
     let count = |kind| rendered.site.taxonomy(kind).terms.len();
     BuildReport {
         briefings: rendered.site.briefings.len(),

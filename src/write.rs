@@ -5,10 +5,10 @@
 //! leaves the previous output as it was. The output folder is checked first: briefgen refuses
 //! to replace the site itself or its sources, and a non-empty folder it did not write.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -75,28 +75,84 @@ pub fn write_site(
     files: &[OutputFile<'_>],
     force: bool,
 ) -> Result<usize, BuildError> {
-    check_replaceable(output, force)?;
-    let parent = output.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(parent)
-        .map_err(|e| BuildError::io(format!("creating {}", parent.display()), e))?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let prefix = format!(".{name}.briefgen-");
-    remove_leftovers(parent, &prefix);
-    let staging = tempfile::Builder::new()
-        .prefix(&prefix)
-        .tempdir_in(parent)
-        .map_err(|e| BuildError::io(format!("creating a folder in {}", parent.display()), e))?;
+    let staging = Staging::create(output, force)?;
+    staging.write(files)?;
+    staging.commit()
+}
 
-    write_files(staging.path(), files)?;
-    fs::write(staging.path().join(MARKER_FILE), MARKER_TEXT)
-        .map_err(|e| BuildError::io(format!("writing {}", staging.path().display()), e))?;
-    swap_in(staging.path(), output)?;
-    // `staging` now holds the previous output (or nothing) and is removed when dropped.
-    drop(staging);
-    Ok(files.len())
+/// A fresh folder beside the output that files are written into as they are rendered, and
+/// that takes the output's place once everything is written. Dropped without
+/// [`Staging::commit`], it is removed and the output is left as it was.
+pub struct Staging {
+    dir: tempfile::TempDir,
+    output: PathBuf,
+    written: AtomicUsize,
+}
+
+impl Staging {
+    /// Checks that `output` may be replaced, removes what interrupted builds left beside it,
+    /// and creates the staging folder.
+    pub fn create(output: &Path, force: bool) -> Result<Staging, BuildError> {
+        check_replaceable(output, force)?;
+        let parent = output.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(parent)
+            .map_err(|e| BuildError::io(format!("creating {}", parent.display()), e))?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let prefix = format!(".{name}.briefgen-");
+        remove_leftovers(parent, &prefix);
+        let dir = tempfile::Builder::new()
+            .prefix(&prefix)
+            .tempdir_in(parent)
+            .map_err(|e| BuildError::io(format!("creating a folder in {}", parent.display()), e))?;
+        Ok(Staging {
+            dir,
+            output: output.to_path_buf(),
+            written: AtomicUsize::new(0),
+        })
+    }
+
+    /// Writes files in parallel, creating their folders as needed.
+    pub fn write(&self, files: &[OutputFile<'_>]) -> Result<(), BuildError> {
+        files.par_iter().try_for_each(|file| {
+            let path = self.dir.path().join(file.path());
+            write_file(&path, file)
+                .map_err(|e| BuildError::io(format!("writing {}", path.display()), e))
+        })?;
+        self.written.fetch_add(files.len(), Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Puts the written files in the output's place. Returns how many files were written.
+    pub fn commit(self) -> Result<usize, BuildError> {
+        let marker = self.dir.path().join(MARKER_FILE);
+        fs::write(&marker, MARKER_TEXT)
+            .map_err(|e| BuildError::io(format!("writing {}", marker.display()), e))?;
+        swap_in(self.dir.path(), &self.output)?;
+        // The staging folder now holds the previous output (or nothing); dropping it removes it.
+        Ok(self.written.into_inner())
+    }
+}
+
+/// Writes one file, creating its folder when it is missing (one failed open per new folder,
+/// cheaper than looking first, and safe when threads create the same folder at once).
+fn write_file(path: &Path, file: &OutputFile<'_>) -> io::Result<()> {
+    let put = || match file {
+        OutputFile::Rendered(rendered) => fs::write(path, &rendered.text),
+        OutputFile::Copy(_, FileSource::Embedded(bytes)) => fs::write(path, bytes),
+        OutputFile::Copy(_, FileSource::Disk(from)) => fs::copy(from, path).map(|_| ()),
+    };
+    match put() {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            put()
+        }
+        result => result,
+    }
 }
 
 /// Removes staging folders that an interrupted build left beside the output.
@@ -137,27 +193,6 @@ fn check_replaceable(output: &Path, force: bool) -> Result<(), BuildError> {
             output.display()
         )))
     }
-}
-
-fn write_files(dir: &Path, files: &[OutputFile<'_>]) -> Result<(), BuildError> {
-    let folders: BTreeSet<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(f.path()).parent().map(Path::to_path_buf))
-        .collect();
-    for folder in &folders {
-        let path = dir.join(folder);
-        fs::create_dir_all(&path)
-            .map_err(|e| BuildError::io(format!("creating {}", path.display()), e))?;
-    }
-    files.par_iter().try_for_each(|file| {
-        let path = dir.join(file.path());
-        let result = match file {
-            OutputFile::Rendered(rendered) => fs::write(&path, &rendered.text),
-            OutputFile::Copy(_, FileSource::Embedded(bytes)) => fs::write(&path, bytes),
-            OutputFile::Copy(_, FileSource::Disk(from)) => fs::copy(from, &path).map(|_| ()),
-        };
-        result.map_err(|e| BuildError::io(format!("writing {}", path.display()), e))
-    })
 }
 
 /// Puts `staging` at `output`; what was at `output` ends up at `staging`.

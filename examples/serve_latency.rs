@@ -1,7 +1,10 @@
 //! Measures `briefgen serve` on a real site: from saving an edited briefing to the rebuilt page
 //! being served (polling over HTTP), and to an open page having been told to reload and having
 //! fetched the new page (over the live-reload WebSocket, as the browser script does). Reports
-//! medians. Run by `bench/serve.sh`; see BENCHMARKS.md.
+//! medians. Then it edits the site's `base.html` (an override of the default theme's, put in
+//! `templates/` for the run) and times every page being re-rendered: the first page served
+//! with the change, and the chronology, which is rendered last. Run by `bench/serve.sh`; see
+//! BENCHMARKS.md.
 //!
 //! Usage: serve_latency SITE_DIR [EDITS]
 
@@ -15,6 +18,15 @@ fn main() {
     let root = PathBuf::from(args.next().expect("usage: serve_latency SITE_DIR [EDITS]"));
     let edits: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(30);
     let binary = std::env::var("BRIEFGEN").unwrap_or_else(|_| "target/release/briefgen".into());
+    let template = root.join("templates/base.html");
+    assert!(
+        !template.exists(),
+        "{} exists; this measures on a site without template overrides",
+        template.display()
+    );
+    std::fs::create_dir_all(template.parent().unwrap()).unwrap();
+    let base = include_str!("../themes/default/templates/base.html");
+    std::fs::write(&template, base).unwrap();
 
     let started = Instant::now();
     let mut child = Command::new(&binary)
@@ -63,19 +75,7 @@ fn main() {
         let saved = Instant::now();
         std::fs::write(file, &edited).unwrap();
         // Save → served: poll the page until it has the new title.
-        loop {
-            let body = fetch(&agent, &page);
-            if body.contains(&marker) {
-                served.push(saved.elapsed());
-                break;
-            }
-            assert!(
-                saved.elapsed() < Duration::from_secs(30),
-                "{page} never changed"
-            );
-            // Poll gently: a tight loop would take a core from the rebuild it is timing.
-            std::thread::sleep(Duration::from_millis(2));
-        }
+        served.push(poll_until(&agent, &page, &marker, saved));
         // Save → reloaded: the reload message for this page (already sent or on its way),
         // then the page, as the browser script does.
         let own = format!("briefings/{slug}/index.html");
@@ -94,10 +94,17 @@ fn main() {
         settle(&mut socket);
     }
     let mut in_browser = browser_reloads(&url, &files, edits.min(10));
+    let (mut first_page, mut all_pages) = template_edits(&agent, &url, &template, &files, 5);
     let _ = child.kill();
     let _ = child.wait();
+    std::fs::remove_dir_all(template.parent().unwrap()).unwrap();
     report("save → rebuilt page served", &mut served);
     report("save → reload received and page fetched", &mut reloaded);
+    report("template edit → a briefing's page served", &mut first_page);
+    report(
+        "template edit → every page re-rendered (chronology served)",
+        &mut all_pages,
+    );
     if !in_browser.is_empty() {
         report(
             "save → new title shown in headless Chromium",
@@ -180,6 +187,58 @@ fn browser_reloads(url: &str, files: &[PathBuf], edits: usize) -> Vec<Duration> 
 }
 
 /// The body of a page.
+/// Edits `base.html` (which every page extends) `edits` times; for each, the time from the save
+/// to a briefing's page showing the change, and to the chronology showing it (the chronology
+/// and the sitemap are rendered after every other page).
+fn template_edits(
+    agent: &ureq::Agent,
+    url: &str,
+    template: &Path,
+    files: &[PathBuf],
+    edits: usize,
+) -> (Vec<Duration>, Vec<Duration>) {
+    let original = std::fs::read_to_string(template).unwrap();
+    let (mut first, mut all) = (Vec::new(), Vec::new());
+    for i in 0..edits {
+        let page = format!(
+            "{url}briefings/{}/",
+            slug_of(&files[(i * 104_729) % files.len()])
+        );
+        let chronology = format!("{url}chronology/");
+        let marker = format!("template-edit-{i}-{}", std::process::id());
+        let edited = original.replacen(
+            "</head>",
+            &format!("<meta name=\"edit\" content=\"{marker}\">\n</head>"),
+            1,
+        );
+        assert_ne!(edited, original, "base.html has no </head>");
+        let saved = Instant::now();
+        std::fs::write(template, &edited).unwrap();
+        first.push(poll_until(agent, &page, &marker, saved));
+        all.push(poll_until(agent, &chronology, &marker, saved));
+        std::fs::write(template, &original).unwrap();
+        while fetch(agent, &chronology).contains(&marker) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    (first, all)
+}
+
+/// Polls `page` until it contains `text`; the time since `since`.
+fn poll_until(agent: &ureq::Agent, page: &str, text: &str, since: Instant) -> Duration {
+    loop {
+        if fetch(agent, page).contains(text) {
+            return since.elapsed();
+        }
+        assert!(
+            since.elapsed() < Duration::from_secs(60),
+            "{page} never showed {text}"
+        );
+        // Poll gently: a tight loop would take a core from the rebuild it is timing.
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
 fn fetch(agent: &ureq::Agent, url: &str) -> String {
     agent
         .get(url)

@@ -26,6 +26,7 @@ const KNOWN_KEYS: &[&str] = &[
     "highlight_theme",
     "feed_limit",
     "allow_raw_html",
+    "cname",
     "extra",
 ];
 
@@ -45,6 +46,7 @@ struct RawConfig {
     feed_limit: Option<i64>,
     #[serde(default)]
     allow_raw_html: bool,
+    cname: Option<String>,
     #[serde(default)]
     extra: toml::Table,
 }
@@ -76,6 +78,8 @@ pub struct SiteConfig {
     pub highlight_theme: String,
     /// Keeps raw HTML in briefings as written instead of sanitizing it.
     pub allow_raw_html: bool,
+    /// The custom domain written to `CNAME`, for GitHub Pages published from a branch.
+    pub cname: Option<String>,
     /// Free-form settings passed to templates as `config.extra`.
     pub extra: toml::Table,
 }
@@ -193,6 +197,25 @@ fn check(text: &str, raw: RawConfig) -> Result<SiteConfig, Vec<Diagnostic>> {
         error("output_dir", "output_dir must not be empty".to_string());
     }
     let language = raw.language.unwrap_or_else(|| "en".to_string());
+    let cname = raw.cname.map(|c| c.trim().to_string());
+    if let Some(domain) = &cname {
+        let is_host = !domain.is_empty()
+            && domain.split('.').count() >= 2
+            && domain.split('.').all(|label| {
+                !label.is_empty()
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            });
+        if !is_host {
+            error(
+                "cname",
+                format!(
+                    "cname `{domain}` is not a domain name: write only the host, e.g. cname = \"briefs.example.org\""
+                ),
+            );
+        }
+    }
 
     if !errors.is_empty() {
         return Err(errors);
@@ -210,6 +233,7 @@ fn check(text: &str, raw: RawConfig) -> Result<SiteConfig, Vec<Diagnostic>> {
         timezone,
         highlight_theme,
         allow_raw_html: raw.allow_raw_html,
+        cname,
         extra: raw.extra,
     })
 }

@@ -223,6 +223,13 @@ impl ModeledSite {
                 text: css,
             });
         }
+        // For GitHub Pages published from a branch: the custom domain.
+        if let Some(domain) = &self.config.cname {
+            extra.push(RenderedFile {
+                path: "CNAME".to_string(),
+                text: format!("{domain}\n"),
+            });
+        }
         // Rendered files win over copied files at the same path.
         for path in jobs
             .iter()

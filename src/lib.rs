@@ -11,13 +11,15 @@
 //! - render: [`render`] through [`templates`], in parallel.
 //! - write: [`write`], atomically.
 //!
-//! [`site`] runs the stages in order.
+//! [`site`] runs the stages in order. Beside the pipeline, [`scaffold`] writes new sites and
+//! briefings, and [`import`] turns clipped articles into draft briefings.
 
 pub mod config;
 pub mod dates;
 pub mod error;
 pub mod frontmatter;
 pub mod highlight;
+pub mod import;
 pub mod live;
 pub mod load;
 pub mod markdown;
@@ -25,6 +27,7 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod report;
+pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod slug;

@@ -3,6 +3,9 @@
 
 mod build;
 mod check;
+mod import;
+mod init;
+mod new;
 mod serve;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +34,52 @@ enum Command {
     Check(CheckArgs),
     /// Serves the site locally and rebuilds it on every save, reloading open pages.
     Serve(ServeArgs),
+    /// Creates a new site (site.toml, an example briefing, a GitHub Pages workflow) in DIR.
+    Init(InitArgs),
+    /// Writes a new briefing, content/YYYY/YYYY-MM-DD-slug.md, and prints its path.
+    New(NewArgs),
+    /// Turns a clipped article (copied text or a saved HTML page) into a draft briefing.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// The folder to create the site in (created if missing); default: --root.
+    dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct NewArgs {
+    /// The briefing's title.
+    title: String,
+    /// The source's name (the outlet).
+    #[arg(long)]
+    source: Option<String>,
+    /// The article's address.
+    #[arg(long)]
+    url: Option<String>,
+    /// People, comma-separated: "Kim Jong-un, Donald Trump".
+    #[arg(long)]
+    people: Option<String>,
+    /// Tags, comma-separated: "diplomacy, North Korea".
+    #[arg(long)]
+    tags: Option<String>,
+    /// The date (2025-06-12, 2025-06-12 15:18 or RFC 3339); default: now, in the site's
+    /// time zone.
+    #[arg(long)]
+    date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// The clipping: a text file, an HTML file, or - for standard input.
+    file: PathBuf,
+    /// The article's address, when the clipping does not give it.
+    #[arg(long)]
+    url: Option<String>,
+    /// Prints the briefing instead of writing it into the site.
+    #[arg(long)]
+    stdout: bool,
 }
 
 #[derive(Debug, Args)]
@@ -88,6 +137,9 @@ pub fn run(cli: Cli) -> u8 {
         Command::Build(args) => build::run(&root, args),
         Command::Check(args) => check::run(&root, args),
         Command::Serve(args) => serve::run(&root, args),
+        Command::Init(args) => init::run(&root, args),
+        Command::New(args) => new::run(&root, args),
+        Command::Import(args) => import::run(&root, args),
     };
     match result {
         Ok(()) => 0,

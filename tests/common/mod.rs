@@ -92,6 +92,24 @@ impl Site {
             .into()
     }
 
+    /// Runs briefgen with `args`, `--root` set to this site, and `input` on standard input.
+    pub fn run_with_input(&self, args: &[&str], input: &str) -> Run {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_briefgen"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(input.as_bytes()).unwrap();
+        drop(stdin);
+        child.wait_with_output().unwrap().into()
+    }
+
     pub fn build(&self) -> Run {
         self.run(&["build"])
     }
@@ -177,14 +195,22 @@ pub fn serve(site: &Site, args: &[&str]) -> Server {
     } else {
         &["--port", "0"]
     };
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefgen"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_briefgen"));
+    command
         .arg("serve")
         .args(port)
         .arg("--root")
         .arg(site.root())
-        .args(args)
+        .args(args);
+    start_server(command)
+}
+
+/// Starts a server and waits for the first `http://` URL it prints on standard output.
+pub fn start_server(mut command: Command) -> Server {
+    // Standard error is not read: a full pipe would stop the server.
+    let mut child = command
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
@@ -192,18 +218,13 @@ pub fn serve(site: &Site, args: &[&str]) -> Server {
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             if let Some(i) = line.find("http://") {
-                let _ = sender.send(
-                    line[i..]
-                        .split_whitespace()
-                        .next()
-                        .unwrap_or("")
-                        .to_string(),
-                );
+                let url = line[i..].split_whitespace().next().unwrap_or("");
+                let _ = sender.send(url.trim_end_matches(')').to_string());
             }
         }
     });
     let url = receiver
         .recv_timeout(PATIENCE)
-        .expect("serve printed no URL");
+        .expect("the server printed no URL");
     Server { child, url }
 }

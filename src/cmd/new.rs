@@ -1,0 +1,37 @@
+//! `briefgen new "Title"`: writes a new briefing and prints its path.
+
+use std::path::Path;
+
+use briefgen::BuildError;
+use briefgen::config::SiteConfig;
+use briefgen::scaffold::{DraftBriefing, split_list};
+
+use super::NewArgs;
+
+/// Runs `briefgen new`.
+pub fn run(root: &Path, args: NewArgs) -> Result<(), BuildError> {
+    let config = SiteConfig::load(root)?.config;
+    let date = args
+        .date
+        .as_deref()
+        .map(|d| briefgen::dates::parse_date(d, &config.timezone))
+        .transpose()
+        .map_err(|e| BuildError::Usage(format!("--date: {e}")))?;
+    if args.title.trim().is_empty() {
+        return Err(BuildError::Usage("the title is empty".to_string()));
+    }
+    let briefing = DraftBriefing {
+        title: args.title.trim().to_string(),
+        date,
+        source: args.source,
+        url: args.url,
+        people: args.people.as_deref().map(split_list).unwrap_or_default(),
+        tags: args.tags.as_deref().map(split_list).unwrap_or_default(),
+        summary: None,
+        draft: true,
+        body: "Write the briefing here.".to_string(),
+    };
+    let path = briefing.write_into(root)?;
+    println!("{}", root.join(path).display());
+    Ok(())
+}

@@ -1,0 +1,172 @@
+//! `briefgen import`: turns a news article clipped from the web — the text a browser copies,
+//! or a saved HTML page — into a draft briefing: title, date, source and its address, the
+//! article as Markdown without the page's chrome, and suggested people and tags for the
+//! curator to confirm (the draft is marked `draft: true`).
+//!
+//! Both kinds of input end up as a list of [`Block`]s (paragraphs, headings, quotes, list
+//! items) plus whatever metadata the page declared; [`clean`] then finds the title, date and
+//! byline among the blocks and drops the chrome, and [`people`] suggests names and tags.
+
+mod clean;
+mod html;
+mod people;
+
+use jiff::tz::TimeZone;
+
+use crate::scaffold::DraftBriefing;
+
+/// One block of an article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A paragraph, as Markdown inline text.
+    Paragraph(String),
+    /// A heading inside the article.
+    Heading(String),
+    /// A quoted passage.
+    Quote(String),
+    /// An item of a list.
+    Item(String),
+}
+
+impl Block {
+    /// Its text (Markdown inline text).
+    pub fn text(&self) -> &str {
+        match self {
+            Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) | Block::Item(t) => t,
+        }
+    }
+}
+
+/// What a page says about itself, where it says it (HTML metadata); all empty for text.
+#[derive(Debug, Clone, Default)]
+pub struct PageFacts {
+    /// The headline.
+    pub title: Option<String>,
+    /// When it was published, as written.
+    pub published: Option<String>,
+    /// The outlet.
+    pub site_name: Option<String>,
+    /// The canonical address.
+    pub url: Option<String>,
+    /// The writers.
+    pub authors: Vec<String>,
+    /// Keywords the page gives.
+    pub keywords: Vec<String>,
+    /// Its section ("Politics").
+    pub section: Option<String>,
+}
+
+/// How to import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The article's address, when the clipping does not say.
+    pub url: Option<String>,
+    /// Whether the input is HTML; `None` to tell from the input.
+    pub html: Option<bool>,
+}
+
+/// Turns a clipping into a draft briefing. Dates written without an offset are read in `zone`.
+pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBriefing {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let is_html = options.html.unwrap_or_else(|| looks_like_html(input));
+    let (facts, blocks) = if is_html {
+        html::read(input)
+    } else {
+        (PageFacts::default(), text_blocks(input))
+    };
+    let article = clean::article(facts, blocks, zone);
+    let mut reporters = article.authors.clone();
+    reporters.retain(|a| !a.is_empty());
+    let people = people::suggest_people(&article.blocks, &reporters);
+    let tags = people::suggest_tags(&article, &people);
+    DraftBriefing {
+        title: article.title.clone(),
+        date: article.date.clone(),
+        source: article.source.clone(),
+        url: options.url.clone().or(article.url.clone()),
+        people,
+        tags,
+        summary: None,
+        draft: true,
+        body: to_markdown(&article.blocks),
+    }
+}
+
+/// Whether the input is an HTML page rather than copied text.
+pub fn looks_like_html(input: &str) -> bool {
+    let start: String = input
+        .trim_start()
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    start.starts_with("<!doctype html")
+        || start.starts_with("<html")
+        || (start.starts_with('<') && input.contains("</p>"))
+}
+
+/// The blocks of copied text: a browser copies each block of the page as one line.
+fn text_blocks(text: &str) -> Vec<Block> {
+    text.lines()
+        .map(|line| line.trim())
+        .filter(|line| !line.is_empty())
+        .map(|line| Block::Paragraph(escape_markdown(line)))
+        .collect()
+}
+
+/// The article as Markdown: blocks separated by blank lines.
+fn to_markdown(blocks: &[Block]) -> String {
+    let mut out = Vec::new();
+    let mut previous_item = false;
+    for block in blocks {
+        let text = match block {
+            Block::Paragraph(t) => t.clone(),
+            Block::Heading(t) => format!("## {t}"),
+            Block::Quote(t) => format!("> {t}"),
+            Block::Item(t) => format!("- {t}"),
+        };
+        let item = matches!(block, Block::Item(_));
+        if item && previous_item {
+            if let Some(last) = out.last_mut() {
+                *last = format!("{last}\n{text}");
+            }
+        } else {
+            out.push(text);
+        }
+        previous_item = item;
+    }
+    out.join("\n\n") + "\n"
+}
+
+/// Escapes what Markdown would read as markup in a line of plain text.
+pub fn escape_markdown(text: &str) -> String {
+    guard_block_start(&escape_inline(text))
+}
+
+/// Escapes the characters Markdown reads as inline markup.
+pub fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes a paragraph's start that Markdown would read as a heading or a list (`# `, `- `,
+/// `+ `, `1. `).
+pub fn guard_block_start(text: &str) -> String {
+    let mut out = text.to_string();
+    if matches!(out.chars().next(), Some('#' | '-' | '+' | '=')) {
+        out.insert(0, '\\');
+    }
+    let numbered = out
+        .split_once(". ")
+        .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    if numbered {
+        out = out.replacen(". ", "\\. ", 1);
+    }
+    out
+}

@@ -1,0 +1,221 @@
+//! Suggestions for the curator: the people an article names, and tags. Names are runs of two
+//! to four capitalised words (`Kim Jong-un`, `Karoline Leavitt`) once titles (`President`)
+//! are taken off the front, leaving out runs with words of places and institutions
+//! (`White House`, `North Korea`) and the article's own writers. A name's later mentions by
+//! one of its words (`Trump`) count towards it. Tags come from the page's keywords and
+//! section, then from the places and institutions the article names most.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Block;
+use super::clean::Article;
+
+/// Words that start a run but are not part of a name: titles, nationalities, sentence
+/// openers.
+#[rustfmt::skip]
+const LEADING_WORDS: &[&str] = &[
+    "President", "Vice", "Prime", "Minister", "Secretary", "Spokesperson", "Spokesman",
+    "Spokeswoman", "Leader", "Chairman", "Chairwoman", "Chair", "Senator", "Sen", "Rep",
+    "Representative", "Governor", "Gov", "Mayor", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame",
+    "King", "Queen", "Prince", "Princess", "Pope", "General", "Gen", "Admiral", "Colonel",
+    "Foreign", "Defense", "Defence", "Unification", "Finance", "Trade", "Chief", "Former",
+    "Acting", "Ambassador", "Envoy", "Justice", "Judge", "Chancellor", "Premier", "Speaker",
+    "Director", "Deputy", "First", "Lady", "Commander", "Supreme", "Lawmaker", "Professor",
+    "Prof", "CEO", "Analyst", "Reporter", "Correspondent", "Anchor", "Report", "U.S.", "US",
+    "UN", "U.N.", "EU", "Korean", "American", "Chinese", "Japanese", "Russian", "British",
+    "French", "German", "Ukrainian", "Israeli", "Iranian", "South", "North", "Sound", "Bite",
+];
+
+/// Words that open a sentence, and so a run of capitalised words.
+#[rustfmt::skip]
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "As", "By", "For", "From", "To", "With", "After",
+    "Before", "Despite", "While", "When", "But", "And", "Or", "If", "Citing", "Asked",
+    "Speaking", "According", "Meanwhile", "However", "Earlier", "Later", "Last", "This", "That",
+    "Then", "Both", "Neither", "His", "Her", "Their", "Its",
+];
+
+/// Words of places, institutions, days and months: a run with one is not a person's name.
+#[rustfmt::skip]
+const NOT_NAME_WORDS: &[&str] = &[
+    "House", "Korea", "Korean", "Koreas", "Nations", "United", "States", "Kingdom", "News",
+    "Agency", "Court", "Assembly", "Party", "Ministry", "Office", "Council", "Department",
+    "University", "Radio", "World", "Times", "Post", "Press", "Reuters", "Yonhap", "Street",
+    "City", "Republic", "People's", "Democratic", "Union", "European", "Commission",
+    "Parliament", "Congress", "Senate", "Pentagon", "Kremlin", "Bank", "Group", "Electronics",
+    "Energy", "Solution", "Summit", "Village", "Island", "Islands", "Sea", "Ocean", "River",
+    "Airport", "Station", "Square", "Palace", "Hall", "Center", "Centre", "Institute",
+    "Foundation", "Committee", "Force", "Forces", "Army", "Navy", "Command", "Service",
+    "Network", "Channel", "Television", "Daily", "Journal", "Herald", "Tribune", "Guardian",
+    "Broadcasting", "Corporation", "Company", "Inc", "Ltd", "Association", "Organization",
+    "Organisation", "Treaty", "Agreement", "Declaration", "Act", "Law", "War", "Peninsula",
+    "Zone", "Security", "Affairs", "Government", "Administration", "Cabinet", "Embassy",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "New", "York", "Washington", "Seoul", "Pyongyang", "Tokyo",
+    "Beijing", "Moscow", "London", "Paris", "Brussels", "Geneva", "Stockholm", "Singapore",
+    "Hanoi", "America", "China", "Japan", "Russia", "Britain", "France", "Germany", "Europe",
+    "Asia", "Pacific", "Atlantic", "Middle", "East", "West", "Central", "Olympics", "Games",
+    "Cup", "Day", "Year", "Week", "Anchor", "Report", "Photo", "Editor's", "Pick", "Menu",
+    "Content", "Top", "Close", "Times", "Economist", "Bloomberg", "Politics", "Business",
+    "Sports", "Opinion", "Updated", "Written", "Published",
+];
+
+static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[A-Z][\p{L}'’]*\.?(?:-[\p{L}]+)*)(?:\s+(?:[A-Z][\p{L}'’]*\.?(?:-[\p{L}]+)*))+")
+        .unwrap_or_else(|e| panic!("bad built-in pattern: {e}"))
+});
+
+static CAPITALISED_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Z][\p{L}'’]*(?:-[\p{L}]+)*\b")
+        .unwrap_or_else(|e| panic!("bad built-in pattern: {e}"))
+});
+
+/// A run of capitalised words without the titles in front (`U.S. President Donald Trump`
+/// → `Donald Trump`), or `None` when nothing is left.
+fn without_leading_words(run: &str) -> Vec<&str> {
+    let words: Vec<&str> = run.split_whitespace().collect();
+    let skip = words
+        .iter()
+        .take_while(|w| {
+            let w = w.trim_end_matches('.');
+            LEADING_WORDS.contains(&w) || OPENERS.contains(&w)
+        })
+        .count();
+    words[skip..].to_vec()
+}
+
+/// A run without the sentence openers in front (`The White House` → `White House`).
+fn without_openers(run: &str) -> Vec<&str> {
+    let words: Vec<&str> = run.split_whitespace().collect();
+    let skip = words.iter().take_while(|w| OPENERS.contains(w)).count();
+    words[skip..].to_vec()
+}
+
+/// The body's text for finding names: unescaped, acronyms without their dots (`U.S.` →
+/// `US`), link addresses apart from their text. Headlines are left out: in title case every
+/// word is capitalised.
+fn plain_text(blocks: &[Block]) -> String {
+    static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?")
+            .unwrap_or_else(|e| panic!("bad built-in pattern: {e}"))
+    });
+    let mut text = String::new();
+    for block in blocks {
+        text.push_str(&block.text().replace('\\', ""));
+        text.push_str(".\n");
+    }
+    ACRONYM.replace_all(&text, "$1$2$3").replace("](", "] (")
+}
+
+/// The people an article names, most mentioned first (at most eight), leaving out `writers`.
+pub fn suggest_people(blocks: &[Block], writers: &[String]) -> Vec<String> {
+    let text = plain_text(blocks);
+    let mut names: Vec<String> = Vec::new();
+    for run in CAPITALISED_RUN.find_iter(&text) {
+        let words = without_leading_words(run.as_str());
+        let is_name = (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                !NOT_NAME_WORDS.contains(&w.trim_end_matches(['.', '\'', '’']))
+                    && !w.ends_with("'s")
+                    && !w.ends_with("’s")
+                    && w.chars().filter(|c| c.is_uppercase()).count() <= 2
+            });
+        let name = words.join(" ");
+        if is_name && !names.contains(&name) && !writers.iter().any(|w| w == &name) {
+            names.push(name);
+        }
+    }
+    // Mentions: the whole name, or one of its words on its own.
+    let mut mentions: HashMap<&str, usize> = names.iter().map(|n| (n.as_str(), 0)).collect();
+    for word in CAPITALISED_WORD.find_iter(&text) {
+        if let Some(name) = names
+            .iter()
+            .find(|n| n.split_whitespace().any(|w| w == word.as_str()))
+        {
+            *mentions.entry(name.as_str()).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, usize, &String)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (mentions.get(n.as_str()).copied().unwrap_or(0), i, n))
+        .collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked
+        .into_iter()
+        .take(8)
+        .map(|(_, _, n)| n.clone())
+        .collect()
+}
+
+/// Tags: the page's keywords and section, then the places and institutions the article
+/// names most (at least twice, or once when nothing else was found); at most five, none of
+/// them one of `people`.
+pub fn suggest_tags(article: &Article, people: &[String]) -> Vec<String> {
+    const GENERIC_SECTIONS: &[&str] =
+        &["news", "all news", "world", "world news", "home", "latest"];
+    let mut tags: Vec<String> = article.keywords.iter().take(5).cloned().collect();
+    if let Some(section) = &article.section
+        && !GENERIC_SECTIONS.contains(&section.to_lowercase().as_str())
+    {
+        tags.push(section.clone());
+    }
+    let text = plain_text(&article.blocks);
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for run in CAPITALISED_RUN.find_iter(&text) {
+        let words = without_openers(run.as_str());
+        let phrase = words
+            .join(" ")
+            .trim_end_matches(['.', '’', '\''])
+            .to_string();
+        let adjective = words.last().is_some_and(|w| NATIONALITIES.contains(w));
+        let institution = words.len() >= 2
+            && !adjective
+            && words.iter().any(|w| NOT_NAME_WORDS.contains(w))
+            && !people.iter().any(|p| phrase.contains(p.as_str()))
+            && words.iter().all(|w| !MONTHS_AND_DAYS.contains(w));
+        if !institution {
+            continue;
+        }
+        match counts.iter_mut().find(|(p, _)| *p == phrase) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((phrase, 1)),
+        }
+    }
+    counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let least = if tags.is_empty() { 1 } else { 2 };
+    tags.extend(
+        counts
+            .into_iter()
+            .filter(|(_, n)| *n >= least)
+            .take(3)
+            .map(|(p, _)| p),
+    );
+    let mut unique: Vec<String> = Vec::new();
+    for tag in tags {
+        let duplicate = unique.iter().any(|t| t.eq_ignore_ascii_case(&tag));
+        if !duplicate && !people.contains(&tag) {
+            unique.push(tag);
+        }
+    }
+    unique.truncate(5);
+    unique
+}
+
+/// Adjectives of nations: `North Korean` describes, it is not a tag.
+#[rustfmt::skip]
+const NATIONALITIES: &[&str] = &[
+    "Korean", "American", "Chinese", "Japanese", "Russian", "British", "French", "German",
+    "Ukrainian", "Israeli", "Iranian", "European", "Asian",
+];
+
+#[rustfmt::skip]
+const MONTHS_AND_DAYS: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];

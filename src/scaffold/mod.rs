@@ -1,0 +1,253 @@
+//! New sites and new briefings. `briefgen init` writes a site that builds as it is and
+//! deploys itself to GitHub Pages; `briefgen new` and `briefgen import` write a briefing with
+//! complete front matter where it belongs (`content/YYYY/YYYY-MM-DD-slug.md`). Nothing here
+//! ever replaces a file.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use jiff::ZonedDateTime;
+use jiff::tz::TimeZone;
+
+use crate::config::{CONFIG_FILE, SiteConfig};
+use crate::error::BuildError;
+
+/// The GitHub Pages workflow a new site gets, and where.
+pub const WORKFLOW_PATH: &str = ".github/workflows/pages.yml";
+
+const SITE_TOML: &str = include_str!("site.toml");
+const GITIGNORE: &str = include_str!("gitignore");
+const PAGES_WORKFLOW: &str = include_str!("pages.yml");
+const EXAMPLE_BRIEFING: &str = include_str!("example.md");
+
+/// The workflow that builds a site with this version of briefgen and deploys it to Pages.
+pub fn pages_workflow() -> String {
+    PAGES_WORKFLOW
+        .replace("{version}", env!("CARGO_PKG_VERSION"))
+        .replace("{repository}", env!("CARGO_PKG_REPOSITORY"))
+}
+
+/// Writes a new site into `dir` (created if missing): `site.toml`, an example briefing dated
+/// `today`, `.gitignore` and the Pages workflow. Refuses, writing nothing, when any of these
+/// files exists. Returns the files written, relative to `dir`.
+pub fn init_site(dir: &Path, today: &ZonedDateTime) -> Result<Vec<PathBuf>, BuildError> {
+    let example = format!(
+        "content/{}/{}-welcome.md",
+        today.strftime("%Y"),
+        today.strftime("%Y-%m-%d")
+    );
+    let files: Vec<(PathBuf, String)> = vec![
+        (PathBuf::from(CONFIG_FILE), SITE_TOML.to_string()),
+        (
+            PathBuf::from(example),
+            EXAMPLE_BRIEFING.replace("{date}", &crate::dates::rfc3339(today)),
+        ),
+        (PathBuf::from(".gitignore"), GITIGNORE.to_string()),
+        (PathBuf::from(WORKFLOW_PATH), pages_workflow()),
+    ];
+    let existing: Vec<String> = files
+        .iter()
+        .filter(|(path, _)| dir.join(path).symlink_metadata().is_ok())
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    if !existing.is_empty() {
+        return Err(BuildError::Usage(format!(
+            "{} already has {}; briefgen init writes nothing over existing files (nothing was written)",
+            dir.display(),
+            existing.join(", ")
+        )));
+    }
+    for (path, text) in &files {
+        write_new_file(&dir.join(path), text)?;
+    }
+    Ok(files.into_iter().map(|(path, _)| path).collect())
+}
+
+/// A briefing to write: what `briefgen new` is told, or what `briefgen import` found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DraftBriefing {
+    /// The title.
+    pub title: String,
+    /// When it happened; `None` for now.
+    pub date: Option<ZonedDateTime>,
+    /// The source's name.
+    pub source: Option<String>,
+    /// The article's address.
+    pub url: Option<String>,
+    /// People, as written.
+    pub people: Vec<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// A one-line summary.
+    pub summary: Option<String>,
+    /// Whether it waits for the curator (`draft: true`).
+    pub draft: bool,
+    /// The Markdown body.
+    pub body: String,
+}
+
+/// What a source with no name is called until the curator names it.
+pub const UNNAMED_SOURCE: &str = "Unknown source";
+
+impl DraftBriefing {
+    /// The briefing's date: its own, or now in `zone`, to the second.
+    pub fn date_or_now(&self, zone: &TimeZone) -> ZonedDateTime {
+        self.date.clone().unwrap_or_else(|| {
+            let now = jiff::Timestamp::now();
+            let seconds = jiff::Timestamp::from_second(now.as_second()).unwrap_or(now);
+            seconds.to_zoned_datetime(zone.clone())
+        })
+    }
+
+    /// Where it goes under the site: `content/2025/2025-06-12-the-title.md`.
+    pub fn content_path(&self, date: &ZonedDateTime) -> PathBuf {
+        let slug = crate::slug::slugify(&self.title);
+        let slug = if slug.is_empty() {
+            "briefing".to_string()
+        } else {
+            slug
+        };
+        PathBuf::from(crate::load::CONTENT_DIR)
+            .join(date.strftime("%Y").to_string())
+            .join(format!("{}-{slug}.md", date.strftime("%Y-%m-%d")))
+    }
+
+    /// The file's text: front matter with every field, then the body.
+    pub fn to_text(&self, date: &ZonedDateTime) -> String {
+        let mut text = String::from("---\n");
+        let mut field = |key: &str, value: String| text.push_str(&format!("{key}: {value}\n"));
+        field("title", quoted(&self.title));
+        field("date", crate::dates::rfc3339(date));
+        let name = quoted(self.source.as_deref().unwrap_or(UNNAMED_SOURCE));
+        field(
+            "source",
+            match &self.url {
+                Some(url) => format!("{{ name: {name}, url: {} }}", quoted(url)),
+                None => name,
+            },
+        );
+        field("people", list(&self.people));
+        field("tags", list(&self.tags));
+        if let Some(summary) = &self.summary {
+            field("summary", quoted(summary));
+        }
+        field("draft", self.draft.to_string());
+        text.push_str("---\n\n");
+        text.push_str(self.body.trim());
+        text.push('\n');
+        text
+    }
+
+    /// Writes it into the site at `root`, dated now in the site's time zone when it has no
+    /// date. Never replaces a file. Returns the path written, relative to `root`.
+    pub fn write_into(&self, root: &Path) -> Result<PathBuf, BuildError> {
+        let config = SiteConfig::load(root)?.config;
+        let date = self.date_or_now(&config.timezone);
+        let path = self.content_path(&date);
+        write_new_file(&root.join(&path), &self.to_text(&date))?;
+        Ok(path)
+    }
+}
+
+/// Splits a comma-separated list (`"Kim Jong-un, Donald Trump"`), dropping empty items.
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A YAML double-quoted string (JSON's quoting is valid YAML).
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+/// A YAML flow list of quoted strings.
+fn list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| quoted(s)).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+/// Creates `path` (and its folders) with `text`, failing if it exists.
+fn write_new_file(path: &Path, text: &str) -> Result<(), BuildError> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)
+            .map_err(|e| BuildError::io(format!("creating {}", parent.display()), e))?;
+    }
+    let mut file = match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(BuildError::Usage(format!(
+                "{} already exists; briefgen never replaces a file: choose another title or date, or move that file",
+                path.display()
+            )));
+        }
+        Err(e) => return Err(BuildError::io(format!("creating {}", path.display()), e)),
+    };
+    file.write_all(text.as_bytes())
+        .map_err(|e| BuildError::io(format!("writing {}", path.display()), e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> ZonedDateTime {
+        crate::dates::parse_date(text, &TimeZone::UTC).unwrap()
+    }
+
+    #[test]
+    fn front_matter_is_complete_and_parses_back() {
+        let draft = DraftBriefing {
+            title: "Trump \"Receptive\" to Kim: a test".into(),
+            source: Some("KBS World".into()),
+            url: Some("https://world.kbs.co.kr/x?id=1".into()),
+            people: vec!["Donald Trump".into(), "Kim Jong-un".into()],
+            tags: split_list("diplomacy, , North Korea"),
+            summary: Some("One line.".into()),
+            draft: true,
+            body: "Body text.\n".into(),
+            ..Default::default()
+        };
+        let when = date("2025-06-12T15:18:48+09:00");
+        assert_eq!(
+            draft.content_path(&when),
+            Path::new("content/2025/2025-06-12-trump-receptive-to-kim-a-test.md")
+        );
+        let text = draft.to_text(&when);
+        let config = SiteConfig::parse("base_url = \"https://e.org/\"")
+            .unwrap()
+            .config;
+        let parsed = crate::parse::parse_one("2025/x.md", &text, &config).unwrap();
+        assert_eq!(parsed.title, draft.title);
+        assert_eq!(
+            crate::dates::rfc3339(&parsed.date),
+            "2025-06-12T15:18:48+09:00"
+        );
+        assert_eq!(parsed.source.name, "KBS World");
+        assert_eq!(
+            parsed.source.url.as_deref(),
+            Some("https://world.kbs.co.kr/x?id=1")
+        );
+        assert_eq!(parsed.people, draft.people);
+        assert_eq!(parsed.tags, vec!["diplomacy", "North Korea"]);
+        assert!(parsed.draft);
+        assert_eq!(parsed.summary, "One line.");
+    }
+
+    #[test]
+    fn the_workflow_names_this_version() {
+        let workflow = pages_workflow();
+        assert!(workflow.contains(&format!(
+            "BRIEFGEN_VERSION: \"{}\"",
+            env!("CARGO_PKG_VERSION")
+        )));
+        assert!(!workflow.contains("{version}") && !workflow.contains("{repository}"));
+    }
+}

@@ -1,0 +1,228 @@
+//! `briefgen init` and `briefgen new`: a new site builds with no edits, its GitHub Pages
+//! workflow passes actionlint, nothing is ever overwritten, and a new briefing lands where it
+//! belongs with complete front matter.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::{SITE_TOML, Site};
+
+fn init(dir: &Path) -> common::Run {
+    Command::new(env!("CARGO_BIN_EXE_briefgen"))
+        .arg("init")
+        .arg(dir)
+        .output()
+        .unwrap()
+        .into()
+}
+
+fn briefgen(root: &Path, args: &[&str]) -> common::Run {
+    Command::new(env!("CARGO_BIN_EXE_briefgen"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .unwrap()
+        .into()
+}
+
+/// Runs actionlint on workflow files. Without actionlint on PATH the check is skipped,
+/// unless `BRIEFGEN_REQUIRE_ACTIONLINT` is set (as CI does, having installed it).
+fn actionlint(files: &[&Path]) {
+    let found = Command::new("actionlint").arg("--version").output();
+    if found.is_err() {
+        assert!(
+            std::env::var_os("BRIEFGEN_REQUIRE_ACTIONLINT").is_none(),
+            "actionlint is required (BRIEFGEN_REQUIRE_ACTIONLINT) but not on PATH"
+        );
+        eprintln!("actionlint not found: skipping the workflow check");
+        return;
+    }
+    let out = Command::new("actionlint")
+        .args(["-no-color", "-shellcheck=", "-pyflakes="])
+        .args(files)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "actionlint:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_new_site_builds_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("briefs");
+    init(&site).assert_ok();
+    for file in ["site.toml", ".gitignore", ".github/workflows/pages.yml"] {
+        assert!(site.join(file).is_file(), "{file}");
+    }
+    assert_eq!(
+        fs::read_to_string(site.join(".gitignore"))
+            .unwrap()
+            .lines()
+            .last(),
+        Some("public/")
+    );
+    let toml = fs::read_to_string(site.join("site.toml")).unwrap();
+    assert!(
+        toml.lines().filter(|l| l.starts_with('#')).count() > 10,
+        "site.toml is commented"
+    );
+
+    let built = briefgen(&site, &["build"]);
+    built.assert_ok();
+    assert!(
+        built.stdout.contains("Built 1 briefing"),
+        "{}",
+        built.stdout
+    );
+    let index = fs::read_to_string(site.join("public/index.html")).unwrap();
+    assert!(index.contains("Welcome to Your Briefing Site"), "{index}");
+    assert!(site.join("public/briefings/welcome/index.html").is_file());
+    assert!(site.join("public/people/ada-analyst/index.html").is_file());
+}
+
+#[test]
+fn the_pages_workflow_uses_the_pages_actions_and_passes_actionlint() {
+    let dir = tempfile::tempdir().unwrap();
+    init(dir.path()).assert_ok();
+    let path = dir.path().join(".github/workflows/pages.yml");
+    let workflow = fs::read_to_string(&path).unwrap();
+    for action in [
+        "actions/configure-pages@v6",
+        "actions/upload-pages-artifact@v5",
+        "actions/deploy-pages@v5",
+        "actions/cache@",
+    ] {
+        assert!(workflow.contains(action), "{action}:\n{workflow}");
+    }
+    assert!(
+        workflow.contains("steps.pages.outputs.base_url"),
+        "{workflow}"
+    );
+    assert!(workflow.contains("--base-url \"$BASE_URL\""), "{workflow}");
+    assert!(workflow.contains("cargo install --locked"), "{workflow}");
+    actionlint(&[&path]);
+}
+
+#[test]
+fn the_repositorys_own_workflows_pass_actionlint() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/workflows");
+    let files: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yml"))
+        .collect();
+    assert!(files.len() >= 2, "a Pages workflow and a test workflow");
+    let pages = fs::read_to_string(dir.join("pages.yml")).unwrap();
+    assert!(pages.contains("actions/deploy-pages@v5"), "{pages}");
+    let refs: Vec<&Path> = files.iter().map(|p| p.as_path()).collect();
+    actionlint(&refs);
+}
+
+#[test]
+fn init_refuses_to_overwrite_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("site.toml"), "# mine\n").unwrap();
+    fs::write(dir.path().join(".gitignore"), "target/\n").unwrap();
+    let out = init(dir.path());
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("site.toml"), "{}", out.stderr);
+    assert!(out.stderr.contains(".gitignore"), "{}", out.stderr);
+    assert!(!out.stderr.contains("pages.yml"), "{}", out.stderr);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("site.toml")).unwrap(),
+        "# mine\n"
+    );
+    assert!(
+        !dir.path().join("content").exists(),
+        "nothing else was written"
+    );
+    assert!(
+        !dir.path().join(".github").exists(),
+        "nothing else was written"
+    );
+}
+
+#[test]
+fn new_writes_a_complete_briefing_and_never_overwrites() {
+    let site = Site::new(&format!("{SITE_TOML}timezone = \"Asia/Seoul\"\n"));
+    let args = [
+        "new",
+        "Hanoi Summit Ends Early",
+        "--source",
+        "Yonhap News Agency",
+        "--url",
+        "https://en.yna.co.kr/view/AEN20190228",
+        "--people",
+        "Kim Jong-un, Donald Trump",
+        "--tags",
+        "summits, diplomacy",
+        "--date",
+        "2019-02-28 14:30",
+    ];
+    let out = site.run(&args);
+    out.assert_ok();
+    let relative = "content/2019/2019-02-28-hanoi-summit-ends-early.md";
+    assert_eq!(out.stdout.trim(), site.path(relative).display().to_string());
+    let text = fs::read_to_string(site.path(relative)).unwrap();
+    assert_eq!(
+        text,
+        "---\n\
+         title: \"Hanoi Summit Ends Early\"\n\
+         date: 2019-02-28T14:30:00+09:00\n\
+         source: { name: \"Yonhap News Agency\", url: \"https://en.yna.co.kr/view/AEN20190228\" }\n\
+         people: [\"Kim Jong-un\", \"Donald Trump\"]\n\
+         tags: [\"summits\", \"diplomacy\"]\n\
+         draft: true\n\
+         ---\n\nWrite the briefing here.\n"
+    );
+    site.run(&["build", "--drafts"]).assert_ok();
+    assert!(site.has_output("briefings/hanoi-summit-ends-early/index.html"));
+    assert!(site.has_output("people/kim-jong-un/index.html"));
+
+    fs::write(site.path(relative), "edited by the curator\n").unwrap();
+    let again = site.run(&args);
+    assert_eq!(again.code, 2);
+    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+    assert_eq!(
+        fs::read_to_string(site.path(relative)).unwrap(),
+        "edited by the curator\n"
+    );
+}
+
+#[test]
+fn new_dates_a_briefing_today_in_the_sites_time_zone() {
+    let site = Site::new(&format!("{SITE_TOML}timezone = \"Pacific/Kiritimati\"\n"));
+    let today = || {
+        jiff::Timestamp::now()
+            .in_tz("Pacific/Kiritimati")
+            .unwrap()
+            .strftime("%Y-%m-%d")
+            .to_string()
+    };
+    let before = today();
+    let out = site.run(&["new", "Talks Resume"]);
+    let after = today();
+    out.assert_ok();
+    let path = out.stdout.trim().to_string();
+    assert!(
+        [&before, &after]
+            .iter()
+            .any(|day| path.ends_with(&format!("content/{}/{day}-talks-resume.md", &day[..4]))),
+        "{path} is dated {before}"
+    );
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains("+14:00\n"), "the site's offset: {text}");
+    assert!(text.contains("source: \"Unknown source\""), "{text}");
+    assert!(
+        text.contains("people: []\ntags: []\ndraft: true\n"),
+        "{text}"
+    );
+}

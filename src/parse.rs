@@ -70,12 +70,14 @@ pub fn parse_briefings(
         }
     }
     let targets = link_targets(&all, config, drafts);
-    let published: Vec<&Head> = all.iter().filter(|h| h.is_published(drafts)).collect();
-    errors.extend(slug_clashes(&published));
+    let published: Vec<Head> = all.into_iter().filter(|h| h.is_published(drafts)).collect();
+    errors.extend(slug_clashes(&published.iter().collect::<Vec<_>>()));
 
+    // Each file's text is dropped as soon as its body is rendered, so that the sources and
+    // the HTML are not held whole at once.
     let rendered: Vec<Result<Briefing, Vec<Diagnostic>>> = published
         .into_par_iter()
-        .map(|h| render_body(h, config, &targets))
+        .map(|h| render_body(&h, config, &targets))
         .collect();
     let mut briefings = Vec::with_capacity(rendered.len());
     for result in rendered {

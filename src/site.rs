@@ -1,5 +1,5 @@
 //! The build pipeline, end to end: load → parse → model → render → write. `build` runs every
-//! stage; `check` stops before writing. Each stage reports all of its problems, and a stage
+//! stage, rendering and writing in batches; `check` renders and writes nothing. Each stage reports all of its problems, and a stage
 //! whose input has problems is not run on it.
 
 use std::collections::BTreeMap;

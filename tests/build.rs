@@ -485,6 +485,9 @@ fn output_is_byte_identical_whatever_the_thread_count() {
         snapshot(&site.path(out))
     };
     let one = run("1", "out-1");
+    // All of the machine's cores (rayon's default, as without the variable).
+    let all = std::thread::available_parallelism().map_or(1, |n| n.get());
+    assert_eq!(one, run(&all.to_string(), "out-all"));
     assert_eq!(one, run("4", "out-4"));
     assert_eq!(one, run("16", "out-16"));
 }

@@ -14,16 +14,6 @@ use std::process::Command;
 
 use common::{SITE_TOML, Site};
 
-fn briefgen(root: &Path, args: &[&str]) -> common::Run {
-    Command::new(env!("CARGO_BIN_EXE_briefgen"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .output()
-        .unwrap()
-        .into()
-}
-
 fn agent() -> ureq::Agent {
     ureq::Agent::config_builder()
         .http_status_as_error(false)
@@ -73,20 +63,11 @@ fn init_import_build_and_every_link_works_under_a_project_subpath() {
         .arg(&www);
     let server = common::start_server(python);
     let root_url = server.url.replace("0.0.0.0", "127.0.0.1");
-    let base = format!(
-        "{}briefs/",
-        root_url.trim_end_matches('/').to_string() + "/"
-    );
+    let base = format!("{}/briefs/", root_url.trim_end_matches('/'));
 
-    Command::new(env!("CARGO_BIN_EXE_briefgen"))
-        .arg("init")
-        .arg(&site)
-        .output()
-        .map(common::Run::from)
-        .unwrap()
-        .assert_ok();
+    common::init(&site).assert_ok();
     let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clippings/kbs-seed.txt");
-    let imported = briefgen(&site, &["import", seed.to_str().unwrap()]);
+    let imported = common::run_in(&site, &["import", seed.to_str().unwrap()]);
     imported.assert_ok();
     // The curator confirms the draft.
     let draft = Path::new(imported.stdout.trim());
@@ -94,7 +75,7 @@ fn init_import_build_and_every_link_works_under_a_project_subpath() {
     fs::write(draft, text.replace("draft: true", "draft: false")).unwrap();
 
     let out = www.join("briefs");
-    briefgen(
+    common::run_in(
         &site,
         &["build", "--base-url", &base, "-o", out.to_str().unwrap()],
     )

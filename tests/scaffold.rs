@@ -10,25 +10,6 @@ use std::process::Command;
 
 use common::{SITE_TOML, Site};
 
-fn init(dir: &Path) -> common::Run {
-    Command::new(env!("CARGO_BIN_EXE_briefgen"))
-        .arg("init")
-        .arg(dir)
-        .output()
-        .unwrap()
-        .into()
-}
-
-fn briefgen(root: &Path, args: &[&str]) -> common::Run {
-    Command::new(env!("CARGO_BIN_EXE_briefgen"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .output()
-        .unwrap()
-        .into()
-}
-
 /// Runs actionlint on workflow files. Without actionlint on PATH the check is skipped,
 /// unless `BRIEFGEN_REQUIRE_ACTIONLINT` is set (as CI does, having installed it).
 fn actionlint(files: &[&Path]) {
@@ -58,7 +39,7 @@ fn actionlint(files: &[&Path]) {
 fn a_new_site_builds_as_it_is() {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("briefs");
-    init(&site).assert_ok();
+    common::init(&site).assert_ok();
     for file in ["site.toml", ".gitignore", ".github/workflows/pages.yml"] {
         assert!(site.join(file).is_file(), "{file}");
     }
@@ -75,7 +56,7 @@ fn a_new_site_builds_as_it_is() {
         "site.toml is commented"
     );
 
-    let built = briefgen(&site, &["build"]);
+    let built = common::run_in(&site, &["build"]);
     built.assert_ok();
     assert!(
         built.stdout.contains("Built 1 briefing"),
@@ -91,7 +72,7 @@ fn a_new_site_builds_as_it_is() {
 #[test]
 fn the_pages_workflow_uses_the_pages_actions_and_passes_actionlint() {
     let dir = tempfile::tempdir().unwrap();
-    init(dir.path()).assert_ok();
+    common::init(dir.path()).assert_ok();
     let path = dir.path().join(".github/workflows/pages.yml");
     let workflow = fs::read_to_string(&path).unwrap();
     for action in [
@@ -131,7 +112,7 @@ fn init_refuses_to_overwrite_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("site.toml"), "# mine\n").unwrap();
     fs::write(dir.path().join(".gitignore"), "target/\n").unwrap();
-    let out = init(dir.path());
+    let out = common::init(dir.path());
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("site.toml"), "{}", out.stderr);
     assert!(out.stderr.contains(".gitignore"), "{}", out.stderr);

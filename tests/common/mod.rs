@@ -45,6 +45,27 @@ impl Run {
     }
 }
 
+/// Runs briefgen with `args` and `--root` set to `root`.
+pub fn run_in(root: &Path, args: &[&str]) -> Run {
+    Command::new(env!("CARGO_BIN_EXE_briefgen"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .output()
+        .unwrap()
+        .into()
+}
+
+/// Runs `briefgen init DIR`.
+pub fn init(dir: &Path) -> Run {
+    Command::new(env!("CARGO_BIN_EXE_briefgen"))
+        .arg("init")
+        .arg(dir)
+        .output()
+        .unwrap()
+        .into()
+}
+
 pub const SITE_TOML: &str = "title = \"Test Briefings\"\nbase_url = \"https://example.org/\"\n";
 
 impl Site {
@@ -83,13 +104,7 @@ impl Site {
 
     /// Runs briefgen with `args` and `--root` set to this site.
     pub fn run(&self, args: &[&str]) -> Run {
-        Command::new(env!("CARGO_BIN_EXE_briefgen"))
-            .args(args)
-            .arg("--root")
-            .arg(self.root())
-            .output()
-            .unwrap()
-            .into()
+        run_in(self.root(), args)
     }
 
     /// Runs briefgen with `args`, `--root` set to this site, and `input` on standard input.

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use briefgen::live::{LiveSite, Snapshot};
+use briefgen::live::{LiveSite, Snapshot, Update};
 use common::{SITE_TOML, Site, front};
 
 const BASE: &str = "http://127.0.0.1:1111/";
@@ -34,6 +34,13 @@ fn site() -> Site {
     );
     site.write("static/style.css", "body { color: black }");
     site
+}
+
+/// Tells the live site that the file at `relative` was saved, and checks that it took.
+fn saved(live: &mut LiveSite, site: &Site, relative: &str) -> Update {
+    let update = live.update(&[site.path(relative)]);
+    assert!(update.errors.is_empty(), "{relative}: {:?}", update.errors);
+    update
 }
 
 fn text(snapshot: &Snapshot, path: &str) -> String {
@@ -93,8 +100,7 @@ fn editing_a_briefing_renders_only_what_shows_it() {
         ),
         "See [Singapore](@/2018/2018-06-12-singapore.md).\n",
     );
-    let update = live.update(&[site.path("content/2019/2019-02-28-hanoi.md")]);
-    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    let update = saved(&mut live, &site, "content/2019/2019-02-28-hanoi.md");
     assert!(
         update
             .changed
@@ -142,8 +148,7 @@ fn added_and_deleted_briefings_come_and_go_with_their_terms() {
         &front("Letter", "2025-06-12", &["Letters"], &["Karoline Leavitt"]),
         "New.\n",
     );
-    let update = live.update(&[site.path("content/2025/2025-06-12-letter.md")]);
-    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    saved(&mut live, &site, "content/2025/2025-06-12-letter.md");
     let snapshot = live.snapshot();
     assert!(snapshot.files.contains_key("briefings/letter/index.html"));
     assert!(snapshot.files.contains_key("tags/letters/index.html"));
@@ -151,8 +156,7 @@ fn added_and_deleted_briefings_come_and_go_with_their_terms() {
     assert_same_as_fresh(&live, &site);
 
     std::fs::remove_file(site.path("content/2019/2019-06-30-panmunjom.md")).unwrap();
-    let update = live.update(&[site.path("content/2019/2019-06-30-panmunjom.md")]);
-    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    let update = saved(&mut live, &site, "content/2019/2019-06-30-panmunjom.md");
     let snapshot = live.snapshot();
     assert!(
         !snapshot
@@ -200,8 +204,7 @@ fn a_broken_save_keeps_the_last_good_site_until_it_is_fixed() {
         &front("Hanoi fixed", "2019-02-28", &["Summits"], &["Kim Jong-un"]),
         "Ok.\n",
     );
-    let update = live.update(&[site.path("content/2019/2019-02-28-hanoi.md")]);
-    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    saved(&mut live, &site, "content/2019/2019-02-28-hanoi.md");
     assert!(live.snapshot().errors.is_empty());
     assert!(text(&live.snapshot(), "briefings/hanoi/index.html").contains("Hanoi fixed"));
     assert_same_as_fresh(&live, &site);
@@ -222,8 +225,7 @@ fn a_link_to_a_briefing_that_arrives_later_resolves() {
         &front("Later", "2020-02-01", &[], &[]),
         "Here.\n",
     );
-    let update = live.update(&[site.path("content/later.md")]);
-    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    saved(&mut live, &site, "content/later.md");
     assert!(
         text(&live.snapshot(), "briefings/x/index.html")
             .contains("http://127.0.0.1:1111/briefings/later/")
@@ -236,8 +238,7 @@ fn a_template_change_renders_the_pages_that_use_it() {
     let site = site();
     let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
     site.write("templates/term.html", "{% extends \"base.html\" %}{% block main %}<p class=\"term\">{{ term.name }}</p>{% endblock main %}");
-    let update = live.update(&[site.path("templates/term.html")]);
-    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    let update = saved(&mut live, &site, "templates/term.html");
     assert!(!update.changed.is_empty());
     assert!(
         update.changed.iter().all(|p| p.starts_with("tags/")
@@ -258,8 +259,7 @@ fn a_template_change_renders_the_pages_that_use_it() {
 
     // A change to base.html reaches every page.
     site.write("templates/base.html", "<html><body class=\"new\">{% block main %}{% endblock main %}{% block title %}{% endblock title %}{% block head %}{% endblock head %}{% block description %}{% endblock description %}</body></html>");
-    let update = live.update(&[site.path("templates/base.html")]);
-    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    let update = saved(&mut live, &site, "templates/base.html");
     assert!(
         update
             .changed
@@ -273,8 +273,7 @@ fn a_stylesheet_change_is_only_a_stylesheet_change() {
     let site = site();
     let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
     site.write("static/style.css", "body { color: red }");
-    let update = live.update(&[site.path("static/style.css")]);
-    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    let update = saved(&mut live, &site, "static/style.css");
     assert_eq!(update.rendered, 0);
     assert_eq!(update.changed, vec!["style.css".to_string()]);
     assert!(update.only_stylesheets());
@@ -288,8 +287,7 @@ fn a_config_change_rebuilds_everything() {
         "site.toml",
         "title = \"Renamed\"\nbase_url = \"https://example.org/\"\npaginate_by = 2\n",
     );
-    let update = live.update(&[site.path("site.toml")]);
-    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    saved(&mut live, &site, "site.toml");
     assert!(text(&live.snapshot(), "briefings/hanoi/index.html").contains("Renamed"));
     assert_same_as_fresh(&live, &site);
 
@@ -337,8 +335,7 @@ fn a_site_that_starts_broken_builds_once_fixed() {
     assert!(!first.errors.is_empty());
     assert!(live.snapshot().files.is_empty());
     std::fs::remove_file(site.path("templates/index.html")).unwrap();
-    let update = live.update(&[site.path("templates/index.html")]);
-    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    saved(&mut live, &site, "templates/index.html");
     assert_same_as_fresh(&live, &site);
 }
 
@@ -351,8 +348,7 @@ fn moving_a_briefing_in_time_reorders_every_list() {
         &front("Singapore", "2026-01-01", &["Summits"], &["Kim Jong-un"]),
         "First.\n",
     );
-    let update = live.update(&[site.path("content/2018/2018-06-12-singapore.md")]);
-    assert!(update.errors.is_empty(), "{:?}", update.errors);
+    saved(&mut live, &site, "content/2018/2018-06-12-singapore.md");
     assert_same_as_fresh(&live, &site);
     let home = text(&live.snapshot(), "index.html");
     assert!(home.find("Singapore").unwrap() < home.find("Panmunjom").unwrap());

@@ -7,7 +7,7 @@ mod common;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 
-use common::{PATIENCE, SITE_TOML, Site, front, serve};
+use common::{PATIENCE, SITE_TOML, Server, Site, front, serve};
 
 fn get(url: &str) -> (u16, String) {
     let agent: ureq::Agent = ureq::Agent::config_builder()
@@ -82,6 +82,16 @@ impl Socket {
     }
 }
 
+/// The test site served, with a page open on it (its live-reload socket past the first
+/// message, which says the site is fine).
+fn served() -> (Site, Server, Socket) {
+    let site = site();
+    let server = serve(&site, &[]);
+    let mut socket = Socket::connect(&server.url);
+    assert_eq!(socket.next().0, "ok");
+    (site, server, socket)
+}
+
 fn site() -> Site {
     let site = Site::new(
         &format!("{SITE_TOML}base_url = \"https://user.github.io/repo/\"\n")
@@ -134,10 +144,7 @@ fn pages_are_served_with_the_reload_script_and_local_links() {
 
 #[test]
 fn an_edit_is_served_and_open_pages_are_told_to_reload() {
-    let site = site();
-    let server = serve(&site, &[]);
-    let mut socket = Socket::connect(&server.url);
-    assert_eq!(socket.next().0, "ok");
+    let (site, server, mut socket) = served();
     site.briefing(
         "2019/2019-02-28-hanoi.md",
         &front(
@@ -157,10 +164,7 @@ fn an_edit_is_served_and_open_pages_are_told_to_reload() {
 
 #[test]
 fn a_deleted_briefing_is_gone_with_the_site_404_page() {
-    let site = site();
-    let server = serve(&site, &[]);
-    let mut socket = Socket::connect(&server.url);
-    socket.next();
+    let (site, server, mut socket) = served();
     std::fs::remove_file(site.path("content/2019/2019-06-30-panmunjom.md")).unwrap();
     socket.wait_for("reload");
     let (status, body) = get(&format!("{}briefings/panmunjom/", server.url));
@@ -175,10 +179,7 @@ fn a_deleted_briefing_is_gone_with_the_site_404_page() {
 
 #[test]
 fn a_broken_save_shows_errors_and_keeps_the_old_page_until_fixed() {
-    let site = site();
-    let server = serve(&site, &[]);
-    let mut socket = Socket::connect(&server.url);
-    socket.next();
+    let (site, server, mut socket) = served();
     site.write(
         "content/2019/2019-02-28-hanoi.md",
         "---\ntitle: Hanoi summit\ndate: 2019-13-45\nsource: KBS\n---\nx\n",
@@ -212,10 +213,7 @@ fn a_broken_save_shows_errors_and_keeps_the_old_page_until_fixed() {
 
 #[test]
 fn a_stylesheet_change_swaps_stylesheets_without_a_reload() {
-    let site = site();
-    let server = serve(&site, &[]);
-    let mut socket = Socket::connect(&server.url);
-    socket.next();
+    let (site, server, mut socket) = served();
     site.write("static/extra.css", "p { color: red }");
     let (kind, message) = socket.next();
     assert_eq!(

@@ -16,10 +16,10 @@ use crate::error::{BuildError, Diagnostic};
 use crate::load::{self, CONTENT_DIR, FileSource};
 use crate::model::{Briefing, Site};
 use crate::parse::{self, Head, LinkTargets};
-use crate::render::{self, PreparedBriefing, Renderer};
+use crate::render::{self, PreparedBriefing, RenderedFile, Renderer};
 use crate::site::Timings;
 use crate::templates::Templates;
-use crate::{highlight, theme};
+use crate::theme;
 
 /// A briefing's parse: the briefing, or what is wrong with it.
 type Parsed<T> = Result<T, Vec<Diagnostic>>;
@@ -580,15 +580,20 @@ impl LiveSite {
         // others) can be served while they render.
         let (first, last): (Vec<render::Job>, Vec<render::Job>) =
             stale.into_iter().partition(|job| !lists_everything(*job));
-        let planned_paths: HashSet<&str> = planned.iter().map(|(_, p, _)| p.as_str()).collect();
+        let generated = crate::site::generated_files(config);
+        let planned_paths: HashSet<&str> = planned
+            .iter()
+            .map(|(_, p, _)| p.as_str())
+            .chain(generated.iter().map(|f| f.path.as_str()))
+            .collect();
         let mut changed: Vec<String> = self
             .outputs
             .keys()
-            .filter(|p| !planned_paths.contains(p.as_str()) && p.as_str() != highlight::CSS_PATH)
+            .filter(|p| !planned_paths.contains(p.as_str()))
             .cloned()
             .collect();
         self.outputs
-            .retain(|path, _| planned_paths.contains(path.as_str()) || path == highlight::CSS_PATH);
+            .retain(|path, _| planned_paths.contains(path.as_str()));
         let fingerprints: FxHashMap<&str, u64> =
             planned.iter().map(|(_, p, f)| (p.as_str(), *f)).collect();
         let mut count = 0;
@@ -602,16 +607,7 @@ impl LiveSite {
             count += rendered.len();
             for file in rendered {
                 let fingerprint = fingerprints[file.path.as_str()];
-                let bytes: Arc<[u8]> = Arc::from(file.text.into_bytes());
-                if self
-                    .outputs
-                    .get(&file.path)
-                    .is_none_or(|o| o.bytes != bytes)
-                {
-                    changed.push(file.path.clone());
-                }
-                self.outputs
-                    .insert(file.path, Output { fingerprint, bytes });
+                put_output(&mut self.outputs, file, fingerprint, &mut changed);
             }
             if step == 0 {
                 timings.lap("render");
@@ -621,22 +617,8 @@ impl LiveSite {
                 timings.lap("publish");
             }
         }
-        if let Some(css) = highlight::theme_css(&config.highlight_theme) {
-            let bytes: Arc<[u8]> = Arc::from(css.into_bytes());
-            if self
-                .outputs
-                .get(highlight::CSS_PATH)
-                .is_none_or(|o| o.bytes != bytes)
-            {
-                changed.push(highlight::CSS_PATH.to_string());
-            }
-            self.outputs.insert(
-                highlight::CSS_PATH.to_string(),
-                Output {
-                    fingerprint: 0,
-                    bytes,
-                },
-            );
+        for file in generated {
+            put_output(&mut self.outputs, file, 0, &mut changed);
         }
         changed.sort();
         self.errors.clear();
@@ -649,6 +631,21 @@ impl LiveSite {
             timings,
         }
     }
+}
+
+/// Keeps a rendered file as the output at its path, noting the path in `changed` when its
+/// bytes differ from what was served.
+fn put_output(
+    outputs: &mut FxHashMap<String, Output>,
+    file: RenderedFile,
+    fingerprint: u64,
+    changed: &mut Vec<String>,
+) {
+    let bytes: Arc<[u8]> = Arc::from(file.text.into_bytes());
+    if outputs.get(&file.path).is_none_or(|o| o.bytes != bytes) {
+        changed.push(file.path.clone());
+    }
+    outputs.insert(file.path, Output { fingerprint, bytes });
 }
 
 /// The output paths of the files at `path` (one file, or every file in a folder that came

@@ -216,20 +216,7 @@ impl ModeledSite {
             render::prepare_all(&self.site, &self.config),
         );
         let jobs = renderer.jobs();
-        let mut extra = Vec::new();
-        if let Some(css) = highlight::theme_css(&self.config.highlight_theme) {
-            extra.push(RenderedFile {
-                path: highlight::CSS_PATH.to_string(),
-                text: css,
-            });
-        }
-        // For GitHub Pages published from a branch: the custom domain.
-        if let Some(domain) = &self.config.cname {
-            extra.push(RenderedFile {
-                path: "CNAME".to_string(),
-                text: format!("{domain}\n"),
-            });
-        }
+        let extra = generated_files(&self.config);
         // Rendered files win over copied files at the same path.
         for path in jobs
             .iter()
@@ -270,13 +257,35 @@ impl ModeledSite {
                 .iter()
                 .map(|(path, source)| OutputFile::Copy(path, source)),
         );
-        files.push(OutputFile::Copy(".nojekyll", &FileSource::Embedded(b"")));
         sink(&files)?;
         writing += started.elapsed();
         self.timings.record("render", rendering);
         self.timings.record("write", writing);
         Ok(())
     }
+}
+
+/// Files made from the settings alone: the highlighting stylesheet, `.nojekyll` (so that
+/// GitHub Pages serves the files as they are) and `CNAME` (the custom domain, for Pages
+/// published from a branch).
+pub fn generated_files(config: &SiteConfig) -> Vec<RenderedFile> {
+    let mut files = vec![RenderedFile {
+        path: ".nojekyll".to_string(),
+        text: String::new(),
+    }];
+    if let Some(css) = highlight::theme_css(&config.highlight_theme) {
+        files.push(RenderedFile {
+            path: highlight::CSS_PATH.to_string(),
+            text: css,
+        });
+    }
+    if let Some(domain) = &config.cname {
+        files.push(RenderedFile {
+            path: "CNAME".to_string(),
+            text: format!("{domain}\n"),
+        });
+    }
+    files
 }
 
 /// Files copied as they are: the theme's and the site's static files, then `content_files`

@@ -24,32 +24,26 @@ pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
             .map_err(|e| BuildError::io(format!("reading {}", args.file.display()), e))?
     };
     let text = String::from_utf8_lossy(&bytes);
+    // An .html file is HTML; anything else is HTML if it looks like it.
     let extension = args
         .file
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase());
+    let named_html = matches!(extension.as_deref(), Some("html" | "htm"));
     let options = ImportOptions {
         url: args.url,
-        html: extension
-            .map(|e| e == "html" || e == "htm")
-            .filter(|is| *is),
+        html: named_html.then_some(true),
     };
-    // Outside a site (with --stdout), dates without an offset are read as UTC.
-    let config = match SiteConfig::load(root) {
-        Ok(loaded) => Some(loaded.config),
-        Err(_) if args.stdout => None,
-        Err(e) => return Err(e),
-    };
-    let zone = config
-        .as_ref()
-        .map_or(jiff::tz::TimeZone::UTC, |c| c.timezone.clone());
-    let briefing = import(&text, &options, &zone);
     if args.stdout {
-        let date = briefing.date_or_now(&zone);
-        print!("{}", briefing.to_text(&date));
+        // Outside a site, dates without an offset are read as UTC.
+        let zone = SiteConfig::load(root).map_or(jiff::tz::TimeZone::UTC, |l| l.config.timezone);
+        let briefing = import(&text, &options, &zone);
+        print!("{}", briefing.to_text(&briefing.date_or_now(&zone)));
         return Ok(());
     }
-    let path = briefing.write_into(root)?;
+    let config = SiteConfig::load(root)?.config;
+    let briefing = import(&text, &options, &config.timezone);
+    let path = briefing.write_into(root, &config)?;
     println!("{}", root.join(path).display());
     eprintln!(
         "A draft: check its title, date, source, people and tags, then set draft: false to publish."

@@ -31,7 +31,7 @@ pub fn run(root: &Path, args: NewArgs) -> Result<(), BuildError> {
         draft: true,
         body: "Write the briefing here.".to_string(),
     };
-    let path = briefing.write_into(root)?;
+    let path = briefing.write_into(root, &config)?;
     println!("{}", root.join(path).display());
     Ok(())
 }

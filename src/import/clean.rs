@@ -284,6 +284,7 @@ pub fn article(facts: PageFacts, blocks: Vec<Block>, zone: &TimeZone) -> Article
     }
     article.source = source;
     article.title = WIRE_TAG.replace(&title, "").trim().to_string();
+    article.authors.sort();
     article.authors.dedup();
     article.blocks = blocks.into_iter().map(as_quote).collect();
     article

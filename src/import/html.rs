@@ -158,7 +158,6 @@ fn facts(page: &Html) -> PageFacts {
             .map(|e| collapse(&e.text().collect::<String>()))
             .filter(|t| !t.is_empty()),
     );
-    authors.dedup();
     let mut keywords: Vec<String> = metas("keywords")
         .iter()
         .chain(metas("news_keywords").iter())

@@ -75,9 +75,7 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
         (PageFacts::default(), text_blocks(input))
     };
     let article = clean::article(facts, blocks, zone);
-    let mut reporters = article.authors.clone();
-    reporters.retain(|a| !a.is_empty());
-    let people = people::suggest_people(&article.blocks, &reporters);
+    let people = people::suggest_people(&article.blocks, &article.authors);
     let tags = people::suggest_tags(&article, &people);
     DraftBriefing {
         title: article.title.clone(),

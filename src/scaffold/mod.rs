@@ -139,10 +139,10 @@ impl DraftBriefing {
         text
     }
 
-    /// Writes it into the site at `root`, dated now in the site's time zone when it has no
-    /// date. Never replaces a file. Returns the path written, relative to `root`.
-    pub fn write_into(&self, root: &Path) -> Result<PathBuf, BuildError> {
-        let config = SiteConfig::load(root)?.config;
+    /// Writes it into the site at `root` (whose settings are `config`), dated now in the
+    /// site's time zone when it has no date. Never replaces a file. Returns the path written,
+    /// relative to `root`.
+    pub fn write_into(&self, root: &Path, config: &SiteConfig) -> Result<PathBuf, BuildError> {
         let date = self.date_or_now(&config.timezone);
         let path = self.content_path(&date);
         write_new_file(&root.join(&path), &self.to_text(&date))?;

@@ -446,3 +446,38 @@ fn pasted_scripts_do_not_reach_readers() {
             .contains("<iframe")
     );
 }
+
+#[test]
+fn an_error_after_the_first_batch_is_written_leaves_nothing_behind() {
+    // More than 1,024 files, so that the briefing pages are rendered and written into the
+    // staging folder before the sitemap (the last file) fails.
+    let site = Site::new(SITE_TOML);
+    for i in 0..1100 {
+        site.briefing(
+            &format!("2020/2020-01-01-item-{i}.md"),
+            &front(&format!("Item {i}"), "2020-01-01", &["T"], &["P"]),
+            "Text.\n",
+        );
+    }
+    site.build().assert_ok();
+    let before = snapshot(&site.path("public"));
+    // An error only rendering finds (the template itself is sound).
+    site.write("templates/sitemap.xml", "{{ entries | first | int }}");
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("templates/sitemap.xml:1:22"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        snapshot(&site.path("public")) == before,
+        "the previous output changed"
+    );
+    let beside: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("briefgen-"))
+        .collect();
+    assert!(beside.is_empty(), "staging folders left: {beside:?}");
+}

@@ -303,6 +303,14 @@ fn url_from_the_command_line_wins() {
         Some("2025-06-12T15:18:48+00:00"),
         "without a site, a date with no offset is read in the zone given"
     );
+    // Over the page's own canonical address, too.
+    let page = std::fs::read_to_string("tests/fixtures/clippings/ap.html").unwrap();
+    let options = ImportOptions {
+        url: Some("https://example.org/clipped".into()),
+        html: None,
+    };
+    let b = import(&page, &options, &TimeZone::UTC);
+    assert_eq!(b.url.as_deref(), Some("https://example.org/clipped"));
 }
 
 #[test]

@@ -186,66 +186,37 @@ fn normalized(text: &str) -> String {
 
 /// Finds the article among the blocks.
 pub fn article(facts: PageFacts, blocks: Vec<Block>, zone: &TimeZone) -> Article {
+    let PageFacts {
+        title: page_title,
+        published,
+        site_name,
+        url,
+        mut authors,
+        keywords,
+        section,
+    } = facts;
     let mut blocks = cut_tail(blocks);
-    let mut article = Article {
-        url: facts.url.clone(),
-        authors: facts.authors.clone(),
-        keywords: facts.keywords.clone(),
-        section: facts.section.clone(),
-        ..Article::default()
-    };
-
     // Reporting credits name the writers before they go with the chrome.
-    for block in &blocks {
-        if let Some(names) = REPORTING_BY
-            .captures(&unescaped(block.text()))
-            .and_then(|c| c.get(1))
-        {
-            article.authors.extend(split_names(names.as_str()));
-        }
-    }
+    authors.extend(blocks.iter().flat_map(|b| reporting_credits(b.text())));
     blocks.retain(|b| !is_chrome(b.text()));
 
     // The date: the page's own, else the first date line ("Written: 2025-06-12 15:18:48").
     let date_line = blocks
         .iter()
-        .position(|b| date_in_line(b.text(), zone).is_some());
-    article.date = facts
-        .published
+        .enumerate()
+        .find_map(|(i, b)| date_in_line(b.text(), zone).map(|date| (i, date)));
+    let date = published
         .as_deref()
         .and_then(|d| parse_loose_date(d, zone))
-        .or_else(|| date_line.and_then(|i| date_in_line(blocks[i].text(), zone)));
+        .or_else(|| date_line.as_ref().map(|(_, date)| date.clone()));
+    let date_line = date_line.map(|(i, _)| i);
 
-    // The title: the page's, else the last heading-like block before the date line (above
-    // it come menus and taglines, below it bylines).
     let head_end = date_line.unwrap_or(blocks.len().min(4));
-    let title = facts
-        .title
-        .as_deref()
-        .map(|t| strip_site_suffix(t, facts.site_name.as_deref()))
-        .or_else(|| {
-            blocks[..head_end]
-                .iter()
-                .map(|b| unescaped(b.text()))
-                .rfind(|t| looks_like_title(t) && byline(t).is_none())
-        })
-        .or_else(|| {
-            blocks
-                .iter()
-                .map(|b| unescaped(b.text()))
-                .find(|t| looks_like_title(t))
-        })
-        .unwrap_or_else(|| "Untitled clipping".to_string());
-
-    // A short line before the title is the page's section.
-    if article.section.is_none() {
-        article.section = blocks[..head_end]
-            .iter()
-            .map(|b| unescaped(b.text()))
-            .take_while(|t| *t != title)
-            .filter(|t| looks_like_section(t))
-            .last();
-    }
+    let title = match page_title {
+        Some(t) => strip_site_suffix(&t, site_name.as_deref()),
+        None => title_in(&blocks, head_end),
+    };
+    let section = section.or_else(|| section_in(&blocks[..head_end], &title));
     if let Some(i) = date_line {
         // Everything above the date line is the page's head: section, title, menus.
         if blocks[..i]
@@ -259,35 +230,73 @@ pub fn article(facts: PageFacts, blocks: Vec<Block>, zone: &TimeZone) -> Article
     }
     blocks.retain(|b| {
         let t = unescaped(b.text());
-        t != title && Some(&t) != article.section.as_ref() && date_in_line(b.text(), zone).is_none()
+        t != title && Some(&t) != section.as_ref() && date_in_line(b.text(), zone).is_none()
     });
 
-    // The byline and the source.
-    let mut source = facts.site_name.clone();
-    let bylines = blocks
+    // The byline (the last one) names writers, and maybe the outlet.
+    let byline_at = blocks
         .iter()
         .enumerate()
         .rev()
         .find_map(|(i, b)| byline(&unescaped(b.text())).map(|found| (i, found)));
-    if let Some((i, (authors, outlet))) = bylines {
-        article.authors.extend(authors);
-        if source.is_none() {
-            source = outlet;
-        }
+    let mut outlet = None;
+    if let Some((i, (writers, named))) = byline_at {
+        authors.extend(writers);
+        outlet = named;
         blocks.remove(i);
     }
-    if source.is_none() {
-        source = blocks
+    let source = site_name.or(outlet).or_else(|| {
+        blocks
             .iter()
             .take(3)
-            .find_map(|b| dateline_outlet(&unescaped(b.text())));
+            .find_map(|b| dateline_outlet(&unescaped(b.text())))
+    });
+    authors.sort();
+    authors.dedup();
+    Article {
+        title: WIRE_TAG.replace(&title, "").trim().to_string(),
+        date,
+        source,
+        url,
+        authors,
+        section,
+        keywords,
+        blocks: blocks.into_iter().map(as_quote).collect(),
     }
-    article.source = source;
-    article.title = WIRE_TAG.replace(&title, "").trim().to_string();
-    article.authors.sort();
-    article.authors.dedup();
-    article.blocks = blocks.into_iter().map(as_quote).collect();
-    article
+}
+
+/// The names a reporting credit gives ("Reporting by Jane Doe; Editing by …").
+fn reporting_credits(text: &str) -> Vec<String> {
+    REPORTING_BY
+        .captures(&unescaped(text))
+        .and_then(|c| c.get(1))
+        .map_or_else(Vec::new, |names| split_names(names.as_str()))
+}
+
+/// The title of a clipping without one: the last heading-like block before `head_end` (the
+/// date line; above the title come menus and taglines, below it bylines), else the first
+/// heading-like block.
+fn title_in(blocks: &[Block], head_end: usize) -> String {
+    blocks[..head_end]
+        .iter()
+        .map(|b| unescaped(b.text()))
+        .rfind(|t| looks_like_title(t) && byline(t).is_none())
+        .or_else(|| {
+            blocks
+                .iter()
+                .map(|b| unescaped(b.text()))
+                .find(|t| looks_like_title(t))
+        })
+        .unwrap_or_else(|| "Untitled clipping".to_string())
+}
+
+/// The page's section: the last short line of the page's head before the title.
+fn section_in(head: &[Block], title: &str) -> Option<String> {
+    head.iter()
+        .map(|b| unescaped(b.text()))
+        .take_while(|t| t != title)
+        .filter(|t| looks_like_section(t))
+        .last()
 }
 
 /// Drops everything from the first tail marker that comes after some of the body.

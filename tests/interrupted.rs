@@ -88,10 +88,6 @@ fn a_killed_build_leaves_the_old_output_or_the_new() {
 
     // A later build succeeds and leaves no staging folders behind.
     site.build().assert_ok();
-    let leftovers: Vec<_> = std::fs::read_dir(site.root())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.contains("briefgen-"))
-        .collect();
+    let leftovers = site.staging_leftovers();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }

@@ -125,6 +125,15 @@ impl Site {
         child.wait_with_output().unwrap().into()
     }
 
+    /// Staging folders a build left in the site folder (there should be none).
+    pub fn staging_leftovers(&self) -> Vec<String> {
+        fs::read_dir(self.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.contains("briefgen-"))
+            .collect()
+    }
+
     pub fn build(&self) -> Run {
         self.run(&["build"])
     }

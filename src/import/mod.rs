@@ -75,8 +75,9 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
         (PageFacts::default(), text_blocks(input))
     };
     let article = clean::article(facts, blocks, zone);
-    let people = people::suggest_people(&article.blocks, &article.authors);
-    let tags = people::suggest_tags(&article, &people);
+    let text = people::plain_text(&article.blocks);
+    let people = people::suggest_people(&text, &article.authors);
+    let tags = people::suggest_tags(&article, &text, &people);
     DraftBriefing {
         title: article.title.clone(),
         date: article.date.clone(),

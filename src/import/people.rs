@@ -98,7 +98,7 @@ fn without_openers(run: &str) -> Vec<&str> {
 /// The body's text for finding names: unescaped, acronyms without their dots (`U.S.` →
 /// `US`), link addresses apart from their text. Headlines are left out: in title case every
 /// word is capitalised.
-fn plain_text(blocks: &[Block]) -> String {
+pub fn plain_text(blocks: &[Block]) -> String {
     static ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?")
             .unwrap_or_else(|e| panic!("bad built-in pattern: {e}"))
@@ -112,10 +112,10 @@ fn plain_text(blocks: &[Block]) -> String {
 }
 
 /// The people an article names, most mentioned first (at most eight), leaving out `writers`.
-pub fn suggest_people(blocks: &[Block], writers: &[String]) -> Vec<String> {
-    let text = plain_text(blocks);
+/// `text` is the body's [`plain_text`].
+pub fn suggest_people(text: &str, writers: &[String]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for run in CAPITALISED_RUN.find_iter(&text) {
+    for run in CAPITALISED_RUN.find_iter(text) {
         let words = without_leading_words(run.as_str());
         let is_name = (2..=4).contains(&words.len())
             && words.iter().all(|w| {
@@ -131,7 +131,7 @@ pub fn suggest_people(blocks: &[Block], writers: &[String]) -> Vec<String> {
     }
     // Mentions: the whole name, or one of its words on its own.
     let mut mentions: HashMap<&str, usize> = names.iter().map(|n| (n.as_str(), 0)).collect();
-    for word in CAPITALISED_WORD.find_iter(&text) {
+    for word in CAPITALISED_WORD.find_iter(text) {
         if let Some(name) = names
             .iter()
             .find(|n| n.split_whitespace().any(|w| w == word.as_str()))
@@ -155,7 +155,8 @@ pub fn suggest_people(blocks: &[Block], writers: &[String]) -> Vec<String> {
 /// Tags: the page's keywords and section, then the places and institutions the article
 /// names most (at least twice, or once when nothing else was found); at most five, none of
 /// them one of `people`.
-pub fn suggest_tags(article: &Article, people: &[String]) -> Vec<String> {
+/// `text` is the body's [`plain_text`].
+pub fn suggest_tags(article: &Article, text: &str, people: &[String]) -> Vec<String> {
     const GENERIC_SECTIONS: &[&str] =
         &["news", "all news", "world", "world news", "home", "latest"];
     let mut tags: Vec<String> = article.keywords.iter().take(5).cloned().collect();
@@ -164,9 +165,8 @@ pub fn suggest_tags(article: &Article, people: &[String]) -> Vec<String> {
     {
         tags.push(section.clone());
     }
-    let text = plain_text(&article.blocks);
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for run in CAPITALISED_RUN.find_iter(&text) {
+    for run in CAPITALISED_RUN.find_iter(text) {
         let words = without_openers(run.as_str());
         let phrase = words
             .join(" ")

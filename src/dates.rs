@@ -4,13 +4,17 @@
 use jiff::ZonedDateTime;
 use jiff::civil::Time;
 use jiff::fmt::temporal::{Pieces, PiecesOffset};
-use jiff::tz::TimeZone;
+use jiff::tz::{Offset, TimeZone};
 
 /// The forms a date may take, for error messages.
 pub const ACCEPTED_FORMS: &str =
     "2025-06-12T15:18:48+09:00 (RFC 3339), 2025-06-12 15:18:48 or 2025-06-12";
 
-/// Parses a front matter date. A date without an offset is read in `site_zone`.
+/// Parses a front matter date. A date without an offset is read in `site_zone`; a bracketed
+/// zone name (`2025-06-12T15:18:48-04:00[America/New_York]`) is honoured, and an offset that
+/// contradicts it is refused. Years outside 1–9999 are refused (RFC 3339 cannot write them),
+/// and an offset with seconds (the local mean time zones used before about 1910) is rounded to
+/// whole minutes, keeping the date and time as written, since RFC 3339 has no seconds there.
 pub fn parse_date(text: &str, site_zone: &TimeZone) -> Result<ZonedDateTime, String> {
     let text = text.trim();
     let not_a_date = |why: &dyn std::fmt::Display| {
@@ -20,13 +24,32 @@ pub fn parse_date(text: &str, site_zone: &TimeZone) -> Result<ZonedDateTime, Str
     let datetime = pieces
         .date()
         .to_datetime(pieces.time().unwrap_or(Time::midnight()));
-    let zone = match pieces.offset() {
-        Some(PiecesOffset::Zulu) => TimeZone::UTC,
-        Some(PiecesOffset::Numeric(offset)) => TimeZone::fixed(offset.offset()),
-        None => site_zone.clone(),
-        Some(_) => return Err(not_a_date(&"unknown offset")),
+    if !(1..=9999).contains(&datetime.year()) {
+        return Err(not_a_date(&"the year must be between 1 and 9999"));
+    }
+    let zoned = if pieces.time_zone_annotation().is_some() {
+        // jiff checks the offset against the named zone, and refuses a contradiction.
+        text.parse::<ZonedDateTime>().map_err(|e| not_a_date(&e))?
+    } else {
+        let zone = match pieces.offset() {
+            Some(PiecesOffset::Zulu) => TimeZone::UTC,
+            Some(PiecesOffset::Numeric(offset)) => TimeZone::fixed(offset.offset()),
+            None => site_zone.clone(),
+            Some(_) => return Err(not_a_date(&"unknown offset")),
+        };
+        datetime
+            .to_zoned_datetime(zone)
+            .map_err(|e| not_a_date(&e))?
     };
-    datetime.to_zoned_datetime(zone).map_err(|e| not_a_date(&e))
+    let seconds = zoned.offset().seconds();
+    if seconds % 60 == 0 {
+        return Ok(zoned);
+    }
+    let minutes = (f64::from(seconds) / 60.0).round() as i32;
+    let offset = Offset::from_seconds(minutes * 60).map_err(|e| not_a_date(&e))?;
+    datetime
+        .to_zoned_datetime(TimeZone::fixed(offset))
+        .map_err(|e| not_a_date(&e))
 }
 
 /// RFC 3339 text of a date, with its offset (`2025-06-12T15:18:48+09:00`).
@@ -79,9 +102,36 @@ mod tests {
 
     #[test]
     fn impossible_dates_and_words_are_refused() {
-        for bad in ["2025-13-45", "yesterday", "", "2025-02-30"] {
+        for bad in [
+            "2025-13-45",
+            "yesterday",
+            "",
+            "2025-02-30",
+            "0000-01-01",
+            "-0001-01-01",
+            "+010000-01-01",
+            "2025-06-12T15:18:48+09:00[America/New_York]",
+            "2025-06-12T15:18:48[Mars/Olympus]",
+        ] {
             let e = parse_date(bad, &TimeZone::UTC).unwrap_err();
             assert!(e.contains("RFC 3339"), "{e}");
         }
+    }
+
+    #[test]
+    fn a_bracketed_zone_is_honoured() {
+        let d = parse_date("2025-06-12T15:18:48[America/New_York]", &seoul()).unwrap();
+        assert_eq!(rfc3339(&d), "2025-06-12T15:18:48-04:00");
+        let d = parse_date("2025-06-12T15:18:48-04:00[America/New_York]", &seoul()).unwrap();
+        assert_eq!(rfc3339(&d), "2025-06-12T15:18:48-04:00");
+    }
+
+    #[test]
+    fn local_mean_time_offsets_are_whole_minutes() {
+        // Seoul's local mean time was +08:27:52 until 1908.
+        let d = parse_date("1900-01-01 12:00", &seoul()).unwrap();
+        assert_eq!(rfc3339(&d), "1900-01-01T12:00:00+08:28");
+        let d = parse_date("0001-01-01", &TimeZone::UTC).unwrap();
+        assert_eq!(rfc3339(&d), "0001-01-01T00:00:00+00:00");
     }
 }

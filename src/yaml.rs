@@ -19,8 +19,14 @@ pub struct YamlError {
     pub column: Option<usize>,
 }
 
+/// How deeply flow collections (`[…]`, `{…}`) may nest; the parser refuses deeper values
+/// anyway (its recursion limit is 128), but only after work that grows with the square of the
+/// depth (2.4 s for 32,000 levels in 64 KiB), so deeper text is refused before it is parsed.
+const MAX_FLOW_DEPTH: usize = 128;
+
 /// Deserializes `text` into `T`.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    check_flow_depth(text)?;
     serde_yaml::from_str(text).map_err(|e| {
         let location = e.location();
         let mut message = e.to_string();
@@ -34,4 +40,102 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             column: location.as_ref().map(|l| l.column()),
         }
     })
+}
+
+/// Refuses text whose flow collections nest deeper than [`MAX_FLOW_DEPTH`], in one pass: `[`
+/// and `{` count where YAML reads them as the start of a collection (at the start of a value,
+/// or inside a collection), not inside quoted strings, comments or plain text.
+fn check_flow_depth(text: &str) -> Result<(), YamlError> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut after_indicator = true; // at the start of a value: line start, `: `, `- `, `? `
+    let mut previous = '\n';
+    let (mut line, mut column) = (1, 0);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        if c == '\n' {
+            (line, column) = (line + 1, 0);
+        }
+        match quote {
+            Some('"') if c == '\\' => {
+                chars.next();
+                column += 1;
+            }
+            Some(q) if c == q => {
+                if q == '\'' && chars.peek() == Some(&'\'') {
+                    chars.next();
+                    column += 1;
+                } else {
+                    quote = None;
+                }
+            }
+            Some(_) => {}
+            None => match c {
+                '#' if previous.is_whitespace() => {
+                    for c in chars.by_ref() {
+                        if c == '\n' {
+                            (line, column) = (line + 1, 0);
+                            break;
+                        }
+                    }
+                    after_indicator = true;
+                    previous = '\n';
+                    continue;
+                }
+                '"' | '\'' if after_indicator || depth > 0 => quote = Some(c),
+                '[' | '{' if after_indicator || depth > 0 => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Err(YamlError {
+                            message: "recursion limit exceeded".to_string(),
+                            line: Some(line),
+                            column: Some(column),
+                        });
+                    }
+                }
+                ']' | '}' if depth > 0 => depth -= 1,
+                _ => {}
+            },
+        }
+        after_indicator = match c {
+            '\n' => true,
+            ' ' | '\t' => after_indicator || matches!(previous, ':' | '-' | '?' | ','),
+            '[' | '{' | ',' => depth > 0,
+            _ => false,
+        };
+        previous = c;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing() {
+        let deep = format!("a: {}{}", "[".repeat(32_000), "]".repeat(32_000));
+        let error = from_str::<Value>(&deep).unwrap_err();
+        assert_eq!(error.message, "recursion limit exceeded");
+        assert_eq!(
+            (error.line, error.column),
+            (Some(1), Some(4 + MAX_FLOW_DEPTH))
+        );
+        let deep_maps = format!("a:\n  b: {}1{}", "{x: ".repeat(200), "}".repeat(200));
+        assert_eq!(from_str::<Value>(&deep_maps).unwrap_err().line, Some(2));
+    }
+
+    #[test]
+    fn brackets_in_text_do_not_count() {
+        let many = "[".repeat(MAX_FLOW_DEPTH + 10);
+        let yaml = format!(
+            "title: Kim {many}\nquoted: \"{many}\"\nsingle: '{many}'' {many}'\nlist: [\"{many}\", '{many}']\n# {many}\nnested: [[[1]], {{a: [2]}}]\n"
+        );
+        let value: Value = from_str(&yaml).unwrap();
+        assert_eq!(
+            value["title"].as_str(),
+            Some(format!("Kim {many}").as_str())
+        );
+    }
 }

@@ -14,6 +14,7 @@
 //! [`site`] runs the stages in order. Beside the pipeline, [`scaffold`] writes new sites and
 //! briefings, and [`import`] turns clipped articles into draft briefings.
 
+pub mod chars;
 pub mod config;
 pub mod dates;
 pub mod error;

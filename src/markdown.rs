@@ -2,7 +2,6 @@
 //! ids, highlighted code, links between briefings (`@/2019/hanoi.md`) resolved, and relative
 //! links to files next to the briefing pointed at their copies in the output.
 
-use std::collections::HashSet;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -54,13 +53,13 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut heading: Option<(usize, Vec<Event<'_>>)> = None;
     let mut code: Option<(String, String)> = None;
-    let mut ids = HashSet::new();
+    let mut ids = HeadingIds::default();
     let mut first_paragraph = String::new();
     let mut in_first_paragraph = false;
     let mut seen_paragraph = false;
     let mut depth = 0usize;
+    let mut open_html = crate::nesting::OpenElements::default();
     let mut word_count = 0;
-    let mut has_raw_html = false;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let event = match event {
@@ -93,10 +92,16 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
                 title,
                 id,
             }),
-            Event::Html(_) | Event::InlineHtml(_) => {
-                has_raw_html = true;
-                event
-            }
+            // `{#id .class key=value}` after a heading: only the id and classes are kept, so
+            // no attribute (an event handler, say) can be written through it.
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: Vec::new(),
+            }),
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
@@ -126,10 +131,32 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
             Event::SoftBreak | Event::HardBreak if in_first_paragraph => first_paragraph.push(' '),
             _ => {}
         }
-        match &event {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
+        let deepest = match &event {
+            Event::Start(_) => {
+                depth += 1;
+                depth + open_html.depth()
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                0
+            }
+            Event::Html(html) | Event::InlineHtml(html) => depth + open_html.take(html),
+            _ => 0,
+        };
+        if deepest > crate::nesting::MAX_DEPTH {
+            // Past this, sanitizing (an HTML parse) takes time that grows with the square of
+            // the depth: 50,000 nested quotes took 8 s.
+            let (line, column) = crate::error::line_col(body, range.start);
+            errors.push(Diagnostic::at(
+                links.file,
+                links.body_line + line - 1,
+                column,
+                format!(
+                    "quotes, lists, emphasis or HTML elements are nested more than {} levels deep here; nest them less",
+                    crate::nesting::MAX_DEPTH
+                ),
+            ));
+            return Err(errors);
         }
 
         match (&event, heading.as_mut()) {
@@ -149,7 +176,7 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    if has_raw_html && !links.allow_raw_html {
+    if !links.allow_raw_html {
         html = sanitize(&html);
     }
     Ok(RenderedBody {
@@ -161,6 +188,10 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
 
 /// Removes scripts, event handlers and other unsafe markup from HTML, keeping everything the
 /// Markdown renderer itself writes (heading ids, highlighting classes, task list boxes).
+///
+/// This is the one boundary every body passes on its way to a page or a feed (unless the site
+/// sets `allow_raw_html`): whatever the Markdown options let through, only this allow-list
+/// reaches readers.
 pub fn sanitize(html: &str) -> String {
     static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         let mut builder = ammonia::Builder::default();
@@ -176,8 +207,33 @@ pub fn sanitize(html: &str) -> String {
     CLEANER.clean(html).to_string()
 }
 
+/// The heading ids given so far in a page, and for each wanted id the next number to try, so
+/// that many headings with one text get `x`, `x-1`, `x-2`, … in linear time.
+#[derive(Default)]
+struct HeadingIds {
+    taken: rustc_hash::FxHashSet<String>,
+    next: rustc_hash::FxHashMap<String, usize>,
+}
+
+impl HeadingIds {
+    /// `wanted`, or `wanted-N` with the first N that makes it unique.
+    fn unique(&mut self, wanted: String) -> String {
+        if self.taken.insert(wanted.clone()) {
+            return wanted;
+        }
+        let n = self.next.entry(wanted.clone()).or_insert(1);
+        loop {
+            let candidate = format!("{wanted}-{n}");
+            *n += 1;
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
+}
+
 /// Gives a heading an id made from its text, unless it has one; ids are unique in a page.
-fn with_heading_id<'a>(mut events: Vec<Event<'a>>, ids: &mut HashSet<String>) -> Vec<Event<'a>> {
+fn with_heading_id<'a>(mut events: Vec<Event<'a>>, ids: &mut HeadingIds) -> Vec<Event<'a>> {
     let text: String = events
         .iter()
         .filter_map(|e| match e {
@@ -197,13 +253,7 @@ fn with_heading_id<'a>(mut events: Vec<Event<'a>>, ids: &mut HashSet<String>) ->
                 }
             }
         };
-        let mut unique = wanted.clone();
-        let mut n = 1;
-        while !ids.insert(unique.clone()) {
-            unique = format!("{wanted}-{n}");
-            n += 1;
-        }
-        *id = Some(unique.into());
+        *id = Some(ids.unique(wanted).into());
     }
     events
 }
@@ -331,6 +381,7 @@ pub fn escape_attribute(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::Strategy;
 
     /// A context in which no link to another briefing resolves.
     fn without_links(body_line: usize, allow_raw_html: bool) -> BodyContext<'static> {
@@ -460,4 +511,165 @@ mod tests {
         assert_eq!(body.first_paragraph, "The White House said so.");
         assert_eq!(body.word_count, 9);
     }
+
+    #[test]
+    fn heading_attributes_keep_only_id_and_class() {
+        // Found by the attack review: an event handler through heading attributes, with raw
+        // HTML off, ran without a click.
+        let html =
+            render_ok("# Auto {tabindex=1 autofocus onfocus=alert(document.domain) #top .lead}\n")
+                .html;
+        assert!(html.contains("id=\"top\""), "{html}");
+        assert!(html.contains("class=\"lead\""), "{html}");
+        for gone in ["onfocus", "autofocus", "tabindex", "alert"] {
+            assert!(!html.contains(gone), "{gone}: {html}");
+        }
+        assert_no_script(&html);
+    }
+
+    #[test]
+    fn many_equal_headings_get_ids_in_linear_time() {
+        // 20,000 equal headings took 25 s when each id counted up from the start again.
+        let body = "## Same\n\n".repeat(20_000) + "## Same {#same-5}\n";
+        let html = render_ok(&body).html;
+        assert!(html.contains("id=\"same-19999\""));
+        assert_eq!(html.matches("id=\"same-5\"").count(), 1);
+        let ids: std::collections::HashSet<&str> = html
+            .split("id=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .collect();
+        assert_eq!(ids.len(), 20_001);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_at_its_line() {
+        for body in [
+            ">".repeat(50_000) + " deep\n",
+            "- a\n".to_string()
+                + &(1..2_000)
+                    .map(|i| format!("{}- a\n", "  ".repeat(i)))
+                    .collect::<String>(),
+            "<div>".repeat(20_000),
+            "> <div>\n".repeat(200) + &"<span>".repeat(100),
+            "*".repeat(50_000) + "x" + &"*".repeat(50_000),
+        ] {
+            let errors = render(&format!("Intro.\n\n{body}"), &without_links(4, true)).unwrap_err();
+            assert_eq!(errors.len(), 1);
+            assert!(
+                errors[0].message.contains("nested more than 256"),
+                "{}",
+                errors[0].message
+            );
+            assert!(errors[0].line.unwrap() >= 6, "{:?}", errors[0].line);
+        }
+        // Deep but within the limit, and inline runs that do not nest that deep, render.
+        for body in [
+            ">".repeat(200) + " deep\n",
+            "*".repeat(400) + "x" + &"*".repeat(400),
+            "[".repeat(50_000) + "x" + &"](y)".repeat(50_000),
+        ] {
+            assert!(!render_ok(&body).html.is_empty());
+        }
+    }
+
+    /// Fails if rendered HTML carries an event-handler attribute, a `style` attribute, a
+    /// script-like element, or a link or source whose scheme can run code.
+    pub(crate) fn assert_no_script(html: &str) {
+        let document = scraper::Html::parse_fragment(html);
+        for node in document.tree.nodes() {
+            let Some(element) = node.value().as_element() else {
+                continue;
+            };
+            let name = element.name();
+            assert!(
+                !matches!(
+                    name,
+                    "script"
+                        | "iframe"
+                        | "object"
+                        | "embed"
+                        | "style"
+                        | "form"
+                        | "base"
+                        | "meta"
+                        | "link"
+                ),
+                "<{name}> in {html}"
+            );
+            for (attribute, value) in element.attrs() {
+                let attribute = attribute.to_ascii_lowercase();
+                assert!(!attribute.starts_with("on"), "{attribute} in {html}");
+                assert!(
+                    attribute != "style" && attribute != "srcdoc",
+                    "{attribute} in {html}"
+                );
+                if matches!(
+                    attribute.as_str(),
+                    "href" | "src" | "action" | "formaction" | "xlink:href" | "poster" | "srcset"
+                ) {
+                    assert!(
+                        unsafe_scheme(value).is_none(),
+                        "{attribute}={value} in {html}"
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// Whatever the Markdown, the HTML that reaches readers runs no script.
+        #[test]
+        fn no_markdown_renders_to_script(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(HOSTILE.to_vec()).prop_map(str::to_string),
+                    "[ -~]{0,12}",
+                ],
+                0..12,
+            )
+        ) {
+            let body = pieces.concat();
+            let links = without_links(1, false);
+            if let Ok(rendered) = render(&body, &links) {
+                assert_no_script(&rendered.html);
+            }
+        }
+    }
+
+    /// Pieces of Markdown and HTML that have carried script past sanitizers.
+    const HOSTILE: &[&str] = &[
+        "# H {onfocus=alert(1) autofocus}\n",
+        "## H {#x .y onclick=a()}\n",
+        "{onmouseover=x}",
+        "<img src=x onerror=alert(1)>",
+        "<svg onload=alert(1)>",
+        "<script>alert(1)</script>",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<a href=\"java\tscript:alert(1)\">x</a>",
+        "<iframe srcdoc=\"<script>x</script>\">",
+        "<div style=\"background:url(javascript:x)\">",
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+        "[x](javascript:alert(1))",
+        "[x]: javascript:alert(1)\n",
+        "![i](data:text/html,x)",
+        "<form action=javascript:x><button>b</button></form>",
+        "<details open ontoggle=alert(1)>",
+        "`code`",
+        "```html\n<script>x</script>\n```\n",
+        "\n\n",
+        "> ",
+        "- ",
+        "<!-- -->",
+        "<",
+        ">",
+        "\"",
+        "'",
+        "&#x6A;avascript:",
+        "{",
+        "}",
+    ];
 }

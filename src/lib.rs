@@ -25,6 +25,7 @@ pub mod live;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod nesting;
 pub mod parse;
 pub mod render;
 pub mod report;

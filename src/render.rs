@@ -477,8 +477,17 @@ impl<'a> Renderer<'a> {
         let text = self.templates.render(Self::template(job), &context)?;
         Ok(RenderedFile {
             path: self.output_path(job),
-            text,
+            text: without_unencodable(text),
         })
+    }
+}
+
+/// Drops the characters XML cannot carry from a rendered file, so that a control character in
+/// a title, a tag or a body can never make a feed or the sitemap ill-formed.
+fn without_unencodable(text: String) -> String {
+    match crate::chars::without_unencodable(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(kept) => kept,
     }
 }
 

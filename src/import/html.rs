@@ -32,7 +32,10 @@ static CHROME_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The page's facts and its article's blocks.
 pub fn read(input: &str) -> (PageFacts, Vec<Block>) {
-    let page = Html::parse_document(input);
+    // Flattened first: the parser's time grows with the square of the depth, and the walk
+    // below recurses once per level.
+    let flat = crate::nesting::flatten(input, crate::nesting::MAX_DEPTH);
+    let page = Html::parse_document(&flat);
     let facts = facts(&page);
     let root = [
         "[itemprop=articleBody]",

@@ -67,7 +67,8 @@ pub struct ImportOptions {
 
 /// Turns a clipping into a draft briefing. Dates written without an offset are read in `zone`.
 pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBriefing {
-    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let input = crate::chars::without_unencodable(input);
+    let input = input.strip_prefix('\u{feff}').unwrap_or(&input);
     let is_html = options.html.unwrap_or_else(|| looks_like_html(input));
     let (facts, blocks) = if is_html {
         html::read(input)
@@ -146,7 +147,11 @@ pub fn escape_markdown(text: &str) -> String {
 pub fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
+        // `{` and `}` too: `{…}` at a heading's end sets its attributes; `&` starts an entity.
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '{' | '}' | '&' | '~'
+        ) {
             out.push('\\');
         }
         out.push(c);

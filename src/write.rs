@@ -4,6 +4,13 @@
 //! (atomically on Linux, with `renameat2(RENAME_EXCHANGE)`), so a failed or interrupted build
 //! leaves the previous output as it was. The output folder is checked first: briefgen refuses
 //! to replace the site itself or its sources, and a non-empty folder it did not write.
+//!
+//! Two builds may be started into one output folder (a save hook and a manual build, two CI
+//! steps). Each holds a lock on the output's parent folder from before it looks at what is
+//! there until its staging folder is swapped in and removed, so the second waits, saying so,
+//! and never sees, removes or swaps a half-written folder of the first. Staging folders carry
+//! a random name and a marker naming their process; a build removes only those whose process
+//! is gone, never a folder of a user's that merely looks like one.
 
 use std::fs;
 use std::io;
@@ -21,6 +28,9 @@ use crate::render::RenderedFile;
 pub const MARKER_FILE: &str = ".briefgen";
 
 const MARKER_TEXT: &str = "This folder is written by briefgen and replaced on every build.\n";
+
+/// The file in a staging folder that says which process is writing it.
+const STAGING_MARKER: &str = ".briefgen-staging";
 
 /// Site folders an output folder must never be, nor be inside.
 const SOURCE_DIRS: &[&str] = &["content", "themes", "templates", "static"];
@@ -87,30 +97,35 @@ pub struct Staging {
     dir: tempfile::TempDir,
     output: PathBuf,
     written: AtomicUsize,
+    /// Held until the staging folder (holding the previous output after the swap) is gone;
+    /// declared after `dir`, so that it is released after `dir` is removed.
+    _lock: OutputLock,
 }
 
 impl Staging {
-    /// Checks that `output` may be replaced, removes what interrupted builds left beside it,
-    /// and creates the staging folder.
+    /// Takes the output's lock (waiting for another build that holds it), checks that
+    /// `output` may be replaced, removes what interrupted builds left beside it, and creates
+    /// the staging folder.
     pub fn create(output: &Path, force: bool) -> Result<Staging, BuildError> {
-        check_replaceable(output, force)?;
         let parent = output.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(parent)
             .map_err(|e| BuildError::io(format!("creating {}", parent.display()), e))?;
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let prefix = format!(".{name}.briefgen-");
-        remove_leftovers(parent, &prefix);
+        let lock = OutputLock::acquire(parent, output)?;
+        check_replaceable(output, force)?;
+        let prefix = staging_prefix(output);
+        remove_abandoned(parent, &prefix);
         let dir = tempfile::Builder::new()
             .prefix(&prefix)
             .tempdir_in(parent)
             .map_err(|e| BuildError::io(format!("creating a folder in {}", parent.display()), e))?;
+        let marker = dir.path().join(STAGING_MARKER);
+        fs::write(&marker, std::process::id().to_string())
+            .map_err(|e| BuildError::io(format!("writing {}", marker.display()), e))?;
         Ok(Staging {
             dir,
             output: output.to_path_buf(),
             written: AtomicUsize::new(0),
+            _lock: lock,
         })
     }
 
@@ -130,6 +145,9 @@ impl Staging {
         let marker = self.dir.path().join(MARKER_FILE);
         fs::write(&marker, MARKER_TEXT)
             .map_err(|e| BuildError::io(format!("writing {}", marker.display()), e))?;
+        let staging_marker = self.dir.path().join(STAGING_MARKER);
+        fs::remove_file(&staging_marker)
+            .map_err(|e| BuildError::io(format!("removing {}", staging_marker.display()), e))?;
         swap_in(self.dir.path(), &self.output)?;
         // The staging folder now holds the previous output (or nothing); dropping it removes it.
         Ok(self.written.into_inner())
@@ -155,17 +173,110 @@ fn write_file(path: &Path, file: &OutputFile<'_>) -> io::Result<()> {
     }
 }
 
-/// Removes staging folders that an interrupted build left beside the output.
-fn remove_leftovers(parent: &Path, prefix: &str) {
+/// The start of the name of every staging folder for `output`: `.public.briefgen-`.
+fn staging_prefix(output: &Path) -> String {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(".{name}.briefgen-")
+}
+
+/// Removes what interrupted builds left beside the output: staging folders whose marker names
+/// a process that is gone, and previous outputs (with briefgen's output marker) that a build
+/// swapped out but did not get to remove. Called with the output's lock held, so no build
+/// into this output is running. A folder without either marker is a user's, and stays.
+fn remove_abandoned(parent: &Path, prefix: &str) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
     for entry in entries.flatten() {
-        let is_leftover = entry.file_name().to_string_lossy().starts_with(prefix)
-            && entry.file_type().is_ok_and(|t| t.is_dir());
-        if is_leftover {
-            let _ = fs::remove_dir_all(entry.path());
+        let named_like_staging = entry.file_name().to_string_lossy().starts_with(prefix);
+        if !named_like_staging || !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
         }
+        let path = entry.path();
+        let abandoned = match fs::read_to_string(path.join(STAGING_MARKER)) {
+            Ok(owner) => !process_is_running(owner.trim()),
+            Err(_) => path.join(MARKER_FILE).is_file(),
+        };
+        if abandoned {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// Whether the process with this id (as a staging marker writes it) still runs. Where that
+/// cannot be told, it is taken as gone: the lock already keeps out every running build.
+fn process_is_running(pid: &str) -> bool {
+    let Ok(pid) = pid.parse::<u32>() else {
+        return false;
+    };
+    pid == std::process::id()
+        || (cfg!(target_os = "linux") && Path::new(&format!("/proc/{pid}")).exists())
+}
+
+/// An exclusive lock on the output's parent folder, held while a build writes; released when
+/// dropped (or when the process ends, however it ends).
+struct OutputLock {
+    _file: fs::File,
+}
+
+impl OutputLock {
+    /// Takes the lock, or says who holds it and waits for it.
+    fn acquire(parent: &Path, output: &Path) -> Result<OutputLock, BuildError> {
+        let failed = |e: io::Error| BuildError::io(format!("locking {}", parent.display()), e);
+        let file = lock_file(parent).map_err(failed)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                let holder = lock_holder(&file)
+                    .map(|pid| format!("process {pid}"))
+                    .unwrap_or_else(|| "another process".to_string());
+                eprintln!(
+                    "waiting for {holder}, which is building into {}, to finish",
+                    output.display()
+                );
+                file.lock().map_err(failed)?;
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(failed(e)),
+        }
+        Ok(OutputLock { _file: file })
+    }
+}
+
+/// What is locked: the parent folder itself on Unix (so no lock file is left in the site),
+/// a lock file in it elsewhere.
+fn lock_file(parent: &Path) -> io::Result<fs::File> {
+    if cfg!(unix) {
+        fs::File::open(parent)
+    } else {
+        fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(parent.join(".briefgen.lock"))
+    }
+}
+
+/// The process holding a lock on `file`, from `/proc/locks` (Linux only).
+fn lock_holder(file: &fs::File) -> Option<u32> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let inode = file.metadata().ok()?.ino();
+        let locks = fs::read_to_string("/proc/locks").ok()?;
+        locks.lines().find_map(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let device_inode = fields.iter().position(|f| f.matches(':').count() == 2)?;
+            let held = fields.get(device_inode)?.rsplit(':').next()? == inode.to_string();
+            (held && !line.contains("->")).then(|| fields.get(device_inode - 1)?.parse().ok())?
+        })
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = file;
+        None
     }
 }
 
@@ -211,7 +322,11 @@ fn swap_in(staging: &Path, output: &Path) -> Result<(), BuildError> {
     }
     // Without an atomic exchange: move the old output aside, the new one in, the old one to
     // where the new one was (to be removed).
-    let aside = staging.with_extension("old");
+    // The aside name starts like a staging folder's and will hold briefgen's output marker,
+    // so a later build removes it if this one is interrupted.
+    let mut aside = staging.as_os_str().to_os_string();
+    aside.push(".old");
+    let aside = PathBuf::from(aside);
     fs::rename(output, &aside).map_err(failed)?;
     if let Err(e) = fs::rename(staging, output) {
         let _ = fs::rename(&aside, output);

@@ -1,14 +1,21 @@
 //! The HTTP side of `serve` (axum): the site's files from memory, its own 404 page for missing
 //! paths, the live-reload script injected into HTML pages, and the WebSocket that pages listen
 //! on. Paths are looked up by name among the site's output files, so no request can reach a
-//! file outside the output, whatever it says.
+//! file outside the output, whatever it says; a copied file is read from the site only if,
+//! once opened, it still lies inside the site (a file swapped for a link to `/etc/passwd`
+//! after the last build is not served), and it is streamed, not read into memory. Requests
+//! that do not name this server, and WebSocket upgrades from other sites' pages, are refused
+//! ([`super::guard`]).
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::State;
+use axum::body::Body;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
-use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio::sync::broadcast;
@@ -25,7 +32,32 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route(SOCKET_PATH, get(socket))
         .route(SCRIPT_PATH, get(script))
         .fallback(file)
+        .layer(middleware::from_fn_with_state(
+            shared.clone(),
+            only_this_host,
+        ))
         .with_state(shared)
+}
+
+/// Refuses requests whose `Host` does not name this server (DNS rebinding).
+async fn only_this_host(
+    State(shared): State<Arc<Shared>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or_else(|| request.uri().authority().map(|a| a.as_str()));
+    match host {
+        Some(host) if shared.guard.allows_host(host) => next.run(request).await,
+        _ => (
+            StatusCode::FORBIDDEN,
+            "briefgen serve answers only to its own address (a loopback name or --interface)\n",
+        )
+            .into_response(),
+    }
 }
 
 async fn script() -> Response {
@@ -52,8 +84,8 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
     } else {
         path.clone()
     };
-    if let Some(body) = lookup(&shared, &key).await {
-        return respond(StatusCode::OK, &key, body);
+    if let Some(content) = lookup(&shared, &key).await {
+        return respond(StatusCode::OK, &key, content).await;
     }
     // A folder asked for without its trailing slash.
     if !key.ends_with(".html") && shared.has(&format!("{key}/index.html")) {
@@ -80,22 +112,53 @@ fn site_path(raw: &str) -> Option<String> {
     (plain && !path.starts_with('/') && !path.contains("//")).then(|| path.to_string())
 }
 
-async fn lookup(shared: &Shared, key: &str) -> Option<Vec<u8>> {
+/// A file's bytes as served: in memory, or a file opened on disk with its length.
+enum Content {
+    Bytes(Vec<u8>),
+    File(tokio::fs::File, u64),
+}
+
+async fn lookup(shared: &Shared, key: &str) -> Option<Content> {
     match shared.find(key)? {
-        Found::Rendered(bytes) => Some(bytes.to_vec()),
-        Found::Embedded(bytes) => Some(bytes.to_vec()),
-        Found::Disk(path) => tokio::fs::read(path).await.ok(),
+        Found::Rendered(bytes) => Some(Content::Bytes(bytes.to_vec())),
+        Found::Embedded(bytes) => Some(Content::Bytes(bytes.to_vec())),
+        Found::Disk(path) => open_inside(&shared.root, &path).await,
     }
+}
+
+/// Opens a file copied from the site, if it is a regular file that lies inside `root` once
+/// every link on the way is followed (checked on the file opened, so nothing can swap it in
+/// between).
+async fn open_inside(root: &Path, path: &Path) -> Option<Content> {
+    let file = tokio::fs::File::open(path).await.ok()?;
+    let metadata = file.metadata().await.ok()?;
+    let inside = opened_path(&file, path).await?.starts_with(root);
+    (metadata.is_file() && inside).then(|| Content::File(file, metadata.len()))
+}
+
+/// Where an opened file really is.
+#[cfg(target_os = "linux")]
+async fn opened_path(file: &tokio::fs::File, _path: &Path) -> Option<PathBuf> {
+    use std::os::fd::AsRawFd;
+    tokio::fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd()))
+        .await
+        .ok()
+}
+
+/// Where an opened file really is (from its path, where the system cannot say).
+#[cfg(not(target_os = "linux"))]
+async fn opened_path(_file: &tokio::fs::File, path: &Path) -> Option<PathBuf> {
+    tokio::fs::canonicalize(path).await.ok()
 }
 
 async fn not_found(shared: &Shared) -> Response {
     match lookup(shared, "404.html").await {
-        Some(body) => respond(StatusCode::NOT_FOUND, "404.html", body),
+        Some(content) => respond(StatusCode::NOT_FOUND, "404.html", content).await,
         None => (StatusCode::NOT_FOUND, "Not found").into_response(),
     }
 }
 
-fn respond(status: StatusCode, key: &str, body: Vec<u8>) -> Response {
+async fn respond(status: StatusCode, key: &str, content: Content) -> Response {
     let mime = mime_guess::from_path(key).first_or_octet_stream();
     let is_html = mime.essence_str() == "text/html";
     let content_type = if mime.type_() == "text"
@@ -106,16 +169,32 @@ fn respond(status: StatusCode, key: &str, body: Vec<u8>) -> Response {
     } else {
         mime.essence_str().to_string()
     };
-    let body = if is_html {
-        with_reload_script(body)
-    } else {
-        body
+    let (length, body) = match content {
+        Content::Bytes(bytes) if is_html => {
+            let bytes = with_reload_script(bytes);
+            (bytes.len(), Body::from(bytes))
+        }
+        Content::Bytes(bytes) => (bytes.len(), Body::from(bytes)),
+        Content::File(mut file, _) if is_html => {
+            use tokio::io::AsyncReadExt;
+            let mut bytes = Vec::new();
+            if file.read_to_end(&mut bytes).await.is_err() {
+                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            }
+            let bytes = with_reload_script(bytes);
+            (bytes.len(), Body::from(bytes))
+        }
+        Content::File(file, length) => (
+            usize::try_from(length).unwrap_or(usize::MAX),
+            Body::from_stream(tokio_util::io::ReaderStream::new(file)),
+        ),
     };
     let mut response = (status, body).into_response();
     let headers = response.headers_mut();
     if let Ok(value) = HeaderValue::from_str(&content_type) {
         headers.insert(header::CONTENT_TYPE, value);
     }
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     response
 }
@@ -131,7 +210,24 @@ fn with_reload_script(mut html: Vec<u8>) -> Vec<u8> {
     html
 }
 
-async fn socket(State(shared): State<Arc<Shared>>, upgrade: WebSocketUpgrade) -> Response {
+/// The live-reload socket, for this server's own pages only: a browser sends the page's
+/// `Origin` with every upgrade, so another site's page is refused (it would receive build
+/// errors, which quote the site's files). Clients that are not browsers send none.
+async fn socket(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    let origin = headers
+        .get(header::ORIGIN)
+        .map(|o| o.to_str().unwrap_or(""));
+    if origin.is_some_and(|o| !shared.guard.allows_origin(o)) {
+        return (
+            StatusCode::FORBIDDEN,
+            "the live-reload socket is for this server's own pages\n",
+        )
+            .into_response();
+    }
     upgrade.on_upgrade(move |socket| listen(socket, shared))
 }
 

@@ -3,12 +3,14 @@
 //! redone), and tells open pages to reload — or shows the build's errors over them — through a
 //! WebSocket on the same port.
 
+mod guard;
 mod http;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
+use std::time::Duration;
 
 use tokio::sync::broadcast;
 
@@ -53,7 +55,15 @@ pub struct Shared {
     pub errors: RwLock<String>,
     /// Events for open pages.
     pub events: broadcast::Sender<PageEvent>,
+    /// The site folder (canonical): copied files are served only from inside it.
+    pub root: PathBuf,
+    /// The names requests must give this server.
+    pub guard: guard::Guard,
 }
+
+/// How long a connection may take to send a request's headers, and how long an idle
+/// connection is kept open between requests.
+const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A file found for a request.
 pub enum Found {
@@ -113,6 +123,8 @@ async fn run(options: ServeOptions) -> Result<(), BuildError> {
         snapshot: RwLock::new(live.snapshot()),
         errors: RwLock::new(String::new()),
         events,
+        root: root.clone(),
+        guard: guard::Guard::new(address),
     });
     report_update(&shared, &root, &first, options.timings, "Built", &[]);
 
@@ -121,13 +133,38 @@ async fn run(options: ServeOptions) -> Result<(), BuildError> {
     if options.open {
         let _ = webbrowser::open(&base_url);
     }
-    let app = http::router(shared);
-    let served = axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await;
-    served.map_err(|e| BuildError::io("serving", e))
+    accept(listener, http::router(shared)).await;
+    Ok(())
+}
+
+/// Serves connections until Ctrl-C. Each connection must send a request's headers within
+/// [`HEADER_TIMEOUT`] of opening or of its last response (hyper's header read timeout), so
+/// idle and slow connections are closed instead of kept forever.
+async fn accept(listener: tokio::net::TcpListener, app: axum::Router) {
+    let stop = tokio::signal::ctrl_c();
+    tokio::pin!(stop);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(_) => {
+                    // Out of file descriptors, say: give connections time to close.
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut stop => return,
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .with_upgrades()
+                .await;
+        });
+    }
 }
 
 /// Binds to `port`, or to a free port when it is 0 or taken.

@@ -94,12 +94,19 @@ pub fn write_site(
 /// that takes the output's place once everything is written. Dropped without
 /// [`Staging::commit`], it is removed and the output is left as it was.
 pub struct Staging {
-    dir: tempfile::TempDir,
+    /// Removed when dropped, markers last (see [`remove_marked_folder`]).
+    dir: PathBuf,
     output: PathBuf,
     written: AtomicUsize,
-    /// Held until the staging folder (holding the previous output after the swap) is gone;
-    /// declared after `dir`, so that it is released after `dir` is removed.
+    /// Held until the staging folder (holding the previous output after the swap) is gone:
+    /// fields are dropped after `drop` runs.
     _lock: OutputLock,
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        let _ = remove_marked_folder(&self.dir);
+    }
 }
 
 impl Staging {
@@ -117,8 +124,9 @@ impl Staging {
         let dir = tempfile::Builder::new()
             .prefix(&prefix)
             .tempdir_in(parent)
-            .map_err(|e| BuildError::io(format!("creating a folder in {}", parent.display()), e))?;
-        let marker = dir.path().join(STAGING_MARKER);
+            .map_err(|e| BuildError::io(format!("creating a folder in {}", parent.display()), e))?
+            .keep();
+        let marker = dir.join(STAGING_MARKER);
         fs::write(&marker, std::process::id().to_string())
             .map_err(|e| BuildError::io(format!("writing {}", marker.display()), e))?;
         Ok(Staging {
@@ -132,7 +140,7 @@ impl Staging {
     /// Writes files in parallel, creating their folders as needed.
     pub fn write(&self, files: &[OutputFile<'_>]) -> Result<(), BuildError> {
         files.par_iter().try_for_each(|file| {
-            let path = self.dir.path().join(file.path());
+            let path = self.dir.join(file.path());
             write_file(&path, file)
                 .map_err(|e| BuildError::io(format!("writing {}", path.display()), e))
         })?;
@@ -142,15 +150,15 @@ impl Staging {
 
     /// Puts the written files in the output's place. Returns how many files were written.
     pub fn commit(self) -> Result<usize, BuildError> {
-        let marker = self.dir.path().join(MARKER_FILE);
+        let marker = self.dir.join(MARKER_FILE);
         fs::write(&marker, MARKER_TEXT)
             .map_err(|e| BuildError::io(format!("writing {}", marker.display()), e))?;
-        let staging_marker = self.dir.path().join(STAGING_MARKER);
+        let staging_marker = self.dir.join(STAGING_MARKER);
         fs::remove_file(&staging_marker)
             .map_err(|e| BuildError::io(format!("removing {}", staging_marker.display()), e))?;
-        swap_in(self.dir.path(), &self.output)?;
+        swap_in(&self.dir, &self.output)?;
         // The staging folder now holds the previous output (or nothing); dropping it removes it.
-        Ok(self.written.into_inner())
+        Ok(self.written.load(Ordering::Relaxed))
     }
 }
 
@@ -184,8 +192,9 @@ fn staging_prefix(output: &Path) -> String {
 
 /// Removes what interrupted builds left beside the output: staging folders whose marker names
 /// a process that is gone, and previous outputs (with briefgen's output marker) that a build
-/// swapped out but did not get to remove. Called with the output's lock held, so no build
-/// into this output is running. A folder without either marker is a user's, and stays.
+/// swapped out but did not get to remove, and empty ones. Called with the output's lock held,
+/// so no build into this output is running. A folder with things in it but neither marker is
+/// a user's, and stays.
 fn remove_abandoned(parent: &Path, prefix: &str) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
@@ -198,12 +207,42 @@ fn remove_abandoned(parent: &Path, prefix: &str) {
         let path = entry.path();
         let abandoned = match fs::read_to_string(path.join(STAGING_MARKER)) {
             Ok(owner) => !process_is_running(owner.trim()),
-            Err(_) => path.join(MARKER_FILE).is_file(),
+            // A build killed between creating its folder and marking it leaves it empty.
+            Err(_) => path.join(MARKER_FILE).is_file() || is_empty_dir(&path),
         };
         if abandoned {
-            let _ = fs::remove_dir_all(&path);
+            let _ = remove_marked_folder(&path);
         }
     }
+}
+
+/// Removes a folder briefgen wrote (a staging folder, or a previous output swapped out) with
+/// its markers last, so that a removal cut short by a kill leaves a folder that a later build
+/// still knows for its own and removes.
+fn remove_marked_folder(dir: &Path) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name == MARKER_FILE || name == STAGING_MARKER {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            fs::remove_dir_all(entry.path())?;
+        } else {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    for marker in [STAGING_MARKER, MARKER_FILE] {
+        match fs::remove_file(dir.join(marker)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    fs::remove_dir(dir)
+}
+
+fn is_empty_dir(path: &Path) -> bool {
+    fs::read_dir(path).is_ok_and(|mut entries| entries.next().is_none())
 }
 
 /// Whether the process with this id (as a staging marker writes it) still runs. Where that

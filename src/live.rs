@@ -378,8 +378,11 @@ impl LiveSite {
         // Briefings came, went, or changed slug or draft status.
         let published_changed = self.targets_dirty;
         if published_changed {
-            let targets =
-                parse::link_targets(self.heads.values().flatten(), &self.config, self.drafts);
+            let files = self
+                .heads
+                .iter()
+                .map(|(path, head)| (path.as_str(), head.as_ref().ok()));
+            let targets = parse::link_targets(files, &self.config, self.drafts);
             links_moved = targets != self.targets;
             self.targets = targets;
             let published: Vec<&Head> = self

@@ -48,8 +48,33 @@ impl Head {
     }
 }
 
-/// Where each briefing's content path leads: its URL, or `None` for a draft left out.
-pub type LinkTargets = HashMap<String, Option<String>>;
+/// Where a link to a briefing's content path leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// The briefing's page.
+    Url(String),
+    /// Nowhere: it is a draft, and drafts are left out of this build.
+    Draft,
+    /// Nowhere: its front matter has errors (reported on their own).
+    Broken,
+}
+
+/// Where each briefing's content path leads.
+pub type LinkTargets = HashMap<String, LinkTarget>;
+
+/// What a link to `content_path` resolves to, or why it does not resolve.
+pub fn resolve_target(targets: &LinkTargets, content_path: &str) -> Result<String, String> {
+    match targets.get(content_path) {
+        Some(LinkTarget::Url(url)) => Ok(url.clone()),
+        Some(LinkTarget::Draft) => Err(format!(
+            "content/{content_path} is a draft, left out of this build; publish it (draft: false), build with --drafts, or remove the link"
+        )),
+        Some(LinkTarget::Broken) => Err(format!(
+            "content/{content_path} has errors of its own (reported with it); fix them and this link resolves"
+        )),
+        None => Err(format!("there is no content/{content_path}")),
+    }
+}
 
 /// Parses every briefing. Drafts are left out unless `drafts` is set.
 pub fn parse_briefings(
@@ -58,10 +83,19 @@ pub fn parse_briefings(
     drafts: bool,
 ) -> Result<Vec<Briefing>, Vec<Diagnostic>> {
     let mut errors = Vec::new();
+    let paths: Vec<String> = files.iter().map(|f| f.content_path.clone()).collect();
     let heads: Vec<Result<Head, Vec<Diagnostic>>> = files
         .into_par_iter()
         .map(|file| read_head(file, config))
         .collect();
+    let targets = link_targets(
+        paths
+            .iter()
+            .map(String::as_str)
+            .zip(heads.iter().map(|h| h.as_ref().ok())),
+        config,
+        drafts,
+    );
     let mut all = Vec::with_capacity(heads.len());
     for result in heads {
         match result {
@@ -69,7 +103,6 @@ pub fn parse_briefings(
             Err(e) => errors.extend(e),
         }
     }
-    let targets = link_targets(&all, config, drafts);
     let published: Vec<Head> = all.into_iter().filter(|h| h.is_published(drafts)).collect();
     errors.extend(slug_clashes(&published.iter().collect::<Vec<_>>()));
 
@@ -150,19 +183,24 @@ pub fn read_head(file: SourceFile, config: &SiteConfig) -> Result<Head, Vec<Diag
     })
 }
 
-/// Where links to each briefing lead, for resolving `@/` links.
+/// Where links to each briefing lead, for resolving `@/` links: every briefing file by its
+/// content path, with its head, or `None` where its front matter has errors.
 pub fn link_targets<'a>(
-    heads: impl IntoIterator<Item = &'a Head>,
+    files: impl IntoIterator<Item = (&'a str, Option<&'a Head>)>,
     config: &SiteConfig,
     drafts: bool,
 ) -> LinkTargets {
-    heads
+    files
         .into_iter()
-        .map(|h| {
-            let url = h
-                .is_published(drafts)
-                .then(|| config.url_for(&format!("briefings/{}/", h.slug)));
-            (h.file.content_path.clone(), url)
+        .map(|(path, head)| {
+            let target = match head {
+                Some(h) if h.is_published(drafts) => {
+                    LinkTarget::Url(config.url_for(&format!("briefings/{}/", h.slug)))
+                }
+                Some(_) => LinkTarget::Draft,
+                None => LinkTarget::Broken,
+            };
+            (path.to_string(), target)
         })
         .collect()
 }
@@ -233,7 +271,7 @@ pub fn render_body(
         Some(i) => &content_path[..=i],
         None => "",
     };
-    let briefing_url = |path: &str| targets.get(path).cloned().flatten();
+    let briefing_url = |path: &str| resolve_target(targets, path);
     let links = BodyContext {
         file: &h.file.file,
         body_line: h.body_line,

@@ -134,6 +134,8 @@ pub struct ModeledSite {
     pub copies: BTreeMap<String, FileSource>,
     /// Where it goes.
     pub output_dir: PathBuf,
+    /// The site folder.
+    pub root: PathBuf,
     /// Warnings raised on the way.
     pub warnings: Vec<Diagnostic>,
     /// How long each stage took.
@@ -195,6 +197,7 @@ pub fn model(options: &BuildOptions) -> Result<ModeledSite, BuildError> {
         templates,
         copies,
         output_dir,
+        root: root.to_path_buf(),
         warnings: loaded.warnings,
         timings,
     })
@@ -218,12 +221,17 @@ impl ModeledSite {
         let jobs = renderer.jobs();
         let extra = generated_files(&self.config);
         // Rendered files win over copied files at the same path.
-        for path in jobs
+        let rendered_paths: Vec<String> = jobs
             .iter()
             .map(|&job| renderer.output_path(job))
             .chain(extra.iter().map(|f| f.path.clone()))
-        {
-            self.copies.remove(&path);
+            .collect();
+        for path in &rendered_paths {
+            self.copies.remove(path);
+        }
+        let clashes = file_folder_clashes(&rendered_paths, &self.copies, &self.root);
+        if !clashes.is_empty() {
+            return Err(BuildError::Content(clashes));
         }
         let (mut rendering, mut writing) = (Duration::ZERO, Duration::ZERO);
         let mut errors: Vec<Diagnostic> = Vec::new();
@@ -263,6 +271,49 @@ impl ModeledSite {
         self.timings.record("write", writing);
         Ok(())
     }
+}
+
+/// Copied files that the output cannot hold: a file where the site needs a folder (a file
+/// `content/briefings` beside the folder of briefing pages), or a file inside a folder whose
+/// name the site needs for a file (`content/atom.xml/x.png`). Each is named by its source, so
+/// the error points at the file to rename, not at the staging folder where writing failed.
+fn file_folder_clashes(
+    rendered: &[String],
+    copies: &BTreeMap<String, FileSource>,
+    root: &Path,
+) -> Vec<Diagnostic> {
+    let files: rustc_hash::FxHashSet<&str> = rendered
+        .iter()
+        .map(String::as_str)
+        .chain(copies.keys().map(String::as_str))
+        .collect();
+    let folders: rustc_hash::FxHashSet<&str> = files
+        .iter()
+        .flat_map(|path| path.match_indices('/').map(|(i, _)| &path[..i]))
+        .collect();
+    let source = |path: &str| match copies.get(path) {
+        Some(FileSource::Disk(from)) => from.strip_prefix(root).unwrap_or(from).to_path_buf(),
+        _ => PathBuf::from(format!("theme static file {path}")),
+    };
+    let mut clashes = Vec::new();
+    for path in copies.keys() {
+        if folders.contains(path.as_str()) {
+            clashes.push(Diagnostic::new(
+                source(path),
+                format!("this file would be written at `{path}`, where the site needs a folder (`{path}/…`); rename or move it"),
+            ));
+        } else if let Some(file) = path
+            .match_indices('/')
+            .map(|(i, _)| &path[..i])
+            .find(|folder| files.contains(folder))
+        {
+            clashes.push(Diagnostic::new(
+                source(path),
+                format!("this file would be written inside `{file}/`, but the site writes a file named `{file}`; rename or move its folder"),
+            ));
+        }
+    }
+    clashes
 }
 
 /// Files made from the settings alone: the highlighting stylesheet, `.nojekyll` (so that

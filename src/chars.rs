@@ -18,6 +18,34 @@ pub fn without_unencodable(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether text shows nothing: only white space (no-break spaces included), controls, and
+/// characters with no glyph (zero-width spaces and joiners, the byte order mark, soft
+/// hyphens, direction marks).
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '\u{00AD}'
+                    | '\u{034F}'
+                    | '\u{061C}'
+                    | '\u{115F}'
+                    | '\u{1160}'
+                    | '\u{17B4}'
+                    | '\u{17B5}'
+                    | '\u{180B}'..='\u{180F}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{202A}'..='\u{202E}'
+                    | '\u{2060}'..='\u{206F}'
+                    | '\u{3164}'
+                    | '\u{FE00}'..='\u{FE0F}'
+                    | '\u{FEFF}'
+                    | '\u{FFA0}'
+            )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -159,7 +159,14 @@ impl FieldChecker<'_> {
         let text = self.text(key, value);
         let present = value.is_some_and(|v| !v.is_null());
         match text {
-            Some(text) if !text.trim().is_empty() => Some(text),
+            Some(text) if !crate::chars::is_blank(&text) => Some(text),
+            Some(text) if !text.is_empty() => {
+                self.error(
+                    key,
+                    format!("{key} shows nothing: it is only spaces and invisible characters (zero-width or no-break spaces, say); write e.g. {key}: {example}"),
+                );
+                None
+            }
             _ if present && text.is_none() => None,
             _ => {
                 self.errors.push(Diagnostic::at_line(

@@ -12,6 +12,15 @@ use super::ImportArgs;
 
 /// Runs `briefgen import`.
 pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
+    if let Some(url) = args
+        .url
+        .as_deref()
+        .filter(|u| !briefgen::frontmatter::is_web_url(u))
+    {
+        return Err(BuildError::Usage(format!(
+            "--url `{url}` is not an http or https address"
+        )));
+    }
     let from_stdin = args.file == Path::new("-");
     let bytes = if from_stdin {
         let mut bytes = Vec::new();

@@ -240,6 +240,9 @@ fn is_skipped(element: &ElementRef<'_>) -> bool {
     CHROME_CLASS.is_match(&names)
 }
 
+/// How many links and emphases an imported passage nests at most.
+const MAX_MARKS: usize = 8;
+
 /// Walks the article's elements, turning them into blocks.
 struct Walker<'b> {
     base: Option<url::Url>,
@@ -313,6 +316,12 @@ impl Walker<'_> {
 
     /// An element's text as Markdown inline text: links, emphasis, code.
     fn inline(&self, element: ElementRef<'_>) -> String {
+        self.inline_within(element, 0)
+    }
+
+    /// An element's text inside `marks` links and emphases: past [`MAX_MARKS`], inner ones
+    /// keep their text only, so that the Markdown nests no deeper than a build accepts.
+    fn inline_within(&self, element: ElementRef<'_>, marks: usize) -> String {
         let mut out = String::new();
         for child in element.children() {
             match child.value() {
@@ -324,7 +333,9 @@ impl Walker<'_> {
                     if is_skipped(&child) {
                         continue;
                     }
-                    let inner = self.inline(child);
+                    let name = child.value().name();
+                    let marked = matches!(name, "a" | "strong" | "b" | "em" | "i" | "cite");
+                    let inner = self.inline_within(child, marks + usize::from(marked));
                     let trimmed = inner.trim();
                     if trimmed.is_empty() {
                         if child.value().name() == "br" {
@@ -332,7 +343,11 @@ impl Walker<'_> {
                         }
                         continue;
                     }
-                    match child.value().name() {
+                    if marked && marks >= MAX_MARKS {
+                        out.push_str(&inner);
+                        continue;
+                    }
+                    match name {
                         "a" => match self.link(child.value().attr("href")) {
                             Some(href) => out.push_str(&format!("[{trimmed}]({href})")),
                             None => out.push_str(&inner),

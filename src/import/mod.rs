@@ -67,7 +67,16 @@ pub struct ImportOptions {
 
 /// Turns a clipping into a draft briefing. Dates written without an offset are read in `zone`.
 pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBriefing {
-    let input = crate::chars::without_unencodable(input);
+    // Control characters (C0, DEL and C1 alike) are never part of an article's text.
+    let input: std::borrow::Cow<'_, str> = if input.chars().any(is_stray_control) {
+        input
+            .chars()
+            .filter(|&c| !is_stray_control(c))
+            .collect::<String>()
+            .into()
+    } else {
+        input.into()
+    };
     let input = input.strip_prefix('\u{feff}').unwrap_or(&input);
     let is_html = options.html.unwrap_or_else(|| looks_like_html(input));
     let (facts, blocks) = if is_html {
@@ -77,19 +86,40 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
     };
     let article = clean::article(facts, blocks, zone);
     let text = people::plain_text(&article.blocks);
-    let people = people::suggest_people(&text, &article.authors);
-    let tags = people::suggest_tags(&article, &text, &people);
+    let mut people = people::suggest_people(&text, &article.authors);
+    let mut tags = people::suggest_tags(&article, &text, &people);
+    // Only what a build accepts: names with a letter or digit, web addresses.
+    people.retain(|name| !crate::slug::slugify(name).is_empty());
+    tags.retain(|name| !crate::slug::slugify(name).is_empty());
+    let source = article
+        .source
+        .clone()
+        .filter(|name| !crate::slug::slugify(name).is_empty());
+    let page_url = article
+        .url
+        .clone()
+        .filter(|url| crate::frontmatter::is_web_url(url));
+    let title = if crate::chars::is_blank(&article.title) {
+        "Untitled clipping".to_string()
+    } else {
+        article.title.clone()
+    };
     DraftBriefing {
-        title: article.title.clone(),
+        title,
         date: article.date.clone(),
-        source: article.source.clone(),
-        url: options.url.clone().or(article.url.clone()),
+        source,
+        url: options.url.clone().or(page_url),
         people,
         tags,
         summary: None,
         draft: true,
         body: to_markdown(&article.blocks),
     }
+}
+
+/// A control character other than the white space of text (tab, line feed, carriage return).
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
 /// Whether the input is an HTML page rather than copied text.

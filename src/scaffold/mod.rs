@@ -87,6 +87,9 @@ pub struct DraftBriefing {
     pub body: String,
 }
 
+/// The longest slug a new briefing's file name takes from its title.
+pub const MAX_FILE_SLUG: usize = 80;
+
 /// What a source with no name is called until the curator names it.
 pub const UNNAMED_SOURCE: &str = "Unknown source";
 
@@ -100,9 +103,14 @@ impl DraftBriefing {
         })
     }
 
-    /// Where it goes under the site: `content/2025/2025-06-12-the-title.md`.
+    /// Where it goes under the site: `content/2025/2025-06-12-the-title.md`, the title's slug
+    /// cut at a word to at most [`MAX_FILE_SLUG`] characters (file names have a limit).
     pub fn content_path(&self, date: &ZonedDateTime) -> PathBuf {
-        let slug = crate::slug::slugify(&self.title);
+        let mut slug = crate::slug::slugify(&self.title);
+        if slug.len() > MAX_FILE_SLUG {
+            let cut = slug[..=MAX_FILE_SLUG].rfind('-').unwrap_or(MAX_FILE_SLUG);
+            slug.truncate(cut);
+        }
         let slug = if slug.is_empty() {
             "briefing".to_string()
         } else {
@@ -145,9 +153,31 @@ impl DraftBriefing {
     pub fn write_into(&self, root: &Path, config: &SiteConfig) -> Result<PathBuf, BuildError> {
         let date = self.date_or_now(&config.timezone);
         let path = self.content_path(&date);
-        write_new_file(&root.join(&path), &self.to_text(&date))?;
+        let text = self.to_text(&date);
+        check_builds(&text, config)?;
+        write_new_file(&root.join(&path), &text)?;
         Ok(path)
     }
+}
+
+/// Refuses a new briefing that the build would refuse (a `javascript:` address, a person
+/// with no letter or digit), with the build's own words: `new` and `import` write nothing
+/// that `build` then stops on.
+fn check_builds(text: &str, config: &SiteConfig) -> Result<(), BuildError> {
+    let file = Path::new("the new briefing");
+    let problems = crate::frontmatter::split(file, text)
+        .map_err(|e| vec![e])
+        .and_then(|split| crate::frontmatter::parse(file, split.yaml, &config.timezone))
+        .err()
+        .unwrap_or_default();
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    Err(BuildError::Usage(format!(
+        "nothing was written, as the briefing would not build: {}",
+        messages.join("; ")
+    )))
 }
 
 /// Splits a comma-separated list (`"Kim Jong-un, Donald Trump"`), dropping empty items.
@@ -159,9 +189,22 @@ pub fn split_list(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A YAML double-quoted string (JSON's quoting is valid YAML).
+/// A YAML double-quoted string: JSON's quoting (valid YAML), with the characters YAML may not
+/// hold as they are (DEL, the C1 controls, U+FFFE and U+FFFF) or reads as a line break (NEL)
+/// escaped too.
 fn quoted(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+    let json = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string());
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        // NEL (U+0085) is printable in YAML, but a line break in a quoted string.
+        let printable = !matches!(c, '\u{7F}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}');
+        if printable {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\u{:04X}", u32::from(c)));
+        }
+    }
+    out
 }
 
 /// A YAML flow list of quoted strings.
@@ -239,6 +282,70 @@ mod tests {
         assert_eq!(parsed.tags, vec!["diplomacy", "North Korea"]);
         assert!(parsed.draft);
         assert_eq!(parsed.summary, "One line.");
+    }
+
+    #[test]
+    fn every_character_survives_the_front_matter() {
+        // Found by fuzzing import: a C1 control character in a title made YAML refuse it.
+        let title: String = (1..=0x10FFu32)
+            .chain([0xFEFF, 0xFFFD, 0xFFFE, 0xFFFF, 0x1F600])
+            .filter_map(char::from_u32)
+            .collect::<String>()
+            + " end";
+        let draft = DraftBriefing {
+            title: title.clone(),
+            source: Some("Wire\u{85}\u{9f}".into()),
+            ..Default::default()
+        };
+        let text = draft.to_text(&date("2025-06-12"));
+        let yaml = crate::frontmatter::split(Path::new("x.md"), &text)
+            .unwrap()
+            .yaml;
+        let value: crate::yaml::Value = crate::yaml::from_str(yaml).unwrap();
+        let back = value["title"].as_str().unwrap_or_default();
+        let differ = back.chars().zip(title.chars()).find(|(a, b)| a != b);
+        assert!(back == title, "first difference: {differ:?}");
+    }
+
+    #[test]
+    fn a_long_title_gives_a_file_name_cut_at_a_word() {
+        let draft = DraftBriefing {
+            title: "Talks resume ".repeat(500),
+            ..Default::default()
+        };
+        let path = draft.content_path(&date("2025-06-12"));
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.len() <= 11 + MAX_FILE_SLUG + 3, "{name}");
+        assert!(name.starts_with("2025-06-12-talks-resume-talks"), "{name}");
+        assert!(
+            name.ends_with("resume.md") || name.ends_with("talks.md"),
+            "{name}"
+        );
+    }
+
+    #[test]
+    fn what_the_build_would_refuse_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = SiteConfig::parse("base_url = \"https://e.org/\"")
+            .unwrap()
+            .config;
+        for draft in [
+            DraftBriefing {
+                title: "T".into(),
+                url: Some("javascript:alert(1)".into()),
+                ..Default::default()
+            },
+            DraftBriefing {
+                title: "T".into(),
+                people: vec!["Kim".into(), "---".into()],
+                ..Default::default()
+            },
+        ] {
+            let error = draft.write_into(dir.path(), &config).unwrap_err();
+            assert!(matches!(error, BuildError::Usage(_)), "{error}");
+            assert!(error.to_string().contains("would not build"), "{error}");
+        }
+        assert!(!dir.path().join("content").exists());
     }
 
     #[test]

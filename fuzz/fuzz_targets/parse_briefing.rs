@@ -1,5 +1,6 @@
 //! Front matter and Markdown parsing must never panic, hang or blow up memory, whatever the
-//! bytes: every input is either a briefing or a list of diagnostics.
+//! bytes: every input is either a briefing or a list of diagnostics, and a briefing's HTML
+//! never carries anything that runs script (event handlers, `javascript:` addresses, …).
 #![no_main]
 
 use std::sync::LazyLock;
@@ -18,7 +19,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     match briefgen::parse::parse_one("2025/2025-06-12-fuzz.md", text, &CONFIG) {
-        Ok(briefing) => assert!(!briefing.slug.is_empty()),
+        Ok(briefing) => {
+            assert!(!briefing.slug.is_empty());
+            let scripted = briefgen::markdown::scripted_parts(&briefing.html);
+            assert!(scripted.is_empty(), "{scripted:?} in {}", briefing.html);
+        }
         Err(diagnostics) => assert!(!diagnostics.is_empty()),
     }
 });

@@ -1,0 +1,36 @@
+//! `import` must never panic, hang or blow up memory on any page or clipping, and what it
+//! writes must be a briefing that builds, with no script in its HTML. The first byte picks
+//! how the input is read (HTML or copied text); the rest is the clipping.
+#![no_main]
+
+use std::sync::LazyLock;
+
+use briefgen::config::SiteConfig;
+use briefgen::import::{ImportOptions, import};
+use libfuzzer_sys::fuzz_target;
+
+static CONFIG: LazyLock<SiteConfig> = LazyLock::new(|| {
+    SiteConfig::parse("base_url = \"https://user.github.io/repo/\"\ntimezone = \"Asia/Seoul\"\n")
+        .expect("the fuzzing config is valid")
+        .config
+});
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&mode, rest)) = data.split_first() else {
+        return;
+    };
+    let text = String::from_utf8_lossy(rest);
+    let options = ImportOptions {
+        url: None,
+        html: Some(mode % 2 == 0),
+    };
+    let draft = import(&text, &options, &CONFIG.timezone);
+    let written = draft.to_text(&draft.date_or_now(&CONFIG.timezone));
+    match briefgen::parse::parse_one("2025/2025-06-12-fuzz.md", &written, &CONFIG) {
+        Ok(briefing) => {
+            let scripted = briefgen::markdown::scripted_parts(&briefing.html);
+            assert!(scripted.is_empty(), "{scripted:?} in {}", briefing.html);
+        }
+        Err(diagnostics) => panic!("the draft does not build: {diagnostics:?}\n{written}"),
+    }
+});

@@ -29,6 +29,7 @@ pub mod nesting;
 pub mod parse;
 pub mod render;
 pub mod report;
+pub mod sanitize;
 pub mod scaffold;
 pub mod serve;
 pub mod site;

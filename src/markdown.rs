@@ -3,12 +3,12 @@
 //! links to files next to the briefing pointed at their copies in the output.
 
 use std::path::Path;
-use std::sync::LazyLock;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::error::Diagnostic;
 use crate::highlight;
+use crate::sanitize::unsafe_scheme;
 
 /// What the Markdown renderer needs to know about the briefing and the site.
 pub struct BodyContext<'a> {
@@ -178,34 +178,13 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if !links.allow_raw_html {
-        html = sanitize(&html);
+        html = crate::sanitize::sanitize(html);
     }
     Ok(RenderedBody {
         html,
         first_paragraph: first_paragraph.trim().to_string(),
         word_count,
     })
-}
-
-/// Removes scripts, event handlers and other unsafe markup from HTML, keeping everything the
-/// Markdown renderer itself writes (heading ids, highlighting classes, task list boxes).
-///
-/// This is the one boundary every body passes on its way to a page or a feed (unless the site
-/// sets `allow_raw_html`): whatever the Markdown options let through, only this allow-list
-/// reaches readers.
-pub fn sanitize(html: &str) -> String {
-    static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-        let mut builder = ammonia::Builder::default();
-        builder
-            .add_generic_attributes(["id", "class"])
-            .add_tags(["input"])
-            .add_tag_attributes("input", ["type", "checked", "disabled"])
-            .add_tag_attributes("pre", ["data-lang"])
-            .add_tag_attributes("ol", ["start"])
-            .link_rel(None);
-        builder
-    });
-    CLEANER.clean(html).to_string()
 }
 
 /// The heading ids given so far in a page, and for each wanted id the next number to try, so
@@ -235,44 +214,6 @@ impl HeadingIds {
             }
         }
     }
-}
-
-/// The parts of an HTML fragment that could run script: script-like elements, event-handler
-/// (`on…`), `style`, `srcdoc` and `autofocus` (which fires a handler without a click)
-/// attributes, and addresses with a scheme that runs code. Empty
-/// for everything the sanitizer lets through; for tests and fuzzing to hold it to that.
-pub fn scripted_parts(html: &str) -> Vec<String> {
-    let document = scraper::Html::parse_fragment(html);
-    let mut found = Vec::new();
-    for node in document.tree.nodes() {
-        let Some(element) = node.value().as_element() else {
-            continue;
-        };
-        let name = element.name();
-        let scripted_element = matches!(
-            name,
-            "script" | "iframe" | "object" | "embed" | "style" | "form" | "base" | "meta" | "link"
-        );
-        if scripted_element {
-            found.push(format!("<{name}>"));
-        }
-        for (attribute, value) in element.attrs() {
-            let attribute = attribute.to_ascii_lowercase();
-            let address = matches!(
-                attribute.as_str(),
-                "href" | "src" | "action" | "formaction" | "xlink:href" | "poster" | "srcset"
-            );
-            if attribute.starts_with("on")
-                || attribute == "style"
-                || attribute == "srcdoc"
-                || attribute == "autofocus"
-                || (address && unsafe_scheme(value).is_some())
-            {
-                found.push(format!("<{name} {attribute}={value:?}>"));
-            }
-        }
-    }
-    found
 }
 
 /// Gives a heading an id made from its text, unless it has one; ids are unique in a page.
@@ -369,18 +310,6 @@ fn resolve_link<'a>(dest: CowStr<'a>, links: &BodyContext<'_>) -> Result<CowStr<
     Ok(format!("{}{joined}{fragment}", links.base_url).into())
 }
 
-/// The scheme of a link that can run code or read local files (`javascript:`, `vbscript:`,
-/// `data:`, `file:`), as browsers read it: control characters and spaces ignored, any case.
-fn unsafe_scheme(dest: &str) -> Option<String> {
-    let cleaned: String = dest
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .collect();
-    let (scheme, _) = cleaned.split_once(':')?;
-    let scheme = scheme.to_ascii_lowercase();
-    matches!(scheme.as_str(), "javascript" | "vbscript" | "data" | "file").then_some(scheme)
-}
-
 /// A link with no scheme, not absolute, and not only a fragment or query.
 fn is_relative_path(path: &str) -> bool {
     !path.is_empty() && !path.starts_with('/') && !path.starts_with('?') && !path.contains(':')
@@ -451,6 +380,22 @@ mod tests {
             allow_raw_html: false,
         };
         render(body, &links).unwrap()
+    }
+
+    #[test]
+    fn table_alignment_survives_the_sanitizer() {
+        let html =
+            render_ok("| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n<td style=\"color: red\">x</td>\n").html;
+        assert!(
+            html.contains("<th style=\"text-align: center\">a</th>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<td style=\"text-align: right\">2</td>"),
+            "{html}"
+        );
+        assert!(!html.contains("color"), "{html}");
+        assert_no_script(&html);
     }
 
     #[test]
@@ -632,7 +577,8 @@ mod tests {
     }
 
     fn assert_no_script(html: &str) {
-        assert_eq!(scripted_parts(html), Vec::<String>::new(), "{html}");
+        let found = crate::sanitize::scripted_parts(html);
+        assert_eq!(found, Vec::<String>::new(), "{html}");
     }
 
     proptest::proptest! {

@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     match briefgen::parse::parse_one("2025/2025-06-12-fuzz.md", text, &CONFIG) {
         Ok(briefing) => {
             assert!(!briefing.slug.is_empty());
-            let scripted = briefgen::markdown::scripted_parts(&briefing.html);
+            let scripted = briefgen::sanitize::scripted_parts(&briefing.html);
             assert!(scripted.is_empty(), "{scripted:?} in {}", briefing.html);
         }
         Err(diagnostics) => assert!(!diagnostics.is_empty()),

@@ -3,17 +3,11 @@
 //! how the input is read (HTML or copied text); the rest is the clipping.
 #![no_main]
 
-use std::sync::LazyLock;
-
-use briefgen::config::SiteConfig;
 use briefgen::import::{ImportOptions, import};
 use libfuzzer_sys::fuzz_target;
+use site_config::CONFIG;
 
-static CONFIG: LazyLock<SiteConfig> = LazyLock::new(|| {
-    SiteConfig::parse("base_url = \"https://user.github.io/repo/\"\ntimezone = \"Asia/Seoul\"\n")
-        .expect("the fuzzing config is valid")
-        .config
-});
+mod site_config;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else {

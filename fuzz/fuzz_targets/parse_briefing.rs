@@ -3,16 +3,10 @@
 //! never carries anything that runs script (event handlers, `javascript:` addresses, …).
 #![no_main]
 
-use std::sync::LazyLock;
-
-use briefgen::config::SiteConfig;
 use libfuzzer_sys::fuzz_target;
+use site_config::CONFIG;
 
-static CONFIG: LazyLock<SiteConfig> = LazyLock::new(|| {
-    SiteConfig::parse("base_url = \"https://user.github.io/repo/\"\ntimezone = \"Asia/Seoul\"\n")
-        .expect("the fuzzing config is valid")
-        .config
-});
+mod site_config;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

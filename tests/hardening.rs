@@ -164,9 +164,9 @@ fn two_builds_into_one_folder_always_leave_one_complete_site() {
     build(&large).wait().unwrap();
     let full = started.elapsed();
     let mut waited = 0;
-    for round in 0..8u32 {
+    for round in 0..10u32 {
         let first = build(&large);
-        std::thread::sleep(full * round / 8);
+        std::thread::sleep(full * round / 10);
         let second = build(&small);
         let first = first.wait_with_output().unwrap();
         let second = second.wait_with_output().unwrap();

@@ -20,6 +20,7 @@ pub mod dates;
 pub mod error;
 pub mod frontmatter;
 pub mod highlight;
+pub mod ignore;
 pub mod import;
 pub mod live;
 pub mod load;

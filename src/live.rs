@@ -190,7 +190,7 @@ impl LiveSite {
         let mut briefings = Vec::new();
         let mut copied = Vec::new();
         for path in changed {
-            if is_hidden(path.strip_prefix(&self.root).unwrap_or(path)) {
+            if crate::ignore::is_ignored(path.strip_prefix(&self.root).unwrap_or(path)) {
                 continue;
             }
             if path == &self.root.join(CONFIG_FILE) {
@@ -223,6 +223,10 @@ impl LiveSite {
         if config_changed {
             match load_config(&self.root, &self.base_url) {
                 Ok((config, warnings)) => {
+                    if config.timezone != self.config.timezone {
+                        // Dates without an offset are read in the site's zone: parse again.
+                        self.heads.clear();
+                    }
                     self.config = config;
                     self.warnings = warnings;
                     // Every page may depend on the settings: start again from the files.
@@ -706,12 +710,4 @@ fn load_config(
         .set_base_url(base_url)
         .map_err(|e| vec![Diagnostic::new(CONFIG_FILE, e)])?;
     Ok((config, loaded.warnings))
-}
-
-/// Editor swap and backup files, and anything in a hidden folder (`relative` to the site).
-fn is_hidden(relative: &Path) -> bool {
-    relative
-        .components()
-        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
-        || relative.to_string_lossy().ends_with('~')
 }

@@ -44,7 +44,7 @@ pub struct SiteFiles {
 }
 
 /// Finds and reads the files under `content/`: Markdown files are briefings, everything else is
-/// copied to the same path in the output. Hidden files are skipped.
+/// copied to the same path in the output. Hidden files and editor leftovers are skipped.
 pub fn load_content(root: &Path) -> Result<SiteFiles, Vec<Diagnostic>> {
     let content = root.join(CONTENT_DIR);
     let mut files = SiteFiles::default();
@@ -110,7 +110,7 @@ pub fn add_copies(
 }
 
 /// The files under `dir`, by path relative to it with `/` separators, sorted. Hidden files and
-/// folders are skipped; a symlink that leads out of the site or into a loop is an error.
+/// folders and editor leftovers are skipped ([`crate::ignore`]); a symlink that leads out of the site or into a loop is an error.
 fn walk(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf)>, Vec<Diagnostic>> {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut found = Vec::new();
@@ -119,7 +119,9 @@ fn walk(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf)>, Vec<Diagnosti
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            e.depth() == 0 || !crate::ignore::is_ignored_name(&e.file_name().to_string_lossy())
+        });
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,

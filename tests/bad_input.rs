@@ -389,6 +389,12 @@ fn a_missing_site_is_a_usage_error() {
         .into();
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("no site.toml"), "{}", run.stderr);
+    // Every command that needs a site says the same (serve exited 1 with another message).
+    for command in [&["check"][..], &["serve", "--port", "0"], &["new", "T"]] {
+        let other = common::run_in(dir.path(), command);
+        assert_eq!(other.code, 2, "{command:?}: {}", other.stderr);
+        assert_eq!(other.stderr, run.stderr, "{command:?}");
+    }
     let run: common::Run = std::process::Command::new(env!("CARGO_BIN_EXE_briefgen"))
         .arg("biuld")
         .output()

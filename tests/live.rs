@@ -301,6 +301,68 @@ fn a_config_change_rebuilds_everything() {
 }
 
 #[test]
+fn a_new_time_zone_redates_briefings_whose_text_did_not_change() {
+    // Issue 11, case 1: briefings whose text did not change kept dates read in the old zone.
+    let site = site();
+    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    assert!(text(&live.snapshot(), "atom.xml").contains("2019-06-30T00:00:00+00:00"));
+    site.write(
+        "site.toml",
+        &format!("{SITE_TOML}paginate_by = 2\ntimezone = \"Asia/Seoul\"\n"),
+    );
+    saved(&mut live, &site, "site.toml");
+    let feed = text(&live.snapshot(), "atom.xml");
+    assert!(feed.contains("2019-06-30T00:00:00+09:00"), "{feed}");
+    assert_same_as_fresh(&live, &site);
+}
+
+#[test]
+fn editor_leftovers_are_neither_served_nor_built() {
+    // Issue 11, case 5: `x.md~` and `#x.md#` were published by build as plain files.
+    let site = site();
+    let leftovers = [
+        "content/2019/2019-06-30-panmunjom.md~",
+        "content/2019/#2019-06-30-panmunjom.md#",
+        "content/2019/.#2019-06-30-panmunjom.md",
+        "content/2019/.2019-06-30-panmunjom.md.swp",
+        "content/2019/4913",
+        "static/style.css~",
+    ];
+    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    for leftover in leftovers {
+        site.write(leftover, "---\ntitle: Secret draft text\n---\nSecret.\n");
+        let update = live.update(&[site.path(leftover)]);
+        assert!(update.errors.is_empty(), "{leftover}: {:?}", update.errors);
+        assert!(
+            update.changed.is_empty(),
+            "{leftover}: {:?}",
+            update.changed
+        );
+    }
+    let snapshot = live.snapshot();
+    assert!(
+        snapshot
+            .copies
+            .keys()
+            .all(|p| !p.contains("panmunjom") && p != "2019/4913"),
+        "{:?}",
+        snapshot.copies.keys().collect::<Vec<_>>()
+    );
+    site.build().assert_ok();
+    let built = common::snapshot(&site.path("public"));
+    for path in built.keys() {
+        assert!(
+            !path.ends_with('~')
+                && !path.contains('#')
+                && !path.ends_with("4913")
+                && !path.ends_with(".swp"),
+            "{path} was published"
+        );
+    }
+    assert_same_as_fresh(&live, &site);
+}
+
+#[test]
 fn the_edited_page_is_ready_before_the_pages_that_list_everything() {
     let site = site();
     let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();

@@ -106,6 +106,8 @@ pub fn serve(options: ServeOptions) -> Result<(), BuildError> {
 }
 
 async fn run(options: ServeOptions) -> Result<(), BuildError> {
+    // No site here is the same usage error (exit 2, same words) as for every other command.
+    crate::config::SiteConfig::load(&options.root)?;
     let listener = bind(options.interface, options.port).await?;
     let address = listener
         .local_addr()

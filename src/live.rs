@@ -87,6 +87,9 @@ pub struct LiveSite {
     /// Briefings whose bodies were rendered since the last model.
     fresh_bodies: Vec<String>,
     outputs: FxHashMap<String, Output>,
+    /// Output paths changed by updates that then failed (a page dropped, a file copied), not
+    /// yet published: the next good update publishes them with its own.
+    pending: Vec<String>,
     copies: BTreeMap<String, FileSource>,
     errors: Vec<Diagnostic>,
 }
@@ -119,6 +122,7 @@ impl LiveSite {
             model: None,
             fresh_bodies: Vec::new(),
             outputs: FxHashMap::default(),
+            pending: Vec::new(),
             copies: BTreeMap::new(),
             errors: Vec::new(),
         };
@@ -259,7 +263,9 @@ impl LiveSite {
             self.reload_briefings(&briefings);
         }
         let mut update = self.render(started, early);
-        if update.errors.is_empty() {
+        if !update.errors.is_empty() {
+            self.pending.extend(copied);
+        } else {
             // Files copied now or before (a touched folder is not a change of its own).
             copied.retain(|path| self.copies.contains_key(path) || copies_before.contains(path));
             update.changed.extend(copied);
@@ -608,6 +614,9 @@ impl LiveSite {
             let rendered = match renderer.render_jobs(&jobs) {
                 Ok(files) => files,
                 Err(errors) => {
+                    // Pages dropped or rendered so far are not published: keep them for the
+                    // next good update (a deleted briefing's page must go then).
+                    self.pending.append(&mut changed);
                     return self.failed(errors, started);
                 }
             };
@@ -627,7 +636,9 @@ impl LiveSite {
         for file in generated {
             put_output(&mut self.outputs, file, 0, &mut changed);
         }
+        changed.append(&mut self.pending);
         changed.sort();
+        changed.dedup();
         self.errors.clear();
         timings.lap("render lists");
         Update {

@@ -317,6 +317,55 @@ fn a_new_time_zone_redates_briefings_whose_text_did_not_change() {
 }
 
 #[test]
+fn a_deletion_in_a_failed_update_is_published_by_the_next_good_one() {
+    // Issue 11, case 3: the deleted page stayed served until a restart.
+    let site = site();
+    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    // What a server serves: the first site, then each good update's changes.
+    let mut served = live.snapshot();
+    let deleted = "content/2019/2019-06-30-panmunjom.md";
+    for broken in [
+        // An error only rendering finds, in a page rendered first, then in one rendered last.
+        ("templates/term.html", "{{ briefings | first | int }}"),
+        ("templates/sitemap.xml", "{{ entries | first | int }}"),
+    ] {
+        site.briefing(
+            "2019/2019-06-30-panmunjom.md",
+            &front("Panmunjom", "2019-06-30", &["DMZ"], &["Moon Jae-in"]),
+            "Line.\n",
+        );
+        let update = saved(&mut live, &site, deleted);
+        live.publish_into(&mut served, &update.changed);
+        assert!(served.files.contains_key("briefings/panmunjom/index.html"));
+
+        std::fs::remove_file(site.path(deleted)).unwrap();
+        site.write(broken.0, broken.1);
+        let update = live.update(&[site.path(deleted), site.path(broken.0)]);
+        assert!(
+            !update.errors.is_empty(),
+            "{}: the update should fail",
+            broken.0
+        );
+
+        std::fs::remove_file(site.path(broken.0)).unwrap();
+        let update = saved(&mut live, &site, broken.0);
+        assert!(
+            update
+                .changed
+                .iter()
+                .any(|p| p == "briefings/panmunjom/index.html"),
+            "{}: {:?}",
+            broken.0,
+            update.changed
+        );
+        live.publish_into(&mut served, &update.changed);
+        assert!(!served.files.contains_key("briefings/panmunjom/index.html"));
+        assert!(!served.files.contains_key("tags/dmz/index.html"));
+        assert_eq!(served.files, fresh(&site).files, "{}", broken.0);
+    }
+}
+
+#[test]
 fn editor_leftovers_are_neither_served_nor_built() {
     // Issue 11, case 5: `x.md~` and `#x.md#` were published by build as plain files.
     let site = site();

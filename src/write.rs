@@ -359,19 +359,29 @@ fn swap_in(staging: &Path, output: &Path) -> Result<(), BuildError> {
             return Ok(());
         }
     }
-    // Without an atomic exchange: move the old output aside, the new one in, the old one to
-    // where the new one was (to be removed).
-    // The aside name starts like a staging folder's and will hold briefgen's output marker,
-    // so a later build removes it if this one is interrupted.
-    let mut aside = staging.as_os_str().to_os_string();
-    aside.push(".old");
-    let aside = PathBuf::from(aside);
-    fs::rename(output, &aside).map_err(failed)?;
+    swap_by_renames(staging, output).map_err(failed)
+}
+
+/// The swap where the atomic exchange is unavailable: the old output aside, the new one in,
+/// the old one to where the new one was (to be removed). Killed between the first two renames,
+/// it leaves no output until the next build; both folders it leaves hold briefgen's output
+/// marker and start like a staging folder's name, so that build removes them.
+fn swap_by_renames(staging: &Path, output: &Path) -> io::Result<()> {
+    let aside = aside_path(staging);
+    fs::rename(output, &aside)?;
     if let Err(e) = fs::rename(staging, output) {
         let _ = fs::rename(&aside, output);
-        return Err(failed(e));
+        return Err(e);
     }
-    fs::rename(&aside, staging).map_err(failed)
+    fs::rename(&aside, staging)
+}
+
+/// Where the fallback swap puts the old output: the staging folder's own (random) name with
+/// `.old`, so that two builds never meet there.
+fn aside_path(staging: &Path) -> PathBuf {
+    let mut aside = staging.as_os_str().to_os_string();
+    aside.push(".old");
+    PathBuf::from(aside)
 }
 
 fn absolute(path: &Path) -> Result<PathBuf, BuildError> {
@@ -441,6 +451,70 @@ mod tests {
         }
         let ok = resolve_output_dir(dir.path(), Path::new("public")).unwrap();
         assert!(ok.ends_with("public"));
+    }
+
+    /// The output folder, a staging folder for it with `index` as its page, committed.
+    fn written(output: &Path, index: &str) -> usize {
+        let page = RenderedFile {
+            path: "index.html".into(),
+            text: index.into(),
+        };
+        write_site(output, &[OutputFile::Rendered(&page)], false).unwrap()
+    }
+
+    #[test]
+    fn the_fallback_swap_leaves_nothing_behind() {
+        // Issue 11, case 6: the fallback's `.public.old` was never removed, and made the next
+        // fallback swap fail.
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        written(&output, "old");
+        for round in 0..3 {
+            let staging = Staging::create(&output, false).unwrap();
+            let page = RenderedFile {
+                path: "index.html".into(),
+                text: format!("new {round}"),
+            };
+            staging.write(&[OutputFile::Rendered(&page)]).unwrap();
+            fs::write(staging.dir.join(MARKER_FILE), MARKER_TEXT).unwrap();
+            fs::remove_file(staging.dir.join(STAGING_MARKER)).unwrap();
+            swap_by_renames(&staging.dir, &output).unwrap();
+            drop(staging);
+            let index = fs::read_to_string(output.join("index.html")).unwrap();
+            assert_eq!(index, format!("new {round}"));
+            assert_eq!(
+                fs::read_dir(dir.path()).unwrap().count(),
+                1,
+                "round {round}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_build_cleans_up_after_a_fallback_swap_killed_halfway() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        written(&output, "old");
+        // Killed between moving the old output aside and moving the new one in: no output,
+        // the old one aside, the new one in its staging folder, both marked as briefgen's.
+        let staging = dir.path().join(".public.briefgen-Xy12Ab");
+        fs::create_dir(&staging).unwrap();
+        fs::write(staging.join("index.html"), "new").unwrap();
+        fs::write(staging.join(MARKER_FILE), MARKER_TEXT).unwrap();
+        fs::rename(&output, aside_path(&staging)).unwrap();
+        assert!(!output.exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+
+        written(&output, "again");
+        assert_eq!(
+            fs::read_to_string(output.join("index.html")).unwrap(),
+            "again"
+        );
+        let left: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, ["public"]);
     }
 
     #[test]

@@ -118,7 +118,7 @@ struct TaxonomyView {
     url: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct TermView<'a> {
     name: &'a str,
     slug: &'a str,
@@ -127,7 +127,7 @@ struct TermView<'a> {
     count: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct Paginator {
     current_index: usize,
     number_pagers: usize,
@@ -348,12 +348,11 @@ impl<'a> Renderer<'a> {
         self.templates.fingerprint(Self::template(job)).hash(&mut h);
         let summary = |i: usize| self.prepared[i].summary_hash;
         let full = |i: usize| self.prepared[i].full_hash;
-        let per_page = self.config.paginate_by;
-        let page_members = |members: &[usize], page: usize, h: &mut FxHasher| {
-            pages(members.len(), per_page).hash(h);
-            for &i in members.iter().skip((page - 1) * per_page).take(per_page) {
-                summary(i).hash(h);
-            }
+        // A paginated page: the paginator value it is given, and its briefings.
+        let page_members = |dir: &str, members: &[usize], page: usize, h: &mut FxHasher| {
+            let (paginator, on_page) = self.page_of(dir, members, page);
+            paginator.hash(h);
+            on_page.iter().for_each(|&i| summary(i).hash(h));
         };
         let years = |h: &mut FxHasher| {
             for y in &self.site.chronology.years {
@@ -361,7 +360,7 @@ impl<'a> Renderer<'a> {
             }
         };
         match job {
-            Job::Home { page } => page_members(&self.all, page, &mut h),
+            Job::Home { page } => page_members("", &self.all, page, &mut h),
             Job::Briefing(i) => {
                 full(i).hash(&mut h);
                 i.checked_sub(1).map(summary).hash(&mut h);
@@ -371,13 +370,13 @@ impl<'a> Renderer<'a> {
             }
             Job::Terms(kind) => {
                 for t in &self.site.taxonomy(kind).terms {
-                    (&t.name, &t.slug, t.briefings.len()).hash(&mut h);
+                    self.term_view(kind, t).hash(&mut h);
                 }
             }
             Job::Term { kind, term, page } => {
                 let t = &self.site.taxonomy(kind).terms[term];
-                (&t.name, t.briefings.len()).hash(&mut h);
-                page_members(&t.briefings, page, &mut h);
+                self.term_view(kind, t).hash(&mut h);
+                page_members(&kind.term_path(&t.slug), &t.briefings, page, &mut h);
             }
             Job::TermFeed { kind, term } => {
                 let t = &self.site.taxonomy(kind).terms[term];
@@ -569,29 +568,39 @@ impl Renderer<'_> {
     }
 
     fn paginate(&self, context: &mut Context, dir: &str, members: &[usize], page: usize) {
+        let (paginator, on_page) = self.page_of(dir, members, page);
+        let on_page: Vec<Value> = on_page
+            .iter()
+            .map(|&i| self.prepared[i].summary.clone())
+            .collect();
+        context.insert("paginator", &paginator);
+        context.insert_value("briefings", Value::from(on_page));
+    }
+
+    /// Page `page` of a list of briefings under `dir`: its paginator and its members. The one
+    /// source of both the page's context and its fingerprint.
+    fn page_of<'m>(
+        &self,
+        dir: &str,
+        members: &'m [usize],
+        page: usize,
+    ) -> (Paginator, &'m [usize]) {
         let per_page = self.config.paginate_by;
         let number_pagers = pages(members.len(), per_page);
         let url = |n: usize| self.config.url_for(&page_path(dir, n));
-        let on_page: Vec<Value> = members
-            .iter()
-            .skip((page - 1) * per_page)
-            .take(per_page)
-            .map(|&i| self.prepared[i].summary.clone())
-            .collect();
-        context.insert(
-            "paginator",
-            &Paginator {
-                current_index: page,
-                number_pagers,
-                paginate_by: per_page,
-                total_briefings: members.len(),
-                first: url(1),
-                last: url(number_pagers),
-                previous: (page > 1).then(|| url(page - 1)),
-                next: (page < number_pagers).then(|| url(page + 1)),
-            },
-        );
-        context.insert_value("briefings", Value::from(on_page));
+        let start = ((page - 1) * per_page).min(members.len());
+        let end = (start + per_page).min(members.len());
+        let paginator = Paginator {
+            current_index: page,
+            number_pagers,
+            paginate_by: per_page,
+            total_briefings: members.len(),
+            first: url(1),
+            last: url(number_pagers),
+            previous: (page > 1).then(|| url(page - 1)),
+            next: (page < number_pagers).then(|| url(page + 1)),
+        };
+        (paginator, &members[start..end])
     }
 
     fn taxonomy_view(&self, kind: TaxonomyKind) -> TaxonomyView {

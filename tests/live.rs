@@ -366,6 +366,34 @@ fn a_deletion_in_a_failed_update_is_published_by_the_next_good_one() {
 }
 
 #[test]
+fn a_list_page_follows_its_paginator_whatever_it_shows() {
+    // Issue 11, case 2: the first page kept "3 briefings" when a fourth, older one arrived,
+    // since its own briefings and the page count stayed the same and the fingerprint looked
+    // at nothing else.
+    let site = site();
+    site.write(
+        "templates/index.html",
+        "{{ paginator.total_briefings }} in {{ paginator.number_pagers }}: {% for b in briefings %}{{ b.title }} {% endfor %}",
+    );
+    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    assert_eq!(
+        text(&live.snapshot(), "index.html"),
+        "3 in 2: Panmunjom Hanoi "
+    );
+    site.briefing(
+        "2017/2017-01-01-older.md",
+        &front("Older", "2017-01-01", &["Summits"], &[]),
+        "Before.\n",
+    );
+    saved(&mut live, &site, "content/2017/2017-01-01-older.md");
+    assert_eq!(
+        text(&live.snapshot(), "index.html"),
+        "4 in 2: Panmunjom Hanoi "
+    );
+    assert_same_as_fresh(&live, &site);
+}
+
+#[test]
 fn editor_leftovers_are_neither_served_nor_built() {
     // Issue 11, case 5: `x.md~` and `#x.md#` were published by build as plain files.
     let site = site();

@@ -63,6 +63,7 @@ const SETTINGS: &[&str] = &[
     "paginate_by = 1\n",
     "paginate_by = 3\n",
     "title = \"Other Title\"\n",
+    "base_url = \"https://user.github.io/repo/\"\n",
     "",
 ];
 

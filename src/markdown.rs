@@ -61,6 +61,7 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
     let mut depth = 0usize;
     let mut open_html = crate::nesting::OpenElements::default();
     let mut word_count = 0;
+    let mut has_raw_html = false;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let event = match event {
@@ -141,7 +142,10 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
                 depth = depth.saturating_sub(1);
                 0
             }
-            Event::Html(html) | Event::InlineHtml(html) => depth + open_html.take(html),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                has_raw_html = true;
+                depth + open_html.take(html)
+            }
             _ => 0,
         };
         if deepest > crate::nesting::MAX_DEPTH {
@@ -177,8 +181,10 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    if !links.allow_raw_html {
-        html = crate::sanitize::sanitize(html);
+    if has_raw_html && !links.allow_raw_html {
+        html = crate::sanitize::sanitize(&html);
+    } else if !links.allow_raw_html {
+        html = crate::sanitize::sanitize_rendered(html);
     }
     Ok(RenderedBody {
         html,
@@ -481,6 +487,23 @@ mod tests {
             );
             assert_eq!(errors[0].line, Some(5));
         }
+    }
+
+    #[test]
+    fn raw_html_left_open_is_closed() {
+        // Allowed elements without attributes, but unbalanced: the page around the body must
+        // not end up inside them.
+        let html = render_ok("<div>\n\nOpen <span>here\n").html;
+        assert_eq!(
+            html.matches("<div>").count(),
+            html.matches("</div>").count(),
+            "{html}"
+        );
+        assert_eq!(
+            html.matches("<span>").count(),
+            html.matches("</span>").count(),
+            "{html}"
+        );
     }
 
     #[test]

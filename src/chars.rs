@@ -1,5 +1,6 @@
-//! Characters that XML cannot carry, even escaped (HTML calls them parse errors too): the one
-//! rule used wherever text from outside reaches an output.
+//! Which characters text may carry, in one place: those XML cannot carry even escaped (dropped
+//! from every rendered file), control characters (dropped from imported articles), and those
+//! that show nothing (a title of them alone is refused).
 
 use std::borrow::Cow;
 
@@ -21,7 +22,23 @@ pub fn without_unencodable(text: &str) -> Cow<'_, str> {
     });
     let found = control || text.contains('\u{FFFE}') || text.contains('\u{FFFF}');
     if found {
-        Cow::Owned(text.chars().filter(|&c| !unencodable(c)).collect())
+        without(text, unencodable)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The text without control characters (C0, DEL, C1), tab, line feed and carriage return
+/// aside (borrowed when it has none).
+pub fn without_controls(text: &str) -> Cow<'_, str> {
+    let stray = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    without(text, stray)
+}
+
+/// The text without the characters `drop` picks (borrowed when it picks none).
+fn without(text: &str, drop: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if text.chars().any(&drop) {
+        Cow::Owned(text.chars().filter(|&c| !drop(c)).collect())
     } else {
         Cow::Borrowed(text)
     }
@@ -69,5 +86,6 @@ mod tests {
             without_unencodable("plain é 中"),
             Cow::Borrowed(_)
         ));
+        assert_eq!(without_controls("a\u{1}b\u{7f}c\u{85}d\te\n"), "abcd\te\n");
     }
 }

@@ -254,7 +254,7 @@ impl FieldChecker<'_> {
     }
 
     fn source_name(&mut self, name: String) -> Option<String> {
-        if crate::slug::slugify(&name).is_empty() {
+        if !crate::slug::names_a_page(&name) {
             self.error(
                 "source",
                 "source: the name needs a letter or digit".to_string(),
@@ -284,7 +284,7 @@ impl FieldChecker<'_> {
         let mut names = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
             match scalar_text(item) {
-                Some(name) if !crate::slug::slugify(&name).is_empty() => names.push(name),
+                Some(name) if crate::slug::names_a_page(&name) => names.push(name),
                 Some(name) => self.error(
                     key,
                     format!("{key}: entry {} (`{name}`) needs a letter or digit to make a page address from", index + 1),

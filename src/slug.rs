@@ -20,6 +20,11 @@ pub fn slugify(name: &str) -> String {
     slug
 }
 
+/// Whether a name (a person, tag or source) gives a page address: it has a letter or digit.
+pub fn names_a_page(name: &str) -> bool {
+    !slugify(name).is_empty()
+}
+
 /// Whether `segment` can stand as one segment of a URL path as it is: not empty, not `.` or
 /// `..`, and only letters, digits, `-`, `_`, `.` and `~`.
 pub fn is_plain_segment(segment: &str) -> bool {

@@ -68,15 +68,7 @@ pub struct ImportOptions {
 /// Turns a clipping into a draft briefing. Dates written without an offset are read in `zone`.
 pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBriefing {
     // Control characters (C0, DEL and C1 alike) are never part of an article's text.
-    let input: std::borrow::Cow<'_, str> = if input.chars().any(is_stray_control) {
-        input
-            .chars()
-            .filter(|&c| !is_stray_control(c))
-            .collect::<String>()
-            .into()
-    } else {
-        input.into()
-    };
+    let input = crate::chars::without_controls(input);
     let input = input.strip_prefix('\u{feff}').unwrap_or(&input);
     let is_html = options.html.unwrap_or_else(|| looks_like_html(input));
     let (facts, blocks) = if is_html {
@@ -89,12 +81,12 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
     let mut people = people::suggest_people(&text, &article.authors);
     let mut tags = people::suggest_tags(&article, &text, &people);
     // Only what a build accepts: names with a letter or digit, web addresses.
-    people.retain(|name| !crate::slug::slugify(name).is_empty());
-    tags.retain(|name| !crate::slug::slugify(name).is_empty());
+    people.retain(|name| crate::slug::names_a_page(name));
+    tags.retain(|name| crate::slug::names_a_page(name));
     let source = article
         .source
         .clone()
-        .filter(|name| !crate::slug::slugify(name).is_empty());
+        .filter(|name| crate::slug::names_a_page(name));
     let page_url = article
         .url
         .clone()
@@ -115,11 +107,6 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
         draft: true,
         body: to_markdown(&article.blocks),
     }
-}
-
-/// A control character other than the white space of text (tab, line feed, carriage return).
-fn is_stray_control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
 /// Whether the input is an HTML page rather than copied text.

@@ -292,7 +292,7 @@ fn file_folder_clashes(
         .flat_map(|path| path.match_indices('/').map(|(i, _)| &path[..i]))
         .collect();
     let source = |path: &str| match copies.get(path) {
-        Some(FileSource::Disk(from)) => from.strip_prefix(root).unwrap_or(from).to_path_buf(),
+        Some(FileSource::Disk(from)) => load::site_relative(root, from),
         _ => PathBuf::from(format!("theme static file {path}")),
     };
     let mut clashes = Vec::new();

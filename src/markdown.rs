@@ -94,6 +94,11 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
                 title,
                 id,
             }),
+            // The author's own HTML (highlighted code, made below, is the renderer's).
+            Event::Html(_) | Event::InlineHtml(_) => {
+                has_raw_html = true;
+                event
+            }
             // `{#id .class key=value}` after a heading: only the id and classes are kept, so
             // no attribute (an event handler, say) can be written through it.
             Event::Start(Tag::Heading {
@@ -142,10 +147,7 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
                 depth = depth.saturating_sub(1);
                 0
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                has_raw_html = true;
-                depth + open_html.take(html)
-            }
+            Event::Html(html) | Event::InlineHtml(html) => depth + open_html.take(html),
             _ => 0,
         };
         if deepest > crate::nesting::MAX_DEPTH {
@@ -487,6 +489,13 @@ mod tests {
             );
             assert_eq!(errors[0].line, Some(5));
         }
+    }
+
+    #[test]
+    fn highlighted_code_is_the_renderers_own_html() {
+        // Not raw HTML: it takes the linear check, and keeps the renderer's writing.
+        let html = render_ok("```json\n{\"a\": 1}\n```\n").html;
+        assert!(html.contains("&quot;"), "{html}");
     }
 
     #[test]

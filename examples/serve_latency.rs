@@ -291,5 +291,5 @@ fn briefings(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn slug_of(path: &Path) -> String {
-    briefgen::parse::slug_from_file_name(path)
+    briefgen::source::parse::slug_from_file_name(path)
 }

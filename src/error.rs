@@ -99,6 +99,24 @@ impl BuildError {
         }
     }
 
+    /// The error as diagnostics, for a report that lists problems (`serve`'s): the content's
+    /// own, or one naming the settings file (usage) or the path that could not be read or
+    /// written.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            BuildError::Content(diagnostics) => diagnostics.clone(),
+            BuildError::Usage(message) => {
+                vec![Diagnostic::new(
+                    crate::source::layout::CONFIG_FILE,
+                    message.clone(),
+                )]
+            }
+            BuildError::Io { context, source } => {
+                vec![Diagnostic::new("", format!("{context}: {source}"))]
+            }
+        }
+    }
+
     /// The process exit code for this error: 2 for usage errors, 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {

@@ -1,44 +1,32 @@
 //! briefgen: a static site generator for curated briefing pages.
 //!
 //! A site is a folder with `site.toml` and `content/` (Markdown briefings with YAML front
-//! matter). The build is a pipeline of stages, each a module with one job:
+//! matter). The modules follow the pipeline, in its order:
 //!
-//! - load: [`config`] reads `site.toml`; [`load`] finds and reads the files; [`theme`] finds
-//!   the templates and static files.
-//! - parse: [`frontmatter`] (via [`yaml`], [`dates`], [`slug`]) and [`markdown`] (via
-//!   [`highlight`]), driven by [`parse`].
-//! - model: [`model`] — briefings, taxonomies, chronology.
-//! - render: [`render`] through [`templates`], in parallel.
-//! - write: [`write`], atomically.
+//! - [`source`] — load and parse: where things live ([`source::layout`]), the settings, the
+//!   files, the theme; front matter and Markdown.
+//! - [`content`] — the model (briefings, taxonomies, chronology) and every URL of the site.
+//! - [`render`] — each output file as a job with one typed input value, rendered through Tera.
+//! - [`engine`] — the cached state of a site, shared by `build`, `check` and `serve`, and the
+//!   sinks it renders into.
+//! - [`output`] — the output folder, written through a staging folder swapped in at the end.
+//! - [`serve`] — the preview server over a live engine.
 //!
-//! [`site`] runs the stages in order. Beside the pipeline, [`scaffold`] writes new sites and
-//! briefings, and [`import`] turns clipped articles into draft briefings.
+//! Beside the pipeline, [`scaffold`] writes new sites and briefings, [`import`] turns clipped
+//! articles into draft briefings, and [`report`] prints diagnostics.
 
 pub mod chars;
-pub mod config;
-pub mod dates;
+pub mod content;
+pub mod engine;
 pub mod error;
-pub mod frontmatter;
-pub mod highlight;
-pub mod ignore;
 pub mod import;
-pub mod live;
-pub mod load;
-pub mod markdown;
-pub mod model;
 pub mod nesting;
-pub mod parse;
+pub mod output;
 pub mod render;
 pub mod report;
-pub mod sanitize;
 pub mod scaffold;
 pub mod serve;
-pub mod site;
-pub mod slug;
-pub mod templates;
-pub mod theme;
-pub mod write;
-pub mod yaml;
+pub mod source;
 
+pub use engine::{BuildOptions, BuildReport, build, check};
 pub use error::{BuildError, Diagnostic};
-pub use site::{BuildOptions, BuildReport, build, check};

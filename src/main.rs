@@ -1,6 +1,6 @@
 //! The `briefgen` command line: parses arguments and hands each command to its module.
 
-mod cmd;
+mod cli;
 
 use std::process::ExitCode;
 
@@ -13,5 +13,5 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    ExitCode::from(cmd::run(cmd::Cli::parse()))
+    ExitCode::from(cli::run(cli::Cli::parse()))
 }

@@ -66,13 +66,13 @@ pub fn render(diagnostic: &Diagnostic, root: &Path, severity: Severity) -> Strin
 /// The text of the file a diagnostic is about: from the site, or the embedded default theme.
 fn source_text(diagnostic: &Diagnostic, root: &Path) -> Option<String> {
     match std::fs::read(root.join(&diagnostic.file)) {
-        Ok(bytes) => Some(crate::load::normalize_text(
+        Ok(bytes) => Some(crate::source::files::normalize_text(
             String::from_utf8_lossy(&bytes).into_owned(),
         )),
         Err(_) => {
             let name = display_path(&diagnostic.file);
             let template = name.strip_prefix("themes/default/templates/")?;
-            crate::theme::TEMPLATES
+            crate::source::theme::TEMPLATES
                 .iter()
                 .find(|(n, _)| *n == template)
                 .map(|(_, text)| text.to_string())

@@ -25,7 +25,7 @@ fn one_briefing_site() -> Site {
 /// The parts of a page that could run script, as the library's own check finds them (the
 /// theme's `<meta>` and `<link>` in the head aside).
 fn scripts_in_html(html: &str) -> Vec<String> {
-    let mut found = briefgen::sanitize::scripted_parts(html);
+    let mut found = briefgen::source::sanitize::scripted_parts(html);
     found.retain(|part| part != "<meta>" && part != "<link>");
     found
 }

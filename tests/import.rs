@@ -39,7 +39,7 @@ fn check(expected: &Expected<'_>) {
     let b = imported(expected.file, expected.zone);
     let file = expected.file;
     assert_eq!(b.title, expected.title, "{file}: title");
-    let date = b.date.as_ref().map(briefgen::dates::rfc3339);
+    let date = b.date.as_ref().map(briefgen::source::dates::rfc3339);
     assert_eq!(date.as_deref(), Some(expected.date), "{file}: date");
     assert_eq!(b.source.as_deref(), Some(expected.source), "{file}: source");
     assert_eq!(b.url.as_deref(), expected.url, "{file}: url");
@@ -65,11 +65,11 @@ fn check(expected: &Expected<'_>) {
         "{file}: the title is not repeated in the body"
     );
     // What it writes is a briefing that parses back to the same fields.
-    let config = briefgen::config::SiteConfig::parse("base_url = \"https://e.org/\"")
+    let config = briefgen::source::config::SiteConfig::parse("base_url = \"https://e.org/\"")
         .unwrap()
         .config;
     let date = b.date.clone().unwrap();
-    let parsed = briefgen::parse::parse_one("2025/x.md", &b.to_text(&date), &config)
+    let parsed = briefgen::source::parse::parse_one("2025/x.md", &b.to_text(&date), &config)
         .unwrap_or_else(|e| panic!("{file}: the draft does not parse: {e:?}"));
     assert_eq!(parsed.title, expected.title);
     assert_eq!(parsed.source.name, expected.source);
@@ -299,7 +299,10 @@ fn url_from_the_command_line_wins() {
         Some("https://world.kbs.co.kr/service/news_view.htm?Seq_Code=194336")
     );
     assert_eq!(
-        b.date.as_ref().map(briefgen::dates::rfc3339).as_deref(),
+        b.date
+            .as_ref()
+            .map(briefgen::source::dates::rfc3339)
+            .as_deref(),
         Some("2025-06-12T15:18:48+00:00"),
         "without a site, a date with no offset is read in the zone given"
     );

@@ -5,8 +5,8 @@ mod common;
 
 use std::path::PathBuf;
 
-use briefgen::live::{LiveSite, Snapshot, Update};
-use common::{SITE_TOML, Site, front};
+use briefgen::engine::Served;
+use common::{Live, SITE_TOML, Saved, Site, front};
 
 const BASE: &str = "http://127.0.0.1:1111/";
 
@@ -37,13 +37,13 @@ fn site() -> Site {
 }
 
 /// Tells the live site that the file at `relative` was saved, and checks that it took.
-fn saved(live: &mut LiveSite, site: &Site, relative: &str) -> Update {
+fn saved(live: &mut Live, site: &Site, relative: &str) -> Saved {
     let update = live.update(&[site.path(relative)]);
     assert!(update.errors.is_empty(), "{relative}: {:?}", update.errors);
     update
 }
 
-fn text(snapshot: &Snapshot, path: &str) -> String {
+fn text(snapshot: &Served, path: &str) -> String {
     String::from_utf8_lossy(
         snapshot
             .files
@@ -53,20 +53,14 @@ fn text(snapshot: &Snapshot, path: &str) -> String {
     .into_owned()
 }
 
-/// The files a full build of the site as it is now gives.
-fn fresh(site: &Site) -> Snapshot {
-    LiveSite::open(site.root(), BASE, false)
-        .unwrap()
-        .0
-        .snapshot()
+/// The files a fresh engine on the site as it is now serves.
+fn fresh(site: &Site) -> Served {
+    Live::open(site.root(), BASE).0.served().clone()
 }
 
-fn assert_same_as_fresh(live: &LiveSite, site: &Site) {
-    let (now, fresh) = (live.snapshot(), fresh(site));
-    // What a server brought up to date change by change would serve is the same too.
-    let mut served = Snapshot::default();
-    live.publish_into(&mut served, &now.files.keys().cloned().collect::<Vec<_>>());
-    assert_eq!(served.files, now.files);
+/// What `live` serves is what a fresh engine serves, and what a real build writes.
+fn assert_same_as_fresh(live: &Live, site: &Site) {
+    let (now, fresh) = (live.served(), fresh(site));
     let mut paths: Vec<_> = now.files.keys().chain(fresh.files.keys()).collect();
     paths.sort();
     paths.dedup();
@@ -77,16 +71,17 @@ fn assert_same_as_fresh(live: &LiveSite, site: &Site) {
             "{path} differs from a full build"
         );
     }
+    common::assert_served_is_built(live, site.root(), BASE, "the last update");
 }
 
 #[test]
 fn editing_a_briefing_renders_only_what_shows_it() {
     let site = site();
-    let (mut live, first) = LiveSite::open(site.root(), BASE, false).unwrap();
+    let (mut live, first) = Live::open(site.root(), BASE);
     assert!(first.errors.is_empty(), "{:?}", first.errors);
     let total = first.rendered;
     assert!(
-        text(&live.snapshot(), "briefings/hanoi/index.html")
+        text(live.served(), "briefings/hanoi/index.html")
             .contains("http://127.0.0.1:1111/briefings/singapore/")
     );
 
@@ -126,7 +121,7 @@ fn editing_a_briefing_renders_only_what_shows_it() {
         "{} of {total} rendered",
         update.rendered
     );
-    assert!(text(&live.snapshot(), "briefings/hanoi/index.html").contains("Hanoi, revised"));
+    assert!(text(live.served(), "briefings/hanoi/index.html").contains("Hanoi, revised"));
     assert_same_as_fresh(&live, &site);
 
     // Saving the same text again renders nothing.
@@ -142,22 +137,22 @@ fn editing_a_briefing_renders_only_what_shows_it() {
 #[test]
 fn added_and_deleted_briefings_come_and_go_with_their_terms() {
     let site = site();
-    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    let (mut live, _) = Live::open(site.root(), BASE);
     site.briefing(
         "2025/2025-06-12-letter.md",
         &front("Letter", "2025-06-12", &["Letters"], &["Karoline Leavitt"]),
         "New.\n",
     );
     saved(&mut live, &site, "content/2025/2025-06-12-letter.md");
-    let snapshot = live.snapshot();
+    let snapshot = live.served();
     assert!(snapshot.files.contains_key("briefings/letter/index.html"));
     assert!(snapshot.files.contains_key("tags/letters/index.html"));
-    assert!(text(&snapshot, "index.html").contains("Letter"));
+    assert!(text(snapshot, "index.html").contains("Letter"));
     assert_same_as_fresh(&live, &site);
 
     std::fs::remove_file(site.path("content/2019/2019-06-30-panmunjom.md")).unwrap();
     let update = saved(&mut live, &site, "content/2019/2019-06-30-panmunjom.md");
-    let snapshot = live.snapshot();
+    let snapshot = live.served();
     assert!(
         !snapshot
             .files
@@ -179,8 +174,8 @@ fn added_and_deleted_briefings_come_and_go_with_their_terms() {
 #[test]
 fn a_broken_save_keeps_the_last_good_site_until_it_is_fixed() {
     let site = site();
-    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
-    let before = live.snapshot();
+    let (mut live, _) = Live::open(site.root(), BASE);
+    let before = live.served().clone();
     site.write(
         "content/2019/2019-02-28-hanoi.md",
         "---\ntitle: Hanoi\ndate: 2019-13-45\nsource: KBS\n---\nx\n",
@@ -192,12 +187,12 @@ fn a_broken_save_keeps_the_last_good_site_until_it_is_fixed() {
         PathBuf::from("content/2019/2019-02-28-hanoi.md")
     );
     assert_eq!(update.errors[0].line, Some(3));
-    let during = live.snapshot();
     assert_eq!(
-        during.files, before.files,
+        live.served().files,
+        before.files,
         "the last good site is still served"
     );
-    assert_eq!(during.errors.len(), 1);
+    assert_eq!(live.errors.len(), 1);
 
     site.briefing(
         "2019/2019-02-28-hanoi.md",
@@ -205,8 +200,8 @@ fn a_broken_save_keeps_the_last_good_site_until_it_is_fixed() {
         "Ok.\n",
     );
     saved(&mut live, &site, "content/2019/2019-02-28-hanoi.md");
-    assert!(live.snapshot().errors.is_empty());
-    assert!(text(&live.snapshot(), "briefings/hanoi/index.html").contains("Hanoi fixed"));
+    assert!(live.errors.is_empty());
+    assert!(text(live.served(), "briefings/hanoi/index.html").contains("Hanoi fixed"));
     assert_same_as_fresh(&live, &site);
 }
 
@@ -218,7 +213,7 @@ fn a_link_to_a_briefing_that_arrives_later_resolves() {
         &front("X", "2020-01-01", &[], &[]),
         "See [later](@/later.md).\n",
     );
-    let (mut live, first) = LiveSite::open(site.root(), BASE, false).unwrap();
+    let (mut live, first) = Live::open(site.root(), BASE);
     assert_eq!(first.errors.len(), 1, "{:?}", first.errors);
     site.briefing(
         "later.md",
@@ -227,7 +222,7 @@ fn a_link_to_a_briefing_that_arrives_later_resolves() {
     );
     saved(&mut live, &site, "content/later.md");
     assert!(
-        text(&live.snapshot(), "briefings/x/index.html")
+        text(live.served(), "briefings/x/index.html")
             .contains("http://127.0.0.1:1111/briefings/later/")
     );
     assert_same_as_fresh(&live, &site);
@@ -236,7 +231,7 @@ fn a_link_to_a_briefing_that_arrives_later_resolves() {
 #[test]
 fn a_template_change_renders_the_pages_that_use_it() {
     let site = site();
-    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    let (mut live, _) = Live::open(site.root(), BASE);
     site.write("templates/term.html", "{% extends \"base.html\" %}{% block main %}<p class=\"term\">{{ term.name }}</p>{% endblock main %}");
     let update = saved(&mut live, &site, "templates/term.html");
     assert!(!update.changed.is_empty());
@@ -253,7 +248,7 @@ fn a_template_change_renders_the_pages_that_use_it() {
         update.changed
     );
     assert!(
-        text(&live.snapshot(), "tags/summits/index.html").contains("<p class=\"term\">Summits</p>")
+        text(live.served(), "tags/summits/index.html").contains("<p class=\"term\">Summits</p>")
     );
     assert_same_as_fresh(&live, &site);
 
@@ -265,37 +260,37 @@ fn a_template_change_renders_the_pages_that_use_it() {
             .changed
             .contains(&"briefings/hanoi/index.html".to_string())
     );
-    assert!(text(&live.snapshot(), "index.html").contains("class=\"new\""));
+    assert!(text(live.served(), "index.html").contains("class=\"new\""));
 }
 
 #[test]
 fn a_stylesheet_change_is_only_a_stylesheet_change() {
     let site = site();
-    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    let (mut live, _) = Live::open(site.root(), BASE);
     site.write("static/style.css", "body { color: red }");
     let update = saved(&mut live, &site, "static/style.css");
     assert_eq!(update.rendered, 0);
     assert_eq!(update.changed, vec!["style.css".to_string()]);
-    assert!(update.only_stylesheets());
+    assert!(update.changed.iter().all(|p| p.ends_with(".css")));
 }
 
 #[test]
 fn a_config_change_rebuilds_everything() {
     let site = site();
-    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    let (mut live, _) = Live::open(site.root(), BASE);
     site.write(
         "site.toml",
         "title = \"Renamed\"\nbase_url = \"https://example.org/\"\npaginate_by = 2\n",
     );
     saved(&mut live, &site, "site.toml");
-    assert!(text(&live.snapshot(), "briefings/hanoi/index.html").contains("Renamed"));
+    assert!(text(live.served(), "briefings/hanoi/index.html").contains("Renamed"));
     assert_same_as_fresh(&live, &site);
 
     site.write("site.toml", "title = \"Broken\nbase_url = 3\n");
     let update = live.update(&[site.path("site.toml")]);
     assert_eq!(update.errors[0].file, PathBuf::from("site.toml"));
     assert!(
-        text(&live.snapshot(), "index.html").contains("Renamed"),
+        text(live.served(), "index.html").contains("Renamed"),
         "the last good site stays"
     );
 }
@@ -304,14 +299,14 @@ fn a_config_change_rebuilds_everything() {
 fn a_new_time_zone_redates_briefings_whose_text_did_not_change() {
     // Issue 11, case 1: briefings whose text did not change kept dates read in the old zone.
     let site = site();
-    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
-    assert!(text(&live.snapshot(), "atom.xml").contains("2019-06-30T00:00:00+00:00"));
+    let (mut live, _) = Live::open(site.root(), BASE);
+    assert!(text(live.served(), "atom.xml").contains("2019-06-30T00:00:00+00:00"));
     site.write(
         "site.toml",
         &format!("{SITE_TOML}paginate_by = 2\ntimezone = \"Asia/Seoul\"\n"),
     );
     saved(&mut live, &site, "site.toml");
-    let feed = text(&live.snapshot(), "atom.xml");
+    let feed = text(live.served(), "atom.xml");
     assert!(feed.contains("2019-06-30T00:00:00+09:00"), "{feed}");
     assert_same_as_fresh(&live, &site);
 }
@@ -320,9 +315,7 @@ fn a_new_time_zone_redates_briefings_whose_text_did_not_change() {
 fn a_deletion_in_a_failed_update_is_published_by_the_next_good_one() {
     // Issue 11, case 3: the deleted page stayed served until a restart.
     let site = site();
-    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
-    // What a server serves: the first site, then each good update's changes.
-    let mut served = live.snapshot();
+    let (mut live, _) = Live::open(site.root(), BASE);
     let deleted = "content/2019/2019-06-30-panmunjom.md";
     for broken in [
         // An error only rendering finds, in a page rendered first, then in one rendered last.
@@ -334,9 +327,12 @@ fn a_deletion_in_a_failed_update_is_published_by_the_next_good_one() {
             &front("Panmunjom", "2019-06-30", &["DMZ"], &["Moon Jae-in"]),
             "Line.\n",
         );
-        let update = saved(&mut live, &site, deleted);
-        live.publish_into(&mut served, &update.changed);
-        assert!(served.files.contains_key("briefings/panmunjom/index.html"));
+        saved(&mut live, &site, deleted);
+        assert!(
+            live.served()
+                .files
+                .contains_key("briefings/panmunjom/index.html")
+        );
 
         std::fs::remove_file(site.path(deleted)).unwrap();
         site.write(broken.0, broken.1);
@@ -358,7 +354,7 @@ fn a_deletion_in_a_failed_update_is_published_by_the_next_good_one() {
             broken.0,
             update.changed
         );
-        live.publish_into(&mut served, &update.changed);
+        let served = live.served();
         assert!(!served.files.contains_key("briefings/panmunjom/index.html"));
         assert!(!served.files.contains_key("tags/dmz/index.html"));
         assert_eq!(served.files, fresh(&site).files, "{}", broken.0);
@@ -375,9 +371,9 @@ fn a_list_page_follows_its_paginator_whatever_it_shows() {
         "templates/index.html",
         "{{ paginator.total_briefings }} in {{ paginator.number_pagers }}: {% for b in briefings %}{{ b.title }} {% endfor %}",
     );
-    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    let (mut live, _) = Live::open(site.root(), BASE);
     assert_eq!(
-        text(&live.snapshot(), "index.html"),
+        text(live.served(), "index.html"),
         "3 in 2: Panmunjom Hanoi "
     );
     site.briefing(
@@ -387,7 +383,7 @@ fn a_list_page_follows_its_paginator_whatever_it_shows() {
     );
     saved(&mut live, &site, "content/2017/2017-01-01-older.md");
     assert_eq!(
-        text(&live.snapshot(), "index.html"),
+        text(live.served(), "index.html"),
         "4 in 2: Panmunjom Hanoi "
     );
     assert_same_as_fresh(&live, &site);
@@ -405,7 +401,7 @@ fn editor_leftovers_are_neither_served_nor_built() {
         "content/2019/4913",
         "static/style.css~",
     ];
-    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    let (mut live, _) = Live::open(site.root(), BASE);
     for leftover in leftovers {
         site.write(leftover, "---\ntitle: Secret draft text\n---\nSecret.\n");
         let update = live.update(&[site.path(leftover)]);
@@ -416,7 +412,7 @@ fn editor_leftovers_are_neither_served_nor_built() {
             update.changed
         );
     }
-    let snapshot = live.snapshot();
+    let snapshot = live.served();
     assert!(
         snapshot
             .copies
@@ -440,39 +436,51 @@ fn editor_leftovers_are_neither_served_nor_built() {
 }
 
 #[test]
-fn the_edited_page_is_ready_before_the_pages_that_list_everything() {
+fn an_update_is_served_whole_or_not_at_all() {
+    // Issue 11: an update applies only once every file has rendered. Here the edited page
+    // renders but the sitemap does not: nothing of the edit is served, and the next good save
+    // serves all of it.
     let site = site();
-    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    let (mut live, _) = Live::open(site.root(), BASE);
+    let before = live.served().clone();
     site.briefing(
         "2019/2019-02-28-hanoi.md",
-        &front("Hanoi early", "2019-02-28", &["Summits"], &["Kim Jong-un"]),
+        &front("Hanoi edited", "2019-02-28", &["Summits"], &["Kim Jong-un"]),
         "x\n",
     );
-    let mut early = None;
-    let update = live.update_in_steps(
-        &[site.path("content/2019/2019-02-28-hanoi.md")],
-        |live, changed| {
-            assert!(changed.contains(&"briefings/hanoi/index.html".to_string()));
-            early = Some(live.snapshot());
-        },
+    site.write("templates/sitemap.xml", "{{ entries | first | int }}");
+    let update = live.update(&[
+        site.path("content/2019/2019-02-28-hanoi.md"),
+        site.path("templates/sitemap.xml"),
+    ]);
+    assert!(!update.errors.is_empty());
+    assert!(update.changed.is_empty());
+    assert_eq!(
+        live.served().files,
+        before.files,
+        "nothing of a failed update is served"
     );
-    assert!(update.errors.is_empty(), "{:?}", update.errors);
-    let early = early.expect("called before the pages that list everything");
-    assert!(text(&early, "briefings/hanoi/index.html").contains("Hanoi early"));
+    assert!(!text(live.served(), "briefings/hanoi/index.html").contains("Hanoi edited"));
+
+    std::fs::remove_file(site.path("templates/sitemap.xml")).unwrap();
+    let update = saved(&mut live, &site, "templates/sitemap.xml");
     assert!(
-        !text(&early, "chronology/index.html").contains("Hanoi early"),
-        "the chronology comes after"
+        update
+            .changed
+            .contains(&"briefings/hanoi/index.html".to_string())
     );
-    assert!(text(&live.snapshot(), "chronology/index.html").contains("Hanoi early"));
+    assert!(text(live.served(), "briefings/hanoi/index.html").contains("Hanoi edited"));
+    assert!(text(live.served(), "chronology/index.html").contains("Hanoi edited"));
+    assert_same_as_fresh(&live, &site);
 }
 
 #[test]
 fn a_site_that_starts_broken_builds_once_fixed() {
     let site = site();
     site.write("templates/index.html", "{% if %}");
-    let (mut live, first) = LiveSite::open(site.root(), BASE, false).unwrap();
+    let (mut live, first) = Live::open(site.root(), BASE);
     assert!(!first.errors.is_empty());
-    assert!(live.snapshot().files.is_empty());
+    assert!(live.served().files.is_empty());
     std::fs::remove_file(site.path("templates/index.html")).unwrap();
     saved(&mut live, &site, "templates/index.html");
     assert_same_as_fresh(&live, &site);
@@ -481,7 +489,7 @@ fn a_site_that_starts_broken_builds_once_fixed() {
 #[test]
 fn moving_a_briefing_in_time_reorders_every_list() {
     let site = site();
-    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    let (mut live, _) = Live::open(site.root(), BASE);
     site.briefing(
         "2018/2018-06-12-singapore.md",
         &front("Singapore", "2026-01-01", &["Summits"], &["Kim Jong-un"]),
@@ -489,14 +497,14 @@ fn moving_a_briefing_in_time_reorders_every_list() {
     );
     saved(&mut live, &site, "content/2018/2018-06-12-singapore.md");
     assert_same_as_fresh(&live, &site);
-    let home = text(&live.snapshot(), "index.html");
+    let home = text(live.served(), "index.html");
     assert!(home.find("Singapore").unwrap() < home.find("Panmunjom").unwrap());
 }
 
 #[test]
 fn a_renamed_briefing_moves_to_its_new_address() {
     let site = site();
-    let (mut live, _) = LiveSite::open(site.root(), BASE, false).unwrap();
+    let (mut live, _) = Live::open(site.root(), BASE);
     let (from, to) = (
         site.path("content/2019/2019-06-30-panmunjom.md"),
         site.path("content/2019/2019-06-30-dmz-meeting.md"),
@@ -504,7 +512,7 @@ fn a_renamed_briefing_moves_to_its_new_address() {
     std::fs::rename(&from, &to).unwrap();
     let update = live.update(&[from, to]);
     assert!(update.errors.is_empty(), "{:?}", update.errors);
-    let snapshot = live.snapshot();
+    let snapshot = live.served();
     assert!(
         !snapshot
             .files

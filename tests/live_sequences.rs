@@ -1,21 +1,19 @@
 //! The rule `serve` lives by, for any sequence of edits: after every save, the site it serves
 //! is, file by file and byte by byte, what `briefgen build` makes of the same folder.
 //!
-//! A property test drives the live site through random sequences of edits — briefings added,
-//! retitled, redated, retagged, drafted, deleted, renamed, broken and fixed; a template, the
-//! settings and static files changed; editor leftovers saved — and after each step compares
-//! what a server would serve (the first site, then every good update's changes published
-//! into it) with a full build into a temporary folder.
+//! A property test drives a live engine through random sequences of edits — briefings added,
+//! retitled, redated, retagged, drafted, deleted, renamed, broken and fixed; templates, the
+//! settings and static files changed; editor leftovers saved; a deletion saved with a broken
+//! template; `site.toml` removed and put back — and after each step compares what a server
+//! would serve (the first site, then every good update's changes applied to it) with a full
+//! build of the same folder into a temporary folder. A build that fails must be an update
+//! that fails, with the same errors. The cases of issue 11 are fixed sequences beside it.
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fs;
 
-use briefgen::live::{LiveSite, Snapshot};
-use briefgen::load::FileSource;
-use briefgen::site::{BuildOptions, build};
-use common::{Site, front};
+use common::{Live, Site, front};
 use proptest::prelude::*;
 
 const BASE: &str = "http://127.0.0.1:1111/";
@@ -34,6 +32,10 @@ enum Edit {
     Break(u8),
     Template(u8),
     Settings(u8),
+    /// A briefing deleted, saved together with a template that fails to render.
+    DeleteWhileBroken(u8),
+    /// `site.toml` removed (and put back by the next repair).
+    RemoveSettings,
     Static(u8, bool),
     Leftover(u8),
 }
@@ -53,6 +55,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => any::<u8>().prop_map(Edit::Settings),
         1 => (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Edit::Static(a, b)),
         1 => any::<u8>().prop_map(Edit::Leftover),
+        1 => any::<u8>().prop_map(Edit::DeleteWhileBroken),
+        1 => Just(Edit::RemoveSettings),
     ]
 }
 
@@ -72,6 +76,8 @@ struct State {
     site: Site,
     files: Vec<String>,
     counter: u32,
+    /// The settings written last (`key = value\n`, or nothing), for putting them back.
+    settings: &'static str,
 }
 
 impl State {
@@ -81,6 +87,7 @@ impl State {
             site,
             files: Vec::new(),
             counter: 0,
+            settings: "",
         };
         for n in 0..3 {
             state.add(n);
@@ -183,18 +190,37 @@ impl State {
                 vec![content(&path)]
             }
             Edit::Template(n) => {
-                let path = "templates/404.html".to_string();
-                if n % 2 == 0 {
-                    self.site
-                        .write(&path, &format!("<!doctype html><title>Lost {n}</title>"));
+                // A page of its own, or one that shows a paginator's every field.
+                let (path, text) = match n % 4 {
+                    0 => (
+                        "templates/404.html",
+                        format!("<!doctype html><title>Lost {n}</title>"),
+                    ),
+                    1 => ("templates/404.html", String::new()),
+                    2 => ("templates/index.html", PAGINATOR_TEMPLATE.to_string()),
+                    _ => ("templates/index.html", String::new()),
+                };
+                if text.is_empty() {
+                    let _ = fs::remove_file(self.site.path(path));
                 } else {
-                    let _ = fs::remove_file(self.site.path(&path));
+                    self.site.write(path, &text);
                 }
-                vec![path]
+                vec![path.to_string()]
             }
             Edit::Settings(n) => {
-                let extra = SETTINGS[usize::from(n) % SETTINGS.len()];
-                self.site.write("site.toml", &settings(extra));
+                self.settings = SETTINGS[usize::from(n) % SETTINGS.len()];
+                self.site.write("site.toml", &settings(self.settings));
+                vec!["site.toml".to_string()]
+            }
+            Edit::DeleteWhileBroken(i) => {
+                let mut saved = self.apply(&Edit::Delete(i));
+                self.site
+                    .write(BROKEN_TEMPLATE, "{{ entries | first | int }}");
+                saved.push(BROKEN_TEMPLATE.to_string());
+                saved
+            }
+            Edit::RemoveSettings => {
+                let _ = fs::remove_file(self.site.path("site.toml"));
                 vec!["site.toml".to_string()]
             }
             Edit::Static(n, present) => {
@@ -218,9 +244,17 @@ impl State {
         }
     }
 
-    /// Fixes a briefing left broken, so that a good state follows every broken one.
+    /// Fixes what an edit left broken, so that a good state follows every broken one.
     fn repair(&mut self) -> Vec<String> {
         let mut saved = Vec::new();
+        if self.site.path(BROKEN_TEMPLATE).exists() {
+            fs::remove_file(self.site.path(BROKEN_TEMPLATE)).unwrap();
+            saved.push(BROKEN_TEMPLATE.to_string());
+        }
+        if !self.site.path("site.toml").exists() {
+            self.site.write("site.toml", &settings(self.settings));
+            saved.push("site.toml".to_string());
+        }
         for path in self.files.clone() {
             let file = self.site.path(&format!("content/{path}"));
             if fs::read_to_string(&file).is_ok_and(|t| t.contains("[unclosed")) {
@@ -248,57 +282,88 @@ fn settings(extra: &str) -> String {
     format!("{kept}{extra}")
 }
 
-/// Every file a full build of the folder writes, by output path (its marker aside).
-fn built(site: &Site) -> BTreeMap<String, Vec<u8>> {
+/// A home page that shows every field of its paginator.
+const PAGINATOR_TEMPLATE: &str = "{{ paginator.current_index }}/{{ paginator.number_pagers }} of {{ paginator.total_briefings }} by {{ paginator.paginate_by }}: {% for b in briefings %}{{ b.title }} {% endfor %}{{ paginator.previous }} {{ paginator.next }}";
+
+/// A template whose render fails (the sitemap is rendered with it).
+const BROKEN_TEMPLATE: &str = "templates/sitemap.xml";
+
+/// Saves `paths` (relative to the site) to the engine; then checks that the update failed
+/// exactly when a fresh build fails, with the same errors, and that what is served is
+/// otherwise what the build writes.
+fn saved_and_checked(live: &mut Live, state: &State, paths: &[String], step: &str) {
+    let paths: Vec<_> = paths.iter().map(|p| state.site.path(p)).collect();
+    let update = live.update(&paths);
     let out = tempfile::tempdir().unwrap();
-    let output = out.path().join("public");
-    build(&BuildOptions {
-        root: site.root().to_path_buf(),
+    let build = briefgen::build(&briefgen::BuildOptions {
+        root: state.site.root().to_path_buf(),
         base_url: Some(BASE.to_string()),
-        output_dir: Some(output.clone()),
+        output_dir: Some(out.path().join("public")),
         drafts: false,
         force: true,
-    })
-    .unwrap_or_else(|e| panic!("the build failed: {e}"));
-    let mut files = common::snapshot(&output);
-    files.remove(".briefgen");
-    files.into_iter().collect()
+    });
+    match build {
+        Ok(_) => {
+            assert!(
+                update.errors.is_empty(),
+                "after {step}: serve has errors a build has not: {:?}",
+                update.errors
+            );
+            common::assert_served_is_built(live, state.site.root(), BASE, step);
+        }
+        Err(error) => {
+            let mut expected = error.diagnostics();
+            let mut found = update.errors.clone();
+            for list in [&mut expected, &mut found] {
+                list.iter_mut().for_each(|d| {
+                    d.message = d
+                        .message
+                        .replace(&state.site.root().display().to_string(), "ROOT")
+                });
+            }
+            assert_eq!(
+                found, expected,
+                "after {step}: serve's errors are not the build's"
+            );
+        }
+    }
 }
 
-/// Every file a server serves from `served`, by output path.
-fn served_files(served: &Snapshot) -> BTreeMap<String, Vec<u8>> {
-    let mut files: BTreeMap<String, Vec<u8>> = served
-        .files
-        .iter()
-        .map(|(p, b)| (p.clone(), b.to_vec()))
-        .collect();
-    for (path, source) in &served.copies {
-        let bytes = match source {
-            FileSource::Embedded(bytes) => bytes.to_vec(),
-            FileSource::Disk(from) => fs::read(from).unwrap_or_default(),
-        };
-        files.entry(path.clone()).or_insert(bytes);
+/// Runs one sequence of edits, each followed by its repair when it left the site broken.
+fn run(edits: &[Edit]) {
+    let mut state = State::new();
+    let (mut live, first) = Live::open(state.site.root(), BASE);
+    assert!(first.errors.is_empty(), "{:?}", first.errors);
+    for (n, edit) in edits.iter().enumerate() {
+        let saved = state.apply(edit);
+        saved_and_checked(&mut live, &state, &saved, &format!("step {n}: {edit:?}"));
+        let repaired = state.repair();
+        if !repaired.is_empty() {
+            saved_and_checked(
+                &mut live,
+                &state,
+                &repaired,
+                &format!("step {n}: {edit:?}, repaired"),
+            );
+            assert!(live.errors.is_empty(), "{:?}", live.errors);
+        }
     }
-    files
 }
 
-fn assert_served_is_built(served: &Snapshot, site: &Site, step: &str) {
-    let (served, built) = (served_files(served), built(site));
-    let mut paths: Vec<&String> = served.keys().chain(built.keys()).collect();
-    paths.sort();
-    paths.dedup();
-    for path in paths {
-        assert!(
-            served.get(path) == built.get(path),
-            "after {step}: {path} is {} in serve and {} in a build",
-            served
-                .get(path)
-                .map_or("missing".to_string(), |b| format!("{} bytes", b.len())),
-            built
-                .get(path)
-                .map_or("missing".to_string(), |b| format!("{} bytes", b.len())),
-        );
-    }
+/// The cases of issue 11, each as the sequence of edits that showed it.
+#[test]
+fn the_cases_of_issue_11_stay_fixed() {
+    // 1. A new time zone: briefings whose text did not change kept the old offsets.
+    run(&[Edit::Settings(0)]);
+    // 2. A home page whose paginator's total changed, but not its briefings or page count.
+    run(&[Edit::Template(2), Edit::Add(0)]);
+    // 3. A deletion in an update that failed to render stayed served.
+    run(&[Edit::DeleteWhileBroken(0), Edit::Add(1)]);
+    // 4. No site.toml: serve's error is the build's (a usage error, exit 2, in the CLI).
+    run(&[Edit::RemoveSettings]);
+    // 5. Editor leftovers under content/ and static/ are neither built nor served.
+    run(&[Edit::Leftover(0), Edit::Leftover(1), Edit::Leftover(2)]);
+    // 6 is the output folder's (the fallback swap), tested in src/output.
 }
 
 proptest! {
@@ -313,24 +378,6 @@ proptest! {
 
     #[test]
     fn serve_after_any_edits_is_a_fresh_build(edits in proptest::collection::vec(edit(), 1..8)) {
-        let mut state = State::new();
-        let (mut live, _) = LiveSite::open(state.site.root(), BASE, false).unwrap();
-        let mut served = live.snapshot();
-        for (n, edit) in edits.iter().enumerate() {
-            let mut saved = state.apply(edit);
-            let paths: Vec<_> = saved.iter().map(|p| state.site.path(p)).collect();
-            let update = live.update(&paths);
-            if update.errors.is_empty() {
-                live.publish_into(&mut served, &update.changed);
-            }
-            saved = state.repair();
-            if !saved.is_empty() {
-                let paths: Vec<_> = saved.iter().map(|p| state.site.path(p)).collect();
-                let update = live.update(&paths);
-                prop_assert!(update.errors.is_empty(), "{:?}", update.errors);
-                live.publish_into(&mut served, &update.changed);
-            }
-            assert_served_is_built(&served, &state.site, &format!("step {n}: {edit:?}"));
-        }
+        run(&edits);
     }
 }

@@ -20,9 +20,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let draft = import(&text, &options, &CONFIG.timezone);
     let written = draft.to_text(&draft.date_or_now(&CONFIG.timezone));
-    match briefgen::parse::parse_one("2025/2025-06-12-fuzz.md", &written, &CONFIG) {
+    match briefgen::source::parse::parse_one("2025/2025-06-12-fuzz.md", &written, &CONFIG) {
         Ok(briefing) => {
-            let scripted = briefgen::sanitize::scripted_parts(&briefing.html);
+            let scripted = briefgen::source::sanitize::scripted_parts(&briefing.html);
             assert!(scripted.is_empty(), "{scripted:?} in {}", briefing.html);
         }
         Err(diagnostics) => panic!("the draft does not build: {diagnostics:?}\n{written}"),

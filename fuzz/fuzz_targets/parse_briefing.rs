@@ -12,10 +12,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    match briefgen::parse::parse_one("2025/2025-06-12-fuzz.md", text, &CONFIG) {
+    match briefgen::source::parse::parse_one("2025/2025-06-12-fuzz.md", text, &CONFIG) {
         Ok(briefing) => {
             assert!(!briefing.slug.is_empty());
-            let scripted = briefgen::sanitize::scripted_parts(&briefing.html);
+            let scripted = briefgen::source::sanitize::scripted_parts(&briefing.html);
             assert!(scripted.is_empty(), "{scripted:?} in {}", briefing.html);
         }
         Err(diagnostics) => assert!(!diagnostics.is_empty()),

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use briefgen::config::SiteConfig;
+use briefgen::source::config::SiteConfig;
 
 pub static CONFIG: LazyLock<SiteConfig> = LazyLock::new(|| {
     SiteConfig::parse("base_url = \"https://user.github.io/repo/\"\ntimezone = \"Asia/Seoul\"\n")

@@ -595,7 +595,7 @@ mod tests {
     use super::*;
 
     fn rfc(text: &str) -> String {
-        crate::dates::rfc3339(
+        crate::source::dates::rfc3339(
             &parse_loose_date(text, &TimeZone::fixed(Offset::constant(9))).unwrap(),
         )
     }

@@ -81,16 +81,16 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
     let mut people = people::suggest_people(&text, &article.authors);
     let mut tags = people::suggest_tags(&article, &text, &people);
     // Only what a build accepts: names with a letter or digit, web addresses.
-    people.retain(|name| crate::slug::names_a_page(name));
-    tags.retain(|name| crate::slug::names_a_page(name));
+    people.retain(|name| crate::source::slug::names_a_page(name));
+    tags.retain(|name| crate::source::slug::names_a_page(name));
     let source = article
         .source
         .clone()
-        .filter(|name| crate::slug::names_a_page(name));
+        .filter(|name| crate::source::slug::names_a_page(name));
     let page_url = article
         .url
         .clone()
-        .filter(|url| crate::frontmatter::is_web_url(url));
+        .filter(|url| crate::source::frontmatter::is_web_url(url));
     let title = if crate::chars::is_blank(&article.title) {
         "Untitled clipping".to_string()
     } else {

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use jiff::ZonedDateTime;
 use jiff::tz::TimeZone;
 
-use crate::config::{CONFIG_FILE, SiteConfig};
 use crate::error::BuildError;
+use crate::source::config::{CONFIG_FILE, SiteConfig};
 
 /// The GitHub Pages workflow a new site gets, and where.
 pub const WORKFLOW_PATH: &str = ".github/workflows/pages.yml";
@@ -41,7 +41,7 @@ pub fn init_site(dir: &Path, today: &ZonedDateTime) -> Result<Vec<PathBuf>, Buil
         (PathBuf::from(CONFIG_FILE), SITE_TOML.to_string()),
         (
             PathBuf::from(example),
-            EXAMPLE_BRIEFING.replace("{date}", &crate::dates::rfc3339(today)),
+            EXAMPLE_BRIEFING.replace("{date}", &crate::source::dates::rfc3339(today)),
         ),
         (PathBuf::from(".gitignore"), GITIGNORE.to_string()),
         (PathBuf::from(WORKFLOW_PATH), pages_workflow()),
@@ -106,7 +106,7 @@ impl DraftBriefing {
     /// Where it goes under the site: `content/2025/2025-06-12-the-title.md`, the title's slug
     /// cut at a word to at most [`MAX_FILE_SLUG`] characters (file names have a limit).
     pub fn content_path(&self, date: &ZonedDateTime) -> PathBuf {
-        let mut slug = crate::slug::slugify(&self.title);
+        let mut slug = crate::source::slug::slugify(&self.title);
         if slug.len() > MAX_FILE_SLUG {
             let cut = slug[..=MAX_FILE_SLUG].rfind('-').unwrap_or(MAX_FILE_SLUG);
             slug.truncate(cut);
@@ -116,7 +116,7 @@ impl DraftBriefing {
         } else {
             slug
         };
-        PathBuf::from(crate::load::CONTENT_DIR)
+        PathBuf::from(crate::source::files::CONTENT_DIR)
             .join(date.strftime("%Y").to_string())
             .join(format!("{}-{slug}.md", date.strftime("%Y-%m-%d")))
     }
@@ -126,7 +126,7 @@ impl DraftBriefing {
         let mut text = String::from("---\n");
         let mut field = |key: &str, value: String| text.push_str(&format!("{key}: {value}\n"));
         field("title", quoted(&self.title));
-        field("date", crate::dates::rfc3339(date));
+        field("date", crate::source::dates::rfc3339(date));
         let name = quoted(self.source.as_deref().unwrap_or(UNNAMED_SOURCE));
         field(
             "source",
@@ -165,9 +165,9 @@ impl DraftBriefing {
 /// that `build` then stops on.
 fn check_builds(text: &str, config: &SiteConfig) -> Result<(), BuildError> {
     let file = Path::new("the new briefing");
-    let problems = crate::frontmatter::split(file, text)
+    let problems = crate::source::frontmatter::split(file, text)
         .map_err(|e| vec![e])
-        .and_then(|split| crate::frontmatter::parse(file, split.yaml, &config.timezone))
+        .and_then(|split| crate::source::frontmatter::parse(file, split.yaml, &config.timezone))
         .err()
         .unwrap_or_default();
     if problems.is_empty() {
@@ -242,7 +242,7 @@ mod tests {
     use super::*;
 
     fn date(text: &str) -> ZonedDateTime {
-        crate::dates::parse_date(text, &TimeZone::UTC).unwrap()
+        crate::source::dates::parse_date(text, &TimeZone::UTC).unwrap()
     }
 
     #[test]
@@ -267,10 +267,10 @@ mod tests {
         let config = SiteConfig::parse("base_url = \"https://e.org/\"")
             .unwrap()
             .config;
-        let parsed = crate::parse::parse_one("2025/x.md", &text, &config).unwrap();
+        let parsed = crate::source::parse::parse_one("2025/x.md", &text, &config).unwrap();
         assert_eq!(parsed.title, draft.title);
         assert_eq!(
-            crate::dates::rfc3339(&parsed.date),
+            crate::source::dates::rfc3339(&parsed.date),
             "2025-06-12T15:18:48+09:00"
         );
         assert_eq!(parsed.source.name, "KBS World");
@@ -298,10 +298,10 @@ mod tests {
             ..Default::default()
         };
         let text = draft.to_text(&date("2025-06-12"));
-        let yaml = crate::frontmatter::split(Path::new("x.md"), &text)
+        let yaml = crate::source::frontmatter::split(Path::new("x.md"), &text)
             .unwrap()
             .yaml;
-        let value: crate::yaml::Value = crate::yaml::from_str(yaml).unwrap();
+        let value: crate::source::yaml::Value = crate::source::yaml::from_str(yaml).unwrap();
         let back = value["title"].as_str().unwrap_or_default();
         let differ = back.chars().zip(title.chars()).find(|(a, b)| a != b);
         assert!(back == title, "first difference: {differ:?}");

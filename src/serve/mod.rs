@@ -14,8 +14,8 @@ use std::time::Duration;
 
 use tokio::sync::broadcast;
 
+use crate::engine::{Engine, EngineOptions, Served, Update};
 use crate::error::BuildError;
-use crate::live::{LiveSite, Snapshot, Update};
 
 /// How to serve, as the command line asks.
 #[derive(Debug, Clone)]
@@ -50,7 +50,7 @@ pub enum PageEvent {
 /// What the HTTP side shares with the rebuilding side.
 pub struct Shared {
     /// The files served now.
-    pub snapshot: RwLock<Snapshot>,
+    pub snapshot: RwLock<Served>,
     /// The errors of the last rebuild, rendered, or empty.
     pub errors: RwLock<String>,
     /// Events for open pages.
@@ -83,8 +83,8 @@ impl Shared {
             return Some(Found::Rendered(bytes.clone()));
         }
         match snapshot.copies.get(key)? {
-            crate::load::FileSource::Embedded(bytes) => Some(Found::Embedded(bytes)),
-            crate::load::FileSource::Disk(path) => Some(Found::Disk(path.clone())),
+            crate::source::files::FileSource::Embedded(bytes) => Some(Found::Embedded(bytes)),
+            crate::source::files::FileSource::Disk(path) => Some(Found::Disk(path.clone())),
         }
     }
 
@@ -107,7 +107,7 @@ pub fn serve(options: ServeOptions) -> Result<(), BuildError> {
 
 async fn run(options: ServeOptions) -> Result<(), BuildError> {
     // No site here is the same usage error (exit 2, same words) as for every other command.
-    crate::config::SiteConfig::load(&options.root)?;
+    crate::source::config::SiteConfig::load(&options.root)?;
     let listener = bind(options.interface, options.port).await?;
     let address = listener
         .local_addr()
@@ -118,19 +118,28 @@ async fn run(options: ServeOptions) -> Result<(), BuildError> {
         .canonicalize()
         .map_err(|e| BuildError::Usage(format!("no site at {}: {e}", options.root.display())))?;
 
-    let (live, first) = LiveSite::open(&root, &base_url, options.drafts)?;
-    eprint!("{}", crate::report::warnings(live.warnings(), &root));
+    let mut engine = Engine::open(
+        &root,
+        EngineOptions {
+            base_url: Some(base_url.clone()),
+            drafts: options.drafts,
+        },
+    )?;
+    eprint!("{}", crate::report::warnings(engine.warnings(), &root));
+    let mut first = engine.update(&[]);
+    let mut served = Served::default();
+    let changed = served.apply(std::mem::take(&mut first.changes), &first.touched);
     let (events, _) = broadcast::channel(64);
     let shared = Arc::new(Shared {
-        snapshot: RwLock::new(live.snapshot()),
+        snapshot: RwLock::new(served),
         errors: RwLock::new(String::new()),
         events,
         root: root.clone(),
         guard: guard::Guard::new(address),
     });
-    report_update(&shared, &root, &first, options.timings, "Built", &[]);
+    report_update(&shared, &root, &first, &changed, options.timings, "Built");
 
-    watch::start(root.clone(), live, shared.clone(), options.timings)?;
+    watch::start(root.clone(), engine, shared.clone(), options.timings)?;
     println!("Serving {} at {base_url} (Ctrl-C to stop)", root.display());
     if options.open {
         let _ = webbrowser::open(&base_url);
@@ -198,15 +207,19 @@ pub fn reload_event(changed: &[String]) -> PageEvent {
     }
 }
 
-/// Prints what a rebuild did and tells open pages. `already_told` are the output paths whose
-/// pages were told to reload while the rebuild was still going.
+/// Whether only stylesheets changed, so that pages can swap them without reloading.
+fn only_stylesheets(changed: &[String]) -> bool {
+    !changed.is_empty() && changed.iter().all(|p| p.ends_with(".css"))
+}
+
+/// Prints what a rebuild did and tells open pages: `changed` are the output paths it changed.
 fn report_update(
     shared: &Shared,
     root: &std::path::Path,
     update: &Update,
+    changed: &[String],
     timings: bool,
     verb: &str,
-    already_told: &[String],
 ) {
     let had_errors = shared.errors.read().map(|e| !e.is_empty()).unwrap_or(false);
     if !update.errors.is_empty() {
@@ -229,35 +242,26 @@ fn report_update(
     if had_errors {
         let _ = shared.events.send(PageEvent::Ok);
     }
-    if !update.changed.is_empty() || verb == "Built" {
+    if !changed.is_empty() || verb == "Built" {
         println!(
             "{verb} in {:.0} ms: {} file{} changed",
             update.elapsed.as_secs_f64() * 1000.0,
-            update.changed.len(),
-            if update.changed.len() == 1 { "" } else { "s" }
+            changed.len(),
+            if changed.len() == 1 { "" } else { "s" }
         );
         if timings {
             eprintln!("timings: {}", update.timings);
         }
     }
-    if update.changed.is_empty() && !had_errors {
+    if changed.is_empty() && !had_errors {
         return;
     }
     let event = if had_errors {
         PageEvent::Reload(None)
-    } else if update.only_stylesheets() {
-        PageEvent::Stylesheets(update.changed.clone())
+    } else if only_stylesheets(changed) {
+        PageEvent::Stylesheets(changed.to_vec())
     } else {
-        let rest: Vec<String> = update
-            .changed
-            .iter()
-            .filter(|p| !already_told.contains(p))
-            .cloned()
-            .collect();
-        if rest.is_empty() {
-            return;
-        }
-        reload_event(&rest)
+        reload_event(changed)
     };
     let _ = shared.events.send(event);
 }

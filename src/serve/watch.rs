@@ -11,20 +11,18 @@ use notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use super::{Shared, report_update};
+use crate::engine::Engine;
 use crate::error::BuildError;
-use crate::live::LiveSite;
+use crate::source::layout::SOURCE_DIRS;
 
 /// How long a burst of file events may last before it is taken as one change.
 const DEBOUNCE: Duration = Duration::from_millis(10);
 
-/// The folders of a site that are watched as a whole.
-const WATCHED_DIRS: &[&str] = &["content", "themes", "templates", "static"];
-
-/// Starts watching `root` and rebuilding `live` on a thread of its own, which runs for as long
+/// Starts watching `root` and updating `engine` on a thread of its own, which runs for as long
 /// as the process.
 pub fn start(
     root: PathBuf,
-    mut live: LiveSite,
+    mut engine: Engine,
     shared: Arc<Shared>,
     timings: bool,
 ) -> Result<(), BuildError> {
@@ -40,7 +38,7 @@ pub fn start(
                 std::io::Error::other(e),
             )
         })?;
-    for dir in WATCHED_DIRS {
+    for dir in SOURCE_DIRS {
         let path = root.join(dir);
         if path.is_dir() {
             let _ = debouncer.watch(&path, RecursiveMode::Recursive);
@@ -64,25 +62,19 @@ pub fn start(
                 if paths.is_empty() {
                     continue;
                 }
-                let publish = |live: &LiveSite, changed: &[String]| {
-                    if let Ok(mut served) = shared.snapshot.write() {
-                        live.publish_into(&mut served, changed);
+                // The whole update is rendered before any of it is served: a failed one
+                // leaves the last good site served, and the next good one brings it all.
+                let mut update = engine.update(&paths);
+                let changed = if update.errors.is_empty() {
+                    let changes = std::mem::take(&mut update.changes);
+                    match shared.snapshot.write() {
+                        Ok(mut served) => served.apply(changes, &update.touched),
+                        Err(_) => Vec::new(),
                     }
+                } else {
+                    Vec::new()
                 };
-                // The edited page is served, and the pages showing it told to reload, as soon
-                // as it is ready; the pages that list every briefing follow.
-                let mut told = Vec::new();
-                let update = live.update_in_steps(&paths, |live, changed| {
-                    publish(live, changed);
-                    told = changed.to_vec();
-                    if !told.is_empty() && shared.errors.read().is_ok_and(|e| e.is_empty()) {
-                        let _ = shared.events.send(super::reload_event(&told));
-                    }
-                });
-                if update.errors.is_empty() {
-                    publish(&live, &update.changed);
-                }
-                report_update(&shared, &root, &update, timings, "Rebuilt", &told);
+                report_update(&shared, &root, &update, &changed, timings, "Rebuilt");
             }
         })
         .map_err(|e| BuildError::io("starting the rebuild thread", e))?;
@@ -119,5 +111,5 @@ fn is_new_watched_dir(root: &Path, path: &Path) -> bool {
         && path.is_dir()
         && path
             .file_name()
-            .is_some_and(|n| WATCHED_DIRS.iter().any(|d| n == *d))
+            .is_some_and(|n| SOURCE_DIRS.iter().any(|d| n == *d))
 }

@@ -285,3 +285,124 @@ pub fn start_server(mut command: Command) -> Server {
         .expect("the server printed no URL");
     Server { child, url }
 }
+
+/// A live engine and what a server would serve from it: the first render, then every good
+/// update's changes applied — as `serve`'s watcher does.
+pub struct Live {
+    pub engine: briefgen::engine::Engine,
+    served: briefgen::engine::Served,
+    /// The errors of the last update; empty when it was good.
+    pub errors: Vec<briefgen::Diagnostic>,
+}
+
+/// What one update did, as the server saw it.
+pub struct Saved {
+    /// Output paths whose served content changed.
+    pub changed: Vec<String>,
+    /// Files rendered.
+    pub rendered: usize,
+    /// The errors; when there are any, nothing changed.
+    pub errors: Vec<briefgen::Diagnostic>,
+}
+
+impl Live {
+    /// Opens an engine on `root` with `base_url`, and renders the whole site.
+    pub fn open(root: &Path, base_url: &str) -> (Live, Saved) {
+        let engine = briefgen::engine::Engine::open(
+            root,
+            briefgen::engine::EngineOptions {
+                base_url: Some(base_url.to_string()),
+                drafts: false,
+            },
+        )
+        .unwrap_or_else(|e| panic!("the engine did not open: {e}"));
+        let mut live = Live {
+            engine,
+            served: Default::default(),
+            errors: Vec::new(),
+        };
+        let first = live.update(&[]);
+        (live, first)
+    }
+
+    /// Tells the engine that these paths changed, and serves the result if it is good.
+    pub fn update(&mut self, paths: &[PathBuf]) -> Saved {
+        let mut update = self.engine.update(paths);
+        let changed = if update.errors.is_empty() {
+            self.served
+                .apply(std::mem::take(&mut update.changes), &update.touched)
+        } else {
+            Vec::new()
+        };
+        self.errors = update.errors.clone();
+        Saved {
+            changed,
+            rendered: update.rendered,
+            errors: update.errors,
+        }
+    }
+
+    /// What is served now.
+    pub fn served(&self) -> &briefgen::engine::Served {
+        &self.served
+    }
+
+    /// Every file served, by output path, with its bytes (copied files read from disk).
+    pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
+        let mut files: BTreeMap<String, Vec<u8>> = self
+            .served
+            .files
+            .iter()
+            .map(|(p, b)| (p.clone(), b.to_vec()))
+            .collect();
+        for (path, source) in &self.served.copies {
+            let bytes = match source {
+                briefgen::source::files::FileSource::Embedded(bytes) => bytes.to_vec(),
+                briefgen::source::files::FileSource::Disk(from) => {
+                    fs::read(from).unwrap_or_default()
+                }
+            };
+            files.entry(path.clone()).or_insert(bytes);
+        }
+        files
+    }
+}
+
+/// Every file a full build of the folder (`briefgen::build`, into a temporary folder) writes,
+/// by output path, its marker aside.
+pub fn built(root: &Path, base_url: &str) -> BTreeMap<String, Vec<u8>> {
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("public");
+    briefgen::build(&briefgen::BuildOptions {
+        root: root.to_path_buf(),
+        base_url: Some(base_url.to_string()),
+        output_dir: Some(output.clone()),
+        drafts: false,
+        force: true,
+    })
+    .unwrap_or_else(|e| panic!("the build failed: {e}"));
+    let mut files = snapshot(&output);
+    files.remove(".briefgen");
+    files
+}
+
+/// Asserts that what `live` serves is, file by file and byte by byte, what a fresh build of
+/// the same folder writes.
+pub fn assert_served_is_built(live: &Live, root: &Path, base_url: &str, step: &str) {
+    let (served, built) = (live.files(), built(root, base_url));
+    let mut paths: Vec<&String> = served.keys().chain(built.keys()).collect();
+    paths.sort();
+    paths.dedup();
+    for path in paths {
+        assert!(
+            served.get(path) == built.get(path),
+            "after {step}: {path} is {} in serve and {} in a build",
+            served
+                .get(path)
+                .map_or("missing".to_string(), |b| format!("{} bytes", b.len())),
+            built
+                .get(path)
+                .map_or("missing".to_string(), |b| format!("{} bytes", b.len())),
+        );
+    }
+}

@@ -8,7 +8,7 @@ use jiff::ZonedDateTime;
 use jiff::tz::TimeZone;
 
 use crate::error::Diagnostic;
-use crate::yaml;
+use crate::source::yaml;
 
 /// Front matter larger than this is refused before it is parsed.
 pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
@@ -181,7 +181,7 @@ impl FieldChecker<'_> {
 
     fn date(&mut self, key: &str, text: Option<String>, zone: &TimeZone) -> Option<ZonedDateTime> {
         let text = text?;
-        match crate::dates::parse_date(&text, zone) {
+        match crate::source::dates::parse_date(&text, zone) {
             Ok(date) => Some(date),
             Err(message) => {
                 self.error(key, format!("{key}: {message}"));
@@ -254,7 +254,7 @@ impl FieldChecker<'_> {
     }
 
     fn source_name(&mut self, name: String) -> Option<String> {
-        if !crate::slug::names_a_page(&name) {
+        if !crate::source::slug::names_a_page(&name) {
             self.error(
                 "source",
                 "source: the name needs a letter or digit".to_string(),
@@ -284,7 +284,7 @@ impl FieldChecker<'_> {
         let mut names = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
             match scalar_text(item) {
-                Some(name) if crate::slug::names_a_page(&name) => names.push(name),
+                Some(name) if crate::source::slug::names_a_page(&name) => names.push(name),
                 Some(name) => self.error(
                     key,
                     format!("{key}: entry {} (`{name}`) needs a letter or digit to make a page address from", index + 1),
@@ -321,7 +321,7 @@ impl FieldChecker<'_> {
                 continue;
             }
             let mut message = format!("unknown front matter key `{name}`");
-            if let Some(near) = crate::config::nearest(&name, KNOWN_KEYS) {
+            if let Some(near) = crate::source::config::nearest(&name, KNOWN_KEYS) {
                 message.push_str(&format!("; did you mean `{near}`?"));
             }
             message.push_str(" (values of your own go under `extra:`)");
@@ -445,7 +445,7 @@ fn dedupe(names: Vec<String>) -> Vec<String> {
     names
         .into_iter()
         .map(|n| n.trim().to_string())
-        .filter(|n| seen.insert(crate::slug::slugify(n)))
+        .filter(|n| seen.insert(crate::source::slug::slugify(n)))
         .collect()
 }
 

@@ -5,8 +5,8 @@ use std::io::Read;
 use std::path::Path;
 
 use briefgen::BuildError;
-use briefgen::config::SiteConfig;
 use briefgen::import::{ImportOptions, import};
+use briefgen::source::config::SiteConfig;
 
 use super::ImportArgs;
 
@@ -15,7 +15,7 @@ pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
     if let Some(url) = args
         .url
         .as_deref()
-        .filter(|u| !briefgen::frontmatter::is_web_url(u))
+        .filter(|u| !briefgen::source::frontmatter::is_web_url(u))
     {
         return Err(BuildError::Usage(format!(
             "--url `{url}` is not an http or https address"

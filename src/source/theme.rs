@@ -4,9 +4,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::config::SiteConfig;
 use crate::error::Diagnostic;
-use crate::load::{self, FileSource};
+use crate::source::config::SiteConfig;
+use crate::source::files::{self as load, FileSource};
+use crate::source::layout::TEMPLATES_DIR;
 
 /// The name of the embedded theme.
 pub const DEFAULT_THEME: &str = "default";
@@ -15,58 +16,58 @@ pub const DEFAULT_THEME: &str = "default";
 pub const TEMPLATES: &[(&str, &str)] = &[
     (
         "base.html",
-        include_str!("../themes/default/templates/base.html"),
+        include_str!("../../themes/default/templates/base.html"),
     ),
     (
         "index.html",
-        include_str!("../themes/default/templates/index.html"),
+        include_str!("../../themes/default/templates/index.html"),
     ),
     (
         "briefing.html",
-        include_str!("../themes/default/templates/briefing.html"),
+        include_str!("../../themes/default/templates/briefing.html"),
     ),
     (
         "terms.html",
-        include_str!("../themes/default/templates/terms.html"),
+        include_str!("../../themes/default/templates/terms.html"),
     ),
     (
         "term.html",
-        include_str!("../themes/default/templates/term.html"),
+        include_str!("../../themes/default/templates/term.html"),
     ),
     (
         "chronology.html",
-        include_str!("../themes/default/templates/chronology.html"),
+        include_str!("../../themes/default/templates/chronology.html"),
     ),
     (
         "404.html",
-        include_str!("../themes/default/templates/404.html"),
+        include_str!("../../themes/default/templates/404.html"),
     ),
     (
         "list.html",
-        include_str!("../themes/default/templates/list.html"),
+        include_str!("../../themes/default/templates/list.html"),
     ),
     (
         "pager.html",
-        include_str!("../themes/default/templates/pager.html"),
+        include_str!("../../themes/default/templates/pager.html"),
     ),
     (
         "atom.xml",
-        include_str!("../themes/default/templates/atom.xml"),
+        include_str!("../../themes/default/templates/atom.xml"),
     ),
     (
         "sitemap.xml",
-        include_str!("../themes/default/templates/sitemap.xml"),
+        include_str!("../../themes/default/templates/sitemap.xml"),
     ),
     (
         "robots.txt",
-        include_str!("../themes/default/templates/robots.txt"),
+        include_str!("../../themes/default/templates/robots.txt"),
     ),
 ];
 
 /// Static files of the embedded default theme, by output path.
 pub const STATIC_FILES: &[(&str, &[u8])] = &[(
     "style.css",
-    include_bytes!("../themes/default/static/style.css"),
+    include_bytes!("../../themes/default/static/style.css"),
 )];
 
 /// Where a template's text came from, for messages.
@@ -83,7 +84,7 @@ pub struct TemplateSource {
 
 /// The folder of the site's chosen theme.
 pub fn theme_dir(root: &Path, config: &SiteConfig) -> PathBuf {
-    root.join("themes").join(&config.theme)
+    crate::source::layout::theme_dir(root, &config.theme)
 }
 
 /// Every template the site uses: embedded defaults, replaced by the theme's files, replaced by
@@ -106,7 +107,7 @@ pub fn template_sources(
     let theme = theme_dir(root, config);
     if config.theme != DEFAULT_THEME && !theme.is_dir() {
         return Err(vec![Diagnostic::new(
-            crate::config::CONFIG_FILE,
+            crate::source::config::CONFIG_FILE,
             format!(
                 "theme `{}` not found: there is no folder themes/{}/",
                 config.theme, config.theme
@@ -114,7 +115,7 @@ pub fn template_sources(
         )]);
     }
     let mut errors = Vec::new();
-    for dir in [theme.join("templates"), root.join("templates")] {
+    for dir in [theme.join(TEMPLATES_DIR), root.join(TEMPLATES_DIR)] {
         let mut copies = BTreeMap::new();
         if let Err(e) = load::add_copies(root, &dir, &mut copies) {
             errors.extend(e);

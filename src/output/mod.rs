@@ -12,6 +12,7 @@
 //! a random name and a marker naming their process; a build removes only those whose process
 //! is gone, never a folder of a user's that merely looks like one.
 
+use crate::source::layout::SOURCE_DIRS;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -20,8 +21,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::error::BuildError;
-use crate::load::FileSource;
 use crate::render::RenderedFile;
+use crate::source::files::FileSource;
 
 /// The file briefgen leaves in every output folder it writes, so that it knows the folder is
 /// its own to replace.
@@ -31,9 +32,6 @@ const MARKER_TEXT: &str = "This folder is written by briefgen and replaced on ev
 
 /// The file in a staging folder that says which process is writing it.
 const STAGING_MARKER: &str = ".briefgen-staging";
-
-/// Site folders an output folder must never be, nor be inside.
-const SOURCE_DIRS: &[&str] = &["content", "themes", "templates", "static"];
 
 /// A file to put in the output.
 pub enum OutputFile<'a> {
@@ -72,7 +70,9 @@ pub fn resolve_output_dir(root: &Path, output_dir: &Path) -> Result<PathBuf, Bui
             return refuse(&format!("it is inside the site's {dir}/ folder"));
         }
     }
-    if output.join(crate::config::CONFIG_FILE).exists() || output.join("content").is_dir() {
+    if output.join(crate::source::config::CONFIG_FILE).exists()
+        || output.join(crate::source::layout::CONTENT_DIR).is_dir()
+    {
         return refuse("it holds a site (site.toml or content/)");
     }
     Ok(output)

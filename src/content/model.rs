@@ -10,8 +10,8 @@ use rayon::prelude::*;
 
 use jiff::ZonedDateTime;
 
-use crate::frontmatter::Source;
-use crate::yaml;
+use crate::source::frontmatter::Source;
+use crate::source::yaml;
 
 /// One briefing, parsed and rendered to HTML.
 #[derive(Debug, Clone)]
@@ -62,11 +62,16 @@ pub struct TermSlugs {
 impl TermSlugs {
     /// The slugs of these names.
     pub fn of(people: &[String], tags: &[String], source: &str) -> TermSlugs {
-        let slugs = |names: &[String]| names.iter().map(|n| crate::slug::slugify(n)).collect();
+        let slugs = |names: &[String]| {
+            names
+                .iter()
+                .map(|n| crate::source::slug::slugify(n))
+                .collect()
+        };
         TermSlugs {
             people: slugs(people),
             tags: slugs(tags),
-            source: crate::slug::slugify(source),
+            source: crate::source::slug::slugify(source),
         }
     }
 }
@@ -74,7 +79,7 @@ impl TermSlugs {
 impl Briefing {
     /// The site path of its page (`briefings/trump-kim/`).
     pub fn path(&self) -> String {
-        format!("briefings/{}/", self.slug)
+        crate::content::urls::briefing(&self.slug)
     }
 }
 
@@ -145,7 +150,7 @@ impl TaxonomyKind {
 
     /// The site path of a term's page (`tags/nuclear-policy/`).
     pub fn term_path(self, slug: &str) -> String {
-        format!("{}/{slug}/", self.name())
+        crate::content::urls::term(self, slug)
     }
 }
 
@@ -211,6 +216,25 @@ pub struct Site {
     pub taxonomies: Vec<Taxonomy>,
     /// The chronology.
     pub chronology: Chronology,
+    /// Where each briefing is in `briefings`, by path under `content/`.
+    positions: rustc_hash::FxHashMap<String, usize>,
+}
+
+/// A change to the model.
+pub enum Edit {
+    /// Adds a briefing, or replaces the one with the same path under `content/`.
+    Put(Arc<Briefing>),
+    /// Removes the briefing with this path under `content/`.
+    Remove(String),
+}
+
+/// Where an edit left the briefings.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Placement {
+    /// Every briefing kept its place: these positions hold new values.
+    InPlace(Vec<usize>),
+    /// Briefings came, went or moved: every index was built again.
+    Reindexed,
 }
 
 impl Site {
@@ -232,11 +256,62 @@ impl Site {
             },
             || chronology(&briefings),
         );
+        let positions = briefings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.content_path.clone(), i))
+            .collect();
         Site {
             briefings,
             taxonomies,
             chronology,
+            positions,
         }
+    }
+
+    /// Where the briefing from this path under `content/` is in [`Site::briefings`].
+    pub fn position(&self, content_path: &str) -> Option<usize> {
+        self.positions.get(content_path).copied()
+    }
+
+    /// Adds, replaces and removes briefings, keeping every index valid: a briefing replaced by
+    /// one with the same date, slug, terms and draft status keeps its place (the usual edit,
+    /// and cheap); anything else builds the indexes again.
+    pub fn apply(&mut self, edits: Vec<Edit>) -> Placement {
+        let in_place: Option<Vec<usize>> = edits
+            .iter()
+            .map(|edit| match edit {
+                Edit::Put(new) => self
+                    .position(&new.content_path)
+                    .filter(|&i| same_place(&self.briefings[i], new)),
+                Edit::Remove(_) => None,
+            })
+            .collect();
+        if let Some(positions) = in_place {
+            for (edit, &i) in edits.into_iter().zip(&positions) {
+                if let Edit::Put(new) = edit {
+                    self.briefings[i] = new;
+                }
+            }
+            return Placement::InPlace(positions);
+        }
+        let mut by_path: rustc_hash::FxHashMap<String, Arc<Briefing>> = self
+            .briefings
+            .drain(..)
+            .map(|b| (b.content_path.clone(), b))
+            .collect();
+        for edit in edits {
+            match edit {
+                Edit::Put(new) => {
+                    by_path.insert(new.content_path.clone(), new);
+                }
+                Edit::Remove(path) => {
+                    by_path.remove(&path);
+                }
+            }
+        }
+        *self = Site::new(by_path.into_values().collect());
+        Placement::Reindexed
     }
 
     /// The taxonomy of a kind.
@@ -246,6 +321,16 @@ impl Site {
             .position(|&k| k == kind)
             .unwrap_or(0)]
     }
+}
+
+/// Whether an edited briefing sits where the old one did: in the same place of every list.
+fn same_place(old: &Briefing, new: &Briefing) -> bool {
+    old.date == new.date
+        && old.slug == new.slug
+        && old.people == new.people
+        && old.tags == new.tags
+        && old.source.name == new.source.name
+        && old.draft == new.draft
 }
 
 fn taxonomy(kind: TaxonomyKind, briefings: &[Arc<Briefing>]) -> Taxonomy {
@@ -319,7 +404,7 @@ mod tests {
             content_path: format!("{slug}.md"),
             slug: slug.to_string(),
             title: slug.to_uppercase(),
-            date: crate::dates::parse_date(date, &TimeZone::UTC).unwrap(),
+            date: crate::source::dates::parse_date(date, &TimeZone::UTC).unwrap(),
             updated: None,
             source: Source {
                 name: "KBS".into(),

@@ -2,19 +2,18 @@
 //! checked, slugs given and checked for clashes, Markdown rendered with links between
 //! briefings resolved. Files are parsed in parallel; every problem in every file is reported.
 //!
-//! The steps are public on their own so that `serve` can redo them for the files that changed.
+//! The steps are public on their own: the engine ([`crate::engine`]) runs them per file and
+//! keeps each result for as long as the file is unchanged.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use rayon::prelude::*;
-
-use crate::config::SiteConfig;
+use crate::content::model::Briefing;
 use crate::error::{Diagnostic, display_path};
-use crate::frontmatter::{self, FrontMatter};
-use crate::load::SourceFile;
-use crate::markdown::{self, BodyContext};
-use crate::model::Briefing;
+use crate::source::config::SiteConfig;
+use crate::source::files::SourceFile;
+use crate::source::frontmatter::{self, FrontMatter};
+use crate::source::markdown::{self, BodyContext};
 
 /// A briefing whose front matter is read but whose body is not rendered yet.
 #[derive(Debug, Clone)]
@@ -76,57 +75,6 @@ pub fn resolve_target(targets: &LinkTargets, content_path: &str) -> Result<Strin
     }
 }
 
-/// Parses every briefing. Drafts are left out unless `drafts` is set.
-pub fn parse_briefings(
-    files: Vec<SourceFile>,
-    config: &SiteConfig,
-    drafts: bool,
-) -> Result<Vec<Briefing>, Vec<Diagnostic>> {
-    let mut errors = Vec::new();
-    let paths: Vec<String> = files.iter().map(|f| f.content_path.clone()).collect();
-    let heads: Vec<Result<Head, Vec<Diagnostic>>> = files
-        .into_par_iter()
-        .map(|file| read_head(file, config))
-        .collect();
-    let targets = link_targets(
-        paths
-            .iter()
-            .map(String::as_str)
-            .zip(heads.iter().map(|h| h.as_ref().ok())),
-        config,
-        drafts,
-    );
-    let mut all = Vec::with_capacity(heads.len());
-    for result in heads {
-        match result {
-            Ok(h) => all.push(h),
-            Err(e) => errors.extend(e),
-        }
-    }
-    let published: Vec<Head> = all.into_iter().filter(|h| h.is_published(drafts)).collect();
-    errors.extend(slug_clashes(&published.iter().collect::<Vec<_>>()));
-
-    // Each file's text is dropped as soon as its body is rendered, so that the sources and
-    // the HTML are not held whole at once.
-    let rendered: Vec<Result<Briefing, Vec<Diagnostic>>> = published
-        .into_par_iter()
-        .map(|h| render_body(&h, config, &targets))
-        .collect();
-    let mut briefings = Vec::with_capacity(rendered.len());
-    for result in rendered {
-        match result {
-            Ok(b) => briefings.push(b),
-            Err(e) => errors.extend(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(briefings)
-    } else {
-        sort_diagnostics(&mut errors);
-        Err(errors)
-    }
-}
-
 /// Orders diagnostics by file, line and column.
 pub fn sort_diagnostics(errors: &mut [Diagnostic]) {
     errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
@@ -140,9 +88,9 @@ pub fn parse_one(
     config: &SiteConfig,
 ) -> Result<Briefing, Vec<Diagnostic>> {
     let file = SourceFile {
-        file: Path::new(crate::load::CONTENT_DIR).join(content_path),
+        file: Path::new(crate::source::files::CONTENT_DIR).join(content_path),
         content_path: content_path.to_string(),
-        text: crate::load::normalize_text(text.to_string()),
+        text: crate::source::files::normalize_text(text.to_string()),
     };
     let head = read_head(file, config)?;
     render_body(&head, config, &LinkTargets::new())
@@ -155,14 +103,14 @@ pub fn read_head(file: SourceFile, config: &SiteConfig) -> Result<Head, Vec<Diag
     let body_line = split.body_line;
     let body_start = file.text.len() - split.body.len();
     let slug = match &front.slug {
-        Some(slug) if crate::slug::is_plain_segment(slug) => slug.clone(),
+        Some(slug) if crate::source::slug::is_plain_segment(slug) => slug.clone(),
         Some(slug) => {
             return Err(vec![Diagnostic::at_line(
                 &file.file,
                 front.slug_line,
                 format!(
                     "slug `{slug}` is not a plain path segment: use letters, digits, `-`, `_` and `.`, e.g. `{}`",
-                    crate::slug::slugify(slug)
+                    crate::source::slug::slugify(slug)
                 ),
             )]);
         }
@@ -195,7 +143,7 @@ pub fn link_targets<'a>(
         .map(|(path, head)| {
             let target = match head {
                 Some(h) if h.is_published(drafts) => {
-                    LinkTarget::Url(config.url_for(&format!("briefings/{}/", h.slug)))
+                    LinkTarget::Url(config.url_for(&crate::content::urls::briefing(&h.slug)))
                 }
                 Some(_) => LinkTarget::Draft,
                 None => LinkTarget::Broken,
@@ -221,7 +169,7 @@ pub fn slug_from_file_name(path: &Path) -> String {
             }
         })
         && bytes[10] == b'-';
-    crate::slug::slugify(if dated { &stem[11..] } else { &stem })
+    crate::source::slug::slugify(if dated { &stem[11..] } else { &stem })
 }
 
 /// Two published briefings with one slug: an error on each, naming the others.
@@ -297,7 +245,7 @@ pub fn render_body(
         extra: front.extra.clone(),
         html: body.html,
         word_count: body.word_count,
-        slugs: crate::model::TermSlugs::of(&front.people, &front.tags, &front.source.name),
+        slugs: crate::content::model::TermSlugs::of(&front.people, &front.tags, &front.source.name),
     })
 }
 

@@ -7,8 +7,8 @@ use std::path::Path;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::error::Diagnostic;
-use crate::highlight;
-use crate::sanitize::unsafe_scheme;
+use crate::source::highlight;
+use crate::source::sanitize::unsafe_scheme;
 
 /// What the Markdown renderer needs to know about the briefing and the site.
 pub struct BodyContext<'a> {
@@ -184,9 +184,9 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if has_raw_html && !links.allow_raw_html {
-        html = crate::sanitize::sanitize(&html);
+        html = crate::source::sanitize::sanitize(&html);
     } else if !links.allow_raw_html {
-        html = crate::sanitize::sanitize_rendered(html);
+        html = crate::source::sanitize::sanitize_rendered(html);
     }
     Ok(RenderedBody {
         html,
@@ -237,7 +237,7 @@ fn with_heading_id<'a>(mut events: Vec<Event<'a>>, ids: &mut HeadingIds) -> Vec<
         let wanted = match id.take() {
             Some(given) => given.to_string(),
             None => {
-                let slug = crate::slug::slugify(&text);
+                let slug = crate::source::slug::slugify(&text);
                 if slug.is_empty() {
                     "section".to_string()
                 } else {
@@ -609,7 +609,7 @@ mod tests {
     }
 
     fn assert_no_script(html: &str) {
-        let found = crate::sanitize::scripted_parts(html);
+        let found = crate::source::sanitize::scripted_parts(html);
         assert_eq!(found, Vec::<String>::new(), "{html}");
     }
 

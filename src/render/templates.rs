@@ -9,9 +9,9 @@ use std::path::PathBuf;
 
 use tera::{Context, ErrorKind, Kwargs, State, Tera};
 
-use crate::config::SiteConfig;
 use crate::error::Diagnostic;
-use crate::theme::TemplateSource;
+use crate::source::config::SiteConfig;
+use crate::source::theme::TemplateSource;
 
 /// The templates of a site, ready to render.
 pub struct Templates {
@@ -171,7 +171,7 @@ fn register_helpers(tera: &mut Tera, config: &SiteConfig) {
             let format: String = kwargs
                 .get("format")?
                 .unwrap_or_else(|| "%Y-%m-%d".to_string());
-            let date = crate::dates::parse_date(value, &jiff::tz::TimeZone::UTC)
+            let date = crate::source::dates::parse_date(value, &jiff::tz::TimeZone::UTC)
                 .map_err(tera::Error::message)?;
             jiff::fmt::strtime::format(format.as_str(), &date)
                 .map_err(|e| tera::Error::message(format!("date format `{format}`: {e}")))
@@ -235,11 +235,13 @@ fn with_suggestion(message: &str) -> String {
             .split_once(": ")
             .map(|(_, list)| list.split(", ").map(str::trim).collect())
             .unwrap_or_default();
-        name.and_then(|n| crate::config::nearest(&n, &known).map(str::to_string))
+        name.and_then(|n| crate::source::config::nearest(&n, &known).map(str::to_string))
     } else if message.starts_with("Unknown filter") {
-        quoted(message).and_then(|n| crate::config::nearest(&n, FILTERS).map(str::to_string))
+        quoted(message)
+            .and_then(|n| crate::source::config::nearest(&n, FILTERS).map(str::to_string))
     } else if message.starts_with("Unknown function") {
-        quoted(message).and_then(|n| crate::config::nearest(&n, FUNCTIONS).map(str::to_string))
+        quoted(message)
+            .and_then(|n| crate::source::config::nearest(&n, FUNCTIONS).map(str::to_string))
     } else {
         None
     };

@@ -13,7 +13,7 @@ use syntect::util::LinesWithEndings;
 pub const DEFAULT_THEME: &str = "InspiredGitHub";
 
 /// The output path of the generated stylesheet.
-pub const CSS_PATH: &str = "highlight.css";
+pub const CSS_PATH: &str = crate::content::urls::HIGHLIGHT_CSS;
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 

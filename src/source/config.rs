@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::error::{BuildError, Diagnostic};
 
 /// The name of the settings file at a site's root.
-pub const CONFIG_FILE: &str = "site.toml";
+pub use crate::source::layout::CONFIG_FILE;
 
 /// Every key `site.toml` understands at its top level.
 const KNOWN_KEYS: &[&str] = &[
@@ -175,24 +175,26 @@ fn check(text: &str, raw: RawConfig) -> Result<SiteConfig, Vec<Diagnostic>> {
     let feed_limit = positive(raw.feed_limit, 20, "feed_limit", &mut error);
     let highlight_theme = raw
         .highlight_theme
-        .unwrap_or_else(|| crate::highlight::DEFAULT_THEME.to_string());
-    if !crate::highlight::has_theme(&highlight_theme) {
+        .unwrap_or_else(|| crate::source::highlight::DEFAULT_THEME.to_string());
+    if !crate::source::highlight::has_theme(&highlight_theme) {
         error(
             "highlight_theme",
             format!(
                 "highlight_theme `{highlight_theme}` is not a known theme; known themes: {}",
-                crate::highlight::theme_names().join(", ")
+                crate::source::highlight::theme_names().join(", ")
             ),
         );
     }
     let theme = raw.theme.unwrap_or_else(|| "default".to_string());
-    if !crate::slug::is_plain_segment(&theme) {
+    if !crate::source::slug::is_plain_segment(&theme) {
         error(
             "theme",
             format!("theme `{theme}` must be the name of a folder under themes/"),
         );
     }
-    let output_dir = raw.output_dir.unwrap_or_else(|| "public".to_string());
+    let output_dir = raw
+        .output_dir
+        .unwrap_or_else(|| crate::source::layout::DEFAULT_OUTPUT_DIR.to_string());
     if output_dir.trim().is_empty() {
         error("output_dir", "output_dir must not be empty".to_string());
     }

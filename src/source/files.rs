@@ -9,10 +9,7 @@ use walkdir::WalkDir;
 
 use crate::error::{Diagnostic, display_path};
 
-/// The folder of briefings in a site.
-pub const CONTENT_DIR: &str = "content";
-/// The folder of files a site copies as they are.
-pub const STATIC_DIR: &str = "static";
+pub use crate::source::layout::{CONTENT_DIR, STATIC_DIR};
 
 /// A briefing file as read from disk.
 #[derive(Debug, Clone)]
@@ -110,7 +107,7 @@ pub fn add_copies(
 }
 
 /// The files under `dir`, by path relative to it with `/` separators, sorted. Hidden files and
-/// folders and editor leftovers are skipped ([`crate::ignore`]); a symlink that leads out of the site or into a loop is an error.
+/// folders and editor leftovers are skipped ([`crate::source::layout`]); a symlink that leads out of the site or into a loop is an error.
 fn walk(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf)>, Vec<Diagnostic>> {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut found = Vec::new();
@@ -120,7 +117,8 @@ fn walk(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf)>, Vec<Diagnosti
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
-            e.depth() == 0 || !crate::ignore::is_ignored_name(&e.file_name().to_string_lossy())
+            e.depth() == 0
+                || !crate::source::layout::is_ignored_name(&e.file_name().to_string_lossy())
         });
     for entry in entries {
         let entry = match entry {

@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use briefgen::BuildError;
-use briefgen::config::SiteConfig;
 use briefgen::scaffold::{DraftBriefing, split_list};
+use briefgen::source::config::SiteConfig;
 
 use super::NewArgs;
 
@@ -14,7 +14,7 @@ pub fn run(root: &Path, args: NewArgs) -> Result<(), BuildError> {
     let date = args
         .date
         .as_deref()
-        .map(|d| briefgen::dates::parse_date(d, &config.timezone))
+        .map(|d| briefgen::source::dates::parse_date(d, &config.timezone))
         .transpose()
         .map_err(|e| BuildError::Usage(format!("--date: {e}")))?;
     if args.title.trim().is_empty() {

@@ -1,0 +1,94 @@
+//! Every URL of the site, in one place: where each page, feed and file lives, as a site path
+//! (`tags/dmz/page/2/`, relative to the base URL) and as a file in the output
+//! (`tags/dmz/page/2/index.html`). The model, the link resolver, the renderer and the server
+//! all ask here, so that a link and the file it leads to can never disagree.
+
+use crate::content::model::TaxonomyKind;
+
+/// The site feed.
+pub const FEED: &str = "atom.xml";
+/// The sitemap.
+pub const SITEMAP: &str = "sitemap.xml";
+/// `robots.txt`.
+pub const ROBOTS: &str = "robots.txt";
+/// The page served for a missing path.
+pub const NOT_FOUND: &str = "404.html";
+/// Tells GitHub Pages to serve the files as they are.
+pub const NOJEKYLL: &str = ".nojekyll";
+/// The custom domain, for GitHub Pages published from a branch.
+pub const CNAME: &str = "CNAME";
+/// The highlighting stylesheet.
+pub const HIGHLIGHT_CSS: &str = "highlight.css";
+/// The file of a folder's page.
+pub const INDEX_FILE: &str = "index.html";
+
+/// A briefing's page (`briefings/trump-kim/`).
+pub fn briefing(slug: &str) -> String {
+    format!("briefings/{slug}/")
+}
+
+/// A taxonomy's index (`tags/`).
+pub fn taxonomy(kind: TaxonomyKind) -> String {
+    format!("{}/", kind.name())
+}
+
+/// A term's page (`tags/nuclear-policy/`).
+pub fn term(kind: TaxonomyKind, slug: &str) -> String {
+    format!("{}/{slug}/", kind.name())
+}
+
+/// The feed of the list whose first page is at `dir` (`tags/dmz/atom.xml`; `atom.xml` for the
+/// home list, whose `dir` is empty).
+pub fn feed_of(dir: &str) -> String {
+    format!("{dir}{FEED}")
+}
+
+/// Page `page` (from 1) of a list whose first page is at `dir` (`tags/dmz/page/2/`).
+pub fn page(dir: &str, page: usize) -> String {
+    if page <= 1 {
+        dir.to_string()
+    } else {
+        format!("{dir}page/{page}/")
+    }
+}
+
+/// The chronology (`chronology/`).
+pub fn chronology() -> String {
+    "chronology/".to_string()
+}
+
+/// One year of the chronology (`chronology/2019/`).
+pub fn chronology_year(year: i16) -> String {
+    format!("chronology/{year}/")
+}
+
+/// The file in the output that a site path is served from: a folder's `index.html`, or the
+/// file itself.
+pub fn output_file(site_path: &str) -> String {
+    if site_path.is_empty() || site_path.ends_with('/') {
+        format!("{site_path}{INDEX_FILE}")
+    } else {
+        site_path.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_and_files() {
+        assert_eq!(page("", 1), "");
+        assert_eq!(page("tags/dmz/", 3), "tags/dmz/page/3/");
+        assert_eq!(output_file(""), "index.html");
+        assert_eq!(
+            output_file(&term(TaxonomyKind::People, "kim")),
+            "people/kim/index.html"
+        );
+        assert_eq!(output_file(&feed_of("tags/dmz/")), "tags/dmz/atom.xml");
+        assert_eq!(
+            output_file(&chronology_year(2019)),
+            "chronology/2019/index.html"
+        );
+    }
+}

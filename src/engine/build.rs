@@ -1,0 +1,196 @@
+//! `build` and `check` over the engine: open it, render everything into a staging folder (or
+//! nowhere, for a check), swap the folder in, and report what was done and how long each
+//! stage took.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use crate::content::model::TaxonomyKind;
+use crate::engine::{Discard, Disk, Engine, EngineOptions};
+use crate::error::{BuildError, Diagnostic};
+use crate::output;
+
+/// What to build, as the command line asks.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site folder (holding `site.toml`).
+    pub root: PathBuf,
+    /// Replaces `base_url` for this build.
+    pub base_url: Option<String>,
+    /// Replaces `output_dir` for this build.
+    pub output_dir: Option<PathBuf>,
+    /// Builds drafts too.
+    pub drafts: bool,
+    /// Replaces an output folder briefgen did not write.
+    pub force: bool,
+}
+
+/// What a finished build or check did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// Briefings built.
+    pub briefings: usize,
+    /// Distinct tags.
+    pub tags: usize,
+    /// Distinct people.
+    pub people: usize,
+    /// Distinct sources.
+    pub sources: usize,
+    /// Files written (0 for a check).
+    pub files_written: usize,
+    /// The output folder (the one that would be written, for a check).
+    pub output_dir: PathBuf,
+    /// How long it took.
+    pub elapsed: Duration,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
+    /// How long each stage took.
+    pub timings: Timings,
+}
+
+/// How long each stage of a build took, in the order they ran.
+#[derive(Debug, Clone)]
+pub struct Timings {
+    stages: Vec<(&'static str, Duration)>,
+    lap_started: Instant,
+}
+
+impl Default for Timings {
+    fn default() -> Self {
+        Timings::start()
+    }
+}
+
+impl Timings {
+    /// Starts timing the first stage.
+    pub fn start() -> Timings {
+        Timings {
+            stages: Vec::new(),
+            lap_started: Instant::now(),
+        }
+    }
+
+    /// Ends the current stage, naming it.
+    pub fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.stages.push((stage, now - self.lap_started));
+        self.lap_started = now;
+    }
+
+    /// Records a stage timed elsewhere (in pieces, say), and starts the next one now.
+    pub fn record(&mut self, stage: &'static str, time: Duration) {
+        self.stages.push((stage, time));
+        self.lap_started = Instant::now();
+    }
+
+    /// The stages and their times.
+    pub fn stages(&self) -> &[(&'static str, Duration)] {
+        &self.stages
+    }
+}
+
+impl std::fmt::Display for Timings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = self
+            .stages
+            .iter()
+            .map(|(stage, time)| format!("{stage} {:.1} ms", time.as_secs_f64() * 1000.0))
+            .collect();
+        write!(f, "{}", parts.join(", "))
+    }
+}
+
+impl BuildReport {
+    /// The one line a successful build prints.
+    pub fn summary(&self, verb: &str) -> String {
+        format!(
+            "{verb} {} briefing{}, {} tags, {} people, {} sources: {} files written to {} in {:.2} s",
+            self.briefings,
+            if self.briefings == 1 { "" } else { "s" },
+            self.tags,
+            self.people,
+            self.sources,
+            self.files_written,
+            self.output_dir.display(),
+            self.elapsed.as_secs_f64()
+        )
+    }
+}
+
+/// Opens the engine for a build or check of `options`, and finds its output folder.
+fn open(options: &BuildOptions) -> Result<(Engine, PathBuf), BuildError> {
+    let engine = Engine::open(
+        &options.root,
+        EngineOptions {
+            base_url: options.base_url.clone(),
+            drafts: options.drafts,
+        },
+    )?;
+    let output_dir = output::resolve_output_dir(
+        &options.root,
+        options
+            .output_dir
+            .as_deref()
+            .unwrap_or(&engine.config().output_dir),
+    )?;
+    Ok((engine, output_dir))
+}
+
+/// Builds the site and writes it.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let (mut engine, output_dir) = open(options)?;
+    // Problems of the content are found before the output folder is touched.
+    engine.parse()?;
+    let mut sink = Disk::new(output::Staging::create(&output_dir, options.force)?);
+    let mut rendered = engine.render(&mut sink)?;
+    let started_commit = Instant::now();
+    let written = sink.commit()?;
+    rendered.timings.record("commit", started_commit.elapsed());
+    Ok(report(
+        &engine,
+        output_dir,
+        written,
+        started.elapsed(),
+        rendered.timings,
+    ))
+}
+
+/// Runs everything but the writing: front matter, slugs, links, templates.
+pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let (mut engine, output_dir) = open(options)?;
+    let rendered = engine.render(&mut Discard)?;
+    Ok(report(
+        &engine,
+        output_dir,
+        0,
+        started.elapsed(),
+        rendered.timings,
+    ))
+}
+
+fn report(
+    engine: &Engine,
+    output_dir: PathBuf,
+    files_written: usize,
+    elapsed: Duration,
+    timings: Timings,
+) -> BuildReport {
+    let count = |kind| {
+        engine
+            .site()
+            .map_or(0, |site| site.taxonomy(kind).terms.len())
+    };
+    BuildReport {
+        briefings: engine.site().map_or(0, |site| site.briefings.len()),
+        tags: count(TaxonomyKind::Tags),
+        people: count(TaxonomyKind::People),
+        sources: count(TaxonomyKind::Sources),
+        files_written,
+        output_dir,
+        elapsed,
+        warnings: engine.warnings().to_vec(),
+        timings,
+    }
+}

@@ -1,0 +1,568 @@
+//! The engine: one owner of a site's state, used by every command. It caches each stage's
+//! result — the settings, the templates, the files to copy, each briefing's parse
+//! ([`sources`]), the model, and the fingerprint of every output file applied so far — and
+//! renders into a [`Sink`]. `build` opens an engine and renders everything into a staging
+//! folder; `serve` keeps one alive and feeds it the paths that changed.
+//!
+//! An update is a transaction. The changed paths refresh the caches (they only ever hold what
+//! is on disk now); then every output whose fingerprint differs from the one applied is
+//! rendered into the sink, and only when all have rendered is the sink told to finish and the
+//! new fingerprints recorded. An update with errors records nothing: what was last applied
+//! stays served, and the next good update renders everything that differs from it — the
+//! changes of the failed ones (deletions included) with its own.
+
+pub mod build;
+pub mod sink;
+pub mod sources;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::content::model::{Briefing, Edit, Placement, Site};
+use crate::error::{BuildError, Diagnostic};
+use crate::render::templates::Templates;
+use crate::render::views::PreparedBriefing;
+use crate::render::{self, Job, RenderedFile, Renderer};
+use crate::source::config::SiteConfig;
+use crate::source::files::{self, FileSource};
+use crate::source::layout::{self, Change};
+use crate::source::{parse, theme};
+
+pub use build::{BuildOptions, BuildReport, Timings, build, check};
+pub use sink::{ChangeSet, Discard, Disk, Served, Sink};
+use sources::Sources;
+
+/// How many files are rendered before they go to the sink: enough to keep every core busy,
+/// few enough that a build never holds the rendered site whole.
+const RENDER_BATCH: usize = 1024;
+
+/// What an engine is opened with, beside the site folder.
+#[derive(Debug, Clone, Default)]
+pub struct EngineOptions {
+    /// Replaces `base_url` (the server's address, for `serve`; `--base-url` for a build).
+    pub base_url: Option<String>,
+    /// Builds drafts too.
+    pub drafts: bool,
+}
+
+/// The model of the last render and what was worked out from it.
+struct Model {
+    site: Site,
+    /// Each briefing's template values, in `site.briefings` order.
+    prepared: Vec<Arc<PreparedBriefing>>,
+    /// Every job of the site and its output path.
+    plan: Vec<(Job, String)>,
+}
+
+/// A site's state, kept between renders.
+pub struct Engine {
+    root: PathBuf,
+    options: EngineOptions,
+    config: SiteConfig,
+    warnings: Vec<Diagnostic>,
+    settings_errors: Vec<Diagnostic>,
+    templates: Option<Templates>,
+    template_errors: Vec<Diagnostic>,
+    copies: BTreeMap<String, FileSource>,
+    copy_errors: Vec<Diagnostic>,
+    sources: Sources,
+    model: Option<Model>,
+    /// The fingerprint of every output file applied by the last good render.
+    applied: FxHashMap<String, u64>,
+    /// Copied files (output paths) saved since the last good render.
+    touched: Vec<String>,
+    timings: Timings,
+}
+
+/// What one render did.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// Files rendered.
+    pub rendered: usize,
+    /// Copied files (output paths) saved since the last good render: changed for the server
+    /// even though nothing was rendered for them.
+    pub touched: Vec<String>,
+    /// How long each step took.
+    pub timings: Timings,
+}
+
+/// What an update of `serve` did.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// The files to serve now; empty when there are errors.
+    pub changes: ChangeSet,
+    /// Copied files saved since the last good update.
+    pub touched: Vec<String>,
+    /// Files rendered.
+    pub rendered: usize,
+    /// The errors found; when there are any, nothing is to change.
+    pub errors: Vec<Diagnostic>,
+    /// How long the update took.
+    pub elapsed: Duration,
+    /// How long each step took.
+    pub timings: Timings,
+}
+
+impl Engine {
+    /// Opens the site at `root`: reads the settings, the templates, the files to copy and every
+    /// briefing. Only a missing or broken `site.toml` (or a bad `base_url` override) is an
+    /// error here; the content's errors are kept, and reported by [`Engine::render`].
+    pub fn open(root: &Path, options: EngineOptions) -> Result<Engine, BuildError> {
+        let mut timings = Timings::start();
+        let (config, warnings) = load_settings(root, &options)?;
+        timings.lap("config");
+        let mut engine = Engine {
+            root: root.to_path_buf(),
+            options,
+            config,
+            warnings,
+            settings_errors: Vec::new(),
+            templates: None,
+            template_errors: Vec::new(),
+            copies: BTreeMap::new(),
+            copy_errors: Vec::new(),
+            sources: Sources::default(),
+            model: None,
+            applied: FxHashMap::default(),
+            touched: Vec::new(),
+            timings: Timings::start(),
+        };
+        engine.read_templates();
+        timings.lap("templates");
+        engine.read_copies();
+        engine
+            .sources
+            .read_all(root, &engine.config, engine.options.drafts);
+        timings.lap("load");
+        engine.timings = timings;
+        Ok(engine)
+    }
+
+    /// The settings in force (the last good ones).
+    pub fn config(&self) -> &SiteConfig {
+        &self.config
+    }
+
+    /// Warnings from `site.toml`.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// The model of the last good render.
+    pub fn site(&self) -> Option<&Site> {
+        self.model.as_ref().map(|m| &m.site)
+    }
+
+    /// Refreshes the caches from changed paths (added, edited or deleted files and folders).
+    pub fn refresh(&mut self, changed: &[PathBuf]) {
+        let mut settings = false;
+        let mut templates = false;
+        let mut copies = false;
+        let mut rescan_content = false;
+        let mut briefings = Vec::new();
+        for path in changed {
+            match layout::classify(&self.root, &self.config.theme, path) {
+                Change::None => {}
+                Change::Settings => settings = true,
+                Change::Template => templates = true,
+                Change::Briefing(content_path) => briefings.push(content_path),
+                Change::Copied { output, in_content } => {
+                    copies = true;
+                    self.touched.extend(files_at(path, &output));
+                    // A folder that came, went or was renamed: look at every briefing again.
+                    rescan_content |= in_content && (path.is_dir() || !path.exists());
+                }
+            }
+        }
+        if settings {
+            match load_settings(&self.root, &self.options) {
+                Ok((config, warnings)) => {
+                    self.settings_errors.clear();
+                    self.warnings = warnings;
+                    if format!("{config:?}") != format!("{:?}", self.config) {
+                        // Every parse, page and file may depend on the settings (dates are
+                        // read in the site's zone): start again from the files.
+                        self.config = config;
+                        self.sources = Sources::default();
+                        self.model = None;
+                        templates = true;
+                        copies = true;
+                        rescan_content = true;
+                    }
+                }
+                Err(error) => self.settings_errors = error.diagnostics(),
+            }
+        }
+        if templates {
+            self.read_templates();
+        }
+        if copies {
+            self.read_copies();
+        }
+        let (config, drafts) = (&self.config, self.options.drafts);
+        if rescan_content {
+            self.sources.read_all(&self.root, config, drafts);
+        } else if !briefings.is_empty() {
+            self.sources.read(&self.root, &briefings, config, drafts);
+        }
+    }
+
+    /// Brings the site up to date with changed paths and renders what changed, for `serve`.
+    pub fn update(&mut self, changed: &[PathBuf]) -> Update {
+        let started = Instant::now();
+        self.timings = Timings::start();
+        self.refresh(changed);
+        self.timings.lap("read");
+        let mut changes = ChangeSet::default();
+        match self.render(&mut changes) {
+            Ok(rendered) => Update {
+                changes,
+                touched: rendered.touched,
+                rendered: rendered.rendered,
+                errors: Vec::new(),
+                elapsed: started.elapsed(),
+                timings: rendered.timings,
+            },
+            Err(error) => Update {
+                errors: error.diagnostics(),
+                elapsed: started.elapsed(),
+                timings: std::mem::take(&mut self.timings),
+                ..Update::default()
+            },
+        }
+    }
+
+    /// Every error the site has now, sorted.
+    pub fn errors(&self) -> Vec<Diagnostic> {
+        let mut errors = self.settings_errors.clone();
+        errors.extend(self.template_errors.iter().cloned());
+        errors.extend(self.copy_errors.iter().cloned());
+        errors.extend(self.sources.errors());
+        parse::sort_diagnostics(&mut errors);
+        errors
+    }
+
+    /// Parses what is not parsed yet (bodies, links, slugs) and reports every error the site
+    /// has, before anything is rendered.
+    pub fn parse(&mut self) -> Result<(), BuildError> {
+        self.sources
+            .render_bodies(&self.config, self.options.drafts);
+        self.timings.lap("parse");
+        let errors = self.errors();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(BuildError::Content(errors))
+        }
+    }
+
+    /// Renders every output whose fingerprint differs from the one applied into `sink`, then
+    /// finishes the sink and records the new fingerprints — or, on errors, records nothing.
+    pub fn render(&mut self, sink: &mut dyn Sink) -> Result<Rendered, BuildError> {
+        self.parse()?;
+        let config = &self.config;
+        let Some(templates) = self.templates.as_ref() else {
+            return Err(BuildError::Content(self.template_errors.clone()));
+        };
+        update_model(&mut self.model, &mut self.sources, config, templates);
+        self.timings.lap("model");
+        let Some(model) = self.model.as_ref() else {
+            return Ok(Rendered::default());
+        };
+        let renderer = Renderer::new(&model.site, config, templates, &model.prepared);
+
+        // Rendered files win over copied files at the same path.
+        let mut copies = self.copies.clone();
+        for (_, path) in &model.plan {
+            copies.remove(path);
+        }
+        let clashes = file_folder_clashes(&model.plan, &copies, &self.root);
+        if !clashes.is_empty() {
+            return Err(BuildError::Content(clashes));
+        }
+
+        let mut fingerprints: FxHashMap<String, u64> =
+            FxHashMap::with_capacity_and_hasher(model.plan.len(), Default::default());
+        let mut errors: Vec<Diagnostic> = Vec::new();
+        let mut count = 0;
+        let (mut rendering, mut writing) = (Duration::ZERO, Duration::ZERO);
+        let stale: Vec<&(Job, String)> = if self.applied.is_empty() {
+            // Nothing applied yet (a build): every file is rendered, its fingerprint with it.
+            model.plan.iter().collect()
+        } else {
+            let started = Instant::now();
+            let planned: Vec<(u64, bool)> = model
+                .plan
+                .par_iter()
+                .map(|(job, path)| {
+                    let fingerprint = renderer.fingerprint(&renderer.page(*job));
+                    (fingerprint, self.applied.get(path) != Some(&fingerprint))
+                })
+                .collect();
+            let mut stale = Vec::new();
+            for (entry, (fingerprint, is_stale)) in model.plan.iter().zip(planned) {
+                fingerprints.insert(entry.1.clone(), fingerprint);
+                if is_stale {
+                    stale.push(entry);
+                }
+            }
+            self.timings.record("plan", started.elapsed());
+            stale
+        };
+        for batch in stale.chunks(RENDER_BATCH) {
+            let started = Instant::now();
+            let results: Vec<(u64, Result<RenderedFile, Diagnostic>)> = batch
+                .par_iter()
+                .map(|(job, _)| {
+                    let page = renderer.page(*job);
+                    (
+                        renderer.fingerprint(&page),
+                        renderer.render_page(*job, &page),
+                    )
+                })
+                .collect();
+            rendering += started.elapsed();
+            let mut files = Vec::with_capacity(results.len());
+            for ((_, path), (fingerprint, result)) in batch.iter().zip(results) {
+                match result {
+                    Ok(file) => {
+                        fingerprints.insert(path.clone(), fingerprint);
+                        files.push(file);
+                    }
+                    Err(e) if !errors.contains(&e) => errors.push(e),
+                    Err(_) => {}
+                }
+            }
+            count += files.len();
+            if errors.is_empty() {
+                let started = Instant::now();
+                sink.put(files)?;
+                writing += started.elapsed();
+            }
+        }
+        if !errors.is_empty() {
+            return Err(BuildError::Content(errors));
+        }
+        let removed: Vec<String> = self
+            .applied
+            .keys()
+            .filter(|path| !fingerprints.contains_key(*path))
+            .cloned()
+            .collect();
+        let started = Instant::now();
+        sink.finish(&removed, &copies)?;
+        writing += started.elapsed();
+        // Every file has rendered and the sink took them: this is now what was applied.
+        self.applied = fingerprints;
+        self.timings.record("render", rendering);
+        self.timings.record("write", writing);
+        let mut touched = std::mem::take(&mut self.touched);
+        touched.sort();
+        touched.dedup();
+        Ok(Rendered {
+            rendered: count,
+            touched,
+            timings: std::mem::take(&mut self.timings),
+        })
+    }
+
+    fn read_templates(&mut self) {
+        let loaded = theme::template_sources(&self.root, &self.config)
+            .and_then(|sources| Templates::new(&sources, &self.config));
+        match loaded {
+            Ok(templates) => {
+                self.templates = Some(templates);
+                self.template_errors.clear();
+            }
+            Err(errors) => self.template_errors = errors,
+        }
+    }
+
+    fn read_copies(&mut self) {
+        let copies = files::content_files(&self.root).and_then(|(_, content)| {
+            let mut copies = theme::static_files(&self.root, &self.config)?;
+            copies.extend(content);
+            Ok(copies)
+        });
+        match copies {
+            Ok(copies) => {
+                self.copies = copies;
+                self.copy_errors.clear();
+            }
+            Err(errors) => self.copy_errors = errors,
+        }
+    }
+}
+
+/// Brings the model up to date with the bodies rendered since it was last: patched in place
+/// when no briefing moved, built again otherwise. Each briefing's template values are made
+/// again only where the briefing changed.
+fn update_model(
+    model: &mut Option<Model>,
+    sources: &mut Sources,
+    config: &SiteConfig,
+    templates: &Templates,
+) {
+    let fresh = sources.take_fresh();
+    let Some(current) = model.as_mut() else {
+        let site = Site::new(sources.briefings().cloned().collect());
+        let prepared = render::prepare_all(&site, config);
+        let plan = plan(&site, config, templates, &prepared);
+        *model = Some(Model {
+            site,
+            prepared,
+            plan,
+        });
+        return;
+    };
+    let mut edits: Vec<Edit> = fresh
+        .rendered
+        .iter()
+        .filter_map(|path| sources.body(path).cloned().map(Edit::Put))
+        .collect();
+    if fresh.moved {
+        // Briefings that are no longer published, or no longer render.
+        edits.extend(
+            current
+                .site
+                .briefings
+                .iter()
+                .filter(|b| sources.body(&b.content_path).is_none())
+                .map(|b| Edit::Remove(b.content_path.clone())),
+        );
+    }
+    let old_briefings: Vec<Arc<Briefing>> = current.site.briefings.clone();
+    let old_prepared = std::mem::take(&mut current.prepared);
+    match current.site.apply(edits) {
+        Placement::InPlace(positions) => {
+            let mut prepared = old_prepared;
+            let made: Vec<(usize, Arc<PreparedBriefing>)> = positions
+                .par_iter()
+                .map(|&i| {
+                    (
+                        i,
+                        Arc::new(render::prepare_briefing(&current.site.briefings[i], config)),
+                    )
+                })
+                .collect();
+            for (i, p) in made {
+                prepared[i] = p;
+            }
+            current.prepared = prepared;
+        }
+        Placement::Reindexed => {
+            let site = &current.site;
+            let old_positions: FxHashMap<&str, usize> = old_briefings
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (b.content_path.as_str(), i))
+                .collect();
+            current.prepared = site
+                .briefings
+                .par_iter()
+                .map(|b| {
+                    let reused = old_positions.get(b.content_path.as_str()).and_then(|&i| {
+                        Arc::ptr_eq(&old_briefings[i], b).then(|| old_prepared[i].clone())
+                    });
+                    reused.unwrap_or_else(|| Arc::new(render::prepare_briefing(b, config)))
+                })
+                .collect();
+            current.plan = plan(site, config, templates, &current.prepared);
+        }
+    }
+}
+
+/// Every job of a site and its output path.
+fn plan(
+    site: &Site,
+    config: &SiteConfig,
+    templates: &Templates,
+    prepared: &[Arc<PreparedBriefing>],
+) -> Vec<(Job, String)> {
+    let renderer = Renderer::new(site, config, templates, prepared);
+    renderer
+        .jobs()
+        .into_iter()
+        .map(|job| (job, renderer.output_path(job)))
+        .collect()
+}
+
+/// Reads `site.toml`, with the options' base URL in place of its own.
+fn load_settings(
+    root: &Path,
+    options: &EngineOptions,
+) -> Result<(SiteConfig, Vec<Diagnostic>), BuildError> {
+    let loaded = SiteConfig::load(root)?;
+    let mut config = loaded.config;
+    if let Some(base_url) = &options.base_url {
+        config
+            .set_base_url(base_url)
+            .map_err(|e| BuildError::Usage(format!("--base-url: {e}")))?;
+    }
+    Ok((config, loaded.warnings))
+}
+
+/// The output paths of the files at `path` (one file, or every file in a folder that came
+/// with files in it), given `relative`, its path in the output.
+fn files_at(path: &Path, relative: &Path) -> Vec<String> {
+    if !path.is_dir() {
+        return vec![crate::error::display_path(relative)];
+    }
+    walkdir::WalkDir::new(path)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let inner = e.path().strip_prefix(path).ok()?;
+            Some(crate::error::display_path(&relative.join(inner)))
+        })
+        .collect()
+}
+
+/// Copied files that the output cannot hold: a file where the site needs a folder (a file
+/// `content/briefings` beside the folder of briefing pages), or a file inside a folder whose
+/// name the site needs for a file (`content/atom.xml/x.png`). Each is named by its source, so
+/// the error points at the file to rename, not at the staging folder where writing failed.
+fn file_folder_clashes(
+    plan: &[(Job, String)],
+    copies: &BTreeMap<String, FileSource>,
+    root: &Path,
+) -> Vec<Diagnostic> {
+    let files: rustc_hash::FxHashSet<&str> = plan
+        .iter()
+        .map(|(_, path)| path.as_str())
+        .chain(copies.keys().map(String::as_str))
+        .collect();
+    let folders: rustc_hash::FxHashSet<&str> = files
+        .iter()
+        .flat_map(|path| path.match_indices('/').map(|(i, _)| &path[..i]))
+        .collect();
+    let source = |path: &str| match copies.get(path) {
+        Some(FileSource::Disk(from)) => files::site_relative(root, from),
+        _ => PathBuf::from(format!("theme static file {path}")),
+    };
+    let mut clashes = Vec::new();
+    for path in copies.keys() {
+        if folders.contains(path.as_str()) {
+            clashes.push(Diagnostic::new(
+                source(path),
+                format!("this file would be written at `{path}`, where the site needs a folder (`{path}/…`); rename or move it"),
+            ));
+        } else if let Some(file) = path
+            .match_indices('/')
+            .map(|(i, _)| &path[..i])
+            .find(|folder| files.contains(folder))
+        {
+            clashes.push(Diagnostic::new(
+                source(path),
+                format!("this file would be written inside `{file}/`, but the site writes a file named `{file}`; rename or move its folder"),
+            ));
+        }
+    }
+    clashes
+}

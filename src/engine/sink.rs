@@ -1,0 +1,156 @@
+//! Where the engine's rendered files go. A [`Sink`] takes files while an update is rendered and
+//! is told when every file has rendered; only then may it make them visible. `build` writes
+//! into a staging folder that replaces the output folder at the end ([`Disk`]); `check` keeps
+//! nothing ([`Discard`]); `serve` gathers a [`ChangeSet`] that the server applies to what it
+//! serves ([`Served`]) in one step.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use crate::error::BuildError;
+use crate::output::{OutputFile, Staging};
+use crate::render::RenderedFile;
+use crate::source::files::FileSource;
+
+/// Takes the files of an update.
+pub trait Sink {
+    /// Files rendered so far (in batches, as they render). Nothing is visible yet.
+    fn put(&mut self, files: Vec<RenderedFile>) -> Result<(), BuildError>;
+    /// Every file has rendered: `removed` are output paths the site no longer has, `copies`
+    /// every file copied as it is.
+    fn finish(
+        &mut self,
+        removed: &[String],
+        copies: &BTreeMap<String, FileSource>,
+    ) -> Result<(), BuildError>;
+}
+
+/// Writes into a staging folder; [`Disk::commit`] swaps it in for the output folder.
+pub struct Disk {
+    staging: Staging,
+}
+
+impl Disk {
+    /// Writes into `staging`.
+    pub fn new(staging: Staging) -> Disk {
+        Disk { staging }
+    }
+
+    /// Replaces the output folder with what was written; returns how many files it has.
+    pub fn commit(self) -> Result<usize, BuildError> {
+        self.staging.commit()
+    }
+}
+
+impl Sink for Disk {
+    fn put(&mut self, files: Vec<RenderedFile>) -> Result<(), BuildError> {
+        self.staging
+            .write(&files.iter().map(OutputFile::Rendered).collect::<Vec<_>>())
+    }
+
+    fn finish(
+        &mut self,
+        _removed: &[String],
+        copies: &BTreeMap<String, FileSource>,
+    ) -> Result<(), BuildError> {
+        let files: Vec<OutputFile<'_>> = copies
+            .iter()
+            .map(|(path, source)| OutputFile::Copy(path, source))
+            .collect();
+        self.staging.write(&files)
+    }
+}
+
+/// Keeps nothing: for `check`.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&mut self, _: Vec<RenderedFile>) -> Result<(), BuildError> {
+        Ok(())
+    }
+
+    fn finish(&mut self, _: &[String], _: &BTreeMap<String, FileSource>) -> Result<(), BuildError> {
+        Ok(())
+    }
+}
+
+/// The files an update changed, gathered in memory until the update is whole.
+#[derive(Debug, Default)]
+pub struct ChangeSet {
+    /// Rendered files, by output path.
+    pub files: Vec<(String, Arc<[u8]>)>,
+    /// Output paths the site no longer has.
+    pub removed: Vec<String>,
+    /// Every file copied as it is, when the update finished.
+    pub copies: Option<BTreeMap<String, FileSource>>,
+}
+
+impl Sink for ChangeSet {
+    fn put(&mut self, files: Vec<RenderedFile>) -> Result<(), BuildError> {
+        self.files.extend(
+            files
+                .into_iter()
+                .map(|f| (f.path, Arc::from(f.text.into_bytes()))),
+        );
+        Ok(())
+    }
+
+    fn finish(
+        &mut self,
+        removed: &[String],
+        copies: &BTreeMap<String, FileSource>,
+    ) -> Result<(), BuildError> {
+        self.removed = removed.to_vec();
+        self.copies = Some(copies.clone());
+        Ok(())
+    }
+}
+
+/// What the server serves: rendered files in memory, and files copied from where they are.
+#[derive(Clone, Default)]
+pub struct Served {
+    /// Rendered files by output path (`briefings/x/index.html`).
+    pub files: HashMap<String, Arc<[u8]>>,
+    /// Files served from where they are, by output path.
+    pub copies: BTreeMap<String, FileSource>,
+}
+
+impl Served {
+    /// Applies a finished update's changes, and returns the output paths whose content changed
+    /// (rendered files with other bytes, files gone, and `touched`: copied files saved).
+    pub fn apply(&mut self, changes: ChangeSet, touched: &[String]) -> Vec<String> {
+        let mut changed = Vec::new();
+        for (path, bytes) in changes.files {
+            if self.files.get(&path).is_none_or(|old| *old != bytes) {
+                changed.push(path.clone());
+            }
+            self.files.insert(path, bytes);
+        }
+        for path in changes.removed {
+            if self.files.remove(&path).is_some() {
+                changed.push(path);
+            }
+        }
+        if let Some(copies) = changes.copies {
+            for path in touched {
+                if copies.contains_key(path) || self.copies.contains_key(path) {
+                    changed.push(path.clone());
+                }
+            }
+            for path in self.copies.keys() {
+                if !copies.contains_key(path) && !self.files.contains_key(path) {
+                    changed.push(path.clone());
+                }
+            }
+            for path in copies.keys() {
+                if !self.copies.contains_key(path) {
+                    changed.push(path.clone());
+                }
+            }
+            self.copies = copies;
+        }
+        changed.sort();
+        changed.dedup();
+        changed
+    }
+}

@@ -1,0 +1,231 @@
+//! The engine's cache of the parse stage: each briefing file's front matter and rendered body,
+//! keyed by its path under `content/` and kept for as long as its text is unchanged, with the
+//! link targets and slug clashes worked out from all of them. A build fills it once; `serve`
+//! reads again only the files that changed, and renders again only the bodies that need it.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::content::model::Briefing;
+use crate::error::Diagnostic;
+use crate::source::config::SiteConfig;
+use crate::source::files::{self, SourceFile};
+use crate::source::layout::CONTENT_DIR;
+use crate::source::parse::{self, Head, LinkTargets};
+
+/// A file's parse: the value, or what is wrong with it.
+type Parsed<T> = Result<T, Vec<Diagnostic>>;
+
+/// Every briefing file's parse.
+#[derive(Default)]
+pub struct Sources {
+    /// Front matter, by path under `content/`: every briefing file, published or not.
+    heads: BTreeMap<String, Parsed<Head>>,
+    /// Rendered bodies of the published briefings, by path under `content/`.
+    bodies: FxHashMap<String, Parsed<Arc<Briefing>>>,
+    /// Errors of the walk over `content/` (a file that cannot be read, a symlink out).
+    walk_errors: Vec<Diagnostic>,
+    targets: LinkTargets,
+    slug_errors: Vec<Diagnostic>,
+    /// Set when briefings came, went, or changed slug or draft status: link targets and slug
+    /// clashes must be worked out again, and the model built again rather than patched.
+    moved: bool,
+    /// Set with `moved`, cleared once link targets and slug clashes are worked out again.
+    targets_stale: bool,
+    /// Briefings whose bodies were rendered since [`Sources::take_fresh`].
+    fresh: Vec<String>,
+}
+
+/// What changed in the published briefings since the last [`Sources::take_fresh`].
+pub struct Fresh {
+    /// Whether briefings came, went, or changed slug or draft status.
+    pub moved: bool,
+    /// The briefings (by path under `content/`) rendered again, each once.
+    pub rendered: Vec<String>,
+}
+
+impl Sources {
+    /// Reads every briefing of the site; those whose text did not change keep their parse.
+    pub fn read_all(&mut self, root: &Path, config: &SiteConfig, drafts: bool) {
+        let files = match files::load_content(root) {
+            Ok(files) => {
+                self.walk_errors.clear();
+                files.briefings
+            }
+            Err(errors) => {
+                self.walk_errors = errors;
+                return;
+            }
+        };
+        let present: HashSet<&str> = files.iter().map(|f| f.content_path.as_str()).collect();
+        let gone: Vec<String> = self
+            .heads
+            .keys()
+            .filter(|p| !present.contains(p.as_str()))
+            .cloned()
+            .collect();
+        for path in gone {
+            self.remove(&path);
+        }
+        let changed: Vec<SourceFile> = files
+            .into_iter()
+            .filter(|file| !self.has_text(&file.content_path, &file.text))
+            .collect();
+        self.parse_heads(changed, config, drafts);
+    }
+
+    /// Reads the given briefings (paths under `content/`) again; a missing file is removed.
+    pub fn read(
+        &mut self,
+        root: &Path,
+        content_paths: &[String],
+        config: &SiteConfig,
+        drafts: bool,
+    ) {
+        let mut changed = Vec::new();
+        for content_path in content_paths {
+            let path = root.join(CONTENT_DIR).join(content_path);
+            if !path.is_file() {
+                self.remove(content_path);
+                continue;
+            }
+            match files::read_briefing(root, content_path.clone(), &path) {
+                Ok(file) if self.has_text(content_path, &file.text) => {}
+                Ok(file) => changed.push(file),
+                Err(error) => {
+                    self.remove(content_path);
+                    self.heads.insert(content_path.clone(), Err(vec![error]));
+                }
+            }
+        }
+        self.parse_heads(changed, config, drafts);
+    }
+
+    fn remove(&mut self, content_path: &str) {
+        if self.heads.remove(content_path).is_some() {
+            self.moved = true;
+            self.targets_stale = true;
+        }
+        self.bodies.remove(content_path);
+    }
+
+    /// Whether the briefing at `content_path` was parsed from exactly this text.
+    fn has_text(&self, content_path: &str, text: &str) -> bool {
+        matches!(self.heads.get(content_path), Some(Ok(head)) if head.file.text == text)
+    }
+
+    fn parse_heads(&mut self, files: Vec<SourceFile>, config: &SiteConfig, drafts: bool) {
+        let parsed: Vec<(String, Parsed<Head>)> = files
+            .into_par_iter()
+            .map(|file| (file.content_path.clone(), parse::read_head(file, config)))
+            .collect();
+        let link_identity = |head: Option<&Parsed<Head>>| match head {
+            Some(Ok(h)) => Some((h.slug.clone(), h.is_published(drafts))),
+            _ => None,
+        };
+        for (content_path, head) in parsed {
+            self.bodies.remove(&content_path);
+            if link_identity(self.heads.get(&content_path)) != link_identity(Some(&head)) {
+                self.moved = true;
+                self.targets_stale = true;
+            }
+            self.heads.insert(content_path, head);
+        }
+    }
+
+    /// Renders the bodies that need it: new or changed briefings, and — when briefings came,
+    /// went or changed slugs — every briefing that may link to others.
+    pub fn render_bodies(&mut self, config: &SiteConfig, drafts: bool) {
+        let mut links_moved = false;
+        if self.targets_stale {
+            self.targets_stale = false;
+            let files = self
+                .heads
+                .iter()
+                .map(|(path, head)| (path.as_str(), head.as_ref().ok()));
+            let targets = parse::link_targets(files, config, drafts);
+            links_moved = targets != self.targets;
+            self.targets = targets;
+            let published: Vec<&Head> = self
+                .heads
+                .values()
+                .flatten()
+                .filter(|h| h.is_published(drafts))
+                .collect();
+            self.slug_errors = parse::slug_clashes(&published);
+            // Drop the bodies of briefings that are no longer published.
+            let published: HashSet<&String> = self
+                .heads
+                .iter()
+                .filter(|(_, h)| h.as_ref().is_ok_and(|h| h.is_published(drafts)))
+                .map(|(p, _)| p)
+                .collect();
+            self.bodies.retain(|path, _| published.contains(path));
+        }
+        let (targets, bodies) = (&self.targets, &self.bodies);
+        let needed: Vec<&Head> = self
+            .heads
+            .values()
+            .flatten()
+            .filter(|h| h.is_published(drafts))
+            .filter(|h| {
+                !bodies.contains_key(&h.file.content_path)
+                    || (links_moved && h.may_link_to_briefings())
+            })
+            .collect();
+        let rendered: Vec<(String, Parsed<Arc<Briefing>>)> = needed
+            .into_par_iter()
+            .map(|h| {
+                (
+                    h.file.content_path.clone(),
+                    parse::render_body(h, config, targets).map(Arc::new),
+                )
+            })
+            .collect();
+        self.fresh
+            .extend(rendered.iter().map(|(path, _)| path.clone()));
+        self.bodies.extend(rendered);
+    }
+
+    /// What changed since the last call, for the model; the record starts again empty.
+    pub fn take_fresh(&mut self) -> Fresh {
+        let mut rendered = std::mem::take(&mut self.fresh);
+        rendered.sort();
+        rendered.dedup();
+        Fresh {
+            moved: std::mem::replace(&mut self.moved, false),
+            rendered,
+        }
+    }
+
+    /// A published briefing's rendered body, if it rendered.
+    pub fn body(&self, content_path: &str) -> Option<&Arc<Briefing>> {
+        self.bodies.get(content_path).and_then(|b| b.as_ref().ok())
+    }
+
+    /// Every published briefing that rendered, in no particular order.
+    pub fn briefings(&self) -> impl Iterator<Item = &Arc<Briefing>> {
+        self.bodies.values().flatten()
+    }
+
+    /// Every problem of every file, in no particular order.
+    pub fn errors(&self) -> Vec<Diagnostic> {
+        let mut errors = self.walk_errors.clone();
+        for head in self.heads.values() {
+            if let Err(e) = head {
+                errors.extend(e.iter().cloned());
+            }
+        }
+        for body in self.bodies.values() {
+            if let Err(e) = body {
+                errors.extend(e.iter().cloned());
+            }
+        }
+        errors.extend(self.slug_errors.iter().cloned());
+        errors
+    }
+}

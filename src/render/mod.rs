@@ -1,0 +1,515 @@
+//! The render stage: every file of the site as a [`Job`], each job's input as one typed
+//! [`Page`] value, and the page rendered through Tera. The same [`Page`] gives the template's
+//! context and the file's fingerprint ([`Renderer::fingerprint`]), so `serve` re-renders a
+//! file exactly when something its template sees has changed.
+//!
+//! - [`parts`]: the rule that makes a value and its hash from the same data;
+//! - [`views`]: what templates see of the model (a briefing, a term, a paginator);
+//! - [`pages`]: one input type per page kind;
+//! - [`templates`]: Tera, with briefgen's functions and filters.
+
+pub mod pages;
+pub mod parts;
+pub mod templates;
+pub mod views;
+
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use rustc_hash::FxHasher;
+
+use crate::content::model::{Site, TaxonomyKind, Year};
+use crate::content::urls;
+use crate::error::Diagnostic;
+use crate::render::pages::{
+    Body, BriefingPage, ChronologyPage, Common, Entry, FeedPage, Full, ListPage, MonthView, Page,
+    PlainPage, RobotsPage, SitemapPage, TermPage, TermsPage, YearView,
+};
+use crate::render::parts::{Made, Part};
+use crate::render::templates::Templates;
+use crate::render::views::{
+    FeedView, Paginator, PreparedBriefing, SitemapEntry, TaxonomyView, TermView, YearLink,
+};
+use crate::source::config::SiteConfig;
+use crate::source::dates::{month_name, rfc3339};
+use crate::source::highlight;
+
+pub use crate::render::views::prepare_briefing;
+
+/// A rendered file of the site.
+#[derive(Debug, Clone)]
+pub struct RenderedFile {
+    /// Its path in the output folder (`briefings/trump-kim/index.html`).
+    pub path: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// One file to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Job {
+    /// A page of the home list (from 1).
+    Home { page: usize },
+    /// A briefing's page, by index into the site's briefings.
+    Briefing(usize),
+    /// A taxonomy's index.
+    Terms(TaxonomyKind),
+    /// A page of one term's list.
+    Term {
+        kind: TaxonomyKind,
+        term: usize,
+        page: usize,
+    },
+    /// One term's feed.
+    TermFeed { kind: TaxonomyKind, term: usize },
+    /// The whole chronology.
+    Chronology,
+    /// One year of the chronology, by index into its years.
+    ChronologyYear(usize),
+    /// The site feed.
+    Feed,
+    /// `sitemap.xml`.
+    Sitemap,
+    /// `robots.txt`.
+    Robots,
+    /// `404.html`.
+    NotFound,
+    /// `.nojekyll`, so that GitHub Pages serves the files as they are.
+    NoJekyll,
+    /// The highlighting stylesheet, made from the `highlight_theme` setting.
+    HighlightCss,
+    /// `CNAME`: the custom domain, for GitHub Pages published from a branch.
+    Cname,
+}
+
+impl Job {
+    /// Whether the job's page lists every briefing of the site (the slowest to render).
+    pub fn lists_everything(self) -> bool {
+        matches!(self, Job::Chronology | Job::Sitemap)
+    }
+}
+
+/// Prepares every briefing of a site, in parallel.
+pub fn prepare_all(site: &Site, config: &SiteConfig) -> Vec<Arc<PreparedBriefing>> {
+    site.briefings
+        .par_iter()
+        .map(|b| Arc::new(prepare_briefing(b, config)))
+        .collect()
+}
+
+/// Everything a render job reads: the site, its templates and the prepared values.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    config: &'a SiteConfig,
+    templates: &'a Templates,
+    config_value: Made,
+    prepared: &'a [Arc<PreparedBriefing>],
+    all: Vec<usize>,
+}
+
+fn pages(count: usize, per_page: usize) -> usize {
+    count.div_ceil(per_page).max(1)
+}
+
+impl<'a> Renderer<'a> {
+    /// A renderer for `site`; `prepared` holds each briefing's values, in the site's order.
+    pub fn new(
+        site: &'a Site,
+        config: &'a SiteConfig,
+        templates: &'a Templates,
+        prepared: &'a [Arc<PreparedBriefing>],
+    ) -> Renderer<'a> {
+        Renderer {
+            site,
+            config,
+            templates,
+            config_value: views::config(config),
+            prepared,
+            all: (0..site.briefings.len()).collect(),
+        }
+    }
+
+    /// Every file the site has, in a fixed order: the pages that list every briefing first, so
+    /// that, rendered in parallel, the longest jobs start at once.
+    pub fn jobs(&self) -> Vec<Job> {
+        let (site, config) = (self.site, self.config);
+        let mut jobs = vec![Job::Chronology, Job::Sitemap];
+        jobs.extend(
+            (1..=pages(site.briefings.len(), config.paginate_by)).map(|page| Job::Home { page }),
+        );
+        jobs.extend((0..site.briefings.len()).map(Job::Briefing));
+        for taxonomy in &site.taxonomies {
+            let kind = taxonomy.kind;
+            jobs.push(Job::Terms(kind));
+            for (term, t) in taxonomy.terms.iter().enumerate() {
+                jobs.extend(
+                    (1..=pages(t.briefings.len(), config.paginate_by)).map(|page| Job::Term {
+                        kind,
+                        term,
+                        page,
+                    }),
+                );
+                jobs.push(Job::TermFeed { kind, term });
+            }
+        }
+        jobs.extend((0..site.chronology.years.len()).map(Job::ChronologyYear));
+        jobs.extend([Job::Feed, Job::Robots, Job::NotFound, Job::NoJekyll]);
+        if highlight::theme_css(&config.highlight_theme).is_some() {
+            jobs.push(Job::HighlightCss);
+        }
+        if config.cname.is_some() {
+            jobs.push(Job::Cname);
+        }
+        jobs
+    }
+
+    /// The template a job renders, if it renders one.
+    pub fn template(job: Job) -> Option<&'static str> {
+        Some(match job {
+            Job::Home { .. } => "index.html",
+            Job::Briefing(_) => "briefing.html",
+            Job::Terms(_) => "terms.html",
+            Job::Term { .. } => "term.html",
+            Job::TermFeed { .. } | Job::Feed => "atom.xml",
+            Job::Chronology | Job::ChronologyYear(_) => "chronology.html",
+            Job::Sitemap => "sitemap.xml",
+            Job::Robots => "robots.txt",
+            Job::NotFound => "404.html",
+            Job::NoJekyll | Job::HighlightCss | Job::Cname => return None,
+        })
+    }
+
+    /// The site path of a job's page (`tags/x/page/2/`), or of its file (`tags/x/atom.xml`).
+    fn site_path(&self, job: Job) -> String {
+        let term = |kind: TaxonomyKind, term: usize| {
+            urls::term(kind, &self.site.taxonomy(kind).terms[term].slug)
+        };
+        match job {
+            Job::Home { page } => urls::page("", page),
+            Job::Briefing(i) => self.site.briefings[i].path(),
+            Job::Terms(kind) => urls::taxonomy(kind),
+            Job::Term {
+                kind,
+                term: t,
+                page,
+            } => urls::page(&term(kind, t), page),
+            Job::TermFeed { kind, term: t } => urls::feed_of(&term(kind, t)),
+            Job::Chronology => urls::chronology(),
+            Job::ChronologyYear(i) => urls::chronology_year(self.site.chronology.years[i].year),
+            Job::Feed => urls::FEED.to_string(),
+            Job::Sitemap => urls::SITEMAP.to_string(),
+            Job::Robots => urls::ROBOTS.to_string(),
+            Job::NotFound => urls::NOT_FOUND.to_string(),
+            Job::NoJekyll => urls::NOJEKYLL.to_string(),
+            Job::HighlightCss => urls::HIGHLIGHT_CSS.to_string(),
+            Job::Cname => urls::CNAME.to_string(),
+        }
+    }
+
+    /// Where a job's file goes in the output (`tags/x/page/2/index.html`).
+    pub fn output_path(&self, job: Job) -> String {
+        urls::output_file(&self.site_path(job))
+    }
+
+    /// Everything a job's file is made from.
+    pub fn page(&self, job: Job) -> Page<'_> {
+        let site_path = self.site_path(job);
+        let common = Common {
+            config: &self.config_value,
+            current_path: format!("{}{site_path}", self.config.base_path()),
+            current_url: self.config.url_for(&site_path),
+        };
+        let body = self.body(job);
+        Page {
+            template: Self::template(job),
+            common,
+            body,
+        }
+    }
+
+    /// A hash of everything a page is made from — the template (with those it extends or
+    /// includes) and the page's value: when it is unchanged, so is the file.
+    pub fn fingerprint(&self, page: &Page<'_>) -> u64 {
+        let mut h = FxHasher::default();
+        match (&page.body, page.template) {
+            (Body::Text(text), _) => text.hash(&mut h),
+            (body, template) => {
+                template.map(|t| self.templates.fingerprint(t)).hash(&mut h);
+                page.common.hash_into(&mut h);
+                if let Some(fields) = body.fields() {
+                    crate::render::parts::hash_fields(fields, &mut h);
+                }
+            }
+        }
+        h.finish()
+    }
+
+    /// Renders a page into its file.
+    pub fn render_page(&self, job: Job, page: &Page<'_>) -> Result<RenderedFile, Diagnostic> {
+        let path = self.output_path(job);
+        let text = match (&page.body, page.template) {
+            (Body::Text(text), _) => text.clone(),
+            (_, None) => String::new(),
+            (body, Some(template)) => {
+                let mut context = crate::render::parts::context(&page.common);
+                if let Some(fields) = body.fields() {
+                    context.extend(crate::render::parts::context(fields));
+                }
+                self.templates.render(template, &context)?
+            }
+        };
+        Ok(RenderedFile {
+            path,
+            text: without_unencodable(text),
+        })
+    }
+
+    /// Renders one job.
+    pub fn render(&self, job: Job) -> Result<RenderedFile, Diagnostic> {
+        self.render_page(job, &self.page(job))
+    }
+
+    /// Renders jobs in parallel. Errors of all jobs are reported, each once.
+    pub fn render_jobs(&self, jobs: &[Job]) -> Result<Vec<RenderedFile>, Vec<Diagnostic>> {
+        let results: Vec<Result<RenderedFile, Diagnostic>> =
+            jobs.par_iter().map(|&job| self.render(job)).collect();
+        let mut files = Vec::with_capacity(results.len());
+        let mut errors: Vec<Diagnostic> = Vec::new();
+        for result in results {
+            match result {
+                Ok(file) => files.push(file),
+                Err(e) if !errors.contains(&e) => errors.push(e),
+                Err(_) => {}
+            }
+        }
+        if errors.is_empty() {
+            Ok(files)
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn body(&self, job: Job) -> Body<'_> {
+        match job {
+            Job::Home { page } => {
+                let (paginator, briefings) = self.page_of("", &self.all, page);
+                Body::List(ListPage {
+                    paginator,
+                    briefings,
+                })
+            }
+            Job::Briefing(i) => Body::Briefing(BriefingPage {
+                briefing: self.full(i),
+                // `newer` and `older` are the neighbours in the chronology.
+                newer: i.checked_sub(1).map(|j| self.summary(j)),
+                older: (i + 1 < self.prepared.len()).then(|| self.summary(i + 1)),
+            }),
+            Job::Terms(kind) => Body::Terms(TermsPage {
+                taxonomy: TaxonomyView::of(kind, self.config),
+                terms: self
+                    .site
+                    .taxonomy(kind)
+                    .terms
+                    .iter()
+                    .map(|t| TermView::of(kind, t, self.config))
+                    .collect(),
+            }),
+            Job::Term { kind, term, page } => {
+                let t = &self.site.taxonomy(kind).terms[term];
+                let (paginator, briefings) =
+                    self.page_of(&urls::term(kind, &t.slug), &t.briefings, page);
+                Body::Term(TermPage {
+                    taxonomy: TaxonomyView::of(kind, self.config),
+                    term: TermView::of(kind, t, self.config),
+                    paginator,
+                    briefings,
+                })
+            }
+            Job::TermFeed { kind, term } => {
+                let t = &self.site.taxonomy(kind).terms[term];
+                let title = format!("{} — {}", self.config.title, t.name);
+                self.feed(title, &urls::term(kind, &t.slug), &t.briefings, false)
+            }
+            Job::Chronology => Body::Chronology(ChronologyPage {
+                year: None,
+                years: self.years(&self.site.chronology.years),
+                all_years: self.year_links(),
+            }),
+            Job::ChronologyYear(i) => {
+                let year = &self.site.chronology.years[i];
+                Body::Chronology(ChronologyPage {
+                    year: Some(year.year),
+                    years: self.years(std::slice::from_ref(year)),
+                    all_years: self.year_links(),
+                })
+            }
+            Job::Feed => self.feed(self.config.title.clone(), "", &self.all, true),
+            Job::Sitemap => Body::Sitemap(SitemapPage {
+                entries: self.sitemap_entries(),
+            }),
+            Job::Robots => Body::Robots(RobotsPage {
+                sitemap_url: self.config.url_for(urls::SITEMAP),
+            }),
+            Job::NotFound => Body::Plain(PlainPage {}),
+            Job::NoJekyll => Body::Text(String::new()),
+            Job::HighlightCss => {
+                Body::Text(highlight::theme_css(&self.config.highlight_theme).unwrap_or_default())
+            }
+            Job::Cname => Body::Text(
+                self.config
+                    .cname
+                    .as_ref()
+                    .map_or_else(String::new, |domain| format!("{domain}\n")),
+            ),
+        }
+    }
+
+    fn summary(&self, i: usize) -> &Made {
+        &self.prepared[i].summary
+    }
+
+    fn full(&self, i: usize) -> Full<'_> {
+        Full {
+            briefing: &self.site.briefings[i],
+            prepared: &self.prepared[i],
+            config: self.config,
+        }
+    }
+
+    /// Page `page` of a list of briefings under `dir`: where it is in the list, and its members.
+    fn page_of(&self, dir: &str, members: &[usize], page: usize) -> (Paginator, Vec<&Made>) {
+        let per_page = self.config.paginate_by;
+        let number_pagers = pages(members.len(), per_page);
+        let url = |n: usize| self.config.url_for(&urls::page(dir, n));
+        let start = ((page - 1) * per_page).min(members.len());
+        let end = (start + per_page).min(members.len());
+        let paginator = Paginator {
+            current_index: page,
+            number_pagers,
+            paginate_by: per_page,
+            total_briefings: members.len(),
+            first: url(1),
+            last: url(number_pagers),
+            previous: (page > 1).then(|| url(page - 1)),
+            next: (page < number_pagers).then(|| url(page + 1)),
+        };
+        let on_page = members[start..end]
+            .iter()
+            .map(|&i| self.summary(i))
+            .collect();
+        (paginator, on_page)
+    }
+
+    fn years(&self, years: &[Year]) -> Vec<YearView<'_>> {
+        years
+            .iter()
+            .map(|year| YearView {
+                year: year.year,
+                url: self.config.url_for(&urls::chronology_year(year.year)),
+                count: year.count(),
+                months: year
+                    .months
+                    .iter()
+                    .map(|month| MonthView {
+                        month: month.month,
+                        name: month_name(month.month),
+                        count: month.briefings.len(),
+                        briefings: month.briefings.iter().map(|&i| self.summary(i)).collect(),
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    fn year_links(&self) -> Vec<YearLink> {
+        self.site
+            .chronology
+            .years
+            .iter()
+            .map(|y| YearLink {
+                year: y.year,
+                url: self.config.url_for(&urls::chronology_year(y.year)),
+                count: y.count(),
+            })
+            .collect()
+    }
+
+    /// An Atom feed of the newest `feed_limit` of `members`. The site feed carries each
+    /// briefing's full HTML; a term's feed carries summaries, so that hundreds of term feeds
+    /// do not repeat every briefing's body many times over.
+    fn feed(&self, title: String, dir: &str, members: &[usize], full: bool) -> Body<'_> {
+        let newest = &members[..members.len().min(self.config.feed_limit)];
+        let entries = newest
+            .iter()
+            .map(|&i| {
+                if full {
+                    Entry::Full(self.full(i))
+                } else {
+                    Entry::Summary(self.summary(i))
+                }
+            })
+            .collect();
+        let updated = newest
+            .iter()
+            .map(|&i| {
+                let b = &self.site.briefings[i];
+                b.updated.as_ref().unwrap_or(&b.date)
+            })
+            .max_by_key(|d| d.timestamp())
+            .map_or_else(|| "1970-01-01T00:00:00+00:00".to_string(), rfc3339);
+        Body::Feed(FeedPage {
+            feed: FeedView {
+                title,
+                url: self.config.url_for(&urls::feed_of(dir)),
+                alternate_url: self.config.url_for(dir),
+                updated,
+            },
+            entries,
+        })
+    }
+
+    fn sitemap_entries(&self) -> Vec<SitemapEntry> {
+        let url = |path: &str| self.config.url_for(path);
+        let lastmod =
+            |b: &crate::content::model::Briefing| rfc3339(b.updated.as_ref().unwrap_or(&b.date));
+        let newest = self.site.briefings.first().map(|b| lastmod(b));
+        let mut entries = vec![SitemapEntry {
+            url: url(""),
+            lastmod: newest.clone(),
+        }];
+        entries.extend(self.site.briefings.iter().map(|b| SitemapEntry {
+            url: url(&b.path()),
+            lastmod: Some(lastmod(b)),
+        }));
+        for taxonomy in &self.site.taxonomies {
+            let kind = taxonomy.kind;
+            entries.push(SitemapEntry {
+                url: url(&urls::taxonomy(kind)),
+                lastmod: None,
+            });
+            entries.extend(taxonomy.terms.iter().map(|t| SitemapEntry {
+                url: url(&urls::term(kind, &t.slug)),
+                lastmod: None,
+            }));
+        }
+        entries.push(SitemapEntry {
+            url: url(&urls::chronology()),
+            lastmod: newest,
+        });
+        entries.extend(self.site.chronology.years.iter().map(|y| SitemapEntry {
+            url: url(&urls::chronology_year(y.year)),
+            lastmod: None,
+        }));
+        entries
+    }
+}
+
+/// Drops the characters XML cannot carry from a rendered file, so that a control character in
+/// a title, a tag or a body can never make a feed or the sitemap ill-formed.
+fn without_unencodable(text: String) -> String {
+    match crate::chars::without_unencodable(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(kept) => kept,
+    }
+}

@@ -1,0 +1,239 @@
+//! Each output file's input, as one typed value per page kind: everything its template sees,
+//! nothing else. The renderer turns a [`Page`] into the template's context and hashes the same
+//! [`Page`] into the file's fingerprint.
+
+use std::hash::Hash;
+
+use rustc_hash::FxHasher;
+use tera::Value;
+
+use crate::content::model::Briefing;
+use crate::render::parts::{Fields, Made, Part, parts};
+use crate::render::views::{
+    self, FeedView, Paginator, PreparedBriefing, SitemapEntry, TaxonomyView, TermView, YearLink,
+};
+use crate::source::config::SiteConfig;
+
+/// A briefing with its body, as its page and the site feed show it. Its value is made when the
+/// page renders; its hash was taken when the briefing was prepared.
+pub struct Full<'a> {
+    /// The briefing.
+    pub briefing: &'a Briefing,
+    /// Its prepared values.
+    pub prepared: &'a PreparedBriefing,
+    /// The settings its URLs are made with.
+    pub config: &'a SiteConfig,
+}
+
+impl Part for Full<'_> {
+    fn value(&self) -> Value {
+        views::full_value(self.briefing, self.config)
+    }
+    fn hash_into(&self, hasher: &mut FxHasher) {
+        self.prepared.full_hash.hash(hasher);
+    }
+}
+
+/// A feed entry: a summary in a term's feed, the whole briefing in the site feed.
+pub enum Entry<'a> {
+    /// The summary.
+    Summary(&'a Made),
+    /// The briefing with its body.
+    Full(Full<'a>),
+}
+
+impl Part for Entry<'_> {
+    fn value(&self) -> Value {
+        match self {
+            Entry::Summary(made) => made.value(),
+            Entry::Full(full) => full.value(),
+        }
+    }
+    fn hash_into(&self, hasher: &mut FxHasher) {
+        match self {
+            Entry::Summary(made) => made.hash_into(hasher),
+            Entry::Full(full) => full.hash_into(hasher),
+        }
+    }
+}
+
+parts! {
+    /// What every template sees.
+    pub struct Common<'a> {
+        /// The settings.
+        config: &'a Made,
+        /// The page's path from the server's root (`/repo/tags/x/`).
+        current_path: String,
+        /// The page's URL.
+        current_url: String,
+    }
+}
+
+parts! {
+    /// A page of a list of briefings: the home list.
+    pub struct ListPage<'a> {
+        /// Where the page is in its list.
+        paginator: Paginator,
+        /// Its briefings.
+        briefings: Vec<&'a Made>,
+    }
+}
+
+parts! {
+    /// A briefing's page.
+    pub struct BriefingPage<'a> {
+        /// The briefing.
+        briefing: Full<'a>,
+        /// The next newer briefing.
+        newer: Option<&'a Made>,
+        /// The next older briefing.
+        older: Option<&'a Made>,
+    }
+}
+
+parts! {
+    /// A taxonomy's index.
+    pub struct TermsPage<'a> {
+        /// The taxonomy.
+        taxonomy: TaxonomyView,
+        /// Its terms.
+        terms: Vec<TermView<'a>>,
+    }
+}
+
+parts! {
+    /// A page of one term's list.
+    pub struct TermPage<'a> {
+        /// The taxonomy.
+        taxonomy: TaxonomyView,
+        /// The term.
+        term: TermView<'a>,
+        /// Where the page is in the term's list.
+        paginator: Paginator,
+        /// Its briefings.
+        briefings: Vec<&'a Made>,
+    }
+}
+
+parts! {
+    /// An Atom feed.
+    pub struct FeedPage<'a> {
+        /// The feed's own details.
+        feed: FeedView,
+        /// Its entries, newest first.
+        entries: Vec<Entry<'a>>,
+    }
+}
+
+parts! {
+    /// One month of the chronology.
+    pub struct MonthView<'a> {
+        /// 1 to 12.
+        month: i8,
+        /// Its name.
+        name: &'static str,
+        /// How many briefings.
+        count: usize,
+        /// Its briefings, newest first.
+        briefings: Vec<&'a Made>,
+    }
+}
+
+parts! {
+    /// One year of the chronology, by month.
+    pub struct YearView<'a> {
+        /// The year.
+        year: i16,
+        /// Its page.
+        url: String,
+        /// How many briefings.
+        count: usize,
+        /// Its months, newest first.
+        months: Vec<MonthView<'a>>,
+    }
+}
+
+parts! {
+    /// The chronology, whole or one year of it.
+    pub struct ChronologyPage<'a> {
+        /// The year shown, or none for the whole chronology.
+        year: Option<i16>,
+        /// The years shown.
+        years: Vec<YearView<'a>>,
+        /// Every year, for links between them.
+        all_years: Vec<YearLink>,
+    }
+}
+
+parts! {
+    /// `sitemap.xml`.
+    pub struct SitemapPage {
+        /// Every page's URL.
+        entries: Vec<SitemapEntry>,
+    }
+}
+
+parts! {
+    /// `robots.txt`.
+    pub struct RobotsPage {
+        /// The sitemap's URL.
+        sitemap_url: String,
+    }
+}
+
+parts! {
+    /// A page that sees only what every page sees (`404.html`).
+    pub struct PlainPage {}
+}
+
+/// What one output file is made from.
+pub enum Body<'a> {
+    /// A page of the home list.
+    List(ListPage<'a>),
+    /// A briefing's page.
+    Briefing(BriefingPage<'a>),
+    /// A taxonomy's index.
+    Terms(TermsPage<'a>),
+    /// A page of a term's list.
+    Term(TermPage<'a>),
+    /// A feed.
+    Feed(FeedPage<'a>),
+    /// The chronology.
+    Chronology(ChronologyPage<'a>),
+    /// The sitemap.
+    Sitemap(SitemapPage),
+    /// `robots.txt`.
+    Robots(RobotsPage),
+    /// A page with the common values alone.
+    Plain(PlainPage),
+    /// A file made from the settings alone, not through a template: its text.
+    Text(String),
+}
+
+impl Body<'_> {
+    /// Its fields, for a template; `None` for a file not made through a template.
+    pub fn fields(&self) -> Option<&dyn Fields> {
+        Some(match self {
+            Body::List(p) => p,
+            Body::Briefing(p) => p,
+            Body::Terms(p) => p,
+            Body::Term(p) => p,
+            Body::Feed(p) => p,
+            Body::Chronology(p) => p,
+            Body::Sitemap(p) => p,
+            Body::Robots(p) => p,
+            Body::Plain(p) => p,
+            Body::Text(_) => return None,
+        })
+    }
+}
+
+/// One output file's whole input: its template, what every page sees, and its own values.
+pub struct Page<'a> {
+    /// The template it is rendered with, if any.
+    pub template: Option<&'static str>,
+    /// What every page sees.
+    pub common: Common<'a>,
+    /// Its own values.
+    pub body: Body<'a>,
+}

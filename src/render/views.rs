@@ -1,0 +1,275 @@
+//! What templates see of the model: the settings, a briefing, a term, a paginator — plain
+//! serializable views, each hashable, so that a template value and its hash are made from the
+//! same view ([`Made::of`]). A briefing's view is made once per briefing and shared by every
+//! list that shows it.
+
+use serde::Serialize;
+
+use crate::content::model::{Briefing, TaxonomyKind, Term};
+use crate::content::urls;
+use crate::render::parts::{Made, plain_parts};
+use crate::source::config::SiteConfig;
+use crate::source::dates::{month_name, rfc3339};
+
+#[derive(Serialize)]
+struct ConfigView<'a> {
+    title: &'a str,
+    base_url: &'a str,
+    base_path: &'a str,
+    description: &'a str,
+    language: &'a str,
+    paginate_by: usize,
+    timezone: &'a str,
+    extra: &'a toml::Table,
+}
+
+/// The settings as templates see them (`config`). The hash is of every setting, not only of
+/// those in the view: the template functions (`url`, `date`) read the settings too.
+pub fn config(config: &SiteConfig) -> Made {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    format!("{config:?}").hash(&mut hasher);
+    let view = ConfigView {
+        title: &config.title,
+        base_url: &config.base_url,
+        base_path: config.base_path(),
+        description: &config.description,
+        language: &config.language,
+        paginate_by: config.paginate_by,
+        timezone: &config.timezone_name,
+        extra: &config.extra,
+    };
+    Made {
+        value: tera::Value::from_serializable(&view),
+        hash: hasher.finish(),
+    }
+}
+
+#[derive(Serialize, Hash)]
+struct TermRef<'a> {
+    name: &'a str,
+    slug: &'a str,
+    url: String,
+}
+
+#[derive(Serialize, Hash)]
+struct SourceView<'a> {
+    name: &'a str,
+    /// The article's address.
+    url: Option<&'a str>,
+    slug: &'a str,
+    /// The source's page on this site.
+    page_url: String,
+}
+
+#[derive(Serialize, Hash)]
+struct BriefingView<'a> {
+    title: &'a str,
+    slug: &'a str,
+    path: String,
+    url: String,
+    content_path: &'a str,
+    date: String,
+    date_display: String,
+    year: i16,
+    month: i8,
+    updated: Option<String>,
+    source: SourceView<'a>,
+    people: Vec<TermRef<'a>>,
+    tags: Vec<TermRef<'a>>,
+    summary: &'a str,
+    word_count: usize,
+    reading_time: usize,
+    draft: bool,
+    extra: &'a Option<crate::source::yaml::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content: Option<&'a str>,
+}
+
+/// A briefing turned into template values once: the summary that lists show (a [`Made`], so
+/// its hash is of the same view), and the hash of the whole briefing, body included. The full
+/// value, with the body's HTML, is made only for the few files that show it (the briefing's
+/// page and the site feed), so that the site's HTML is not held twice.
+#[derive(Debug)]
+pub struct PreparedBriefing {
+    /// The value lists show, and its hash.
+    pub summary: Made,
+    /// The hash of the full value: the summary's view and the body.
+    pub full_hash: u64,
+}
+
+/// Prepares one briefing's template values.
+pub fn prepare_briefing(b: &Briefing, config: &SiteConfig) -> PreparedBriefing {
+    use std::hash::{Hash, Hasher};
+    let summary = Made::of(&briefing_view(b, config, None));
+    let mut hasher = rustc_hash::FxHasher::default();
+    (summary.hash, &b.html).hash(&mut hasher);
+    PreparedBriefing {
+        summary,
+        full_hash: hasher.finish(),
+    }
+}
+
+/// The full template value of a briefing: its summary view with the body's HTML as `content`.
+pub fn full_value(b: &Briefing, config: &SiteConfig) -> tera::Value {
+    tera::Value::from_serializable(&briefing_view(b, config, Some(&b.html)))
+}
+
+fn briefing_view<'a>(
+    b: &'a Briefing,
+    config: &SiteConfig,
+    content: Option<&'a str>,
+) -> BriefingView<'a> {
+    let term_refs =
+        |kind: TaxonomyKind, names: &'a [String], slugs: &'a [String]| -> Vec<TermRef<'a>> {
+            names
+                .iter()
+                .zip(slugs)
+                .map(|(name, slug)| TermRef {
+                    name,
+                    slug,
+                    url: config.url_for(&urls::term(kind, slug)),
+                })
+                .collect()
+        };
+    let path = b.path();
+    BriefingView {
+        title: &b.title,
+        slug: &b.slug,
+        url: config.url_for(&path),
+        path,
+        content_path: &b.content_path,
+        date: rfc3339(&b.date),
+        date_display: format!(
+            "{} {} {}",
+            b.date.day(),
+            month_name(b.date.month()),
+            b.date.year()
+        ),
+        year: b.date.year(),
+        month: b.date.month(),
+        updated: b.updated.as_ref().map(rfc3339),
+        source: SourceView {
+            name: &b.source.name,
+            url: b.source.url.as_deref(),
+            page_url: config.url_for(&urls::term(TaxonomyKind::Sources, &b.slugs.source)),
+            slug: &b.slugs.source,
+        },
+        people: term_refs(TaxonomyKind::People, &b.people, &b.slugs.people),
+        tags: term_refs(TaxonomyKind::Tags, &b.tags, &b.slugs.tags),
+        summary: &b.summary,
+        word_count: b.word_count,
+        reading_time: b.word_count.div_ceil(200).max(1),
+        draft: b.draft,
+        extra: &b.extra,
+        content,
+    }
+}
+
+/// A taxonomy's name and index page (`taxonomy`).
+#[derive(Serialize, Hash)]
+pub struct TaxonomyView {
+    name: &'static str,
+    title: &'static str,
+    singular: &'static str,
+    url: String,
+}
+
+impl TaxonomyView {
+    /// The view of a taxonomy.
+    pub fn of(kind: TaxonomyKind, config: &SiteConfig) -> TaxonomyView {
+        TaxonomyView {
+            name: kind.name(),
+            title: kind.title(),
+            singular: kind.singular(),
+            url: config.url_for(&urls::taxonomy(kind)),
+        }
+    }
+}
+
+/// A term, as its page and its taxonomy's index show it (`term`, `terms`).
+#[derive(Serialize, Hash)]
+pub struct TermView<'a> {
+    name: &'a str,
+    slug: &'a str,
+    url: String,
+    feed_url: String,
+    count: usize,
+}
+
+impl TermView<'_> {
+    /// The view of a term.
+    pub fn of<'t>(kind: TaxonomyKind, term: &'t Term, config: &SiteConfig) -> TermView<'t> {
+        let path = urls::term(kind, &term.slug);
+        TermView {
+            name: &term.name,
+            slug: &term.slug,
+            url: config.url_for(&path),
+            feed_url: config.url_for(&urls::feed_of(&path)),
+            count: term.briefings.len(),
+        }
+    }
+}
+
+/// Where a page is in its list (`paginator`).
+#[derive(Serialize, Hash)]
+pub struct Paginator {
+    /// This page, from 1.
+    pub current_index: usize,
+    /// How many pages.
+    pub number_pagers: usize,
+    /// Briefings per page.
+    pub paginate_by: usize,
+    /// Briefings in the list.
+    pub total_briefings: usize,
+    /// The first page's URL.
+    pub first: String,
+    /// The last page's URL.
+    pub last: String,
+    /// The previous page's URL.
+    pub previous: Option<String>,
+    /// The next page's URL.
+    pub next: Option<String>,
+}
+
+/// An Atom feed's own details (`feed`).
+#[derive(Serialize, Hash)]
+pub struct FeedView {
+    /// Its title.
+    pub title: String,
+    /// Its URL.
+    pub url: String,
+    /// The URL of the page it follows.
+    pub alternate_url: String,
+    /// The newest date of its entries.
+    pub updated: String,
+}
+
+/// One URL of the sitemap.
+#[derive(Serialize, Hash)]
+pub struct SitemapEntry {
+    /// The page's URL.
+    pub url: String,
+    /// When it last changed, where known.
+    pub lastmod: Option<String>,
+}
+
+/// A year of the chronology as the year links show it (`all_years`).
+#[derive(Serialize, Hash)]
+pub struct YearLink {
+    /// The year.
+    pub year: i16,
+    /// Its page.
+    pub url: String,
+    /// How many briefings it has.
+    pub count: usize,
+}
+
+plain_parts!(
+    TaxonomyView,
+    TermView<'_>,
+    Paginator,
+    FeedView,
+    SitemapEntry,
+    YearLink
+);

@@ -1,0 +1,20 @@
+//! The load and parse stages: what a site's files are and what they say.
+//!
+//! - load: [`layout`] says where things live and which files count; [`config`] reads
+//!   `site.toml`; [`files`] finds and reads the content; [`theme`] finds the templates and
+//!   static files.
+//! - parse: [`parse`] turns a briefing file into a briefing, through [`frontmatter`] (with
+//!   [`yaml`], [`dates`], [`slug`]) and [`markdown`] (with [`highlight`] and [`sanitize`]).
+
+pub mod config;
+pub mod dates;
+pub mod files;
+pub mod frontmatter;
+pub mod highlight;
+pub mod layout;
+pub mod markdown;
+pub mod parse;
+pub mod sanitize;
+pub mod slug;
+pub mod theme;
+pub mod yaml;

@@ -4,7 +4,8 @@
 #
 #   bench/build.sh [COUNT ...]        (default: 1000 10000)
 #
-# Env: RUNS (default 5), WORK (corpora and outputs; default a temporary folder — a tmpfs gives
+# Env: BEFORE (another briefgen binary — an older commit's — timed in the same alternation, as
+# "before"), RUNS (default 5), WORK (corpora and outputs; default a temporary folder — a tmpfs gives
 # the steadiest figures), HUGO (default: hugo; installed from Debian's packages when missing
 # and this runs as root). Needs python3 and GNU time (installed likewise).
 set -euo pipefail
@@ -51,9 +52,18 @@ for count in "${counts[@]}"; do
     "$hugo" --quiet --source "$hugo_site" --destination "$out_h" >/dev/null
     echo "files	$count	briefgen	$(find "$out_b" -type f | wc -l)" >> "$results/runs.tsv"
     echo "files	$count	hugo	$(find "$out_h" -type f | wc -l)" >> "$results/runs.tsv"
+    if [ -n "${BEFORE:-}" ]; then
+        rm -rf "$out_b.before"
+        "$BEFORE" build --root "$plain" -o "$out_b.before" >/dev/null
+        echo "files	$count	before	$(find "$out_b.before" -type f | wc -l)" >> "$results/runs.tsv"
+    fi
     for run in $(seq "$runs"); do
         rm -rf "$out_b" "$out_h" "$work/$count/copy"
         timed briefgen "$count" "$run" "$briefgen" build --root "$plain" -o "$out_b"
+        if [ -n "${BEFORE:-}" ]; then
+            rm -rf "$out_b.before"
+            timed before "$count" "$run" "$BEFORE" build --root "$plain" -o "$out_b.before"
+        fi
         timed hugo "$count" "$run" "$hugo" --quiet --source "$hugo_site" --destination "$out_h"
         timed cp "$count" "$run" cp -r "$out_b" "$work/$count/copy"
     done

@@ -5,6 +5,9 @@
 #
 #   bench/serve.sh [COUNT] [EDITS]     (defaults: 10000 briefings, 30 edits)
 #
+# With BEFORE set to another briefgen binary (an older commit's), the same measurements run on it
+# too, in the same run, before this checkout's.
+#
 # Uses ../shared/bench/gen_corpus.py. Set WORK to a folder for the corpus (a tmpfs gives the
 # steadiest figures); it defaults to a temporary folder. Needs python3; hyperfine is used for
 # the full build when installed; Chromium and chromedriver for the in-browser figure.
@@ -23,11 +26,19 @@ if [ ! -d "$site/content" ]; then
 fi
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(df -h "$work" | awk 'NR==2 {print $1" ("$6")"}')"
+binaries=(target/release/briefgen)
+[ -n "${BEFORE:-}" ] && binaries=("$BEFORE" target/release/briefgen)
 echo "== full build of $count briefings"
 if command -v hyperfine >/dev/null; then
-    hyperfine --warmup 1 --runs 5 -N "target/release/briefgen build --root $site" 2>&1 | grep -E "Time|Range"
+    commands=()
+    for b in "${binaries[@]}"; do commands+=("$b build --root $site -o $work/out-$(basename "$(dirname "$(dirname "$b")")")"); done
+    hyperfine --warmup 1 --runs 5 -N "${commands[@]}" 2>&1 | grep -E "Benchmark|Time|Range"
 else
-    for _ in 1 2 3 4 5; do target/release/briefgen build --root "$site" | tail -n 1; done
+    for b in "${binaries[@]}"; do
+        for _ in 1 2 3 4 5; do "$b" build --root "$site" | tail -n 1; done
+    done
 fi
-echo "== serve: $edits edits"
-target/release/examples/serve_latency "$site" "$edits"
+for b in "${binaries[@]}"; do
+    echo "== serve ($b): $edits edits"
+    BRIEFGEN=$b target/release/examples/serve_latency "$site" "$edits"
+done

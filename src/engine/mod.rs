@@ -50,6 +50,21 @@ pub struct EngineOptions {
     pub drafts: bool,
 }
 
+/// The files copied as they are, for a plan and a reading of the files: those the plan does
+/// not render over, checked for clashes with it.
+struct Outputs {
+    /// The plan's and the copies' generations.
+    inputs: (u64, u64),
+    copies: BTreeMap<String, FileSource>,
+}
+
+/// Numbers each plan made, so that a plan can be told from another without comparing them.
+static PLAN_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn next_generation() -> u64 {
+    PLAN_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// The model of the last render and what was worked out from it.
 struct Model {
     site: Site,
@@ -57,6 +72,8 @@ struct Model {
     prepared: Vec<Arc<PreparedBriefing>>,
     /// Every job of the site and its output path.
     plan: Vec<(Job, String)>,
+    /// Changes whenever the plan is made again.
+    generation: u64,
 }
 
 /// A site's state, kept between renders.
@@ -74,6 +91,12 @@ pub struct Engine {
     model: Option<Model>,
     /// The fingerprint of every output file applied by the last good render.
     applied: FxHashMap<String, u64>,
+    /// The plan (by its generation) the applied outputs were made by.
+    applied_generation: Option<u64>,
+    /// Bumped whenever the files to copy are read again.
+    copies_generation: u64,
+    /// The files copied as they are, checked against the plan: which it holds.
+    outputs: Option<Outputs>,
     /// Copied files (output paths) saved since the last good render.
     touched: Vec<String>,
     timings: Timings,
@@ -129,6 +152,9 @@ impl Engine {
             sources: Sources::default(),
             model: None,
             applied: FxHashMap::default(),
+            applied_generation: None,
+            copies_generation: 0,
+            outputs: None,
             touched: Vec::new(),
             timings: Timings::start(),
         };
@@ -277,88 +303,94 @@ impl Engine {
         let renderer = Renderer::new(&model.site, config, templates, &model.prepared);
 
         // Rendered files win over copied files at the same path.
-        let mut copies = self.copies.clone();
-        for (_, path) in &model.plan {
-            copies.remove(path);
-        }
-        let clashes = file_folder_clashes(&model.plan, &copies, &self.root);
-        if !clashes.is_empty() {
-            return Err(BuildError::Content(clashes));
-        }
-
-        let mut fingerprints: FxHashMap<String, u64> =
-            FxHashMap::with_capacity_and_hasher(model.plan.len(), Default::default());
-        let mut errors: Vec<Diagnostic> = Vec::new();
-        let mut count = 0;
-        let (mut rendering, mut writing) = (Duration::ZERO, Duration::ZERO);
-        let stale: Vec<&(Job, String)> = if self.applied.is_empty() {
-            // Nothing applied yet (a build): every file is rendered, its fingerprint with it.
-            model.plan.iter().collect()
-        } else {
-            let started = Instant::now();
-            let planned: Vec<(u64, bool)> = model
-                .plan
-                .par_iter()
-                .map(|(job, path)| {
-                    let fingerprint = renderer.fingerprint(&renderer.page(*job));
-                    (fingerprint, self.applied.get(path) != Some(&fingerprint))
-                })
-                .collect();
-            let mut stale = Vec::new();
-            for (entry, (fingerprint, is_stale)) in model.plan.iter().zip(planned) {
-                fingerprints.insert(entry.1.clone(), fingerprint);
-                if is_stale {
-                    stale.push(entry);
+        let inputs = (model.generation, self.copies_generation);
+        let outputs = match self.outputs.take() {
+            Some(outputs) if outputs.inputs == inputs => outputs,
+            _ => {
+                let mut copies = self.copies.clone();
+                for (_, path) in &model.plan {
+                    copies.remove(path);
                 }
+                let clashes = file_folder_clashes(&model.plan, &copies, &self.root);
+                if !clashes.is_empty() {
+                    return Err(BuildError::Content(clashes));
+                }
+                Outputs { inputs, copies }
             }
-            self.timings.record("plan", started.elapsed());
-            stale
         };
-        for batch in stale.chunks(RENDER_BATCH) {
+        let copies = &self.outputs.insert(outputs).copies;
+        // The same plan as the applied one: only the files rendered now change fingerprint.
+        let same_plan = self.applied_generation == Some(model.generation);
+        let mut fingerprints: FxHashMap<String, u64> = FxHashMap::default();
+        let mut rendering = Duration::ZERO;
+        let mut taken = Taken::default();
+        if self.applied.is_empty() {
+            // Nothing applied yet (a build): every file is rendered, its fingerprint with it,
+            // a batch at a time so that the rendered site is never held whole.
+            for batch in model.plan.chunks(RENDER_BATCH) {
+                let started = Instant::now();
+                let done = render_all(&renderer, batch.iter());
+                rendering += started.elapsed();
+                taken.put(sink, done)?;
+            }
+        } else {
+            // An update: the fingerprint of every job, to find those that changed. The pages
+            // that list every briefing come first in the plan and take longest to render: they
+            // are looked at and rendered on one side while the rest are on the other.
             let started = Instant::now();
-            let results: Vec<(u64, Result<RenderedFile, Diagnostic>)> = batch
-                .par_iter()
-                .map(|(job, _)| {
-                    let page = renderer.page(*job);
-                    (
-                        renderer.fingerprint(&page),
-                        renderer.render_page(*job, &page),
-                    )
-                })
-                .collect();
-            rendering += started.elapsed();
-            let mut files = Vec::with_capacity(results.len());
-            for ((_, path), (fingerprint, result)) in batch.iter().zip(results) {
-                match result {
-                    Ok(file) => {
-                        fingerprints.insert(path.clone(), fingerprint);
-                        files.push(file);
-                    }
-                    Err(e) if !errors.contains(&e) => errors.push(e),
-                    Err(_) => {}
+            let applied = &self.applied;
+            let lists = model
+                .plan
+                .iter()
+                .take_while(|(job, _)| job.lists_everything())
+                .count();
+            let (first, rest) = model.plan.split_at(lists);
+            let ((first_planned, first_done), (rest_planned, rest_done)) = rayon::join(
+                || look(&renderer, applied, first),
+                || look(&renderer, applied, rest),
+            );
+            if !same_plan {
+                fingerprints.reserve(model.plan.len());
+                for ((_, path), fingerprint) in model
+                    .plan
+                    .iter()
+                    .zip(first_planned.iter().chain(&rest_planned))
+                {
+                    fingerprints.insert(path.clone(), *fingerprint);
                 }
             }
-            count += files.len();
-            if errors.is_empty() {
-                let started = Instant::now();
-                sink.put(files)?;
-                writing += started.elapsed();
-            }
+            rendering += started.elapsed();
+            taken.put(sink, first_done.into_iter().chain(rest_done).collect())?;
         }
+        let Taken {
+            errors,
+            fingerprints: rendered_fingerprints,
+            count,
+            mut writing,
+        } = taken;
         if !errors.is_empty() {
             return Err(BuildError::Content(errors));
         }
-        let removed: Vec<String> = self
-            .applied
-            .keys()
-            .filter(|path| !fingerprints.contains_key(*path))
-            .cloned()
-            .collect();
+        fingerprints.extend(rendered_fingerprints.iter().cloned());
+        let removed: Vec<String> = if same_plan {
+            Vec::new()
+        } else {
+            self.applied
+                .keys()
+                .filter(|path| !fingerprints.contains_key(*path))
+                .cloned()
+                .collect()
+        };
         let started = Instant::now();
-        sink.finish(&removed, &copies)?;
+        sink.finish(&removed, copies)?;
         writing += started.elapsed();
         // Every file has rendered and the sink took them: this is now what was applied.
-        self.applied = fingerprints;
+        if same_plan {
+            self.applied.extend(rendered_fingerprints);
+        } else {
+            self.applied = fingerprints;
+            self.applied_generation = Some(model.generation);
+        }
         self.timings.record("render", rendering);
         self.timings.record("write", writing);
         let mut touched = std::mem::take(&mut self.touched);
@@ -389,6 +421,7 @@ impl Engine {
             copies.extend(content);
             Ok(copies)
         });
+        self.copies_generation += 1;
         match copies {
             Ok(copies) => {
                 self.copies = copies;
@@ -417,6 +450,7 @@ fn update_model(
             site,
             prepared,
             plan,
+            generation: next_generation(),
         });
         return;
     };
@@ -473,7 +507,95 @@ fn update_model(
                 })
                 .collect();
             current.plan = plan(site, config, templates, &current.prepared);
+            current.generation = next_generation();
         }
+    }
+}
+
+/// A job rendered: its entry in the plan, its fingerprint and its file (or what went wrong).
+struct Done<'p> {
+    entry: &'p (Job, String),
+    fingerprint: u64,
+    file: Result<RenderedFile, Diagnostic>,
+}
+
+/// Renders jobs in parallel, each with its fingerprint, made from the same page value.
+fn render_all<'p>(
+    renderer: &Renderer<'_>,
+    entries: impl Iterator<Item = &'p (Job, String)>,
+) -> Vec<Done<'p>> {
+    let entries: Vec<&'p (Job, String)> = entries.collect();
+    entries
+        .into_par_iter()
+        .map(|entry| {
+            let page = renderer.page(entry.0);
+            Done {
+                entry,
+                fingerprint: renderer.fingerprint(&page),
+                file: renderer.render_page(entry.0, &page),
+            }
+        })
+        .collect()
+}
+
+/// The fingerprints of jobs, and the jobs among them whose fingerprint is not the applied one,
+/// rendered.
+fn look<'p>(
+    renderer: &Renderer<'_>,
+    applied: &FxHashMap<String, u64>,
+    entries: &'p [(Job, String)],
+) -> (Vec<u64>, Vec<Done<'p>>) {
+    let planned: Vec<u64> = entries
+        .par_iter()
+        .map(|(job, _)| renderer.fingerprint(&renderer.page(*job)))
+        .collect();
+    let stale = entries
+        .iter()
+        .zip(&planned)
+        .filter(|((_, path), fingerprint)| applied.get(path) != Some(*fingerprint))
+        .map(|(entry, _)| entry);
+    let done = render_all(renderer, stale);
+    (planned, done)
+}
+
+/// What the sink has taken of a render so far.
+#[derive(Default)]
+struct Taken {
+    /// The errors of every job, each once; once there is one, the sink is given nothing more.
+    errors: Vec<Diagnostic>,
+    /// Each file given, by output path, with its fingerprint.
+    fingerprints: Vec<(String, u64)>,
+    /// Files given.
+    count: usize,
+    /// Time spent in the sink.
+    writing: Duration,
+}
+
+impl Taken {
+    fn put(&mut self, sink: &mut dyn Sink, done: Vec<Done<'_>>) -> Result<(), BuildError> {
+        let mut files = Vec::with_capacity(done.len());
+        for Done {
+            entry,
+            fingerprint,
+            file,
+        } in done
+        {
+            match file {
+                Ok(file) => {
+                    self.fingerprints.push((entry.1.clone(), fingerprint));
+                    files.push(file);
+                }
+                Err(e) if !self.errors.contains(&e) => self.errors.push(e),
+                Err(_) => {}
+            }
+        }
+        if self.errors.is_empty() {
+            self.count += files.len();
+            let started = Instant::now();
+            sink.put(files)?;
+            self.writing += started.elapsed();
+        }
+        Ok(())
     }
 }
 

@@ -13,6 +13,7 @@ pub mod parts;
 pub mod templates;
 pub mod views;
 
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -24,7 +25,7 @@ use crate::content::urls;
 use crate::error::Diagnostic;
 use crate::render::pages::{
     Body, BriefingPage, ChronologyPage, Common, Entry, FeedPage, Full, ListPage, MonthView, Page,
-    PlainPage, RobotsPage, SitemapPage, TermPage, TermsPage, YearView,
+    PlainPage, RobotsPage, SitemapItem, SitemapPage, TermPage, TermsPage, YearView,
 };
 use crate::render::parts::{Made, Part};
 use crate::render::templates::Templates;
@@ -214,11 +215,21 @@ impl<'a> Renderer<'a> {
 
     /// Everything a job's file is made from.
     pub fn page(&self, job: Job) -> Page<'_> {
-        let site_path = self.site_path(job);
-        let common = Common {
-            config: &self.config_value,
-            current_path: format!("{}{site_path}", self.config.base_path()),
-            current_url: self.config.url_for(&site_path),
+        let common = match job {
+            // Made once per briefing, not once per look at its page.
+            Job::Briefing(i) => Common {
+                config: &self.config_value,
+                current_path: Cow::Borrowed(&self.prepared[i].current_path),
+                current_url: Cow::Borrowed(&self.prepared[i].current_url),
+            },
+            _ => {
+                let site_path = self.site_path(job);
+                Common {
+                    config: &self.config_value,
+                    current_path: Cow::Owned(format!("{}{site_path}", self.config.base_path())),
+                    current_url: Cow::Owned(self.config.url_for(&site_path)),
+                }
+            }
         };
         let body = self.body(job);
         Page {
@@ -469,38 +480,43 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn sitemap_entries(&self) -> Vec<SitemapEntry> {
+    fn sitemap_entries(&self) -> Vec<SitemapItem<'_>> {
         let url = |path: &str| self.config.url_for(path);
-        let lastmod =
-            |b: &crate::content::model::Briefing| rfc3339(b.updated.as_ref().unwrap_or(&b.date));
-        let newest = self.site.briefings.first().map(|b| lastmod(b));
-        let mut entries = vec![SitemapEntry {
-            url: url(""),
-            lastmod: newest.clone(),
-        }];
-        entries.extend(self.site.briefings.iter().map(|b| SitemapEntry {
-            url: url(&b.path()),
-            lastmod: Some(lastmod(b)),
-        }));
+        let page = |path: &str, lastmod: Option<String>| {
+            SitemapItem::Page(SitemapEntry {
+                url: url(path),
+                lastmod,
+            })
+        };
+        let newest = self
+            .site
+            .briefings
+            .first()
+            .map(|b| rfc3339(b.updated.as_ref().unwrap_or(&b.date)));
+        let mut entries = vec![page("", newest.clone())];
+        entries.extend(
+            self.prepared
+                .iter()
+                .map(|p| SitemapItem::Briefing(&p.sitemap)),
+        );
         for taxonomy in &self.site.taxonomies {
             let kind = taxonomy.kind;
-            entries.push(SitemapEntry {
-                url: url(&urls::taxonomy(kind)),
-                lastmod: None,
-            });
-            entries.extend(taxonomy.terms.iter().map(|t| SitemapEntry {
-                url: url(&urls::term(kind, &t.slug)),
-                lastmod: None,
-            }));
+            entries.push(page(&urls::taxonomy(kind), None));
+            entries.extend(
+                taxonomy
+                    .terms
+                    .iter()
+                    .map(|t| page(&urls::term(kind, &t.slug), None)),
+            );
         }
-        entries.push(SitemapEntry {
-            url: url(&urls::chronology()),
-            lastmod: newest,
-        });
-        entries.extend(self.site.chronology.years.iter().map(|y| SitemapEntry {
-            url: url(&urls::chronology_year(y.year)),
-            lastmod: None,
-        }));
+        entries.push(page(&urls::chronology(), newest));
+        entries.extend(
+            self.site
+                .chronology
+                .years
+                .iter()
+                .map(|y| page(&urls::chronology_year(y.year), None)),
+        );
         entries
     }
 }

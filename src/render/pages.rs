@@ -63,9 +63,9 @@ parts! {
         /// The settings.
         config: &'a Made,
         /// The page's path from the server's root (`/repo/tags/x/`).
-        current_path: String,
+        current_path: std::borrow::Cow<'a, str>,
         /// The page's URL.
-        current_url: String,
+        current_url: std::borrow::Cow<'a, str>,
     }
 }
 
@@ -165,11 +165,35 @@ parts! {
     }
 }
 
+/// An entry of the sitemap: a briefing's, made when the briefing was prepared, or another
+/// page's.
+pub enum SitemapItem<'a> {
+    /// A briefing's page.
+    Briefing(&'a Made),
+    /// Another page.
+    Page(SitemapEntry),
+}
+
+impl Part for SitemapItem<'_> {
+    fn value(&self) -> Value {
+        match self {
+            SitemapItem::Briefing(made) => made.value(),
+            SitemapItem::Page(entry) => entry.value(),
+        }
+    }
+    fn hash_into(&self, hasher: &mut FxHasher) {
+        match self {
+            SitemapItem::Briefing(made) => made.hash_into(hasher),
+            SitemapItem::Page(entry) => entry.hash_into(hasher),
+        }
+    }
+}
+
 parts! {
     /// `sitemap.xml`.
-    pub struct SitemapPage {
+    pub struct SitemapPage<'a> {
         /// Every page's URL.
-        entries: Vec<SitemapEntry>,
+        entries: Vec<SitemapItem<'a>>,
     }
 }
 
@@ -201,7 +225,7 @@ pub enum Body<'a> {
     /// The chronology.
     Chronology(ChronologyPage<'a>),
     /// The sitemap.
-    Sitemap(SitemapPage),
+    Sitemap(SitemapPage<'a>),
     /// `robots.txt`.
     Robots(RobotsPage),
     /// A page with the common values alone.

@@ -32,7 +32,15 @@ macro_rules! plain_parts {
 }
 pub(crate) use plain_parts;
 
-plain_parts!(String, &str, usize, i16, i8, bool);
+plain_parts!(
+    String,
+    &str,
+    std::borrow::Cow<'_, str>,
+    usize,
+    i16,
+    i8,
+    bool
+);
 
 /// Declares a struct whose fields are all [`Part`]s, and makes the struct a part too: a map of
 /// its fields, hashed field by field (names included). The field list is written once, here,

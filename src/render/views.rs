@@ -96,17 +96,31 @@ pub struct PreparedBriefing {
     pub summary: Made,
     /// The hash of the full value: the summary's view and the body.
     pub full_hash: u64,
+    /// Its page's path from the server's root (`/repo/briefings/x/`: `current_path`).
+    pub current_path: String,
+    /// Its page's URL (`current_url`).
+    pub current_url: String,
+    /// Its entry in the sitemap.
+    pub sitemap: Made,
 }
 
 /// Prepares one briefing's template values.
 pub fn prepare_briefing(b: &Briefing, config: &SiteConfig) -> PreparedBriefing {
     use std::hash::{Hash, Hasher};
-    let summary = Made::of(&briefing_view(b, config, None));
+    let view = briefing_view(b, config, None);
+    let summary = Made::of(&view);
     let mut hasher = rustc_hash::FxHasher::default();
     (summary.hash, &b.html).hash(&mut hasher);
+    let sitemap = Made::of(&SitemapEntry {
+        lastmod: Some(view.updated.clone().unwrap_or_else(|| view.date.clone())),
+        url: view.url.clone(),
+    });
     PreparedBriefing {
+        current_path: format!("{}{}", config.base_path(), view.path),
+        current_url: view.url.clone(),
         summary,
         full_hash: hasher.finish(),
+        sitemap,
     }
 }
 

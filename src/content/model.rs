@@ -469,4 +469,56 @@ mod tests {
         assert_eq!(site.chronology.years[1].months[0].month, 6);
         assert_eq!(site.chronology.years[1].months[0].briefings, vec![1, 2]);
     }
+
+    /// The model's indexes, as plain values, for comparing two models.
+    fn indexes(site: &Site) -> Vec<String> {
+        let mut lines: Vec<String> = site
+            .briefings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| format!("{i} {} {}", b.content_path, b.title))
+            .collect();
+        for taxonomy in &site.taxonomies {
+            for term in &taxonomy.terms {
+                lines.push(format!("{:?} {} {:?}", taxonomy.kind, term.slug, term.briefings));
+            }
+        }
+        for year in &site.chronology.years {
+            for month in &year.months {
+                lines.push(format!("{} {} {:?}", year.year, month.month, month.briefings));
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn edits_keep_every_index_what_a_new_model_gives() {
+        let a = briefing("a", "2019-02-28", &["DMZ"]);
+        let b = briefing("b", "2019-06-30", &["DMZ", "Summits"]);
+        let c = briefing("c", "2018-06-12", &["Summits"]);
+        let mut site = Site::new(vec![a.clone(), b.clone(), c.clone()]);
+
+        // A new title only: in place.
+        let mut retitled = (*a).clone();
+        retitled.title = "Retitled".into();
+        let retitled = Arc::new(retitled);
+        let placement = site.apply(vec![Edit::Put(retitled.clone())]);
+        assert_eq!(placement, Placement::InPlace(vec![1]));
+        assert_eq!(
+            indexes(&site),
+            indexes(&Site::new(vec![retitled.clone(), b.clone(), c.clone()]))
+        );
+
+        // A new date moves it: every index is made again.
+        let moved = briefing("a", "2020-01-01", &["DMZ"]);
+        assert_eq!(site.apply(vec![Edit::Put(moved.clone())]), Placement::Reindexed);
+        assert_eq!(site.position("a.md"), Some(0));
+
+        // Added and removed together.
+        let d = briefing("d", "2017-01-01", &["Talks"]);
+        let placement = site.apply(vec![Edit::Put(d.clone()), Edit::Remove("b.md".into())]);
+        assert_eq!(placement, Placement::Reindexed);
+        assert_eq!(indexes(&site), indexes(&Site::new(vec![moved, c, d])));
+        assert_eq!(site.position("b.md"), None);
+    }
 }

@@ -124,6 +124,7 @@ fn open(options: &BuildOptions) -> Result<(Engine, PathBuf), BuildError> {
         EngineOptions {
             base_url: options.base_url.clone(),
             drafts: options.drafts,
+            once: true,
         },
     )?;
     let output_dir = output::resolve_output_dir(

@@ -48,6 +48,9 @@ pub struct EngineOptions {
     pub base_url: Option<String>,
     /// Builds drafts too.
     pub drafts: bool,
+    /// Renders once and is dropped (`build`, `check`): each file's text is let go as soon as
+    /// its body is rendered, since no later update will compare a file with it.
+    pub once: bool,
 }
 
 /// The files copied as they are, for a plan and a reading of the files: those the plan does
@@ -138,6 +141,7 @@ impl Engine {
     pub fn open(root: &Path, options: EngineOptions) -> Result<Engine, BuildError> {
         let mut timings = Timings::start();
         let (config, warnings) = load_settings(root, &options)?;
+        let once = options.once;
         timings.lap("config");
         let mut engine = Engine {
             root: root.to_path_buf(),
@@ -149,7 +153,7 @@ impl Engine {
             template_errors: Vec::new(),
             copies: BTreeMap::new(),
             copy_errors: Vec::new(),
-            sources: Sources::default(),
+            sources: Sources::new(once),
             model: None,
             applied: FxHashMap::default(),
             applied_generation: None,
@@ -214,7 +218,7 @@ impl Engine {
                         // Every parse, page and file may depend on the settings (dates are
                         // read in the site's zone): start again from the files.
                         self.config = config;
-                        self.sources = Sources::default();
+                        self.sources = Sources::new(self.options.once);
                         self.model = None;
                         templates = true;
                         copies = true;
@@ -345,10 +349,14 @@ impl Engine {
                 .take_while(|(job, _)| job.lists_everything())
                 .count();
             let (first, rest) = model.plan.split_at(lists);
-            let ((first_planned, first_done), (rest_planned, rest_done)) = rayon::join(
-                || look(&renderer, applied, first),
-                || look(&renderer, applied, rest),
-            );
+            let timed = |entries| {
+                let started = Instant::now();
+                (look(&renderer, applied, entries), started.elapsed())
+            };
+            let (((first_planned, first_done), lists_time), ((rest_planned, rest_done), rest_time)) =
+                rayon::join(|| timed(first), || timed(rest));
+            self.timings.record("lists", lists_time);
+            self.timings.record("others", rest_time);
             if !same_plan {
                 fingerprints.reserve(model.plan.len());
                 for ((_, path), fingerprint) in model

@@ -154,3 +154,37 @@ impl Served {
         changed
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> RenderedFile {
+        RenderedFile {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn applying_a_change_set_names_what_changed() {
+        let mut served = Served::default();
+        let mut first = ChangeSet::default();
+        first.put(vec![file("a.html", "A"), file("b.html", "B")]).unwrap();
+        let copies = BTreeMap::from([("s.css".to_string(), FileSource::Embedded(b"x"))]);
+        first.finish(&[], &copies).unwrap();
+        assert_eq!(served.apply(first, &[]), ["a.html", "b.html", "s.css"]);
+
+        let mut second = ChangeSet::default();
+        second
+            .put(vec![file("a.html", "A"), file("c.html", "C")])
+            .unwrap();
+        second.finish(&["b.html".to_string()], &copies).unwrap();
+        assert_eq!(
+            served.apply(second, &["s.css".to_string()]),
+            ["b.html", "c.html", "s.css"],
+            "an unchanged file is not named; a removed, an added and a saved copy are"
+        );
+        assert!(!served.files.contains_key("b.html"));
+    }
+}

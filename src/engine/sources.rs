@@ -38,6 +38,8 @@ pub struct Sources {
     targets_stale: bool,
     /// Briefings whose bodies were rendered since [`Sources::take_fresh`].
     fresh: Vec<String>,
+    /// Whether the files are read once only: their texts are let go once rendered.
+    once: bool,
 }
 
 /// What changed in the published briefings since the last [`Sources::take_fresh`].
@@ -49,6 +51,15 @@ pub struct Fresh {
 }
 
 impl Sources {
+    /// An empty cache; `once` when the files are read once only (a build), so that their
+    /// texts and front matter are let go as soon as their bodies are rendered.
+    pub fn new(once: bool) -> Sources {
+        Sources {
+            once,
+            ..Sources::default()
+        }
+    }
+
     /// Reads every briefing of the site; those whose text did not change keep their parse.
     pub fn read_all(&mut self, root: &Path, config: &SiteConfig, drafts: bool) {
         let files = match files::load_content(root) {
@@ -189,6 +200,10 @@ impl Sources {
         self.fresh
             .extend(rendered.iter().map(|(path, _)| path.clone()));
         self.bodies.extend(rendered);
+        if self.once {
+            // Nothing will be compared with these texts again: keep only the errors.
+            self.heads.retain(|_, head| head.is_err());
+        }
     }
 
     /// What changed since the last call, for the model; the record starts again empty.

@@ -1,7 +1,7 @@
 //! The one rule that keeps `serve` honest: what a template sees and the fingerprint that says
 //! whether a file must be rendered again are made from the same value. Every piece of a page's
 //! input is a [`Part`], which gives its template value and feeds its hash from the same data;
-//! page inputs are structs declared with [`parts!`], which lists their fields once for both.
+//! page inputs are structs declared with `parts!`, which lists their fields once for both.
 //! There is no hand-kept list of "what the template sees" to drift from the context.
 
 use std::hash::{Hash, Hasher};
@@ -68,7 +68,7 @@ macro_rules! parts {
 }
 pub(crate) use parts;
 
-/// A struct of named parts (declared with [`parts!`]).
+/// A struct of named parts (declared with `parts!`).
 pub trait Fields {
     /// Calls `f` with each field's name and value, in order.
     fn each(&self, f: &mut dyn FnMut(&'static str, &dyn Part));

@@ -1,7 +1,7 @@
-//! `briefgen serve`: builds the site in memory, serves it over HTTP on 127.0.0.1, watches the
-//! site's files and brings the site up to date on every save (only what the save touched is
-//! redone), and tells open pages to reload — or shows the build's errors over them — through a
-//! WebSocket on the same port.
+//! `briefgen serve`: opens the site's [`Engine`] and renders it into memory, serves it over
+//! HTTP on 127.0.0.1, feeds the engine the paths the watcher reports on every save (only what
+//! the save touched is redone; an update is served whole or not at all), and tells open pages
+//! to reload — or shows the build's errors over them — through a WebSocket on the same port.
 
 mod guard;
 mod http;
@@ -123,6 +123,7 @@ async fn run(options: ServeOptions) -> Result<(), BuildError> {
         EngineOptions {
             base_url: Some(base_url.clone()),
             drafts: options.drafts,
+            once: false,
         },
     )?;
     eprint!("{}", crate::report::warnings(engine.warnings(), &root));

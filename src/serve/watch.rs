@@ -1,5 +1,5 @@
 //! Watches the site's files with notify (debounced, so that an editor's save — often a write to
-//! a temporary file and a rename — is one change) and brings the live site up to date.
+//! a temporary file and a rename — is one change) and brings the live engine up to date.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -313,6 +313,7 @@ impl Live {
             briefgen::engine::EngineOptions {
                 base_url: Some(base_url.to_string()),
                 drafts: false,
+                once: false,
             },
         )
         .unwrap_or_else(|e| panic!("the engine did not open: {e}"));

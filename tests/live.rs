@@ -525,3 +525,43 @@ fn a_renamed_briefing_moves_to_its_new_address() {
     );
     assert_same_as_fresh(&live, &site);
 }
+
+#[test]
+fn an_attempt_thrown_away_leaves_nothing_behind() {
+    // serve starts an update as soon as a save completes and throws it away when the files
+    // change again before the save is taken as done: the next update must still bring
+    // everything, the saved stylesheet included.
+    let site = site();
+    let (mut live, _) = Live::open(site.root(), BASE);
+    site.write("static/style.css", "body { color: red }");
+    site.briefing(
+        "2019/2019-02-28-hanoi.md",
+        &front("Hanoi, first", "2019-02-28", &["Summits"], &["Kim Jong-un"]),
+        "x\n",
+    );
+    let attempt = live.engine.try_update(&[
+        site.path("static/style.css"),
+        site.path("content/2019/2019-02-28-hanoi.md"),
+    ]);
+    assert!(attempt.update.errors.is_empty());
+    attempt.abandon(&mut live.engine);
+    site.briefing(
+        "2019/2019-02-28-hanoi.md",
+        &front(
+            "Hanoi, second",
+            "2019-02-28",
+            &["Summits"],
+            &["Kim Jong-un"],
+        ),
+        "x\n",
+    );
+    let update = saved(&mut live, &site, "content/2019/2019-02-28-hanoi.md");
+    assert!(
+        update.changed.contains(&"style.css".to_string()),
+        "{:?}",
+        update.changed
+    );
+    assert!(text(live.served(), "briefings/hanoi/index.html").contains("Hanoi, second"));
+    assert!(text(live.served(), "chronology/index.html").contains("Hanoi, second"));
+    assert_same_as_fresh(&live, &site);
+}

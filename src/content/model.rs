@@ -480,12 +480,18 @@ mod tests {
             .collect();
         for taxonomy in &site.taxonomies {
             for term in &taxonomy.terms {
-                lines.push(format!("{:?} {} {:?}", taxonomy.kind, term.slug, term.briefings));
+                lines.push(format!(
+                    "{:?} {} {:?}",
+                    taxonomy.kind, term.slug, term.briefings
+                ));
             }
         }
         for year in &site.chronology.years {
             for month in &year.months {
-                lines.push(format!("{} {} {:?}", year.year, month.month, month.briefings));
+                lines.push(format!(
+                    "{} {} {:?}",
+                    year.year, month.month, month.briefings
+                ));
             }
         }
         lines
@@ -511,7 +517,10 @@ mod tests {
 
         // A new date moves it: every index is made again.
         let moved = briefing("a", "2020-01-01", &["DMZ"]);
-        assert_eq!(site.apply(vec![Edit::Put(moved.clone())]), Placement::Reindexed);
+        assert_eq!(
+            site.apply(vec![Edit::Put(moved.clone())]),
+            Placement::Reindexed
+        );
         assert_eq!(site.position("a.md"), Some(0));
 
         // Added and removed together.

@@ -117,6 +117,36 @@ pub struct Rendered {
     pub timings: Timings,
 }
 
+/// A render whose files went to a sink but are not recorded as applied yet.
+pub struct Staged {
+    record: Record,
+    rendered: Rendered,
+}
+
+/// How a staged render changes the record of applied fingerprints.
+enum Record {
+    /// The same plan: these files have new fingerprints.
+    Extend(Vec<(String, u64)>),
+    /// A new plan (by its generation): every file's fingerprint.
+    Replace(FxHashMap<String, u64>, u64),
+}
+
+/// An update rendered but not recorded yet.
+pub struct Attempt {
+    /// The update; its changes are to be served only once it is confirmed.
+    pub update: Update,
+    staged: Option<Staged>,
+}
+
+impl Attempt {
+    /// Throws the attempt away; the engine renders its files again in the next update.
+    pub fn abandon(self, engine: &mut Engine) {
+        if let Some(staged) = self.staged {
+            engine.abandon(staged);
+        }
+    }
+}
+
 /// What an update of `serve` did.
 #[derive(Debug, Default)]
 pub struct Update {
@@ -202,10 +232,20 @@ impl Engine {
                 Change::Template => templates = true,
                 Change::Briefing(content_path) => briefings.push(content_path),
                 Change::Copied { output, in_content } => {
+                    if !path.exists()
+                        && !self.was_copied(&output)
+                        && !self.sources.has_folder(&output)
+                    {
+                        // Came and went before we looked (an editor's temporary file).
+                        continue;
+                    }
                     copies = true;
                     self.touched.extend(files_at(path, &output));
                     // A folder that came, went or was renamed: look at every briefing again.
-                    rescan_content |= in_content && (path.is_dir() || !path.exists());
+                    // (A file that came and went at once — an editor's temporary file — is not
+                    // a folder of briefings.)
+                    rescan_content |= in_content
+                        && (path.is_dir() || (!path.exists() && self.sources.has_folder(&output)));
                 }
             }
         }
@@ -244,27 +284,51 @@ impl Engine {
 
     /// Brings the site up to date with changed paths and renders what changed, for `serve`.
     pub fn update(&mut self, changed: &[PathBuf]) -> Update {
+        let attempt = self.try_update(changed);
+        self.confirm(attempt)
+    }
+
+    /// As [`Engine::update`], but records nothing yet: [`Engine::confirm`] the attempt to get
+    /// its update, or [`Engine::abandon`] its staged render when the files changed again
+    /// meanwhile (`serve` starts an update as soon as a save completes, and keeps it only if
+    /// nothing else changed before the save is taken as done).
+    pub fn try_update(&mut self, changed: &[PathBuf]) -> Attempt {
         let started = Instant::now();
         self.timings = Timings::start();
         self.refresh(changed);
         self.timings.lap("read");
         let mut changes = ChangeSet::default();
-        match self.render(&mut changes) {
-            Ok(rendered) => Update {
-                changes,
-                touched: rendered.touched,
-                rendered: rendered.rendered,
-                errors: Vec::new(),
-                elapsed: started.elapsed(),
-                timings: rendered.timings,
+        match self.stage(&mut changes) {
+            Ok(staged) => Attempt {
+                update: Update {
+                    changes,
+                    elapsed: started.elapsed(),
+                    ..Update::default()
+                },
+                staged: Some(staged),
             },
-            Err(error) => Update {
-                errors: error.diagnostics(),
-                elapsed: started.elapsed(),
-                timings: std::mem::take(&mut self.timings),
-                ..Update::default()
+            Err(error) => Attempt {
+                update: Update {
+                    errors: error.diagnostics(),
+                    elapsed: started.elapsed(),
+                    timings: std::mem::take(&mut self.timings),
+                    ..Update::default()
+                },
+                staged: None,
             },
         }
+    }
+
+    /// The update an attempt made, recorded as applied (the caller serves its changes).
+    pub fn confirm(&mut self, attempt: Attempt) -> Update {
+        let mut update = attempt.update;
+        if let Some(staged) = attempt.staged {
+            let rendered = self.commit(staged);
+            update.touched = rendered.touched;
+            update.rendered = rendered.rendered;
+            update.timings = rendered.timings;
+        }
+        update
     }
 
     /// Every error the site has now, sorted.
@@ -294,6 +358,13 @@ impl Engine {
     /// Renders every output whose fingerprint differs from the one applied into `sink`, then
     /// finishes the sink and records the new fingerprints — or, on errors, records nothing.
     pub fn render(&mut self, sink: &mut dyn Sink) -> Result<Rendered, BuildError> {
+        let staged = self.stage(sink)?;
+        Ok(self.commit(staged))
+    }
+
+    /// As [`Engine::render`], but records nothing: the caller makes the sink's files visible,
+    /// then [`Engine::commit`]s — or throws them away and [`Engine::abandon`]s.
+    pub fn stage(&mut self, sink: &mut dyn Sink) -> Result<Staged, BuildError> {
         self.parse()?;
         let config = &self.config;
         let Some(templates) = self.templates.as_ref() else {
@@ -302,7 +373,10 @@ impl Engine {
         update_model(&mut self.model, &mut self.sources, config, templates);
         self.timings.lap("model");
         let Some(model) = self.model.as_ref() else {
-            return Ok(Rendered::default());
+            return Ok(Staged {
+                record: Record::Extend(Vec::new()),
+                rendered: Rendered::default(),
+            });
         };
         let renderer = Renderer::new(&model.site, config, templates, &model.prepared);
 
@@ -392,23 +466,54 @@ impl Engine {
         let started = Instant::now();
         sink.finish(&removed, copies)?;
         writing += started.elapsed();
-        // Every file has rendered and the sink took them: this is now what was applied.
-        if same_plan {
-            self.applied.extend(rendered_fingerprints);
+        let record = if same_plan {
+            Record::Extend(rendered_fingerprints)
         } else {
-            self.applied = fingerprints;
-            self.applied_generation = Some(model.generation);
-        }
+            Record::Replace(fingerprints, model.generation)
+        };
         self.timings.record("render", rendering);
         self.timings.record("write", writing);
         let mut touched = std::mem::take(&mut self.touched);
         touched.sort();
         touched.dedup();
-        Ok(Rendered {
-            rendered: count,
-            touched,
-            timings: std::mem::take(&mut self.timings),
+        Ok(Staged {
+            record,
+            rendered: Rendered {
+                rendered: count,
+                touched,
+                timings: std::mem::take(&mut self.timings),
+            },
         })
+    }
+
+    /// Records a staged render as applied: its sink has made it visible.
+    pub fn commit(&mut self, staged: Staged) -> Rendered {
+        match staged.record {
+            Record::Extend(fingerprints) => self.applied.extend(fingerprints),
+            Record::Replace(fingerprints, generation) => {
+                self.applied = fingerprints;
+                self.applied_generation = Some(generation);
+            }
+        }
+        staged.rendered
+    }
+
+    /// Forgets a staged render whose sink was thrown away: the next render renders its files
+    /// again, and its saved copies are still to be told.
+    pub fn abandon(&mut self, staged: Staged) {
+        self.touched.extend(staged.rendered.touched);
+    }
+
+    /// Whether a file or folder (by output path) was among the files copied, as last read.
+    fn was_copied(&self, output: &Path) -> bool {
+        let path = crate::error::display_path(output);
+        let folder = format!("{path}/");
+        self.copies.contains_key(&path)
+            || self
+                .copies
+                .range(folder.clone()..)
+                .next()
+                .is_some_and(|(p, _)| p.starts_with(&folder))
     }
 
     fn read_templates(&mut self) {

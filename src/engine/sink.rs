@@ -170,7 +170,9 @@ mod tests {
     fn applying_a_change_set_names_what_changed() {
         let mut served = Served::default();
         let mut first = ChangeSet::default();
-        first.put(vec![file("a.html", "A"), file("b.html", "B")]).unwrap();
+        first
+            .put(vec![file("a.html", "A"), file("b.html", "B")])
+            .unwrap();
         let copies = BTreeMap::from([("s.css".to_string(), FileSource::Embedded(b"x"))]);
         first.finish(&[], &copies).unwrap();
         assert_eq!(served.apply(first, &[]), ["a.html", "b.html", "s.css"]);

@@ -217,6 +217,15 @@ impl Sources {
         }
     }
 
+    /// Whether a folder (its path under `content/`) holds briefings, as last read.
+    pub fn has_folder(&self, folder: &Path) -> bool {
+        let prefix = format!("{}/", crate::error::display_path(folder));
+        self.heads
+            .range(prefix.clone()..)
+            .next()
+            .is_some_and(|(path, _)| path.starts_with(&prefix))
+    }
+
     /// A published briefing's rendered body, if it rendered.
     pub fn body(&self, content_path: &str) -> Option<&Arc<Briefing>> {
         self.bodies.get(content_path).and_then(|b| b.as_ref().ok())

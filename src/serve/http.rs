@@ -7,6 +7,7 @@
 //! that do not name this server, and WebSocket upgrades from other sites' pages, are refused
 //! ([`super::guard`]).
 
+use crate::content::urls;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -79,16 +80,12 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
     let Some(path) = site_path(uri.path()) else {
         return not_found(&shared).await;
     };
-    let key = if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
-    } else {
-        path.clone()
-    };
+    let key = urls::output_file(&path);
     if let Some(content) = lookup(&shared, &key).await {
         return respond(StatusCode::OK, &key, content).await;
     }
     // A folder asked for without its trailing slash.
-    if !key.ends_with(".html") && shared.has(&format!("{key}/index.html")) {
+    if !key.ends_with(".html") && shared.has(&urls::output_file(&format!("{key}/"))) {
         let location = format!("/{key}/");
         return (
             StatusCode::MOVED_PERMANENTLY,
@@ -152,8 +149,8 @@ async fn opened_path(_file: &tokio::fs::File, path: &Path) -> Option<PathBuf> {
 }
 
 async fn not_found(shared: &Shared) -> Response {
-    match lookup(shared, "404.html").await {
-        Some(content) => respond(StatusCode::NOT_FOUND, "404.html", content).await,
+    match lookup(shared, urls::NOT_FOUND).await {
+        Some(content) => respond(StatusCode::NOT_FOUND, urls::NOT_FOUND, content).await,
         None => (StatusCode::NOT_FOUND, "Not found").into_response(),
     }
 }

@@ -1,22 +1,28 @@
-//! Watches the site's files with notify (debounced, so that an editor's save — often a write to
-//! a temporary file and a rename — is one change) and brings the live engine up to date.
+//! Watches the site's files with notify and brings the live engine up to date.
+//!
+//! A save is often several events (an editor writes a temporary file and renames it; a tool
+//! truncates, writes and closes), so events are gathered until [`QUIET`] passes without one,
+//! and the paths they name make one update. Waiting is not wasted: when the events so far are a
+//! completed save of briefings (the file closed after writing, or renamed into place), the
+//! update starts at once on another thread, and is kept only if no event came after it started
+//! — otherwise it is thrown away (nothing of it was served) and the update runs again on the
+//! whole batch. Either way an update is served whole, once every file has rendered.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc;
-use std::time::Duration;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
-use notify::event::{AccessKind, AccessMode, EventKind};
-use notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind, RenameMode};
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::{Shared, report_update};
-use crate::engine::Engine;
+use crate::engine::{Attempt, Engine, Update};
 use crate::error::BuildError;
-use crate::source::layout::SOURCE_DIRS;
+use crate::source::layout::{self, Change, SOURCE_DIRS};
 
-/// How long a burst of file events may last before it is taken as one change.
-const DEBOUNCE: Duration = Duration::from_millis(10);
+/// How long the files must be left alone before a burst of events is taken as one change.
+pub const QUIET: Duration = Duration::from_millis(10);
 
 /// Starts watching `root` and updating `engine` on a thread of its own, which runs for as long
 /// as the process.
@@ -26,11 +32,10 @@ pub fn start(
     shared: Arc<Shared>,
     timings: bool,
 ) -> Result<(), BuildError> {
-    let (sender, receiver) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer: Debouncer<RecommendedWatcher, RecommendedCache> =
-        new_debouncer(DEBOUNCE, None, sender)
-            .map_err(|e| BuildError::io("watching files", std::io::Error::other(e)))?;
-    debouncer
+    let (sender, receiver) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher: RecommendedWatcher = notify::recommended_watcher(sender)
+        .map_err(|e| BuildError::io("watching files", std::io::Error::other(e)))?;
+    watcher
         .watch(&root, RecursiveMode::NonRecursive)
         .map_err(|e| {
             BuildError::io(
@@ -41,60 +46,133 @@ pub fn start(
     for dir in SOURCE_DIRS {
         let path = root.join(dir);
         if path.is_dir() {
-            let _ = debouncer.watch(&path, RecursiveMode::Recursive);
+            let _ = watcher.watch(&path, RecursiveMode::Recursive);
         }
     }
     std::thread::Builder::new()
         .name("briefgen-rebuild".into())
         .spawn(move || {
             while let Ok(first) = receiver.recv() {
-                // Take every batch already waiting: one rebuild for all of them.
-                let mut paths = changed_paths(first);
-                while let Ok(more) = receiver.try_recv() {
-                    paths.extend(changed_paths(more));
-                }
-                paths.sort();
-                paths.dedup();
-                for path in paths.iter().filter(|p| is_new_watched_dir(&root, p)) {
-                    // A folder created after the start (a first template, say).
-                    let _ = debouncer.watch(path, RecursiveMode::Recursive);
-                }
-                if paths.is_empty() {
+                let mut batch = Batch::default();
+                batch.add(first);
+                if batch.paths.is_empty() {
                     continue;
                 }
-                // The whole update is rendered before any of it is served: a failed one
-                // leaves the last good site served, and the next good one brings it all.
-                let mut update = engine.update(&paths);
-                let changed = if update.errors.is_empty() {
-                    let changes = std::mem::take(&mut update.changes);
-                    match shared.snapshot.write() {
-                        Ok(mut served) => served.apply(changes, &update.touched),
-                        Err(_) => Vec::new(),
+                let (attempt, valid) = gather(&receiver, &mut batch, &mut engine, &root);
+                batch.paths.sort();
+                batch.paths.dedup();
+                for path in batch.paths.iter().filter(|p| is_new_watched_dir(&root, p)) {
+                    // A folder created after the start (a first template, say).
+                    let _ = watcher.watch(path, RecursiveMode::Recursive);
+                }
+                let mut update = match attempt {
+                    Some(attempt) if valid => engine.confirm(attempt),
+                    Some(attempt) => {
+                        attempt.abandon(&mut engine);
+                        engine.update(&batch.paths)
                     }
-                } else {
-                    Vec::new()
+                    None => engine.update(&batch.paths),
                 };
-                report_update(&shared, &root, &update, &changed, timings, "Rebuilt");
+                serve_update(&shared, &root, &mut update, timings);
             }
         })
         .map_err(|e| BuildError::io("starting the rebuild thread", e))?;
     Ok(())
 }
 
-/// The paths a batch of events changed. Reads (briefgen's own among them) are not changes.
-fn changed_paths(result: DebounceEventResult) -> Vec<PathBuf> {
-    match result {
-        Ok(events) => events
-            .into_iter()
-            .filter(|e| is_change(&e.event.kind))
-            .flat_map(|e| e.event.paths)
-            .collect(),
-        Err(errors) => {
-            for e in errors {
-                eprintln!("warning: watching files: {e}");
-            }
-            Vec::new()
+/// Serves an update's changes (when it is good) and tells open pages.
+fn serve_update(shared: &Shared, root: &Path, update: &mut Update, timings: bool) {
+    let changed = if update.errors.is_empty() {
+        let changes = std::mem::take(&mut update.changes);
+        match shared.snapshot.write() {
+            Ok(mut served) => served.apply(changes, &update.touched),
+            Err(_) => Vec::new(),
         }
+    } else {
+        Vec::new()
+    };
+    report_update(shared, root, update, &changed, timings, "Rebuilt");
+}
+
+/// Gathers events into `batch` until [`QUIET`] passes without one, starting the update early
+/// when the batch so far is a completed save of briefings. Returns that early attempt, if one
+/// was started, and whether it is still good (no event came after it started).
+fn gather(
+    receiver: &mpsc::Receiver<notify::Result<notify::Event>>,
+    batch: &mut Batch,
+    engine: &mut Engine,
+    root: &Path,
+) -> (Option<Attempt>, bool) {
+    let theme = engine.config().theme.clone();
+    std::thread::scope(|scope| {
+        let mut early: Option<(std::thread::ScopedJoinHandle<'_, Attempt>, usize)> = None;
+        let mut engine = Some(engine);
+        let mut deadline = Instant::now() + QUIET;
+        loop {
+            if early.is_none() && batch.is_completed_save_of_briefings(root, &theme) {
+                let paths = batch.paths.clone();
+                if let Some(engine) = engine.take() {
+                    let handle = scope.spawn(move || engine.try_update(&paths));
+                    early = Some((handle, batch.events));
+                }
+            }
+            match receiver.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(event) => {
+                    if batch.add(event) {
+                        deadline = Instant::now() + QUIET;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        match early {
+            Some((handle, events)) => match handle.join() {
+                Ok(attempt) => (Some(attempt), batch.events == events),
+                Err(_) => (None, false),
+            },
+            None => (None, false),
+        }
+    })
+}
+
+/// The events of one change, as they came.
+#[derive(Default)]
+struct Batch {
+    /// The paths they name.
+    paths: Vec<PathBuf>,
+    /// How many change events (reads are not changes).
+    events: usize,
+    /// Whether the last event completed a save: a file closed after writing, renamed into
+    /// place, or removed.
+    completed: bool,
+}
+
+impl Batch {
+    /// Adds an event; returns whether it is a change.
+    fn add(&mut self, event: notify::Result<notify::Event>) -> bool {
+        match event {
+            Ok(event) if is_change(&event.kind) => {
+                self.events += 1;
+                self.completed = completes_a_save(&event.kind);
+                self.paths.extend(event.paths);
+                true
+            }
+            Ok(_) => false,
+            Err(e) => {
+                eprintln!("warning: watching files: {e}");
+                false
+            }
+        }
+    }
+
+    /// Whether the batch so far is a completed save of briefings alone (files the site ignores,
+    /// such as an editor's backup, aside).
+    fn is_completed_save_of_briefings(&self, root: &Path, theme: &str) -> bool {
+        let mut briefings = self.paths.iter().map(|p| layout::classify(root, theme, p));
+        self.completed
+            && briefings.clone().any(|c| matches!(c, Change::Briefing(_)))
+            && briefings.all(|c| matches!(c, Change::Briefing(_) | Change::None))
+            && self.paths.iter().all(|p| p.starts_with(root))
     }
 }
 
@@ -106,10 +184,116 @@ fn is_change(kind: &EventKind) -> bool {
     }
 }
 
+fn completes_a_save(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+            | EventKind::Remove(_)
+    )
+}
+
 fn is_new_watched_dir(root: &Path, path: &Path) -> bool {
     path.parent() == Some(root)
         && path.is_dir()
         && path
             .file_name()
             .is_some_and(|n| SOURCE_DIRS.iter().any(|d| n == *d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::EngineOptions;
+    use notify::event::{CreateKind, DataChange};
+
+    fn site() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::write(
+            root.join("site.toml"),
+            "title = \"T\"\nbase_url = \"https://e.org/\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::write(
+            root.join("content/a.md"),
+            "---\ntitle: A\ndate: 2025-06-12\nsource: KBS\n---\nText.\n",
+        )
+        .unwrap();
+        (dir, root)
+    }
+
+    fn event(kind: EventKind, path: PathBuf) -> notify::Result<notify::Event> {
+        Ok(notify::Event::new(kind).add_path(path))
+    }
+
+    const WRITE: EventKind = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+    const CLOSE: EventKind = EventKind::Access(AccessKind::Close(AccessMode::Write));
+
+    /// Runs `gather` on these events (the first starts the batch, as the watcher's loop does).
+    fn gathered(root: &Path, events: Vec<notify::Result<notify::Event>>) -> (bool, bool) {
+        let mut engine = Engine::open(root, EngineOptions::default()).unwrap();
+        engine.update(&[]);
+        let (sender, receiver) = mpsc::channel();
+        let mut events = events.into_iter();
+        let mut batch = Batch::default();
+        batch.add(events.next().unwrap());
+        for e in events {
+            sender.send(e).unwrap();
+        }
+        let (attempt, valid) = gather(&receiver, &mut batch, &mut engine, root);
+        let started = attempt.is_some();
+        if let Some(attempt) = attempt {
+            attempt.abandon(&mut engine);
+        }
+        (started, valid)
+    }
+
+    #[test]
+    fn a_completed_save_of_a_briefing_starts_its_update_at_once() {
+        let (_dir, root) = site();
+        let a = root.join("content/a.md");
+        // Written and closed: started early, and nothing came after.
+        assert_eq!(
+            gathered(
+                &root,
+                vec![event(WRITE, a.clone()), event(CLOSE, a.clone())]
+            ),
+            (true, true)
+        );
+        // Written but not closed yet: not started until the quiet time is over.
+        assert_eq!(
+            gathered(&root, vec![event(WRITE, a.clone())]),
+            (false, false)
+        );
+        // A template among the paths: waits for the quiet time, as before.
+        assert_eq!(
+            gathered(
+                &root,
+                vec![
+                    event(CLOSE, root.join("templates/base.html")),
+                    event(CLOSE, a.clone()),
+                ]
+            ),
+            (false, false)
+        );
+    }
+
+    #[test]
+    fn an_early_update_is_thrown_away_when_the_files_change_again() {
+        let (_dir, root) = site();
+        let a = root.join("content/a.md");
+        let b = root.join("content/b.md");
+        // The early update starts on the first event; the second comes after it started.
+        let (started, valid) = gathered(
+            &root,
+            vec![
+                event(CLOSE, a.clone()),
+                event(EventKind::Create(CreateKind::File), b.clone()),
+            ],
+        );
+        assert!(started);
+        assert!(!valid, "an event after the early start makes it stale");
+    }
 }

@@ -3,7 +3,7 @@
 //!
 //! A property test drives a live engine through random sequences of edits — briefings added,
 //! retitled, redated, retagged, drafted, deleted, renamed, broken and fixed; templates, the
-//! settings and static files changed; editor leftovers saved; a deletion saved with a broken
+//! settings and static files changed; editor leftovers saved and removed; a deletion saved with a broken
 //! template; `site.toml` removed and put back — and after each step compares what a server
 //! would serve (the first site, then every good update's changes applied to it) with a full
 //! build of the same folder into a temporary folder. A build that fails must be an update
@@ -238,7 +238,12 @@ impl State {
                     1 => "content/2019/#b1.md#".to_string(),
                     _ => "static/style.css.swp".to_string(),
                 };
-                self.site.write(&path, "secret draft text");
+                // Saved, or removed when it is there.
+                if self.site.path(&path).exists() {
+                    fs::remove_file(self.site.path(&path)).unwrap();
+                } else {
+                    self.site.write(&path, "secret draft text");
+                }
                 vec![path]
             }
         }
@@ -362,7 +367,12 @@ fn the_cases_of_issue_11_stay_fixed() {
     // 4. No site.toml: serve's error is the build's (a usage error, exit 2, in the CLI).
     run(&[Edit::RemoveSettings]);
     // 5. Editor leftovers under content/ and static/ are neither built nor served.
-    run(&[Edit::Leftover(0), Edit::Leftover(1), Edit::Leftover(2)]);
+    run(&[
+        Edit::Leftover(0),
+        Edit::Leftover(1),
+        Edit::Leftover(2),
+        Edit::Leftover(0),
+    ]);
     // 6 is the output folder's (the fallback swap), tested in src/output.
 }
 

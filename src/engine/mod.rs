@@ -194,10 +194,7 @@ impl Engine {
         };
         engine.read_templates();
         timings.lap("templates");
-        engine.read_copies();
-        engine
-            .sources
-            .read_all(root, &engine.config, engine.options.drafts);
+        engine.read_content(true, true);
         timings.lap("load");
         engine.timings = timings;
         Ok(engine)
@@ -271,13 +268,9 @@ impl Engine {
         if templates {
             self.read_templates();
         }
-        if copies {
-            self.read_copies();
-        }
-        let (config, drafts) = (&self.config, self.options.drafts);
-        if rescan_content {
-            self.sources.read_all(&self.root, config, drafts);
-        } else if !briefings.is_empty() {
+        self.read_content(copies, rescan_content);
+        if !rescan_content && !briefings.is_empty() {
+            let (config, drafts) = (&self.config, self.options.drafts);
             self.sources.read(&self.root, &briefings, config, drafts);
         }
     }
@@ -401,13 +394,18 @@ impl Engine {
         let same_plan = self.applied_generation == Some(model.generation);
         let mut fingerprints: FxHashMap<String, u64> = FxHashMap::default();
         let mut rendering = Duration::ZERO;
-        let mut taken = Taken::default();
+        // An engine that renders once (a build) keeps no fingerprints: nothing will compare.
+        let keep = !self.options.once;
+        let mut taken = Taken {
+            keep,
+            ..Taken::default()
+        };
         if self.applied.is_empty() {
             // Nothing applied yet (a build): every file is rendered, its fingerprint with it,
             // a batch at a time so that the rendered site is never held whole.
             for batch in model.plan.chunks(RENDER_BATCH) {
                 let started = Instant::now();
-                let done = render_all(&renderer, batch.iter());
+                let done = render_all(&renderer, batch.iter(), keep);
                 rendering += started.elapsed();
                 taken.put(sink, done)?;
             }
@@ -449,6 +447,7 @@ impl Engine {
             fingerprints: rendered_fingerprints,
             count,
             mut writing,
+            ..
         } = taken;
         if !errors.is_empty() {
             return Err(BuildError::Content(errors));
@@ -466,7 +465,7 @@ impl Engine {
         let started = Instant::now();
         sink.finish(&removed, copies)?;
         writing += started.elapsed();
-        let record = if same_plan {
+        let record = if same_plan || !keep {
             Record::Extend(rendered_fingerprints)
         } else {
             Record::Replace(fingerprints, model.generation)
@@ -528,8 +527,32 @@ impl Engine {
         }
     }
 
-    fn read_copies(&mut self) {
-        let copies = files::content_files(&self.root).and_then(|(_, content)| {
+    /// Reads the files to copy (`copies`) and every briefing (`briefings`) again, in one walk
+    /// over `content/` when both are asked for. A walk's errors are reported once, with the
+    /// briefings when they are read.
+    fn read_content(&mut self, copies: bool, briefings: bool) {
+        let content = if briefings {
+            let (read, content) = match files::load_content(&self.root) {
+                Ok(found) => (Ok(found.briefings), Ok(found.copies)),
+                Err(errors) => (Err(errors), Ok(BTreeMap::new())),
+            };
+            self.sources
+                .read_all(read, &self.config, self.options.drafts);
+            content
+        } else if copies {
+            files::content_files(&self.root).map(|(_, content)| content)
+        } else {
+            return;
+        };
+        if copies {
+            self.read_copies(content);
+        }
+    }
+
+    /// Takes the content's files to copy (or what stopped the walk over them), with the
+    /// theme's and the site's static files.
+    fn read_copies(&mut self, content: Result<BTreeMap<String, FileSource>, Vec<Diagnostic>>) {
+        let copies = content.and_then(|content| {
             let mut copies = theme::static_files(&self.root, &self.config)?;
             copies.extend(content);
             Ok(copies)
@@ -636,6 +659,7 @@ struct Done<'p> {
 fn render_all<'p>(
     renderer: &Renderer<'_>,
     entries: impl Iterator<Item = &'p (Job, String)>,
+    fingerprints: bool,
 ) -> Vec<Done<'p>> {
     let entries: Vec<&'p (Job, String)> = entries.collect();
     entries
@@ -644,7 +668,11 @@ fn render_all<'p>(
             let page = renderer.page(entry.0);
             Done {
                 entry,
-                fingerprint: renderer.fingerprint(&page),
+                fingerprint: if fingerprints {
+                    renderer.fingerprint(&page)
+                } else {
+                    0
+                },
                 file: renderer.render_page(entry.0, &page),
             }
         })
@@ -667,7 +695,7 @@ fn look<'p>(
         .zip(&planned)
         .filter(|((_, path), fingerprint)| applied.get(path) != Some(*fingerprint))
         .map(|(entry, _)| entry);
-    let done = render_all(renderer, stale);
+    let done = render_all(renderer, stale, true);
     (planned, done)
 }
 
@@ -682,6 +710,8 @@ struct Taken {
     count: usize,
     /// Time spent in the sink.
     writing: Duration,
+    /// Whether the fingerprints are kept.
+    keep: bool,
 }
 
 impl Taken {
@@ -695,7 +725,9 @@ impl Taken {
         {
             match file {
                 Ok(file) => {
-                    self.fingerprints.push((entry.1.clone(), fingerprint));
+                    if self.keep {
+                        self.fingerprints.push((entry.1.clone(), fingerprint));
+                    }
                     files.push(file);
                 }
                 Err(e) if !self.errors.contains(&e) => self.errors.push(e),

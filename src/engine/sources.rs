@@ -60,12 +60,18 @@ impl Sources {
         }
     }
 
-    /// Reads every briefing of the site; those whose text did not change keep their parse.
-    pub fn read_all(&mut self, root: &Path, config: &SiteConfig, drafts: bool) {
-        let files = match files::load_content(root) {
+    /// Takes every briefing of the site, as the walk over `content/` read them (or what
+    /// stopped it); those whose text did not change keep their parse.
+    pub fn read_all(
+        &mut self,
+        read: Result<Vec<SourceFile>, Vec<Diagnostic>>,
+        config: &SiteConfig,
+        drafts: bool,
+    ) {
+        let files = match read {
             Ok(files) => {
                 self.walk_errors.clear();
-                files.briefings
+                files
             }
             Err(errors) => {
                 self.walk_errors = errors;

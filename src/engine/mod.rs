@@ -239,8 +239,6 @@ impl Engine {
                     copies = true;
                     self.touched.extend(files_at(path, &output));
                     // A folder that came, went or was renamed: look at every briefing again.
-                    // (A file that came and went at once — an editor's temporary file — is not
-                    // a folder of briefings.)
                     rescan_content |= in_content
                         && (path.is_dir() || (!path.exists() && self.sources.has_folder(&output)));
                 }

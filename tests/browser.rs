@@ -279,3 +279,67 @@ async fn wait_for_text(client: &fantoccini::Client, css: &str, expected: &str) -
     }
     panic!("{css} never showed {expected:?} (last seen: {seen:?})");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn nothing_in_a_briefing_widens_a_phone_page() {
+    // Issue 12: a 2000-px image overflowed the column, and a wide table or a long URL made a
+    // phone page 885 px wide.
+    if !browser_available() {
+        return;
+    }
+    let site = Site::new(SITE_TOML);
+    site.write(
+        "content/wide.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2000\" height=\"200\"><rect width=\"2000\" height=\"200\" fill=\"#888\"/></svg>",
+    );
+    let header = (1..=12)
+        .map(|i| format!("Column number {i}"))
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let rule = ["---"; 12].join(" | ");
+    let row = ["a-rather-long-cell-value"; 12].join(" | ");
+    let long_url = format!("https://example.org/{}", "segment-".repeat(30));
+    site.briefing(
+        "wide.md",
+        &front("Wide things", "2025-06-12", &[], &[]),
+        &format!(
+            "![A wide chart](wide.svg)\n\n| {header} |\n| {rule} |\n| {row} |\n\nSee <{long_url}> and {}.\n",
+            "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung".repeat(3)
+        ),
+    );
+    let server = serve(&site, &["--port", "0"]);
+    let (_driver, client, _profile) = browser().await;
+    for width in [390u32, 1280] {
+        client.set_window_size(width, 900).await.unwrap();
+        client
+            .goto(&format!("{}briefings/wide/", server.url))
+            .await
+            .unwrap();
+        wait_for_text(&client, "h1", "Wide things").await;
+        let sizes = client
+            .execute(
+                "const i = document.querySelector('main img');\
+                 return [document.documentElement.scrollWidth, document.documentElement.clientWidth,\
+                         i.complete ? i.getBoundingClientRect().right : -1];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let sizes: Vec<f64> = sizes
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_f64().unwrap())
+            .collect();
+        let (scroll, client_width, image_right) = (sizes[0], sizes[1], sizes[2]);
+        assert!(
+            scroll <= client_width,
+            "at {width} px the page is {scroll} px wide (viewport {client_width} px)"
+        );
+        assert!(
+            image_right <= client_width,
+            "at {width} px the image ends at {image_right} px"
+        );
+    }
+    client.close().await.unwrap();
+}

@@ -491,3 +491,107 @@ fn output_is_byte_identical_whatever_the_thread_count() {
     assert_eq!(one, run("4", "out-4"));
     assert_eq!(one, run("16", "out-16"));
 }
+
+#[test]
+fn feed_entries_are_the_sites_and_name_their_source_apart() {
+    // Issue 12: entries named the news outlet as their <author>; the curator's site wrote the
+    // briefing, and the outlet is its source.
+    let site = three_briefings(SITE_TOML);
+    site.build().assert_ok();
+    let text = site.output("atom.xml");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let entries: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .collect();
+    assert!(!entries.is_empty());
+    for entry in entries {
+        let author = entry
+            .children()
+            .find(|n| n.has_tag_name("author"))
+            .and_then(|a| a.children().find(|n| n.has_tag_name("name")))
+            .and_then(|n| n.text())
+            .unwrap();
+        assert_eq!(author, "Test Briefings");
+        let source = entry
+            .children()
+            .find(|n| {
+                n.has_tag_name("category")
+                    && n.attribute("scheme")
+                        .is_some_and(|s| s.contains("/sources/"))
+            })
+            .unwrap();
+        assert_eq!(
+            source.attribute("label"),
+            Some("Source: KBS World Radio News")
+        );
+        let via = entry
+            .children()
+            .find(|n| n.has_tag_name("link") && n.attribute("rel") == Some("via"))
+            .unwrap();
+        assert_eq!(via.attribute("href"), Some("https://world.kbs.co.kr/"));
+        assert_eq!(via.attribute("title"), Some("KBS World Radio News"));
+    }
+}
+
+#[test]
+fn every_page_has_a_favicon_a_skip_link_labelled_navigation_and_its_own_title() {
+    // Issue 12: a favicon 404 on every page, no skip link, two unlabelled <nav>s (axe
+    // `landmark-unique`), and a 404 page that search engines could index.
+    let site = three_briefings(&format!("{SITE_TOML}paginate_by = 1\n"));
+    site.build().assert_ok();
+    assert!(site.output("favicon.svg").starts_with("<svg"));
+    for page in [
+        "index.html",
+        "page/2/index.html",
+        "briefings/hanoi/index.html",
+        "tags/summits/index.html",
+        "chronology/index.html",
+        "chronology/2019/index.html",
+        "404.html",
+    ] {
+        let html = site.output(page);
+        assert!(
+            html.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"https://example.org/favicon.svg\">"),
+            "{page}"
+        );
+        assert!(
+            html.contains("<a class=\"skip-link\" href=\"#content\">")
+                && html.contains("<main id=\"content\">"),
+            "{page}"
+        );
+        let mut labels: Vec<&str> = html
+            .match_indices("<nav")
+            .map(|(i, _)| {
+                let tag = &html[i..i + html[i..].find('>').unwrap()];
+                let at = tag
+                    .find("aria-label=\"")
+                    .unwrap_or_else(|| panic!("{page}: {tag}"));
+                let rest = &tag[at + 12..];
+                &rest[..rest.find('"').unwrap()]
+            })
+            .collect();
+        let count = labels.len();
+        labels.sort();
+        labels.dedup();
+        assert_eq!(labels.len(), count, "{page}: two navigations share a label");
+    }
+    assert!(
+        site.output("404.html")
+            .contains("<meta name=\"robots\" content=\"noindex\">")
+    );
+    // Every page of a list has a title of its own.
+    assert!(
+        site.output("index.html")
+            .contains("<title>Test Briefings</title>")
+    );
+    assert!(
+        site.output("page/2/index.html")
+            .contains("<title>Test Briefings · page 2</title>")
+    );
+    assert!(
+        site.output("tags/summits/page/2/index.html")
+            .contains("<title>Summits · page 2 · Tags · Test Briefings</title>")
+    );
+    assert!(!site.output("index.html").contains("noindex"));
+}

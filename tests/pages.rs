@@ -125,7 +125,11 @@ fn init_import_build_and_every_link_works_under_a_project_subpath() {
     let (_, not_found) = get(&agent, &format!("{base}404.html"));
     for depth in ["", "a/", "a/b/c/d/"] {
         let missing = format!("{base}{depth}no-such-page/");
-        for link in common::links(&not_found) {
+        // A link to a place on the page itself (the skip link) asks nothing of the server.
+        for link in common::links(&not_found)
+            .into_iter()
+            .filter(|l| !l.starts_with('#'))
+        {
             let target = url::Url::parse(&missing).unwrap().join(&link).unwrap();
             let (status, _) = get(&agent, target.as_str());
             assert_eq!(status, 200, "404.html at {missing}: {link} → {target}");

@@ -65,10 +65,16 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// Static files of the embedded default theme, by output path.
-pub const STATIC_FILES: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+pub const STATIC_FILES: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../../themes/default/static/favicon.svg"),
+    ),
+];
 
 /// Where a template's text came from, for messages.
 #[derive(Debug, Clone)]

@@ -595,3 +595,45 @@ fn every_page_has_a_favicon_a_skip_link_labelled_navigation_and_its_own_title() 
     );
     assert!(!site.output("index.html").contains("noindex"));
 }
+
+#[test]
+fn lists_have_numbered_pages() {
+    // Issue 12: paginated lists offered only Newer/Older ("Page 2 of 100").
+    let site = Site::new(&format!("{SITE_TOML}paginate_by = 1\n"));
+    for day in 1..=10 {
+        site.briefing(
+            &format!("b{day}.md"),
+            &front(
+                &format!("Briefing {day}"),
+                &format!("2025-06-{day:02}"),
+                &["Talks"],
+                &[],
+            ),
+            "x\n",
+        );
+    }
+    site.build().assert_ok();
+    let page = site.output("page/5/index.html");
+    let pager = &page[page.find("<nav class=\"pager\"").unwrap()..];
+    let pager = &pager[..pager.find("</nav>").unwrap()];
+    for n in [1, 2, 3, 4, 6, 7, 10] {
+        let url = if n == 1 {
+            "https://example.org/".to_string()
+        } else {
+            format!("https://example.org/page/{n}/")
+        };
+        assert!(
+            pager.contains(&format!("<a href=\"{url}\">{n}</a>")),
+            "{n}: {pager}"
+        );
+    }
+    assert!(pager.contains("<a href=\"https://example.org/page/5/\" aria-current=\"page\">5</a>"));
+    assert!(!pager.contains(">8<") && !pager.contains(">9<"), "{pager}");
+    assert_eq!(pager.matches('…').count(), 1, "{pager}");
+    // The same on a term's list.
+    let term = site.output("tags/talks/page/10/index.html");
+    assert!(term.contains(
+        "<a href=\"https://example.org/tags/talks/page/10/\" aria-current=\"page\">10</a>"
+    ));
+    assert!(term.contains("<a href=\"https://example.org/tags/talks/\">1</a>"));
+}

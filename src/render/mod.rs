@@ -404,6 +404,7 @@ impl<'a> Renderer<'a> {
             last: url(number_pagers),
             previous: (page > 1).then(|| url(page - 1)),
             next: (page < number_pagers).then(|| url(page + 1)),
+            pages: views::page_links(page, number_pagers, url),
         };
         let on_page = members[start..end]
             .iter()

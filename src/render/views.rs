@@ -244,6 +244,64 @@ pub struct Paginator {
     pub previous: Option<String>,
     /// The next page's URL.
     pub next: Option<String>,
+    /// Numbered links: the first and last pages, and those near this one, with gaps between.
+    pub pages: Vec<PageLink>,
+}
+
+/// One entry of a numbered pagination.
+#[derive(Serialize, Hash)]
+pub struct PageLink {
+    /// The page's number, from 1 (0 for a gap).
+    pub number: usize,
+    /// Its URL (empty for a gap).
+    pub url: String,
+    /// Whether it is the page shown.
+    pub current: bool,
+    /// Whether it stands for pages left out.
+    pub gap: bool,
+}
+
+/// How many pages on each side of the current one get a number of their own.
+const NEAR: usize = 2;
+
+/// The numbered links of page `current` of `count`: 1, a gap, the pages within [`NEAR`] of
+/// `current`, a gap, `count` — a gap only where it hides more than one page.
+pub fn page_links(current: usize, count: usize, url: impl Fn(usize) -> String) -> Vec<PageLink> {
+    let near = current.saturating_sub(NEAR).max(1)..=(current + NEAR).min(count);
+    let mut shown: Vec<usize> = vec![1];
+    shown.extend(near);
+    shown.push(count);
+    // A gap of one page is shown as that page.
+    let mut filled = Vec::new();
+    for n in shown {
+        if let Some(&last) = filled.last() {
+            if n <= last {
+                continue;
+            }
+            if n == last + 2 {
+                filled.push(last + 1);
+            }
+        }
+        filled.push(n);
+    }
+    let mut links = Vec::new();
+    for (i, &n) in filled.iter().enumerate() {
+        if i > 0 && n > filled[i - 1] + 1 {
+            links.push(PageLink {
+                number: 0,
+                url: String::new(),
+                current: false,
+                gap: true,
+            });
+        }
+        links.push(PageLink {
+            number: n,
+            url: url(n),
+            current: n == current,
+            gap: false,
+        });
+    }
+    links
 }
 
 /// An Atom feed's own details (`feed`).
@@ -287,3 +345,32 @@ plain_parts!(
     SitemapEntry,
     YearLink
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(current: usize, count: usize) -> String {
+        page_links(current, count, |n| format!("/p{n}/"))
+            .iter()
+            .map(|l| match (l.gap, l.current) {
+                (true, _) => "…".to_string(),
+                (_, true) => format!("[{}]", l.number),
+                _ => l.number.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn numbered_pages_show_the_ends_and_the_neighbourhood() {
+        assert_eq!(shown(1, 1), "[1]");
+        assert_eq!(shown(1, 3), "[1] 2 3");
+        assert_eq!(shown(1, 10), "[1] 2 3 … 10");
+        assert_eq!(shown(5, 10), "1 2 3 4 [5] 6 7 … 10");
+        assert_eq!(shown(6, 12), "1 … 4 5 [6] 7 8 … 12");
+        assert_eq!(shown(12, 12), "1 … 10 11 [12]");
+        let links = page_links(2, 3, |n| format!("/p{n}/"));
+        assert_eq!(links[0].url, "/p1/");
+    }
+}

@@ -299,22 +299,14 @@ const BROKEN_TEMPLATE: &str = "templates/sitemap.xml";
 fn saved_and_checked(live: &mut Live, state: &State, paths: &[String], step: &str) {
     let paths: Vec<_> = paths.iter().map(|p| state.site.path(p)).collect();
     let update = live.update(&paths);
-    let out = tempfile::tempdir().unwrap();
-    let build = briefgen::build(&briefgen::BuildOptions {
-        root: state.site.root().to_path_buf(),
-        base_url: Some(BASE.to_string()),
-        output_dir: Some(out.path().join("public")),
-        drafts: false,
-        force: true,
-    });
-    match build {
-        Ok(_) => {
+    match common::try_built(state.site.root(), BASE) {
+        Ok(built) => {
             assert!(
                 update.errors.is_empty(),
                 "after {step}: serve has errors a build has not: {:?}",
                 update.errors
             );
-            common::assert_served_is_built(live, state.site.root(), BASE, step);
+            common::assert_served_is(live, &built, step);
         }
         Err(error) => {
             let mut expected = error.diagnostics();

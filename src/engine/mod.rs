@@ -229,18 +229,16 @@ impl Engine {
                 Change::Template => templates = true,
                 Change::Briefing(content_path) => briefings.push(content_path),
                 Change::Copied { output, in_content } => {
-                    if !path.exists()
-                        && !self.was_copied(&output)
-                        && !self.sources.has_folder(&output)
-                    {
+                    let gone = !path.exists();
+                    let held_briefings = gone && in_content && self.sources.has_folder(&output);
+                    if gone && !held_briefings && !holds(&self.copies, &output) {
                         // Came and went before we looked (an editor's temporary file).
                         continue;
                     }
                     copies = true;
                     self.touched.extend(files_at(path, &output));
                     // A folder that came, went or was renamed: look at every briefing again.
-                    rescan_content |= in_content
-                        && (path.is_dir() || (!path.exists() && self.sources.has_folder(&output)));
+                    rescan_content |= in_content && (path.is_dir() || held_briefings);
                 }
             }
         }
@@ -501,18 +499,6 @@ impl Engine {
         self.touched.extend(staged.rendered.touched);
     }
 
-    /// Whether a file or folder (by output path) was among the files copied, as last read.
-    fn was_copied(&self, output: &Path) -> bool {
-        let path = crate::error::display_path(output);
-        let folder = format!("{path}/");
-        self.copies.contains_key(&path)
-            || self
-                .copies
-                .range(folder.clone()..)
-                .next()
-                .is_some_and(|(p, _)| p.starts_with(&folder))
-    }
-
     fn read_templates(&mut self) {
         let loaded = theme::template_sources(&self.root, &self.config)
             .and_then(|sources| Templates::new(&sources, &self.config));
@@ -770,6 +756,18 @@ fn load_settings(
             .map_err(|e| BuildError::Usage(format!("--base-url: {e}")))?;
     }
     Ok((config, loaded.warnings))
+}
+
+/// Whether `map`, keyed by paths with `/` separators, has `path` or anything under it as a
+/// folder.
+pub(crate) fn holds<V>(map: &BTreeMap<String, V>, path: &Path) -> bool {
+    let path = crate::error::display_path(path);
+    let folder = format!("{path}/");
+    map.contains_key(&path)
+        || map
+            .range(folder.clone()..)
+            .next()
+            .is_some_and(|(key, _)| key.starts_with(&folder))
 }
 
 /// The output paths of the files at `path` (one file, or every file in a folder that came

@@ -225,11 +225,7 @@ impl Sources {
 
     /// Whether a folder (its path under `content/`) holds briefings, as last read.
     pub fn has_folder(&self, folder: &Path) -> bool {
-        let prefix = format!("{}/", crate::error::display_path(folder));
-        self.heads
-            .range(prefix.clone()..)
-            .next()
-            .is_some_and(|(path, _)| path.starts_with(&prefix))
+        crate::engine::holds(&self.heads, folder)
     }
 
     /// A published briefing's rendered body, if it rendered.

@@ -276,31 +276,6 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Renders one job.
-    pub fn render(&self, job: Job) -> Result<RenderedFile, Diagnostic> {
-        self.render_page(job, &self.page(job))
-    }
-
-    /// Renders jobs in parallel. Errors of all jobs are reported, each once.
-    pub fn render_jobs(&self, jobs: &[Job]) -> Result<Vec<RenderedFile>, Vec<Diagnostic>> {
-        let results: Vec<Result<RenderedFile, Diagnostic>> =
-            jobs.par_iter().map(|&job| self.render(job)).collect();
-        let mut files = Vec::with_capacity(results.len());
-        let mut errors: Vec<Diagnostic> = Vec::new();
-        for result in results {
-            match result {
-                Ok(file) => files.push(file),
-                Err(e) if !errors.contains(&e) => errors.push(e),
-                Err(_) => {}
-            }
-        }
-        if errors.is_empty() {
-            Ok(files)
-        } else {
-            Err(errors)
-        }
-    }
-
     fn body(&self, job: Job) -> Body<'_> {
         match job {
             Job::Home { page } => {

@@ -370,8 +370,11 @@ impl Live {
 }
 
 /// Every file a full build of the folder (`briefgen::build`, into a temporary folder) writes,
-/// by output path, its marker aside.
-pub fn built(root: &Path, base_url: &str) -> BTreeMap<String, Vec<u8>> {
+/// by output path, its marker aside; or why the build failed.
+pub fn try_built(
+    root: &Path,
+    base_url: &str,
+) -> Result<BTreeMap<String, Vec<u8>>, briefgen::BuildError> {
     let out = tempfile::tempdir().unwrap();
     let output = out.path().join("public");
     briefgen::build(&briefgen::BuildOptions {
@@ -380,17 +383,22 @@ pub fn built(root: &Path, base_url: &str) -> BTreeMap<String, Vec<u8>> {
         output_dir: Some(output.clone()),
         drafts: false,
         force: true,
-    })
-    .unwrap_or_else(|e| panic!("the build failed: {e}"));
+    })?;
     let mut files = snapshot(&output);
     files.remove(".briefgen");
-    files
+    Ok(files)
 }
 
 /// Asserts that what `live` serves is, file by file and byte by byte, what a fresh build of
 /// the same folder writes.
 pub fn assert_served_is_built(live: &Live, root: &Path, base_url: &str, step: &str) {
-    let (served, built) = (live.files(), built(root, base_url));
+    let built = try_built(root, base_url).unwrap_or_else(|e| panic!("the build failed: {e}"));
+    assert_served_is(live, &built, step);
+}
+
+/// Asserts that what `live` serves is `built`, file by file and byte by byte.
+pub fn assert_served_is(live: &Live, built: &BTreeMap<String, Vec<u8>>, step: &str) {
+    let served = live.files();
     let mut paths: Vec<&String> = served.keys().chain(built.keys()).collect();
     paths.sort();
     paths.dedup();

@@ -582,7 +582,10 @@ fn every_page_has_a_favicon_a_skip_link_labelled_navigation_and_its_own_title() 
     );
     // A year page's months come right under its h1 (the Nu checker's heading-level error).
     let year = site.output("chronology/2019/index.html");
-    assert!(year.contains("<h2 class=\"month\">June 2019</h2>"), "{year}");
+    assert!(
+        year.contains("<h2 class=\"month\">June 2019</h2>"),
+        "{year}"
+    );
     assert!(!year.contains("<h3>"), "{year}");
     // Every page of a list has a title of its own.
     assert!(

@@ -365,7 +365,27 @@ fn the_cases_of_issue_11_stay_fixed() {
         Edit::Leftover(2),
         Edit::Leftover(0),
     ]);
-    // 6 is the output folder's (the fallback swap), tested in src/output.
+    // 6. A fallback swap killed halfway left the old output aside (`<staging>.old`) and the
+    //    new one in its staging folder, and no output: the next build leaves one complete
+    //    site, what serve serves, and nothing else. (Forcing the fallback itself is the output
+    //    folder's test: src/output, `the_fallback_swap_leaves_nothing_behind`.)
+    let state = State::new();
+    let (live, _) = Live::open(state.site.root(), BASE);
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("public");
+    common::try_built_in(state.site.root(), BASE, &output).unwrap();
+    let staging = out.path().join(".public.briefgen-Xy12Ab");
+    fs::create_dir(&staging).unwrap();
+    fs::write(staging.join("index.html"), "half a site").unwrap();
+    fs::write(staging.join(".briefgen"), "written by briefgen").unwrap();
+    fs::rename(&output, out.path().join(".public.briefgen-Xy12Ab.old")).unwrap();
+    let built = common::try_built_in(state.site.root(), BASE, &output).unwrap();
+    common::assert_served_is(&live, &built, "a build after a killed fallback swap");
+    let left: Vec<_> = fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["public"]);
 }
 
 proptest! {

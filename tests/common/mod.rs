@@ -376,15 +376,23 @@ pub fn try_built(
     base_url: &str,
 ) -> Result<BTreeMap<String, Vec<u8>>, briefgen::BuildError> {
     let out = tempfile::tempdir().unwrap();
-    let output = out.path().join("public");
+    try_built_in(root, base_url, &out.path().join("public"))
+}
+
+/// As [`try_built`], into `output`.
+pub fn try_built_in(
+    root: &Path,
+    base_url: &str,
+    output: &Path,
+) -> Result<BTreeMap<String, Vec<u8>>, briefgen::BuildError> {
     briefgen::build(&briefgen::BuildOptions {
         root: root.to_path_buf(),
         base_url: Some(base_url.to_string()),
-        output_dir: Some(output.clone()),
+        output_dir: Some(output.to_path_buf()),
         drafts: false,
         force: true,
     })?;
-    let mut files = snapshot(&output);
+    let mut files = snapshot(output);
     files.remove(".briefgen");
     Ok(files)
 }

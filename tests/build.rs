@@ -166,6 +166,69 @@ fn drafts_are_left_out_unless_asked_for() {
 }
 
 #[test]
+fn briefings_dated_in_the_future_are_left_out_unless_asked_for() {
+    let site = three_briefings(SITE_TOML);
+    site.briefing(
+        "2999/2999-01-01-far-off.md",
+        &front(
+            "Far-off summit",
+            "2999-01-01",
+            &["Someday"],
+            &["Nobody Yet"],
+        ),
+        "Not yet.\n",
+    );
+    let run = site.build();
+    run.assert_ok();
+    assert!(
+        run.stdout.contains(
+            "Left out 1 briefing dated in the future; build with --future (or set build_future = true) to publish it"
+        ),
+        "{}",
+        run.stdout
+    );
+    let everything: String = snapshot(&site.path("public"))
+        .values()
+        .map(|bytes| String::from_utf8_lossy(bytes).into_owned())
+        .collect();
+    assert!(!everything.contains("Far-off summit"));
+    assert!(!site.has_output("briefings/far-off/index.html"));
+    assert!(!site.has_output("tags/someday/index.html"));
+    assert!(!site.has_output("chronology/2999/index.html"));
+
+    // A link to it says why it does not resolve.
+    site.briefing(
+        "2019/2019-03-01-linking.md",
+        &front("Linking", "2019-03-01", &[], &[]),
+        "See [later](@/2999/2999-01-01-far-off.md).\n",
+    );
+    let run = site.build();
+    assert_ne!(run.code, 0);
+    assert!(
+        run.stderr
+            .contains("is dated in the future, left out of this build"),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_file(site.path("content/2019/2019-03-01-linking.md")).unwrap();
+
+    // --future publishes it, first on the home page, and says nothing of leaving it out.
+    let run = site.run(&["build", "--future"]);
+    run.assert_ok();
+    assert!(!run.stdout.contains("Left out"), "{}", run.stdout);
+    assert!(
+        site.output("briefings/far-off/index.html")
+            .contains("Far-off summit")
+    );
+    assert!(site.has_output("chronology/2999/index.html"));
+
+    // So does the setting.
+    site.write("site.toml", &format!("{SITE_TOML}build_future = true\n"));
+    site.build().assert_ok();
+    assert!(site.has_output("briefings/far-off/index.html"));
+}
+
+#[test]
 fn feeds_and_sitemap_are_well_formed_with_absolute_urls() {
     let site = three_briefings(SITE_TOML);
     site.briefing(

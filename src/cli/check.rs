@@ -12,6 +12,7 @@ pub fn run(root: &Path, args: CheckArgs) -> Result<(), BuildError> {
         root: root.to_path_buf(),
         base_url: args.base_url,
         drafts: args.drafts,
+        future: args.future,
         ..BuildOptions::default()
     };
     let report = briefgen::check(&options)?;
@@ -24,5 +25,8 @@ pub fn run(root: &Path, args: CheckArgs) -> Result<(), BuildError> {
         report.sources,
         report.elapsed.as_secs_f64()
     );
+    if let Some(line) = report.left_out() {
+        println!("{line}");
+    }
     Ok(())
 }

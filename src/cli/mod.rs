@@ -93,6 +93,9 @@ struct ServeArgs {
     /// Serves drafts too.
     #[arg(long)]
     drafts: bool,
+    /// Serves briefings dated in the future too.
+    #[arg(long)]
+    future: bool,
     /// Opens the site in a browser.
     #[arg(long)]
     open: bool,
@@ -112,6 +115,9 @@ struct BuildArgs {
     /// Builds drafts too.
     #[arg(long)]
     drafts: bool,
+    /// Builds briefings dated in the future too.
+    #[arg(long)]
+    future: bool,
     /// Replaces an output folder that briefgen did not write.
     #[arg(long)]
     force: bool,
@@ -128,6 +134,9 @@ struct CheckArgs {
     /// Checks drafts too.
     #[arg(long)]
     drafts: bool,
+    /// Checks briefings dated in the future too.
+    #[arg(long)]
+    future: bool,
 }
 
 /// Runs the command and returns the exit code, having printed any error.
@@ -171,6 +180,7 @@ impl BuildArgs {
             base_url: self.base_url,
             output_dir: self.output_dir,
             drafts: self.drafts,
+            future: self.future,
             force: self.force,
         }
     }

@@ -14,6 +14,7 @@ pub fn run(root: &Path, args: ServeArgs) -> Result<(), BuildError> {
         interface: args.interface,
         port: args.port,
         drafts: args.drafts,
+        future: args.future,
         open: args.open,
         timings: args.timings,
     })

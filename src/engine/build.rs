@@ -21,6 +21,8 @@ pub struct BuildOptions {
     pub output_dir: Option<PathBuf>,
     /// Builds drafts too.
     pub drafts: bool,
+    /// Builds briefings dated in the future too.
+    pub future: bool,
     /// Replaces an output folder briefgen did not write.
     pub force: bool,
 }
@@ -42,6 +44,8 @@ pub struct BuildReport {
     pub output_dir: PathBuf,
     /// How long it took.
     pub elapsed: Duration,
+    /// Briefings left out because they are dated in the future.
+    pub future_left_out: usize,
     /// Problems that did not stop the build.
     pub warnings: Vec<Diagnostic>,
     /// How long each stage took.
@@ -101,9 +105,10 @@ impl std::fmt::Display for Timings {
 }
 
 impl BuildReport {
-    /// The one line a successful build prints.
+    /// What a successful build prints: one line, and one more when briefings dated in the
+    /// future were left out (as Hugo says so too).
     pub fn summary(&self, verb: &str) -> String {
-        format!(
+        let mut summary = format!(
             "{verb} {} briefing{}, {} tags, {} people, {} sources: {} files written to {} in {:.2} s",
             self.briefings,
             if self.briefings == 1 { "" } else { "s" },
@@ -113,7 +118,24 @@ impl BuildReport {
             self.files_written,
             self.output_dir.display(),
             self.elapsed.as_secs_f64()
-        )
+        );
+        if let Some(line) = self.left_out() {
+            summary.push('\n');
+            summary.push_str(&line);
+        }
+        summary
+    }
+
+    /// The line saying how many briefings dated in the future were left out, if any were.
+    pub fn left_out(&self) -> Option<String> {
+        let n = self.future_left_out;
+        (n > 0).then(|| {
+            format!(
+                "Left out {n} briefing{} dated in the future; build with --future (or set build_future = true) to publish {}",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "it" } else { "them" },
+            )
+        })
     }
 }
 
@@ -124,6 +146,7 @@ fn open(options: &BuildOptions) -> Result<(Engine, PathBuf), BuildError> {
         EngineOptions {
             base_url: options.base_url.clone(),
             drafts: options.drafts,
+            future: options.future,
             once: true,
         },
     )?;
@@ -191,6 +214,7 @@ fn report(
         files_written,
         output_dir,
         elapsed,
+        future_left_out: engine.future_left_out(),
         warnings: engine.warnings().to_vec(),
         timings,
     }

@@ -31,6 +31,7 @@ use crate::render::{self, Job, RenderedFile, Renderer};
 use crate::source::config::SiteConfig;
 use crate::source::files::{self, FileSource};
 use crate::source::layout::{self, Change};
+use crate::source::parse::Publish;
 use crate::source::{parse, theme};
 
 pub use build::{BuildOptions, BuildReport, Timings, build, check};
@@ -48,6 +49,8 @@ pub struct EngineOptions {
     pub base_url: Option<String>,
     /// Builds drafts too.
     pub drafts: bool,
+    /// Builds briefings dated in the future too (as `build_future = true` does).
+    pub future: bool,
     /// Renders once and is dropped (`build`, `check`): each file's text is let go as soon as
     /// its body is rendered, since no later update will compare a file with it.
     pub once: bool,
@@ -83,6 +86,8 @@ struct Model {
 pub struct Engine {
     root: PathBuf,
     options: EngineOptions,
+    /// When the engine opened: briefings dated after it are in the future.
+    opened: jiff::Timestamp,
     config: SiteConfig,
     warnings: Vec<Diagnostic>,
     settings_errors: Vec<Diagnostic>,
@@ -176,6 +181,7 @@ impl Engine {
         let mut engine = Engine {
             root: root.to_path_buf(),
             options,
+            opened: jiff::Timestamp::now(),
             config,
             warnings,
             settings_errors: Vec::new(),
@@ -198,6 +204,20 @@ impl Engine {
         timings.lap("load");
         engine.timings = timings;
         Ok(engine)
+    }
+
+    /// Which briefings this engine publishes.
+    pub fn publish(&self) -> Publish {
+        Publish {
+            drafts: self.options.drafts,
+            future: self.options.future || self.config.build_future,
+            now: self.opened,
+        }
+    }
+
+    /// How many briefings are left out because they are dated in the future.
+    pub fn future_left_out(&self) -> usize {
+        self.sources.future_left_out()
     }
 
     /// The settings in force (the last good ones).
@@ -266,8 +286,9 @@ impl Engine {
         }
         self.read_content(copies, rescan_content);
         if !rescan_content && !briefings.is_empty() {
-            let (config, drafts) = (&self.config, self.options.drafts);
-            self.sources.read(&self.root, &briefings, config, drafts);
+            let publish = self.publish();
+            self.sources
+                .read(&self.root, &briefings, &self.config, &publish);
         }
     }
 
@@ -333,8 +354,8 @@ impl Engine {
     /// Parses what is not parsed yet (bodies, links, slugs) and reports every error the site
     /// has, before anything is rendered.
     pub fn parse(&mut self) -> Result<(), BuildError> {
-        self.sources
-            .render_bodies(&self.config, self.options.drafts);
+        let publish = self.publish();
+        self.sources.render_bodies(&self.config, &publish);
         self.timings.lap("parse");
         let errors = self.errors();
         if errors.is_empty() {
@@ -520,8 +541,8 @@ impl Engine {
                 Ok(found) => (Ok(found.briefings), Ok(found.copies)),
                 Err(errors) => (Err(errors), Ok(BTreeMap::new())),
             };
-            self.sources
-                .read_all(read, &self.config, self.options.drafts);
+            let publish = self.publish();
+            self.sources.read_all(read, &self.config, &publish);
             content
         } else if copies {
             files::content_files(&self.root).map(|(_, content)| content)

@@ -15,7 +15,7 @@ use crate::error::Diagnostic;
 use crate::source::config::SiteConfig;
 use crate::source::files::{self, SourceFile};
 use crate::source::layout::CONTENT_DIR;
-use crate::source::parse::{self, Head, LinkTargets};
+use crate::source::parse::{self, Head, LeftOut, LinkTargets, Publish};
 
 /// A file's parse: the value, or what is wrong with it.
 type Parsed<T> = Result<T, Vec<Diagnostic>>;
@@ -40,6 +40,8 @@ pub struct Sources {
     fresh: Vec<String>,
     /// Whether the files are read once only: their texts are let go once rendered.
     once: bool,
+    /// Briefings left out as dated in the future, when bodies were last rendered.
+    future_left_out: usize,
 }
 
 /// What changed in the published briefings since the last [`Sources::take_fresh`].
@@ -56,6 +58,7 @@ impl Sources {
     pub fn new(once: bool) -> Sources {
         Sources {
             once,
+            future_left_out: 0,
             ..Sources::default()
         }
     }
@@ -66,7 +69,7 @@ impl Sources {
         &mut self,
         read: Result<Vec<SourceFile>, Vec<Diagnostic>>,
         config: &SiteConfig,
-        drafts: bool,
+        publish: &Publish,
     ) {
         let files = match read {
             Ok(files) => {
@@ -92,7 +95,7 @@ impl Sources {
             .into_iter()
             .filter(|file| !self.has_text(&file.content_path, &file.text))
             .collect();
-        self.parse_heads(changed, config, drafts);
+        self.parse_heads(changed, config, publish);
     }
 
     /// Reads the given briefings (paths under `content/`) again; a missing file is removed.
@@ -101,7 +104,7 @@ impl Sources {
         root: &Path,
         content_paths: &[String],
         config: &SiteConfig,
-        drafts: bool,
+        publish: &Publish,
     ) {
         let mut changed = Vec::new();
         for content_path in content_paths {
@@ -119,7 +122,7 @@ impl Sources {
                 }
             }
         }
-        self.parse_heads(changed, config, drafts);
+        self.parse_heads(changed, config, publish);
     }
 
     fn remove(&mut self, content_path: &str) {
@@ -135,13 +138,13 @@ impl Sources {
         matches!(self.heads.get(content_path), Some(Ok(head)) if head.file.text == text)
     }
 
-    fn parse_heads(&mut self, files: Vec<SourceFile>, config: &SiteConfig, drafts: bool) {
+    fn parse_heads(&mut self, files: Vec<SourceFile>, config: &SiteConfig, publish: &Publish) {
         let parsed: Vec<(String, Parsed<Head>)> = files
             .into_par_iter()
             .map(|file| (file.content_path.clone(), parse::read_head(file, config)))
             .collect();
         let link_identity = |head: Option<&Parsed<Head>>| match head {
-            Some(Ok(h)) => Some((h.slug.clone(), h.is_published(drafts))),
+            Some(Ok(h)) => Some((h.slug.clone(), h.is_published(publish))),
             _ => None,
         };
         for (content_path, head) in parsed {
@@ -156,7 +159,7 @@ impl Sources {
 
     /// Renders the bodies that need it: new or changed briefings, and — when briefings came,
     /// went or changed slugs — every briefing that may link to others.
-    pub fn render_bodies(&mut self, config: &SiteConfig, drafts: bool) {
+    pub fn render_bodies(&mut self, config: &SiteConfig, publish: &Publish) {
         let mut links_moved = false;
         if self.targets_stale {
             self.targets_stale = false;
@@ -164,21 +167,27 @@ impl Sources {
                 .heads
                 .iter()
                 .map(|(path, head)| (path.as_str(), head.as_ref().ok()));
-            let targets = parse::link_targets(files, config, drafts);
+            let targets = parse::link_targets(files, config, publish);
             links_moved = targets != self.targets;
             self.targets = targets;
             let published: Vec<&Head> = self
                 .heads
                 .values()
                 .flatten()
-                .filter(|h| h.is_published(drafts))
+                .filter(|h| h.is_published(publish))
                 .collect();
             self.slug_errors = parse::slug_clashes(&published);
+            self.future_left_out = self
+                .heads
+                .values()
+                .flatten()
+                .filter(|h| publish.left_out(h) == Some(LeftOut::Future))
+                .count();
             // Drop the bodies of briefings that are no longer published.
             let published: HashSet<&String> = self
                 .heads
                 .iter()
-                .filter(|(_, h)| h.as_ref().is_ok_and(|h| h.is_published(drafts)))
+                .filter(|(_, h)| h.as_ref().is_ok_and(|h| h.is_published(publish)))
                 .map(|(p, _)| p)
                 .collect();
             self.bodies.retain(|path, _| published.contains(path));
@@ -188,7 +197,7 @@ impl Sources {
             .heads
             .values()
             .flatten()
-            .filter(|h| h.is_published(drafts))
+            .filter(|h| h.is_published(publish))
             .filter(|h| {
                 !bodies.contains_key(&h.file.content_path)
                     || (links_moved && h.may_link_to_briefings())
@@ -231,6 +240,12 @@ impl Sources {
     /// A published briefing's rendered body, if it rendered.
     pub fn body(&self, content_path: &str) -> Option<&Arc<Briefing>> {
         self.bodies.get(content_path).and_then(|b| b.as_ref().ok())
+    }
+
+    /// How many briefings (whose front matter reads) the last [`Sources::render_bodies`] found
+    /// dated in the future, and left out.
+    pub fn future_left_out(&self) -> usize {
+        self.future_left_out
     }
 
     /// Every published briefing that rendered, in no particular order.

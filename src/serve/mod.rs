@@ -28,6 +28,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Builds drafts too.
     pub drafts: bool,
+    /// Builds briefings dated in the future too.
+    pub future: bool,
     /// Opens the site in a browser.
     pub open: bool,
     /// Prints how long each step of a rebuild took.
@@ -123,6 +125,7 @@ async fn run(options: ServeOptions) -> Result<(), BuildError> {
         EngineOptions {
             base_url: Some(base_url.clone()),
             drafts: options.drafts,
+            future: options.future,
             once: false,
         },
     )?;

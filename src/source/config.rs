@@ -26,6 +26,7 @@ const KNOWN_KEYS: &[&str] = &[
     "highlight_theme",
     "feed_limit",
     "allow_raw_html",
+    "build_future",
     "cname",
     "extra",
 ];
@@ -46,6 +47,8 @@ struct RawConfig {
     feed_limit: Option<i64>,
     #[serde(default)]
     allow_raw_html: bool,
+    #[serde(default)]
+    build_future: bool,
     cname: Option<String>,
     #[serde(default)]
     extra: toml::Table,
@@ -78,6 +81,8 @@ pub struct SiteConfig {
     pub highlight_theme: String,
     /// Keeps raw HTML in briefings as written instead of sanitizing it.
     pub allow_raw_html: bool,
+    /// Publishes briefings dated in the future (`--future` for one build).
+    pub build_future: bool,
     /// The custom domain written to `CNAME`, for GitHub Pages published from a branch.
     pub cname: Option<String>,
     /// Free-form settings passed to templates as `config.extra`.
@@ -235,6 +240,7 @@ fn check(text: &str, raw: RawConfig) -> Result<SiteConfig, Vec<Diagnostic>> {
         timezone,
         highlight_theme,
         allow_raw_html: raw.allow_raw_html,
+        build_future: raw.build_future,
         cname,
         extra: raw.extra,
     })

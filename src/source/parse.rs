@@ -34,9 +34,10 @@ impl Head {
         &self.file.text[self.body_start..]
     }
 
-    /// Whether it is part of a build (drafts are only when asked for).
-    pub fn is_published(&self, drafts: bool) -> bool {
-        drafts || !self.front.draft
+    /// Whether it is part of a build: drafts and briefings dated in the future are only when
+    /// asked for.
+    pub fn is_published(&self, publish: &Publish) -> bool {
+        publish.left_out(self).is_none()
     }
 
     /// Whether its body may link to other briefings (`@/…` or a relative `.md` link), so that
@@ -47,6 +48,50 @@ impl Head {
     }
 }
 
+/// Which briefings a build publishes: drafts and briefings dated after `now` only when asked
+/// for. `now` is taken once, when the engine opens, so that one build (or one `serve`) never
+/// changes its mind halfway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Publish {
+    /// Publishes drafts.
+    pub drafts: bool,
+    /// Publishes briefings dated in the future.
+    pub future: bool,
+    /// The instant that divides the past from the future.
+    pub now: jiff::Timestamp,
+}
+
+/// Why a briefing is left out of a build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftOut {
+    /// It is a draft.
+    Draft,
+    /// It is dated in the future.
+    Future,
+}
+
+impl Publish {
+    /// Publishes everything but drafts and future briefings, as of now.
+    pub fn now() -> Publish {
+        Publish {
+            drafts: false,
+            future: false,
+            now: jiff::Timestamp::now(),
+        }
+    }
+
+    /// Why a briefing is left out, or `None` when it is published.
+    pub fn left_out(&self, head: &Head) -> Option<LeftOut> {
+        if head.front.draft && !self.drafts {
+            Some(LeftOut::Draft)
+        } else if !self.future && head.front.date.timestamp() > self.now {
+            Some(LeftOut::Future)
+        } else {
+            None
+        }
+    }
+}
+
 /// Where a link to a briefing's content path leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
@@ -54,6 +99,8 @@ pub enum LinkTarget {
     Url(String),
     /// Nowhere: it is a draft, and drafts are left out of this build.
     Draft,
+    /// Nowhere: it is dated in the future, and such briefings are left out of this build.
+    Future,
     /// Nowhere: its front matter has errors (reported on their own).
     Broken,
 }
@@ -67,6 +114,9 @@ pub fn resolve_target(targets: &LinkTargets, content_path: &str) -> Result<Strin
         Some(LinkTarget::Url(url)) => Ok(url.clone()),
         Some(LinkTarget::Draft) => Err(format!(
             "content/{content_path} is a draft, left out of this build; publish it (draft: false), build with --drafts, or remove the link"
+        )),
+        Some(LinkTarget::Future) => Err(format!(
+            "content/{content_path} is dated in the future, left out of this build; build with --future (or `build_future = true` in site.toml), or remove the link"
         )),
         Some(LinkTarget::Broken) => Err(format!(
             "content/{content_path} has errors of its own (reported with it); fix them and this link resolves"
@@ -136,16 +186,19 @@ pub fn read_head(file: SourceFile, config: &SiteConfig) -> Result<Head, Vec<Diag
 pub fn link_targets<'a>(
     files: impl IntoIterator<Item = (&'a str, Option<&'a Head>)>,
     config: &SiteConfig,
-    drafts: bool,
+    publish: &Publish,
 ) -> LinkTargets {
     files
         .into_iter()
         .map(|(path, head)| {
             let target = match head {
-                Some(h) if h.is_published(drafts) => {
-                    LinkTarget::Url(config.url_for(&crate::content::urls::briefing(&h.slug)))
-                }
-                Some(_) => LinkTarget::Draft,
+                Some(h) => match publish.left_out(h) {
+                    None => {
+                        LinkTarget::Url(config.url_for(&crate::content::urls::briefing(&h.slug)))
+                    }
+                    Some(LeftOut::Draft) => LinkTarget::Draft,
+                    Some(LeftOut::Future) => LinkTarget::Future,
+                },
                 None => LinkTarget::Broken,
             };
             (path.to_string(), target)

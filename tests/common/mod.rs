@@ -313,6 +313,7 @@ impl Live {
             briefgen::engine::EngineOptions {
                 base_url: Some(base_url.to_string()),
                 drafts: false,
+                future: false,
                 once: false,
             },
         )
@@ -390,6 +391,7 @@ pub fn try_built_in(
         base_url: Some(base_url.to_string()),
         output_dir: Some(output.to_path_buf()),
         drafts: false,
+        future: false,
         force: true,
     })?;
     let mut files = snapshot(output);

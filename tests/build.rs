@@ -126,22 +126,104 @@ fn lists_are_newest_first() {
     order(&site.output("index.html"), &newest_first);
     order(&site.output("tags/summits/index.html"), &newest_first);
     order(&site.output("atom.xml"), &newest_first);
-    let chronology = site.output("chronology/index.html");
+    let year = site.output("chronology/2019/index.html");
     order(
-        &chronology,
+        &year,
         &[
-            ">2019</a></h2>",
-            "June 2019",
+            ">June 2019</a></h2>",
             "Panmunjom meeting",
-            "February 2019",
+            ">February 2019</a></h2>",
             "Hanoi summit",
-            ">2018</a></h2>",
-            "June 2018",
-            "Singapore summit",
         ],
     );
-    let year = site.output("chronology/2019/index.html");
-    assert!(year.contains("Hanoi summit") && !year.contains("Singapore summit"));
+    assert!(!year.contains("Singapore summit"));
+}
+
+#[test]
+fn the_chronology_is_years_by_months_with_a_page_per_month() {
+    let site = three_briefings(SITE_TOML);
+    site.build().assert_ok();
+    // The index: a row per year, newest first, a cell per month with its count linking to
+    // the month's page; no briefing is listed there.
+    let index = site.output("chronology/index.html");
+    assert!(
+        index.contains("<caption>Briefings by year and month</caption>"),
+        "{index}"
+    );
+    let at = |needle: &str| {
+        index
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {index}"))
+    };
+    assert!(at(">2019</a></th>") < at(">2018</a></th>"));
+    assert!(index.contains(
+        "<a href=\"https://example.org/chronology/2019/06/\" aria-label=\"June 2019: 1 briefing\">1</a>"
+    ));
+    assert!(index.contains("<td class=\"total\">2</td>"));
+    assert!(!index.contains("Hanoi summit"));
+    assert!(index.contains("<title>Chronology · Test Briefings</title>"));
+
+    // A month's page lists its briefings and links to the months before and after it, across
+    // years.
+    let june = site.output("chronology/2019/06/index.html");
+    assert!(june.contains("<h1>June 2019</h1>") && june.contains("Panmunjom meeting"));
+    assert!(june.contains("<title>June 2019 · Chronology · Test Briefings</title>"));
+    assert!(
+        june.contains(
+            "<a rel=\"prev\" href=\"https://example.org/chronology/2019/02/\">February 2019 →</a>"
+        ),
+        "{june}"
+    );
+    assert!(!june.contains("rel=\"next\""));
+    let february = site.output("chronology/2019/02/index.html");
+    assert!(
+        february.contains(
+            "<a rel=\"prev\" href=\"https://example.org/chronology/2018/06/\">June 2018 →</a>"
+        ),
+        "{february}"
+    );
+    assert!(february.contains(
+        "<a rel=\"next\" href=\"https://example.org/chronology/2019/06/\">← June 2019</a>"
+    ));
+    // Months without briefings have no page; every month page is in the sitemap.
+    assert!(!site.has_output("chronology/2019/03/index.html"));
+    let sitemap = site.output("sitemap.xml");
+    for month in ["2019/06", "2019/02", "2018/06"] {
+        assert!(
+            sitemap.contains(&format!(
+                "<loc>https://example.org/chronology/{month}/</loc>"
+            )),
+            "{month}"
+        );
+    }
+}
+
+#[test]
+fn a_large_year_links_to_its_months_instead_of_listing_them() {
+    let site = Site::new(SITE_TOML);
+    let count = briefgen::render::YEAR_LISTED_WHOLE + 1;
+    for i in 0..count {
+        let month = i % 12 + 1;
+        site.briefing(
+            &format!("2020/2020-{month:02}-01-b{i}.md"),
+            &front(
+                &format!("Briefing number {i}"),
+                &format!("2020-{month:02}-01"),
+                &[],
+                &[],
+            ),
+            "Text.\n",
+        );
+    }
+    site.build().assert_ok();
+    let year = site.output("chronology/2020/index.html");
+    assert!(
+        !year.contains("Briefing number"),
+        "a year of {count} is listed whole"
+    );
+    assert!(year.contains("<a href=\"https://example.org/chronology/2020/01/\">January</a> <span class=\"count\">34</span>"), "{year}");
+    let january = site.output("chronology/2020/01/index.html");
+    assert_eq!(january.matches("Briefing number").count(), 34);
 }
 
 #[test]
@@ -646,7 +728,7 @@ fn every_page_has_a_favicon_a_skip_link_labelled_navigation_and_its_own_title() 
     // A year page's months come right under its h1 (the Nu checker's heading-level error).
     let year = site.output("chronology/2019/index.html");
     assert!(
-        year.contains("<h2 class=\"month\">June 2019</h2>"),
+        year.contains("<h2 class=\"month\" id=\"m6\"><a href=\"https://example.org/chronology/2019/06/\">June 2019</a></h2>"),
         "{year}"
     );
     assert!(!year.contains("<h3>"), "{year}");
@@ -706,4 +788,141 @@ fn lists_have_numbered_pages() {
         "<a href=\"https://example.org/tags/talks/page/10/\" aria-current=\"page\">10</a>"
     ));
     assert!(term.contains("<a href=\"https://example.org/tags/talks/\">1</a>"));
+}
+
+#[test]
+fn every_page_has_a_description_and_link_preview_tags_and_briefings_carry_json_ld() {
+    let site = three_briefings(SITE_TOML);
+    site.build().assert_ok();
+    for (page, title, kind) in [
+        ("index.html", "Test Briefings", "website"),
+        (
+            "tags/summits/index.html",
+            "Summits · Tags · Test Briefings",
+            "website",
+        ),
+        (
+            "chronology/2019/index.html",
+            "2019 · Chronology · Test Briefings",
+            "website",
+        ),
+        ("briefings/hanoi/index.html", "Hanoi summit", "article"),
+    ] {
+        let html = site.output(page);
+        let meta = |attr: &str, name: &str| {
+            let start = format!("<meta {attr}=\"{name}\" content=\"");
+            let at = html
+                .find(&start)
+                .unwrap_or_else(|| panic!("{page}: no {name}"));
+            let rest = &html[at + start.len()..];
+            rest[..rest.find('"').unwrap()].to_string()
+        };
+        assert!(!meta("name", "description").is_empty(), "{page}");
+        assert_eq!(meta("property", "og:title"), title, "{page}");
+        assert_eq!(meta("property", "og:type"), kind, "{page}");
+        assert_eq!(meta("name", "twitter:card"), "summary", "{page}");
+        assert_eq!(meta("property", "og:site_name"), "Test Briefings");
+        let canonical = meta("property", "og:url");
+        assert!(
+            html.contains(&format!("<link rel=\"canonical\" href=\"{canonical}\">")),
+            "{page}"
+        );
+    }
+    assert!(site.output("tags/summits/index.html").contains(
+        "<meta name=\"description\" content=\"3 briefings about Summits, newest first.\">"
+    ));
+
+    // The briefing's JSON-LD: a NewsArticle by the site, based on the outlet's article,
+    // mentioning its people.
+    let html = site.output("briefings/hanoi/index.html");
+    let start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
+    let json = &html[start..start + html[start..].find("</script>").unwrap()];
+    let ld: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(ld["@type"], "NewsArticle");
+    assert_eq!(ld["headline"], "Hanoi summit");
+    assert_eq!(ld["datePublished"], "2019-02-28T14:00:00+07:00");
+    assert_eq!(ld["dateModified"], "2019-02-28T14:00:00+07:00");
+    assert_eq!(ld["publisher"]["name"], "Test Briefings");
+    assert_eq!(ld["author"]["name"], "Test Briefings");
+    assert_eq!(ld["isBasedOn"]["url"], "https://world.kbs.co.kr/");
+    assert_eq!(ld["isBasedOn"]["publisher"]["name"], "KBS World Radio News");
+    let mentions: Vec<&str> = ld["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(mentions, vec!["Donald Trump", "Nguyễn Phú Trọng"]);
+    assert!(html.contains("<meta property=\"article:tag\" content=\"Summits\">"));
+    // The time of day is shown where the date gives one, with its offset.
+    assert!(
+        html.contains("28 February 2019, 14:00 (UTC+07:00)"),
+        "{html}"
+    );
+    assert!(html.contains("1 min read"));
+
+    // A title cannot end the script early.
+    site.briefing(
+        "2019/2019-04-01-script.md",
+        &front("</script><script>alert(1)</script>", "2019-04-01", &[], &[]),
+        "Text.\n",
+    );
+    site.build().assert_ok();
+    let page = snapshot(&site.path("public"))
+        .into_iter()
+        .find(|(path, bytes)| {
+            path.starts_with("briefings/") && String::from_utf8_lossy(bytes).contains("alert(1)")
+        })
+        .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap();
+    assert_eq!(page.matches("</script>").count(), 1, "{page}");
+}
+
+#[test]
+fn briefing_pages_show_related_briefings_and_highlighting_only_where_code_is() {
+    let site = three_briefings(SITE_TOML);
+    site.build().assert_ok();
+    let singapore = site.output("briefings/singapore-summit/index.html");
+    let related = &singapore[singapore
+        .find("Related briefings")
+        .expect("no related briefings")..];
+    // Hanoi shares a tag and a person, Panmunjom a tag and a person too: newest first.
+    let panmunjom = related.find("Panmunjom meeting").unwrap();
+    let hanoi = related.find("Hanoi summit").unwrap();
+    assert!(panmunjom < hanoi);
+    // Only Hanoi has code: only its page loads the highlighting stylesheet.
+    let sheet = "href=\"https://example.org/highlight.css\"";
+    assert!(site.output("briefings/hanoi/index.html").contains(sheet));
+    assert!(!singapore.contains(sheet));
+    assert!(!site.output("index.html").contains(sheet));
+    // The stylesheet covers both colour schemes.
+    let css = site.output("highlight.css");
+    assert!(css.contains("@media (prefers-color-scheme: dark)"));
+    // "Updated" is shown only when it is another day than the date.
+    site.briefing(
+        "2020/2020-01-01-revised.md",
+        &format!(
+            "{}updated: 2020-01-01T18:00:00Z\n",
+            front("Same-day revision", "2020-01-01T09:00:00Z", &[], &[])
+        ),
+        "Text.\n",
+    );
+    site.briefing(
+        "2020/2020-02-01-revised-later.md",
+        &format!(
+            "{}updated: 2020-03-15\n",
+            front("Later revision", "2020-02-01", &[], &[])
+        ),
+        "Text.\n",
+    );
+    site.build().assert_ok();
+    assert!(
+        !site
+            .output("briefings/revised/index.html")
+            .contains("updated")
+    );
+    assert!(
+        site.output("briefings/revised-later/index.html")
+            .contains("15 March 2020</time>")
+    );
 }

@@ -23,9 +23,22 @@ fn one_briefing_site() -> Site {
 }
 
 /// The parts of a page that could run script, as the library's own check finds them (the
-/// theme's `<meta>` and `<link>` in the head aside).
+/// theme's `<meta>` and `<link>` in the head aside, and its JSON-LD data block once it is
+/// shown to be JSON and nothing else).
 fn scripts_in_html(html: &str) -> Vec<String> {
-    let mut found = briefgen::source::sanitize::scripted_parts(html);
+    let open = "<script type=\"application/ld+json\">";
+    let html = match html.find(open) {
+        Some(at) => {
+            let json_at = at + open.len();
+            let end = json_at + html[json_at..].find("</script>").unwrap();
+            let json = &html[json_at..end];
+            serde_json::from_str::<serde_json::Value>(json)
+                .unwrap_or_else(|e| panic!("JSON-LD is not JSON ({e}): {json}"));
+            format!("{}{}", &html[..at], &html[end + "</script>".len()..])
+        }
+        None => html.to_string(),
+    };
+    let mut found = briefgen::source::sanitize::scripted_parts(&html);
     found.retain(|part| part != "<meta>" && part != "<link>");
     found
 }

@@ -470,7 +470,7 @@ fn an_update_is_served_whole_or_not_at_all() {
             .contains(&"briefings/hanoi/index.html".to_string())
     );
     assert!(text(live.served(), "briefings/hanoi/index.html").contains("Hanoi edited"));
-    assert!(text(live.served(), "chronology/index.html").contains("Hanoi edited"));
+    assert!(text(live.served(), "chronology/2019/index.html").contains("Hanoi edited"));
     assert_same_as_fresh(&live, &site);
 }
 
@@ -562,6 +562,6 @@ fn an_attempt_thrown_away_leaves_nothing_behind() {
         update.changed
     );
     assert!(text(live.served(), "briefings/hanoi/index.html").contains("Hanoi, second"));
-    assert!(text(live.served(), "chronology/index.html").contains("Hanoi, second"));
+    assert!(text(live.served(), "chronology/2019/index.html").contains("Hanoi, second"));
     assert_same_as_fresh(&live, &site);
 }

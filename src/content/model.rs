@@ -216,6 +216,9 @@ pub struct Site {
     pub taxonomies: Vec<Taxonomy>,
     /// The chronology.
     pub chronology: Chronology,
+    /// For each briefing (same index), up to [`RELATED`] others that share people or tags
+    /// with it: most shared first, then the newest.
+    pub related: Vec<Vec<usize>>,
     /// Where each briefing is in `briefings`, by path under `content/`.
     positions: rustc_hash::FxHashMap<String, usize>,
 }
@@ -247,7 +250,7 @@ impl Site {
             .collect();
         keyed.sort_unstable_by(|(ta, a), (tb, b)| tb.cmp(ta).then_with(|| a.slug.cmp(&b.slug)));
         briefings.extend(keyed.into_iter().map(|(_, b)| b));
-        let (taxonomies, chronology) = rayon::join(
+        let (taxonomies, chronology): (Vec<Taxonomy>, Chronology) = rayon::join(
             || {
                 TaxonomyKind::ALL
                     .par_iter()
@@ -261,10 +264,12 @@ impl Site {
             .enumerate()
             .map(|(i, b)| (b.content_path.clone(), i))
             .collect();
+        let related = related(&briefings, &taxonomies);
         Site {
             briefings,
             taxonomies,
             chronology,
+            related,
             positions,
         }
     }
@@ -321,6 +326,79 @@ impl Site {
             .position(|&k| k == kind)
             .unwrap_or(0)]
     }
+}
+
+/// How many related briefings a briefing gets.
+pub const RELATED: usize = 5;
+
+/// How far from a briefing, in each of its people's and tags' lists, related briefings are
+/// looked for: in a tag of 30,000 briefings the nearest in time are the ones worth showing,
+/// and looking at every member would make the build quadratic.
+const RELATED_WINDOW: usize = 12;
+
+/// Each briefing's related briefings. Candidates are the briefings within [`RELATED_WINDOW`]
+/// places of it in the list of each of its people and tags — the nearest in time that share
+/// something with it — ranked by how many of those lists they share with it, then newest
+/// first. Counting is linear in the candidates: no sort, no set intersection per pair.
+fn related(briefings: &[Arc<Briefing>], taxonomies: &[Taxonomy]) -> Vec<Vec<usize>> {
+    // The lists of people and tags each briefing is in.
+    let mut lists: Vec<Vec<&[usize]>> = vec![Vec::new(); briefings.len()];
+    for taxonomy in taxonomies {
+        if taxonomy.kind == TaxonomyKind::Sources {
+            continue;
+        }
+        for term in &taxonomy.terms {
+            for &b in &term.briefings {
+                lists[b].push(&term.briefings);
+            }
+        }
+    }
+    /// Counts per candidate, reused from briefing to briefing: `seen[c]` is the last briefing
+    /// that counted `c`, so nothing is cleared between briefings.
+    struct Scratch {
+        seen: Vec<usize>,
+        count: Vec<u32>,
+        touched: Vec<usize>,
+    }
+    let scratch = || Scratch {
+        seen: vec![usize::MAX; briefings.len()],
+        count: vec![0; briefings.len()],
+        touched: Vec::new(),
+    };
+    lists
+        .par_iter()
+        .enumerate()
+        // Few pieces of work, so that few scratch tables are made.
+        .with_min_len(1024)
+        .map_init(scratch, |s, (i, lists)| {
+            s.touched.clear();
+            for list in lists {
+                let at = list.binary_search(&i).unwrap_or_else(|at| at);
+                let from = at.saturating_sub(RELATED_WINDOW);
+                let to = (at + RELATED_WINDOW + 1).min(list.len());
+                for &c in &list[from..to] {
+                    if c == i {
+                        continue;
+                    }
+                    if s.seen[c] != i {
+                        s.seen[c] = i;
+                        s.count[c] = 0;
+                        s.touched.push(c);
+                    }
+                    s.count[c] += 1;
+                }
+            }
+            // Most shared first; among equals, the newest (the lowest index).
+            let count = &s.count;
+            let key = |&c: &usize| (std::cmp::Reverse(count[c]), c);
+            if s.touched.len() > RELATED {
+                s.touched.select_nth_unstable_by_key(RELATED, key);
+                s.touched.truncate(RELATED);
+            }
+            s.touched.sort_unstable_by_key(key);
+            s.touched.clone()
+        })
+        .collect()
 }
 
 /// Whether an edited briefing sits where the old one did: in the same place of every list.
@@ -529,5 +607,34 @@ mod tests {
         assert_eq!(placement, Placement::Reindexed);
         assert_eq!(indexes(&site), indexes(&Site::new(vec![moved, c, d])));
         assert_eq!(site.position("b.md"), None);
+    }
+
+    #[test]
+    fn related_briefings_share_the_most_then_are_newest() {
+        let site = Site::new(vec![
+            briefing("a", "2019-01-01", &["DMZ", "Summits", "Talks"]),
+            briefing("b", "2019-02-01", &["DMZ"]),
+            briefing("c", "2019-03-01", &["DMZ", "Summits", "Talks"]),
+            briefing("d", "2019-04-01", &["Summits", "DMZ"]),
+            briefing("e", "2019-05-01", &["Elsewhere"]),
+            briefing("f", "2019-06-01", &["Talks"]),
+        ]);
+        let slugs = |i: usize| -> Vec<&str> {
+            site.related[i]
+                .iter()
+                .map(|&r| site.briefings[r].slug.as_str())
+                .collect()
+        };
+        let a = site.position("a.md").unwrap();
+        // c shares three, d two, then one each, newest first; e shares nothing.
+        assert_eq!(slugs(a), vec!["c", "d", "f", "b"]);
+        let e = site.position("e.md").unwrap();
+        assert!(slugs(e).is_empty());
+        assert!(
+            site.related
+                .iter()
+                .enumerate()
+                .all(|(i, r)| !r.contains(&i))
+        );
     }
 }

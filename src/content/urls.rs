@@ -62,6 +62,11 @@ pub fn chronology_year(year: i16) -> String {
     format!("chronology/{year}/")
 }
 
+/// One month of the chronology (`chronology/2019/06/`).
+pub fn chronology_month(year: i16, month: i8) -> String {
+    format!("chronology/{year}/{month:02}/")
+}
+
 /// The file in the output that a site path is served from: a folder's `index.html`, or the
 /// file itself.
 pub fn output_file(site_path: &str) -> String {
@@ -89,6 +94,10 @@ mod tests {
         assert_eq!(
             output_file(&chronology_year(2019)),
             "chronology/2019/index.html"
+        );
+        assert_eq!(
+            output_file(&chronology_month(2019, 6)),
+            "chronology/2019/06/index.html"
         );
     }
 }

@@ -20,23 +20,29 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHasher;
 
-use crate::content::model::{Site, TaxonomyKind, Year};
+use crate::content::model::{Month, Site, TaxonomyKind, Year};
 use crate::content::urls;
 use crate::error::Diagnostic;
 use crate::render::pages::{
-    Body, BriefingPage, ChronologyPage, Common, Entry, FeedPage, Full, ListPage, MonthView, Page,
-    PlainPage, RobotsPage, SitemapItem, SitemapPage, TermPage, TermsPage, YearView,
+    Body, BriefingPage, ChronologyPage, Common, Entry, FeedPage, Full, ListPage, MonthPage,
+    MonthView, Page, PlainPage, RobotsPage, SitemapItem, SitemapPage, TermPage, TermsPage,
+    YearPage, YearRow,
 };
 use crate::render::parts::{Made, Part};
 use crate::render::templates::Templates;
 use crate::render::views::{
-    FeedView, Paginator, PreparedBriefing, SitemapEntry, TaxonomyView, TermView, YearLink,
+    FeedView, MonthLink, Paginator, PreparedBriefing, SitemapEntry, TaxonomyView, TermView,
+    YearLink,
 };
 use crate::source::config::SiteConfig;
-use crate::source::dates::{month_name, rfc3339};
+use crate::source::dates::{month_name, rfc3339, short_month_name};
 use crate::source::highlight;
 
 pub use crate::render::views::prepare_briefing;
+
+/// The most briefings a year's page lists itself; a larger year's page links to its months'
+/// pages instead, so that no page of a large archive grows without bound.
+pub const YEAR_LISTED_WHOLE: usize = 400;
 
 /// A rendered file of the site.
 #[derive(Debug, Clone)]
@@ -64,10 +70,12 @@ pub enum Job {
     },
     /// One term's feed.
     TermFeed { kind: TaxonomyKind, term: usize },
-    /// The whole chronology.
+    /// The chronology's index: years by months.
     Chronology,
     /// One year of the chronology, by index into its years.
     ChronologyYear(usize),
+    /// One month of the chronology, by index into its years and into that year's months.
+    ChronologyMonth { year: usize, month: usize },
     /// The site feed.
     Feed,
     /// `sitemap.xml`.
@@ -87,7 +95,7 @@ pub enum Job {
 impl Job {
     /// Whether the job's page lists every briefing of the site (the slowest to render).
     pub fn lists_everything(self) -> bool {
-        matches!(self, Job::Chronology | Job::Sitemap)
+        matches!(self, Job::Sitemap)
     }
 }
 
@@ -135,7 +143,7 @@ impl<'a> Renderer<'a> {
     /// that, rendered in parallel, the longest jobs start at once.
     pub fn jobs(&self) -> Vec<Job> {
         let (site, config) = (self.site, self.config);
-        let mut jobs = vec![Job::Chronology, Job::Sitemap];
+        let mut jobs = vec![Job::Sitemap, Job::Chronology];
         jobs.extend(
             (1..=pages(site.briefings.len(), config.paginate_by)).map(|page| Job::Home { page }),
         );
@@ -154,11 +162,14 @@ impl<'a> Renderer<'a> {
                 jobs.push(Job::TermFeed { kind, term });
             }
         }
-        jobs.extend((0..site.chronology.years.len()).map(Job::ChronologyYear));
-        jobs.extend([Job::Feed, Job::Robots, Job::NotFound, Job::NoJekyll]);
-        if highlight::theme_css(&config.highlight_theme).is_some() {
-            jobs.push(Job::HighlightCss);
+        for (y, year) in site.chronology.years.iter().enumerate() {
+            jobs.push(Job::ChronologyYear(y));
+            jobs.extend(
+                (0..year.months.len()).map(|month| Job::ChronologyMonth { year: y, month }),
+            );
         }
+        jobs.extend([Job::Feed, Job::Robots, Job::NotFound, Job::NoJekyll]);
+        jobs.push(Job::HighlightCss);
         if config.cname.is_some() {
             jobs.push(Job::Cname);
         }
@@ -173,7 +184,9 @@ impl<'a> Renderer<'a> {
             Job::Terms(_) => "terms.html",
             Job::Term { .. } => "term.html",
             Job::TermFeed { .. } | Job::Feed => "atom.xml",
-            Job::Chronology | Job::ChronologyYear(_) => "chronology.html",
+            Job::Chronology => "chronology.html",
+            Job::ChronologyYear(_) => "year.html",
+            Job::ChronologyMonth { .. } => "month.html",
             Job::Sitemap => "sitemap.xml",
             Job::Robots => "robots.txt",
             Job::NotFound => "404.html",
@@ -198,6 +211,10 @@ impl<'a> Renderer<'a> {
             Job::TermFeed { kind, term: t } => urls::feed_of(&term(kind, t)),
             Job::Chronology => urls::chronology(),
             Job::ChronologyYear(i) => urls::chronology_year(self.site.chronology.years[i].year),
+            Job::ChronologyMonth { year, month } => {
+                let year = &self.site.chronology.years[year];
+                urls::chronology_month(year.year, year.months[month].month)
+            }
             Job::Feed => urls::FEED.to_string(),
             Job::Sitemap => urls::SITEMAP.to_string(),
             Job::Robots => urls::ROBOTS.to_string(),
@@ -213,14 +230,104 @@ impl<'a> Renderer<'a> {
         urls::output_file(&self.site_path(job))
     }
 
+    /// A page's title and description: unique titles (a list's page number included), and a
+    /// sentence saying what the page holds.
+    fn title_and_description(&self, job: Job) -> (String, String) {
+        let site = &self.config.title;
+        let numbered = |name: &str, page: usize| {
+            if page > 1 {
+                format!("{name} · page {page}")
+            } else {
+                name.to_string()
+            }
+        };
+        let briefings = |n: usize| format!("{n} briefing{}", if n == 1 { "" } else { "s" });
+        match job {
+            Job::Home { page } => (
+                numbered(site, page),
+                if self.config.description.is_empty() {
+                    format!("The latest briefings of {site}.")
+                } else {
+                    self.config.description.clone()
+                },
+            ),
+            Job::Briefing(i) => {
+                let b = &self.site.briefings[i];
+                let description = if b.summary.is_empty() {
+                    b.title.clone()
+                } else {
+                    b.summary.clone()
+                };
+                (format!("{} · {site}", b.title), description)
+            }
+            Job::Terms(kind) => (
+                format!("{} · {site}", kind.title()),
+                format!(
+                    "Every {} of {site}, with its number of briefings.",
+                    kind.singular().to_lowercase()
+                ),
+            ),
+            Job::Term { kind, term, page } => {
+                let t = &self.site.taxonomy(kind).terms[term];
+                let relation = match kind {
+                    TaxonomyKind::Tags => "about",
+                    TaxonomyKind::People => "naming",
+                    TaxonomyKind::Sources => "from",
+                };
+                (
+                    format!("{} · {} · {site}", numbered(&t.name, page), kind.title()),
+                    format!(
+                        "{} {relation} {}, newest first.",
+                        briefings(t.briefings.len()),
+                        t.name
+                    ),
+                )
+            }
+            Job::Chronology => (
+                format!("Chronology · {site}"),
+                format!("Every briefing of {site}, by year and month."),
+            ),
+            Job::ChronologyYear(i) => {
+                let year = &self.site.chronology.years[i];
+                (
+                    format!("{} · Chronology · {site}", year.year),
+                    format!("{} of {}, by month.", briefings(year.count()), year.year),
+                )
+            }
+            Job::ChronologyMonth { year, month } => {
+                let year = &self.site.chronology.years[year];
+                let month = &year.months[month];
+                let name = format!("{} {}", month_name(month.month), year.year);
+                (
+                    format!("{name} · Chronology · {site}"),
+                    format!("{} of {name}.", briefings(month.briefings.len())),
+                )
+            }
+            Job::NotFound => (
+                format!("Not found · {site}"),
+                "There is no page at this address.".to_string(),
+            ),
+            Job::TermFeed { .. }
+            | Job::Feed
+            | Job::Sitemap
+            | Job::Robots
+            | Job::NoJekyll
+            | Job::HighlightCss
+            | Job::Cname => (site.clone(), String::new()),
+        }
+    }
+
     /// Everything a job's file is made from.
     pub fn page(&self, job: Job) -> Page<'_> {
+        let (page_title, page_description) = self.title_and_description(job);
         let common = match job {
             // Made once per briefing, not once per look at its page.
             Job::Briefing(i) => Common {
                 config: &self.config_value,
                 current_path: Cow::Borrowed(&self.prepared[i].current_path),
                 current_url: Cow::Borrowed(&self.prepared[i].current_url),
+                page_title,
+                page_description,
             },
             _ => {
                 let site_path = self.site_path(job);
@@ -228,6 +335,8 @@ impl<'a> Renderer<'a> {
                     config: &self.config_value,
                     current_path: Cow::Owned(format!("{}{site_path}", self.config.base_path())),
                     current_url: Cow::Owned(self.config.url_for(&site_path)),
+                    page_title,
+                    page_description,
                 }
             }
         };
@@ -290,6 +399,10 @@ impl<'a> Renderer<'a> {
                 // `newer` and `older` are the neighbours in the chronology.
                 newer: i.checked_sub(1).map(|j| self.summary(j)),
                 older: (i + 1 < self.prepared.len()).then(|| self.summary(i + 1)),
+                related: self.site.related[i]
+                    .iter()
+                    .map(|&r| self.summary(r))
+                    .collect(),
             }),
             Job::Terms(kind) => Body::Terms(TermsPage {
                 taxonomy: TaxonomyView::of(kind, self.config),
@@ -318,15 +431,74 @@ impl<'a> Renderer<'a> {
                 self.feed(title, &urls::term(kind, &t.slug), &t.briefings, false)
             }
             Job::Chronology => Body::Chronology(ChronologyPage {
-                year: None,
-                years: self.years(&self.site.chronology.years),
-                all_years: self.year_links(),
+                years: self
+                    .site
+                    .chronology
+                    .years
+                    .iter()
+                    .map(|year| YearRow {
+                        year: year.year,
+                        url: self.config.url_for(&urls::chronology_year(year.year)),
+                        count: year.count(),
+                        months: (1..=12)
+                            .map(|m| {
+                                let count = year
+                                    .months
+                                    .iter()
+                                    .find(|month| month.month == m)
+                                    .map_or(0, |month| month.briefings.len());
+                                self.month_link(year.year, m, count)
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                total: self.site.briefings.len(),
             }),
             Job::ChronologyYear(i) => {
                 let year = &self.site.chronology.years[i];
-                Body::Chronology(ChronologyPage {
-                    year: Some(year.year),
-                    years: self.years(std::slice::from_ref(year)),
+                let listed = year.count() <= YEAR_LISTED_WHOLE;
+                Body::Year(YearPage {
+                    year: self.year_link(year),
+                    listed,
+                    months: year
+                        .months
+                        .iter()
+                        .map(|month| self.month_view(year, month, listed))
+                        .collect(),
+                    all_years: self.year_links(),
+                })
+            }
+            Job::ChronologyMonth { year: y, month: m } => {
+                let years = &self.site.chronology.years;
+                let year = &years[y];
+                // Newest first: the month before is the next one in the list.
+                let before = if m + 1 < year.months.len() {
+                    Some((year, &year.months[m + 1]))
+                } else {
+                    years
+                        .get(y + 1)
+                        .and_then(|older| older.months.first().map(|o| (older, o)))
+                };
+                let after = if m > 0 {
+                    Some((year, &year.months[m - 1]))
+                } else {
+                    y.checked_sub(1)
+                        .and_then(|newer| years[newer].months.last().map(|n| (&years[newer], n)))
+                };
+                let link = |(year, month): (&Year, &Month)| {
+                    self.month_link(year.year, month.month, month.briefings.len())
+                };
+                Body::Month(MonthPage {
+                    year: self.year_link(year),
+                    month: self.month_view(year, &year.months[m], true),
+                    months: year
+                        .months
+                        .iter()
+                        .rev()
+                        .map(|month| link((year, month)))
+                        .collect(),
+                    previous: before.map(link),
+                    next: after.map(link),
                     all_years: self.year_links(),
                 })
             }
@@ -339,9 +511,13 @@ impl<'a> Renderer<'a> {
             }),
             Job::NotFound => Body::Plain(PlainPage {}),
             Job::NoJekyll => Body::Text(String::new()),
-            Job::HighlightCss => {
-                Body::Text(highlight::theme_css(&self.config.highlight_theme).unwrap_or_default())
-            }
+            Job::HighlightCss => Body::Text(
+                highlight::theme_css(
+                    &self.config.highlight_theme,
+                    &self.config.highlight_theme_dark,
+                )
+                .unwrap_or_default(),
+            ),
             Job::Cname => Body::Text(
                 self.config
                     .cname
@@ -388,25 +564,39 @@ impl<'a> Renderer<'a> {
         (paginator, on_page)
     }
 
-    fn years(&self, years: &[Year]) -> Vec<YearView<'_>> {
-        years
-            .iter()
-            .map(|year| YearView {
-                year: year.year,
-                url: self.config.url_for(&urls::chronology_year(year.year)),
-                count: year.count(),
-                months: year
-                    .months
-                    .iter()
-                    .map(|month| MonthView {
-                        month: month.month,
-                        name: month_name(month.month),
-                        count: month.briefings.len(),
-                        briefings: month.briefings.iter().map(|&i| self.summary(i)).collect(),
-                    })
-                    .collect(),
-            })
-            .collect()
+    /// A month as links show it; one without briefings has no URL.
+    fn month_link(&self, year: i16, month: i8, count: usize) -> MonthLink {
+        MonthLink {
+            year,
+            month,
+            name: month_name(month),
+            short_name: short_month_name(month),
+            count,
+            url: if count > 0 {
+                self.config.url_for(&urls::chronology_month(year, month))
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    fn month_view(&self, year: &Year, month: &Month, listed: bool) -> MonthView<'_> {
+        MonthView {
+            month: self.month_link(year.year, month.month, month.briefings.len()),
+            briefings: if listed {
+                month.briefings.iter().map(|&i| self.summary(i)).collect()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    fn year_link(&self, year: &Year) -> YearLink {
+        YearLink {
+            year: year.year,
+            url: self.config.url_for(&urls::chronology_year(year.year)),
+            count: year.count(),
+        }
     }
 
     fn year_links(&self) -> Vec<YearLink> {
@@ -414,11 +604,7 @@ impl<'a> Renderer<'a> {
             .chronology
             .years
             .iter()
-            .map(|y| YearLink {
-                year: y.year,
-                url: self.config.url_for(&urls::chronology_year(y.year)),
-                count: y.count(),
-            })
+            .map(|y| self.year_link(y))
             .collect()
     }
 
@@ -486,13 +672,14 @@ impl<'a> Renderer<'a> {
             );
         }
         entries.push(page(&urls::chronology(), newest));
-        entries.extend(
-            self.site
-                .chronology
-                .years
-                .iter()
-                .map(|y| page(&urls::chronology_year(y.year), None)),
-        );
+        for year in &self.site.chronology.years {
+            entries.push(page(&urls::chronology_year(year.year), None));
+            entries.extend(
+                year.months
+                    .iter()
+                    .map(|m| page(&urls::chronology_month(year.year, m.month), None)),
+            );
+        }
         entries
     }
 }

@@ -10,7 +10,8 @@ use tera::Value;
 use crate::content::model::Briefing;
 use crate::render::parts::{Fields, Made, Part, parts};
 use crate::render::views::{
-    self, FeedView, Paginator, PreparedBriefing, SitemapEntry, TaxonomyView, TermView, YearLink,
+    self, FeedView, MonthLink, Paginator, PreparedBriefing, SitemapEntry, TaxonomyView, TermView,
+    YearLink,
 };
 use crate::source::config::SiteConfig;
 
@@ -66,6 +67,10 @@ parts! {
         current_path: std::borrow::Cow<'a, str>,
         /// The page's URL.
         current_url: std::borrow::Cow<'a, str>,
+        /// The page's title, unique to it (`Summits · page 2 · Tags · Briefings`).
+        page_title: String,
+        /// One sentence about the page, for search results and link previews.
+        page_description: String,
     }
 }
 
@@ -88,6 +93,8 @@ parts! {
         newer: Option<&'a Made>,
         /// The next older briefing.
         older: Option<&'a Made>,
+        /// Up to five briefings sharing the most people and tags with it, newest first.
+        related: Vec<&'a Made>,
     }
 }
 
@@ -126,40 +133,67 @@ parts! {
 }
 
 parts! {
-    /// One month of the chronology.
-    pub struct MonthView<'a> {
-        /// 1 to 12.
-        month: i8,
-        /// Its name.
-        name: &'static str,
-        /// How many briefings.
-        count: usize,
-        /// Its briefings, newest first.
-        briefings: Vec<&'a Made>,
-    }
-}
-
-parts! {
-    /// One year of the chronology, by month.
-    pub struct YearView<'a> {
+    /// One year's row of the chronology's index: a cell for each of its twelve months.
+    pub struct YearRow {
         /// The year.
         year: i16,
         /// Its page.
         url: String,
         /// How many briefings.
         count: usize,
-        /// Its months, newest first.
-        months: Vec<MonthView<'a>>,
+        /// January to December; a month without briefings has a count of 0 and no URL.
+        months: Vec<MonthLink>,
     }
 }
 
 parts! {
-    /// The chronology, whole or one year of it.
-    pub struct ChronologyPage<'a> {
-        /// The year shown, or none for the whole chronology.
-        year: Option<i16>,
-        /// The years shown.
-        years: Vec<YearView<'a>>,
+    /// The chronology's index: years by months, with counts.
+    pub struct ChronologyPage {
+        /// The years, newest first.
+        years: Vec<YearRow>,
+        /// How many briefings in all.
+        total: usize,
+    }
+}
+
+parts! {
+    /// One month of a year's page, or a month's page.
+    pub struct MonthView<'a> {
+        /// The month, as links show it.
+        month: MonthLink,
+        /// Its briefings, newest first (none on the page of a year too large to list whole).
+        briefings: Vec<&'a Made>,
+    }
+}
+
+parts! {
+    /// One year of the chronology: its months, each with its briefings when the year is
+    /// small enough to list whole, else with a link to the month's page.
+    pub struct YearPage<'a> {
+        /// The year.
+        year: YearLink,
+        /// Whether the year's briefings are listed here (else only on the month pages).
+        listed: bool,
+        /// Its months with briefings, newest first.
+        months: Vec<MonthView<'a>>,
+        /// Every year, for links between them.
+        all_years: Vec<YearLink>,
+    }
+}
+
+parts! {
+    /// One month of the chronology.
+    pub struct MonthPage<'a> {
+        /// Its year.
+        year: YearLink,
+        /// The month and its briefings.
+        month: MonthView<'a>,
+        /// The year's months with briefings, oldest first, for links between them.
+        months: Vec<MonthLink>,
+        /// The month before, with briefings (in any year).
+        previous: Option<MonthLink>,
+        /// The month after, with briefings (in any year).
+        next: Option<MonthLink>,
         /// Every year, for links between them.
         all_years: Vec<YearLink>,
     }
@@ -222,8 +256,12 @@ pub enum Body<'a> {
     Term(TermPage<'a>),
     /// A feed.
     Feed(FeedPage<'a>),
-    /// The chronology.
-    Chronology(ChronologyPage<'a>),
+    /// The chronology's index.
+    Chronology(ChronologyPage),
+    /// A year of the chronology.
+    Year(YearPage<'a>),
+    /// A month of the chronology.
+    Month(MonthPage<'a>),
     /// The sitemap.
     Sitemap(SitemapPage<'a>),
     /// `robots.txt`.
@@ -244,6 +282,8 @@ impl Body<'_> {
             Body::Term(p) => p,
             Body::Feed(p) => p,
             Body::Chronology(p) => p,
+            Body::Year(p) => p,
+            Body::Month(p) => p,
             Body::Sitemap(p) => p,
             Body::Robots(p) => p,
             Body::Plain(p) => p,

@@ -71,19 +71,28 @@ struct BriefingView<'a> {
     content_path: &'a str,
     date: String,
     date_display: String,
+    /// The time of day and offset, when the date gives one (not midnight).
+    time_display: Option<String>,
     year: i16,
     month: i8,
     updated: Option<String>,
+    /// The day it was updated, only when that is not the day it is dated.
+    updated_display: Option<String>,
     source: SourceView<'a>,
     people: Vec<TermRef<'a>>,
     tags: Vec<TermRef<'a>>,
     summary: &'a str,
     word_count: usize,
     reading_time: usize,
+    /// Whether the body holds highlighted code (and so needs `highlight.css`).
+    has_code: bool,
     draft: bool,
     extra: &'a Option<crate::source::yaml::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     content: Option<&'a str>,
+    /// schema.org `NewsArticle` JSON-LD, safe inside `<script>` (on the briefing's page).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    json_ld: Option<String>,
 }
 
 /// A briefing turned into template values once: the summary that lists show (a [`Made`], so
@@ -124,9 +133,62 @@ pub fn prepare_briefing(b: &Briefing, config: &SiteConfig) -> PreparedBriefing {
     }
 }
 
-/// The full template value of a briefing: its summary view with the body's HTML as `content`.
+/// The full template value of a briefing: its summary view with the body's HTML as `content`,
+/// and its JSON-LD. Both are made from the summary view, the body and the settings, so the
+/// full hash (summary and body) and the settings' hash cover them.
 pub fn full_value(b: &Briefing, config: &SiteConfig) -> tera::Value {
-    tera::Value::from_serializable(&briefing_view(b, config, Some(&b.html)))
+    let mut view = briefing_view(b, config, Some(&b.html));
+    view.json_ld = Some(json_ld(&view, config));
+    tera::Value::from_serializable(&view)
+}
+
+/// A briefing as schema.org `NewsArticle`: the curator's site is its author and publisher,
+/// the outlet's article what it is based on, its people what it mentions.
+fn json_ld(view: &BriefingView<'_>, config: &SiteConfig) -> String {
+    let site = serde_json::json!({
+        "@type": "Organization",
+        "name": config.title,
+        "url": config.base_url,
+    });
+    let mut based_on = serde_json::json!({
+        "@type": "NewsArticle",
+        "publisher": { "@type": "Organization", "name": view.source.name },
+    });
+    if let Some(url) = view.source.url {
+        based_on["url"] = url.into();
+    }
+    let mentions: Vec<serde_json::Value> = view
+        .people
+        .iter()
+        .map(|p| serde_json::json!({ "@type": "Person", "name": p.name, "url": p.url }))
+        .collect();
+    let mut article = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": view.title,
+        "url": view.url,
+        "mainEntityOfPage": view.url,
+        "datePublished": view.date,
+        "dateModified": view.updated.as_deref().unwrap_or(&view.date),
+        "inLanguage": config.language,
+        "author": site,
+        "publisher": site,
+        "isBasedOn": based_on,
+        "wordCount": view.word_count,
+    });
+    if !view.summary.is_empty() {
+        article["description"] = view.summary.into();
+    }
+    if !mentions.is_empty() {
+        article["mentions"] = mentions.into();
+    }
+    if !view.tags.is_empty() {
+        let tags: Vec<&str> = view.tags.iter().map(|t| t.name).collect();
+        article["keywords"] = tags.into();
+    }
+    // `<` only occurs inside strings, where `\u003c` means the same: no `</script>` can end
+    // the script early.
+    article.to_string().replace('<', "\\u003c")
 }
 
 fn briefing_view<'a>(
@@ -160,9 +222,22 @@ fn briefing_view<'a>(
             month_name(b.date.month()),
             b.date.year()
         ),
+        time_display: (b.date.time() != jiff::civil::Time::midnight()).then(|| {
+            format!(
+                "{:02}:{:02} (UTC{})",
+                b.date.hour(),
+                b.date.minute(),
+                offset_display(b.date.offset())
+            )
+        }),
         year: b.date.year(),
         month: b.date.month(),
         updated: b.updated.as_ref().map(rfc3339),
+        updated_display: b
+            .updated
+            .as_ref()
+            .filter(|u| u.date() != b.date.date())
+            .map(|u| format!("{} {} {}", u.day(), month_name(u.month()), u.year())),
         source: SourceView {
             name: &b.source.name,
             url: b.source.url.as_deref(),
@@ -174,10 +249,23 @@ fn briefing_view<'a>(
         summary: &b.summary,
         word_count: b.word_count,
         reading_time: b.word_count.div_ceil(200).max(1),
+        has_code: b.html.contains("class=\"hl-"),
         draft: b.draft,
         extra: &b.extra,
         content,
+        json_ld: None,
     }
+}
+
+/// An offset as people write it after "UTC": `+09:00`, `-03:30`, or nothing for UTC itself.
+fn offset_display(offset: jiff::tz::Offset) -> String {
+    let seconds = offset.seconds();
+    if seconds == 0 {
+        return String::new();
+    }
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 /// A taxonomy's name and index page (`taxonomy`).
@@ -337,13 +425,32 @@ pub struct YearLink {
     pub count: usize,
 }
 
+/// A month of the chronology as links to it show it: the grid of the chronology's index, the
+/// month links of a year, the previous and next month.
+#[derive(Serialize, Hash)]
+pub struct MonthLink {
+    /// The year.
+    pub year: i16,
+    /// 1 to 12.
+    pub month: i8,
+    /// Its name (`June`).
+    pub name: &'static str,
+    /// Its short name (`Jun`).
+    pub short_name: &'static str,
+    /// How many briefings it has.
+    pub count: usize,
+    /// Its page, when it has briefings (empty when it has none).
+    pub url: String,
+}
+
 plain_parts!(
     TaxonomyView,
     TermView<'_>,
     Paginator,
     FeedView,
     SitemapEntry,
-    YearLink
+    YearLink,
+    MonthLink
 );
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ const KNOWN_KEYS: &[&str] = &[
     "paginate_by",
     "timezone",
     "highlight_theme",
+    "highlight_theme_dark",
     "feed_limit",
     "allow_raw_html",
     "build_future",
@@ -44,6 +45,7 @@ struct RawConfig {
     paginate_by: Option<i64>,
     timezone: Option<String>,
     highlight_theme: Option<String>,
+    highlight_theme_dark: Option<String>,
     feed_limit: Option<i64>,
     #[serde(default)]
     allow_raw_html: bool,
@@ -77,8 +79,10 @@ pub struct SiteConfig {
     pub timezone_name: String,
     /// That zone.
     pub timezone: TimeZone,
-    /// The syntect theme the highlighting CSS is made from.
+    /// The syntect theme the highlighting CSS is made from, in light mode.
     pub highlight_theme: String,
+    /// The syntect theme for dark mode.
+    pub highlight_theme_dark: String,
     /// Keeps raw HTML in briefings as written instead of sanitizing it.
     pub allow_raw_html: bool,
     /// Publishes briefings dated in the future (`--future` for one build).
@@ -178,18 +182,29 @@ fn check(text: &str, raw: RawConfig) -> Result<SiteConfig, Vec<Diagnostic>> {
     });
     let paginate_by = positive(raw.paginate_by, 20, "paginate_by", &mut error);
     let feed_limit = positive(raw.feed_limit, 20, "feed_limit", &mut error);
-    let highlight_theme = raw
-        .highlight_theme
-        .unwrap_or_else(|| crate::source::highlight::DEFAULT_THEME.to_string());
-    if !crate::source::highlight::has_theme(&highlight_theme) {
-        error(
-            "highlight_theme",
-            format!(
-                "highlight_theme `{highlight_theme}` is not a known theme; known themes: {}",
-                crate::source::highlight::theme_names().join(", ")
-            ),
-        );
-    }
+    let mut theme_setting = |key: &'static str, value: Option<String>, default: &str| {
+        let name = value.unwrap_or_else(|| default.to_string());
+        if !crate::source::highlight::has_theme(&name) {
+            error(
+                key,
+                format!(
+                    "{key} `{name}` is not a known theme; known themes: {}",
+                    crate::source::highlight::theme_names().join(", ")
+                ),
+            );
+        }
+        name
+    };
+    let highlight_theme = theme_setting(
+        "highlight_theme",
+        raw.highlight_theme,
+        crate::source::highlight::DEFAULT_THEME,
+    );
+    let highlight_theme_dark = theme_setting(
+        "highlight_theme_dark",
+        raw.highlight_theme_dark,
+        crate::source::highlight::DEFAULT_DARK_THEME,
+    );
     let theme = raw.theme.unwrap_or_else(|| "default".to_string());
     if !crate::source::slug::is_plain_segment(&theme) {
         error(
@@ -239,6 +254,7 @@ fn check(text: &str, raw: RawConfig) -> Result<SiteConfig, Vec<Diagnostic>> {
         timezone_name,
         timezone,
         highlight_theme,
+        highlight_theme_dark,
         allow_raw_html: raw.allow_raw_html,
         build_future: raw.build_future,
         cname,

@@ -76,6 +76,11 @@ pub fn month_name(month: i8) -> &'static str {
     NAMES[usize::try_from(month - 1).unwrap_or(0).min(11)]
 }
 
+/// The short English name of a month, 1 to 12 (`Jun`).
+pub fn short_month_name(month: i8) -> &'static str {
+    &month_name(month)[..3]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,6 +39,18 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/chronology.html"),
     ),
     (
+        "year.html",
+        include_str!("../../themes/default/templates/year.html"),
+    ),
+    (
+        "month.html",
+        include_str!("../../themes/default/templates/month.html"),
+    ),
+    (
+        "chronology-list.html",
+        include_str!("../../themes/default/templates/chronology-list.html"),
+    ),
+    (
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),

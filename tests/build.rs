@@ -926,3 +926,69 @@ fn briefing_pages_show_related_briefings_and_highlighting_only_where_code_is() {
             .contains("15 March 2020</time>")
     );
 }
+
+/// The sitemap protocol allows 50,000 URLs a file: a site of more than 30,000 pages (Zola's
+/// split) gets `sitemap.xml` as an index of parts, which together list every page once.
+#[test]
+fn a_site_of_more_than_30000_pages_has_a_sitemap_index() {
+    let site = Site::new(SITE_TOML);
+    let count = 30_500;
+    for i in 0..count {
+        let (year, day) = (2000 + i / 3000, i % 3000);
+        let (month, day) = (1 + day / 250, 1 + day % 28);
+        site.write(
+            &format!("content/{year}/b{i}.md"),
+            &format!(
+                "---\ntitle: \"Briefing {i}\"\ndate: {year}-{month:02}-{day:02}\nsource: Wire\n---\n\nText {i}.\n"
+            ),
+        );
+    }
+    site.build().assert_ok();
+
+    let locs = |xml: &str, tag: &str| -> Vec<String> {
+        let doc = roxmltree::Document::parse(xml).unwrap();
+        let root = doc.root_element();
+        assert_eq!(
+            root.tag_name().name(),
+            tag,
+            "{}",
+            &xml[..200.min(xml.len())]
+        );
+        doc.descendants()
+            .filter(|n| n.has_tag_name("loc"))
+            .filter_map(|n| n.text().map(str::to_string))
+            .collect()
+    };
+    let parts = locs(&site.output("sitemap.xml"), "sitemapindex");
+    assert_eq!(
+        parts,
+        [
+            "https://example.org/sitemap1.xml",
+            "https://example.org/sitemap2.xml"
+        ]
+    );
+    let first = locs(&site.output("sitemap1.xml"), "urlset");
+    let second = locs(&site.output("sitemap2.xml"), "urlset");
+    assert_eq!(first.len(), 30_000);
+    let all: std::collections::BTreeSet<String> = first.iter().chain(&second).cloned().collect();
+    assert_eq!(all.len(), first.len() + second.len(), "a URL listed twice");
+
+    // Every page written, and nothing else, is listed (the 404 page is not a page to index).
+    let mut pages = std::collections::BTreeSet::new();
+    for entry in walkdir::WalkDir::new(site.path("public")) {
+        let entry = entry.unwrap();
+        let relative = entry.path().strip_prefix(site.path("public")).unwrap();
+        let relative = relative.to_string_lossy().replace('\\', "/");
+        if let Some(dir) = relative.strip_suffix("index.html")
+            && !dir.contains("/page/")
+            && !dir.starts_with("page/")
+        {
+            pages.insert(format!("https://example.org/{dir}"));
+        }
+    }
+    assert_eq!(all, pages);
+    assert!(
+        site.output("robots.txt")
+            .contains("Sitemap: https://example.org/sitemap.xml")
+    );
+}

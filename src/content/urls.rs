@@ -7,8 +7,12 @@ use crate::content::model::TaxonomyKind;
 
 /// The site feed.
 pub const FEED: &str = "atom.xml";
-/// The sitemap.
+/// The sitemap: every URL, or, for a site of more than [`SITEMAP_URLS`], an index of the
+/// files that hold them.
 pub const SITEMAP: &str = "sitemap.xml";
+/// The most URLs one sitemap file holds, as Zola's: the protocol allows 50,000 (and 50 MB), and
+/// a smaller file stays quick to fetch and parse.
+pub const SITEMAP_URLS: usize = 30_000;
 /// `robots.txt`.
 pub const ROBOTS: &str = "robots.txt";
 /// The page served for a missing path.
@@ -65,6 +69,11 @@ pub fn chronology_year(year: i16) -> String {
 /// One month of the chronology (`chronology/2019/06/`).
 pub fn chronology_month(year: i16, month: i8) -> String {
     format!("chronology/{year}/{month:02}/")
+}
+
+/// Part `part` (from 1) of a sitemap split under an index (`sitemap1.xml`, as Zola's).
+pub fn sitemap_part(part: usize) -> String {
+    format!("sitemap{part}.xml")
 }
 
 /// The file in the output that a site path is served from: a folder's `index.html`, or the

@@ -78,8 +78,10 @@ pub enum Job {
     ChronologyMonth { year: usize, month: usize },
     /// The site feed.
     Feed,
-    /// `sitemap.xml`.
+    /// `sitemap.xml`: every URL, or an index of the parts when there are too many for one file.
     Sitemap,
+    /// One part of a split sitemap (`sitemap2.xml`), from 1.
+    SitemapPart(usize),
     /// `robots.txt`.
     Robots,
     /// `404.html`.
@@ -95,7 +97,7 @@ pub enum Job {
 impl Job {
     /// Whether the job's page lists every briefing of the site (the slowest to render).
     pub fn lists_everything(self) -> bool {
-        matches!(self, Job::Sitemap)
+        matches!(self, Job::Sitemap | Job::SitemapPart(_))
     }
 }
 
@@ -143,7 +145,9 @@ impl<'a> Renderer<'a> {
     /// that, rendered in parallel, the longest jobs start at once.
     pub fn jobs(&self) -> Vec<Job> {
         let (site, config) = (self.site, self.config);
-        let mut jobs = vec![Job::Sitemap, Job::Chronology];
+        let mut jobs = vec![Job::Sitemap];
+        jobs.extend((1..=self.sitemap_parts()).map(Job::SitemapPart));
+        jobs.push(Job::Chronology);
         jobs.extend(
             (1..=pages(site.briefings.len(), config.paginate_by)).map(|page| Job::Home { page }),
         );
@@ -187,7 +191,7 @@ impl<'a> Renderer<'a> {
             Job::Chronology => "chronology.html",
             Job::ChronologyYear(_) => "year.html",
             Job::ChronologyMonth { .. } => "month.html",
-            Job::Sitemap => "sitemap.xml",
+            Job::Sitemap | Job::SitemapPart(_) => "sitemap.xml",
             Job::Robots => "robots.txt",
             Job::NotFound => "404.html",
             Job::NoJekyll | Job::HighlightCss | Job::Cname => return None,
@@ -217,6 +221,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Feed => urls::FEED.to_string(),
             Job::Sitemap => urls::SITEMAP.to_string(),
+            Job::SitemapPart(part) => urls::sitemap_part(part),
             Job::Robots => urls::ROBOTS.to_string(),
             Job::NotFound => urls::NOT_FOUND.to_string(),
             Job::NoJekyll => urls::NOJEKYLL.to_string(),
@@ -310,6 +315,7 @@ impl<'a> Renderer<'a> {
             Job::TermFeed { .. }
             | Job::Feed
             | Job::Sitemap
+            | Job::SitemapPart(_)
             | Job::Robots
             | Job::NoJekyll
             | Job::HighlightCss
@@ -503,9 +509,29 @@ impl<'a> Renderer<'a> {
                 })
             }
             Job::Feed => self.feed(self.config.title.clone(), "", &self.all, true),
+            Job::Sitemap if self.sitemap_parts() > 0 => Body::Sitemap(SitemapPage {
+                entries: Vec::new(),
+                sitemaps: (1..=self.sitemap_parts())
+                    .map(|part| SitemapEntry {
+                        url: self.config.url_for(&urls::sitemap_part(part)),
+                        lastmod: None,
+                    })
+                    .collect(),
+            }),
             Job::Sitemap => Body::Sitemap(SitemapPage {
                 entries: self.sitemap_entries(),
+                sitemaps: Vec::new(),
             }),
+            Job::SitemapPart(part) => {
+                let mut entries = self.sitemap_entries();
+                let start = (part - 1) * urls::SITEMAP_URLS;
+                entries.truncate(start + urls::SITEMAP_URLS);
+                entries.drain(..start.min(entries.len()));
+                Body::Sitemap(SitemapPage {
+                    entries,
+                    sitemaps: Vec::new(),
+                })
+            }
             Job::Robots => Body::Robots(RobotsPage {
                 sitemap_url: self.config.url_for(urls::SITEMAP),
             }),
@@ -642,6 +668,29 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    /// How many URLs the sitemap lists: the pages [`Self::sitemap_entries`] lists, counted.
+    fn sitemap_count(&self) -> usize {
+        let site = self.site;
+        let terms: usize = site.taxonomies.iter().map(|t| 1 + t.terms.len()).sum();
+        let years: usize = site
+            .chronology
+            .years
+            .iter()
+            .map(|y| 1 + y.months.len())
+            .sum();
+        1 + site.briefings.len() + terms + 1 + years
+    }
+
+    /// How many parts the sitemap is split into: none when one file holds every URL.
+    fn sitemap_parts(&self) -> usize {
+        let count = self.sitemap_count();
+        if count <= urls::SITEMAP_URLS {
+            0
+        } else {
+            count.div_ceil(urls::SITEMAP_URLS)
+        }
+    }
+
     fn sitemap_entries(&self) -> Vec<SitemapItem<'_>> {
         let url = |path: &str| self.config.url_for(path);
         let page = |path: &str, lastmod: Option<String>| {
@@ -680,6 +729,7 @@ impl<'a> Renderer<'a> {
                     .map(|m| page(&urls::chronology_month(year.year, m.month), None)),
             );
         }
+        debug_assert_eq!(entries.len(), self.sitemap_count());
         entries
     }
 }

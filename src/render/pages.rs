@@ -224,10 +224,12 @@ impl Part for SitemapItem<'_> {
 }
 
 parts! {
-    /// `sitemap.xml`.
+    /// `sitemap.xml`, or one part of it.
     pub struct SitemapPage<'a> {
-        /// Every page's URL.
+        /// The URLs this file lists: every page's, or a part's share (none in an index).
         entries: Vec<SitemapItem<'a>>,
+        /// In a sitemap index, its parts (`sitemap1.xml`, …); else none.
+        sitemaps: Vec<SitemapEntry>,
     }
 }
 

@@ -24,9 +24,9 @@ use crate::content::model::{Month, Site, TaxonomyKind, Year};
 use crate::content::urls;
 use crate::error::Diagnostic;
 use crate::render::pages::{
-    Body, BriefingPage, ChronologyPage, Common, Entry, FeedPage, Full, ListPage, MonthPage,
-    MonthView, Page, PlainPage, RobotsPage, SitemapItem, SitemapPage, TermPage, TermsPage,
-    YearPage, YearRow,
+    Body, BriefingPage, ChronologyPage, Common, DayView, Entry, FeedPage, Full, ListPage,
+    MonthPage, MonthView, Page, PlainPage, RobotsPage, SitemapItem, SitemapPage, TermPage,
+    TermsPage, YearPage, YearRow,
 };
 use crate::render::parts::{Made, Part};
 use crate::render::templates::Templates;
@@ -496,7 +496,8 @@ impl<'a> Renderer<'a> {
                 };
                 Body::Month(MonthPage {
                     year: self.year_link(year),
-                    month: self.month_view(year, &year.months[m], true),
+                    month: link((year, &year.months[m])),
+                    days: self.days(year, &year.months[m]),
                     months: year
                         .months
                         .iter()
@@ -615,6 +616,27 @@ impl<'a> Renderer<'a> {
                 Vec::new()
             },
         }
+    }
+
+    /// A month's briefings by the day written in their dates, newest day first.
+    fn days(&self, year: &Year, month: &Month) -> Vec<DayView<'_>> {
+        let mut days: Vec<DayView<'_>> = Vec::new();
+        for &i in &month.briefings {
+            let day = self.site.briefings[i].date.day();
+            // Briefings are ordered by instant: a date written with another offset can put a
+            // day's briefing after the next day's, so a day is looked for, not only the last.
+            match days.iter_mut().find(|d| d.day == day) {
+                Some(d) => d.briefings.push(self.summary(i)),
+                None => days.push(DayView {
+                    day,
+                    date: format!("{}-{:02}-{day:02}", year.year, month.month),
+                    name: format!("{day} {} {}", month_name(month.month), year.year),
+                    briefings: vec![self.summary(i)],
+                }),
+            }
+        }
+        days.sort_by_key(|d| std::cmp::Reverse(d.day));
+        days
     }
 
     fn year_link(&self, year: &Year) -> YearLink {

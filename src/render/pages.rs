@@ -167,6 +167,20 @@ parts! {
 }
 
 parts! {
+    /// One day of a month's page: the date as written in the briefings' front matter.
+    pub struct DayView<'a> {
+        /// Day of the month, 1 to 31.
+        day: i8,
+        /// `2022-10-31`.
+        date: String,
+        /// `31 October 2022`.
+        name: String,
+        /// Its briefings, newest first.
+        briefings: Vec<&'a Made>,
+    }
+}
+
+parts! {
     /// One year of the chronology: its months, each with its briefings when the year is
     /// small enough to list whole, else with a link to the month's page.
     pub struct YearPage<'a> {
@@ -186,8 +200,10 @@ parts! {
     pub struct MonthPage<'a> {
         /// Its year.
         year: YearLink,
-        /// The month and its briefings.
-        month: MonthView<'a>,
+        /// The month.
+        month: MonthLink,
+        /// Its days with briefings, newest first, each with its briefings.
+        days: Vec<DayView<'a>>,
         /// The year's months with briefings, oldest first, for links between them.
         months: Vec<MonthLink>,
         /// The month before, with briefings (in any year).

@@ -1093,3 +1093,60 @@ fn no_page_of_a_dense_10000_briefing_site_exceeds_200_kb() {
     // The densest month is the largest page: the test measures what it means to.
     assert!(largest[0].1.contains("chronology"), "{largest:?}");
 }
+
+/// A taxonomy's index lists its terms A–Z under their initials, with jump links, and — past
+/// twenty terms — the twenty with the most briefings first; every count says what it counts.
+#[test]
+fn taxonomy_indexes_are_by_count_and_a_to_z_with_jump_links() {
+    let site = Site::new(SITE_TOML);
+    // Tag `t` is on `t + 1` of the briefings: "Zeta 24" is on 25, "Alpha 0" on one.
+    let names: Vec<String> = (0..25)
+        .map(|t| format!("{} {t}", ["Alpha", "Beta", "Zeta", "9 Dash"][t % 4]))
+        .collect();
+    for i in 0..25 {
+        let tags: Vec<&str> = names.iter().skip(i).map(String::as_str).collect();
+        site.briefing(
+            &format!("2020/b{i}.md"),
+            &front(&format!("B {i}"), "2020-01-01", &tags, &[]),
+            "Text.\n",
+        );
+    }
+    site.build().assert_ok();
+    let index = site.output("tags/index.html");
+    let at = |needle: &str| {
+        index
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {index}"))
+    };
+    assert!(index.contains("<p class=\"count\">25 tags</p>"), "{index}");
+    // By count: the top twenty, most first.
+    assert!(at("<h2 id=\"most\">Most briefings</h2>") < at("<h2 id=\"a-z\">A–Z</h2>"));
+    let most = &index[at("id=\"most\"")..at("id=\"a-z\"")];
+    assert_eq!(most.matches("<li>").count(), 20);
+    assert!(most.contains(
+        "<li><a href=\"https://example.org/tags/alpha-24/\">Alpha 24</a> <span class=\"count\">25 briefings</span></li>"
+    ));
+    assert!(most.find("Alpha 24").unwrap() < most.find("9 Dash 23").unwrap());
+    assert!(!most.contains(">Alpha 0<"));
+    // A–Z: digits first, then letters, each a heading that the jump links lead to.
+    for (letter, id) in [
+        ("#", "letter-0"),
+        ("A", "letter-a"),
+        ("B", "letter-b"),
+        ("Z", "letter-z"),
+    ] {
+        assert!(
+            index.contains(&format!("<li><a href=\"#{id}\">{letter}</a></li>")),
+            "{letter}"
+        );
+        assert!(index.contains(&format!("<h3 class=\"letter\" id=\"{id}\">{letter}</h3>")));
+    }
+    assert!(at("id=\"letter-0\"") < at("id=\"letter-a\""));
+    assert!(at("id=\"letter-a\"") < at(">Alpha 0<") && at(">Alpha 0<") < at("id=\"letter-b\""));
+    assert!(index.contains(
+        "<a href=\"https://example.org/tags/alpha-0/\">Alpha 0</a> <span class=\"count\">1<span class=\"visually-hidden\"> briefing</span></span>"
+    ));
+    // A small taxonomy has no by-count list to repeat it.
+    let sources = site.output("sources/index.html");
+    assert!(!sources.contains("Most briefings") && sources.contains("1 source"));
+}

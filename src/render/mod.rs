@@ -20,13 +20,13 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHasher;
 
-use crate::content::model::{Month, Site, TaxonomyKind, Year};
+use crate::content::model::{Month, Site, TaxonomyKind, Term, Year};
 use crate::content::urls;
 use crate::error::Diagnostic;
 use crate::render::pages::{
-    Body, BriefingPage, ChronologyPage, Common, DayView, Entry, FeedPage, Full, ListPage,
-    MonthPage, MonthView, Page, PlainPage, RobotsPage, SitemapItem, SitemapPage, TermPage,
-    TermsPage, YearPage, YearRow,
+    Body, BriefingPage, ChronologyPage, Common, DayView, Entry, FeedPage, Full, LetterGroup,
+    ListPage, MonthPage, MonthView, Page, PlainPage, RobotsPage, SitemapItem, SitemapPage,
+    TermPage, TermsPage, YearPage, YearRow,
 };
 use crate::render::parts::{Made, Part};
 use crate::render::templates::Templates;
@@ -100,6 +100,9 @@ impl Job {
         matches!(self, Job::Sitemap | Job::SitemapPart(_))
     }
 }
+
+/// How many terms a taxonomy's index lists by number of briefings, above its A–Z list.
+pub const MOST_TERMS: usize = 20;
 
 /// Prepares every briefing of a site, in parallel.
 pub fn prepare_all(site: &Site, config: &SiteConfig) -> Vec<Arc<PreparedBriefing>> {
@@ -410,16 +413,7 @@ impl<'a> Renderer<'a> {
                     .map(|&r| self.summary(r))
                     .collect(),
             }),
-            Job::Terms(kind) => Body::Terms(TermsPage {
-                taxonomy: TaxonomyView::of(kind, self.config),
-                terms: self
-                    .site
-                    .taxonomy(kind)
-                    .terms
-                    .iter()
-                    .map(|t| TermView::of(kind, t, self.config))
-                    .collect(),
-            }),
+            Job::Terms(kind) => self.terms_page(kind),
             Job::Term { kind, term, page } => {
                 let t = &self.site.taxonomy(kind).terms[term];
                 let (paginator, briefings) =
@@ -616,6 +610,46 @@ impl<'a> Renderer<'a> {
                 Vec::new()
             },
         }
+    }
+
+    /// A taxonomy's index: its terms A–Z, grouped by initial, and those with the most
+    /// briefings.
+    fn terms_page(&self, kind: TaxonomyKind) -> Body<'_> {
+        let terms = &self.site.taxonomy(kind).terms;
+        let view = |t| TermView::of(kind, t, self.config);
+        let mut letters: Vec<LetterGroup<'_>> = Vec::new();
+        for term in terms {
+            // Slugs are ASCII, lower case: `nguyen-phu-trong` is under N.
+            let initial = term.slug.chars().next().unwrap_or('#');
+            let (letter, id) = if initial.is_ascii_alphabetic() {
+                let upper = initial.to_ascii_uppercase();
+                (upper.to_string(), format!("letter-{initial}"))
+            } else {
+                ("#".to_string(), "letter-0".to_string())
+            };
+            match letters.iter_mut().find(|g| g.letter == letter) {
+                Some(group) => group.terms.push(view(term)),
+                None => letters.push(LetterGroup {
+                    letter,
+                    id,
+                    terms: vec![view(term)],
+                }),
+            }
+        }
+        // Digits sort before letters in slugs: `#` comes first, as in most indexes.
+        let mut most: Vec<&Term> = Vec::new();
+        if terms.len() > MOST_TERMS {
+            most = terms.iter().collect();
+            // Stable: ties stay A–Z.
+            most.sort_by_key(|t| std::cmp::Reverse(t.briefings.len()));
+            most.truncate(MOST_TERMS);
+        }
+        Body::Terms(TermsPage {
+            taxonomy: TaxonomyView::of(kind, self.config),
+            terms: terms.iter().map(view).collect(),
+            letters,
+            most: most.into_iter().map(view).collect(),
+        })
     }
 
     /// A month's briefings by the day written in their dates, newest day first.

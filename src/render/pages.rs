@@ -103,7 +103,24 @@ parts! {
     pub struct TermsPage<'a> {
         /// The taxonomy.
         taxonomy: TaxonomyView,
-        /// Its terms.
+        /// Its terms, A–Z (by slug).
+        terms: Vec<TermView<'a>>,
+        /// The same, grouped by initial, for jump links.
+        letters: Vec<LetterGroup<'a>>,
+        /// The terms with the most briefings, most first (ties A–Z): none when the taxonomy
+        /// has no more terms than such a list would show.
+        most: Vec<TermView<'a>>,
+    }
+}
+
+parts! {
+    /// The terms of a taxonomy's index that begin with one letter.
+    pub struct LetterGroup<'a> {
+        /// `A`, …, `Z`, or `#` for the terms that begin with a digit.
+        letter: String,
+        /// The anchor of its heading (`letter-a`, `letter-0`).
+        id: String,
+        /// Its terms, A–Z.
         terms: Vec<TermView<'a>>,
     }
 }

@@ -1150,3 +1150,75 @@ fn taxonomy_indexes_are_by_count_and_a_to_z_with_jump_links() {
     let sources = site.output("sources/index.html");
     assert!(!sources.contains("Most briefings") && sources.contains("1 source"));
 }
+
+/// A person's page: their briefings under year headings, a timeline of years (with counts)
+/// leading to the page of the list where each year begins, and the people, tags and sources
+/// that share the most briefings with them.
+#[test]
+fn a_person_page_has_a_timeline_by_year_and_who_they_appear_with() {
+    let site = Site::new(&format!("{SITE_TOML}paginate_by = 2\n"));
+    let briefings = [
+        (
+            "2021-05-01",
+            &["Kim Jong-un", "Moon Jae-in"][..],
+            &["Summits"][..],
+        ),
+        (
+            "2021-03-01",
+            &["Kim Jong-un", "Moon Jae-in"],
+            &["Summits", "DMZ"],
+        ),
+        (
+            "2020-07-01",
+            &["Kim Jong-un", "Donald Trump"],
+            &["Sanctions"],
+        ),
+        ("2019-02-28", &["Kim Jong-un", "Donald Trump"], &["Summits"]),
+        ("2019-02-27", &["Kim Jong-un", "Moon Jae-in"], &["Summits"]),
+    ];
+    for (i, (date, people, tags)) in briefings.iter().enumerate() {
+        site.briefing(
+            &format!("b{i}.md"),
+            &front(&format!("Briefing {i}"), date, tags, people),
+            "Text.\n",
+        );
+    }
+    site.build().assert_ok();
+    let kim = site.output("people/kim-jong-un/index.html");
+    // The timeline: every year with its count, linking to where its list reaches it.
+    assert!(
+        kim.contains("<nav class=\"timeline\" aria-label=\"Kim Jong-un by year\">"),
+        "{kim}"
+    );
+    for (year, count, page) in [(2021, 2, ""), (2020, 1, "page/2/"), (2019, 2, "page/2/")] {
+        let link = format!(
+            "<li><a href=\"https://example.org/people/kim-jong-un/{page}#y{year}\">{year}</a> <span class=\"count\">{count}<span class=\"visually-hidden\"> briefing"
+        );
+        assert!(kim.contains(&link), "{link}\n{kim}");
+    }
+    // The page's briefings under their year.
+    assert!(kim.contains("<h2 class=\"year\" id=\"y2021\">2021</h2>"));
+    let second = site.output("people/kim-jong-un/page/2/index.html");
+    assert!(second.contains("id=\"y2020\"") && second.contains("id=\"y2019\""));
+    assert!(second.find("Briefing 2").unwrap() < second.find("id=\"y2019\"").unwrap());
+    // Who appears with them most, then the tags and sources they share, on the first page.
+    let at = |needle: &str| {
+        kim.find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {kim}"))
+    };
+    assert!(kim.contains("<h2 id=\"with-people\">Appears with</h2>"));
+    assert!(
+        at(
+            ">Moon Jae-in</a> <span class=\"count\">3<span class=\"visually-hidden\"> shared briefings</span>"
+        ) < at(">Donald Trump</a> <span class=\"count\">2<")
+    );
+    assert!(!kim[at("id=\"with-people\"")..].contains(">Kim Jong-un</a>"));
+    assert!(kim.contains("<h2 id=\"with-tags\">Tags</h2>"));
+    assert!(at(">Summits</a> <span class=\"count\">4<") < at(">DMZ</a> <span class=\"count\">1<"));
+    assert!(kim.contains("<h2 id=\"with-sources\">Sources</h2>"));
+    assert!(!second.contains("Appears with"));
+    // A tag's page says the same of its people and related tags.
+    let summits = site.output("tags/summits/index.html");
+    assert!(summits.contains("<h2 id=\"with-tags\">Related tags</h2>"));
+    assert!(summits.contains("<h2 id=\"with-people\">People</h2>"));
+}

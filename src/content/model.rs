@@ -163,7 +163,27 @@ pub struct Term {
     pub slug: String,
     /// Indexes into [`Site::briefings`], newest first.
     pub briefings: Vec<usize>,
+    /// The years of its briefings (as their dates are written), newest first.
+    pub years: Vec<TermYear>,
+    /// The terms that share the most briefings with it, in [`TaxonomyKind::ALL`] order: for
+    /// each taxonomy, up to [`COMPANIONS`] of its terms (by index) with how many briefings
+    /// they share, most first, ties A–Z. Itself is never among them.
+    pub companions: [Vec<(usize, usize)>; 3],
 }
+
+/// One year of a term's briefings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermYear {
+    /// The year.
+    pub year: i16,
+    /// How many of the term's briefings are dated in it.
+    pub count: usize,
+    /// Where the first (newest) of them is in the term's list, from 0.
+    pub first: usize,
+}
+
+/// How many terms of each taxonomy a term's page names as sharing its briefings.
+pub const COMPANIONS: usize = 10;
 
 /// All terms of one kind, sorted by slug.
 #[derive(Debug, Clone)]
@@ -250,7 +270,7 @@ impl Site {
             .collect();
         keyed.sort_unstable_by(|(ta, a), (tb, b)| tb.cmp(ta).then_with(|| a.slug.cmp(&b.slug)));
         briefings.extend(keyed.into_iter().map(|(_, b)| b));
-        let (taxonomies, chronology): (Vec<Taxonomy>, Chronology) = rayon::join(
+        let (mut taxonomies, chronology): (Vec<Taxonomy>, Chronology) = rayon::join(
             || {
                 TaxonomyKind::ALL
                     .par_iter()
@@ -265,6 +285,7 @@ impl Site {
             .map(|(i, b)| (b.content_path.clone(), i))
             .collect();
         let related = related(&briefings, &taxonomies);
+        companions(&briefings, &mut taxonomies);
         Site {
             briefings,
             taxonomies,
@@ -401,6 +422,74 @@ fn related(briefings: &[Arc<Briefing>], taxonomies: &[Taxonomy]) -> Vec<Vec<usiz
         .collect()
 }
 
+/// Fills in each term's [`Term::companions`]: for every term, the terms of each taxonomy its
+/// briefings carry, counted. The work is the sum over briefings of the square of their terms
+/// (about 80 counts a briefing), linear in the site.
+fn companions(briefings: &[Arc<Briefing>], taxonomies: &mut [Taxonomy]) {
+    // Each briefing's terms, as indexes, per taxonomy.
+    let mut terms_of: Vec<[Vec<u32>; 3]> = vec![Default::default(); briefings.len()];
+    for (k, taxonomy) in taxonomies.iter().enumerate() {
+        for (t, term) in taxonomy.terms.iter().enumerate() {
+            for &b in &term.briefings {
+                terms_of[b][k].push(t as u32);
+            }
+        }
+    }
+    let sizes: Vec<usize> = taxonomies.iter().map(|t| t.terms.len()).collect();
+    /// Counts per term of each taxonomy, reused from term to term: only the touched entries
+    /// are reset.
+    struct Scratch {
+        count: Vec<Vec<u32>>,
+        touched: Vec<Vec<u32>>,
+    }
+    let scratch = || Scratch {
+        count: sizes.iter().map(|&n| vec![0; n]).collect(),
+        touched: vec![Vec::new(); sizes.len()],
+    };
+    for (k, taxonomy) in taxonomies.iter_mut().enumerate() {
+        let terms_of = &terms_of;
+        taxonomy
+            .terms
+            .par_iter_mut()
+            .enumerate()
+            .with_min_len(16)
+            .for_each_init(scratch, |s, (t, term)| {
+                for &b in &term.briefings {
+                    for (k2, others) in terms_of[b].iter().enumerate() {
+                        for &o in others {
+                            if k2 == k && o as usize == t {
+                                continue;
+                            }
+                            if s.count[k2][o as usize] == 0 {
+                                s.touched[k2].push(o);
+                            }
+                            s.count[k2][o as usize] += 1;
+                        }
+                    }
+                }
+                for k2 in 0..s.count.len() {
+                    let Scratch { count, touched } = s;
+                    let (count, touched) = (&mut count[k2], &mut touched[k2]);
+                    // Most shared first; among equals, A–Z (terms are sorted by slug).
+                    let key = |&o: &u32| (std::cmp::Reverse(count[o as usize]), o);
+                    if touched.len() > COMPANIONS {
+                        touched.select_nth_unstable_by_key(COMPANIONS, key);
+                    }
+                    let mut top: Vec<u32> = touched.iter().take(COMPANIONS).copied().collect();
+                    top.sort_unstable_by_key(key);
+                    term.companions[k2] = top
+                        .iter()
+                        .map(|&o| (o as usize, count[o as usize] as usize))
+                        .collect();
+                    for &o in touched.iter() {
+                        count[o as usize] = 0;
+                    }
+                    touched.clear();
+                }
+            });
+    }
+}
+
 /// Whether an edited briefing sits where the old one did: in the same place of every list.
 fn same_place(old: &Briefing, new: &Briefing) -> bool {
     old.date == new.date
@@ -412,6 +501,7 @@ fn same_place(old: &Briefing, new: &Briefing) -> bool {
 }
 
 fn taxonomy(kind: TaxonomyKind, briefings: &[Arc<Briefing>]) -> Taxonomy {
+    let all = briefings;
     /// A term's spellings with their counts, and its briefings.
     type Gathered<'a> = (Vec<(&'a str, usize)>, Vec<usize>);
     let mut by_slug: rustc_hash::FxHashMap<&str, Gathered<'_>> = rustc_hash::FxHashMap::default();
@@ -436,10 +526,27 @@ fn taxonomy(kind: TaxonomyKind, briefings: &[Arc<Briefing>]) -> Taxonomy {
                 .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
                 .map(|(name, _)| name.to_string())
                 .unwrap_or_default();
+            // Years as written, newest first: an offset can put a briefing written on 31
+            // December after one of 1 January, so a year is looked for, not only the last.
+            let mut years: Vec<TermYear> = Vec::new();
+            for (at, &b) in briefings.iter().enumerate() {
+                let year = all[b].date.year();
+                match years.iter_mut().find(|y| y.year == year) {
+                    Some(y) => y.count += 1,
+                    None => years.push(TermYear {
+                        year,
+                        count: 1,
+                        first: at,
+                    }),
+                }
+            }
+            years.sort_unstable_by_key(|y| std::cmp::Reverse(y.year));
             Term {
                 name,
                 slug: slug.to_string(),
                 briefings,
+                years,
+                companions: Default::default(),
             }
         })
         .collect();
@@ -527,6 +634,34 @@ mod tests {
                 .len(),
             3
         );
+    }
+
+    #[test]
+    fn terms_know_their_years_and_the_terms_they_share_briefings_with() {
+        let site = Site::new(vec![
+            briefing("a", "2019-02-28", &["Summits", "DMZ"]),
+            briefing("b", "2019-06-30", &["Summits", "DMZ", "Trade"]),
+            briefing("c", "2025-06-12", &["Summits", "Trade"]),
+            briefing("d", "2025-01-01", &["Summits", "Trade"]),
+            briefing("e", "2024-12-31T23:00:00-05:00", &["Summits"]),
+        ]);
+        let tags = site.taxonomy(TaxonomyKind::Tags);
+        let names: Vec<&str> = tags.terms.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["DMZ", "Summits", "Trade"]);
+        let summits = &tags.terms[1];
+        // e is written in 2024 though it is later than d (2025-01-01 00:00 UTC).
+        let years: Vec<(i16, usize, usize)> = summits
+            .years
+            .iter()
+            .map(|y| (y.year, y.count, y.first))
+            .collect();
+        assert_eq!(years, [(2025, 2, 0), (2024, 1, 1), (2019, 2, 3)]);
+        // Trade shares three briefings with Summits, DMZ two; Summits is not its own.
+        assert_eq!(summits.companions[0], [(2, 3), (0, 2)]);
+        assert_eq!(tags.terms[0].companions[0], [(1, 2), (2, 1)]);
+        // Every briefing has the one source.
+        assert_eq!(summits.companions[2], [(0, 5)]);
+        assert!(summits.companions[1].is_empty());
     }
 
     #[test]

@@ -24,9 +24,9 @@ use crate::content::model::{Month, Site, TaxonomyKind, Term, Year};
 use crate::content::urls;
 use crate::error::Diagnostic;
 use crate::render::pages::{
-    Body, BriefingPage, ChronologyPage, Common, DayView, Entry, FeedPage, Full, LetterGroup,
-    ListPage, MonthPage, MonthView, Page, PlainPage, RobotsPage, SitemapItem, SitemapPage,
-    TermPage, TermsPage, YearPage, YearRow,
+    Body, BriefingPage, ChronologyPage, Common, Companion, CompanionGroup, DayView, Entry,
+    FeedPage, Full, LetterGroup, ListPage, MonthPage, MonthView, Page, PlainPage, RobotsPage,
+    SitemapItem, SitemapPage, TermPage, TermYearLink, TermsPage, YearGroup, YearPage, YearRow,
 };
 use crate::render::parts::{Made, Part};
 use crate::render::templates::Templates;
@@ -416,13 +416,33 @@ impl<'a> Renderer<'a> {
             Job::Terms(kind) => self.terms_page(kind),
             Job::Term { kind, term, page } => {
                 let t = &self.site.taxonomy(kind).terms[term];
-                let (paginator, briefings) =
-                    self.page_of(&urls::term(kind, &t.slug), &t.briefings, page);
+                let dir = urls::term(kind, &t.slug);
+                let (paginator, briefings) = self.page_of(&dir, &t.briefings, page);
+                let per_page = self.config.paginate_by;
+                let start = (page - 1) * per_page;
+                let on_page = &t.briefings
+                    [start.min(t.briefings.len())..(start + per_page).min(t.briefings.len())];
                 Body::Term(TermPage {
                     taxonomy: TaxonomyView::of(kind, self.config),
                     term: TermView::of(kind, t, self.config),
                     paginator,
                     briefings,
+                    by_year: self.by_year(on_page),
+                    years: t
+                        .years
+                        .iter()
+                        .map(|y| TermYearLink {
+                            year: y.year,
+                            count: y.count,
+                            url: format!(
+                                "{}#y{}",
+                                self.config
+                                    .url_for(&urls::page(&dir, y.first / per_page + 1)),
+                                y.year
+                            ),
+                        })
+                        .collect(),
+                    companions: self.companions(kind, t),
                 })
             }
             Job::TermFeed { kind, term } => {
@@ -650,6 +670,52 @@ impl<'a> Renderer<'a> {
             letters,
             most: most.into_iter().map(view).collect(),
         })
+    }
+
+    /// Briefings of a page under the years written in their dates, in the order of their
+    /// first appearance (a year is looked for, not only the last: offsets can interleave).
+    fn by_year(&self, members: &[usize]) -> Vec<YearGroup<'_>> {
+        let mut groups: Vec<YearGroup<'_>> = Vec::new();
+        for &i in members {
+            let year = self.site.briefings[i].date.year();
+            match groups.iter_mut().find(|g| g.year == year) {
+                Some(group) => group.briefings.push(self.summary(i)),
+                None => groups.push(YearGroup {
+                    year,
+                    briefings: vec![self.summary(i)],
+                }),
+            }
+        }
+        groups
+    }
+
+    /// The terms of each taxonomy that share the most briefings with a term.
+    fn companions<'s>(&'s self, kind: TaxonomyKind, term: &'s Term) -> Vec<CompanionGroup<'s>> {
+        TaxonomyKind::ALL
+            .iter()
+            .zip(&term.companions)
+            .filter(|(_, found)| !found.is_empty())
+            .map(|(&other, found)| {
+                let terms = &self.site.taxonomy(other).terms;
+                CompanionGroup {
+                    title: if other != kind {
+                        other.title().to_string()
+                    } else if kind == TaxonomyKind::People {
+                        "Appears with".to_string()
+                    } else {
+                        format!("Related {}", other.title().to_lowercase())
+                    },
+                    taxonomy: TaxonomyView::of(other, self.config),
+                    terms: found
+                        .iter()
+                        .map(|&(o, shared)| Companion {
+                            term: TermView::of(other, &terms[o], self.config),
+                            shared,
+                        })
+                        .collect(),
+                }
+            })
+            .collect()
     }
 
     /// A month's briefings by the day written in their dates, newest day first.

@@ -136,6 +136,58 @@ parts! {
         paginator: Paginator,
         /// Its briefings.
         briefings: Vec<&'a Made>,
+        /// The same, under the year written in their dates.
+        by_year: Vec<YearGroup<'a>>,
+        /// Every year of the term's briefings, newest first, linking to where its list
+        /// reaches the year: a timeline across the pages.
+        years: Vec<TermYearLink>,
+        /// For each taxonomy, the terms that share the most briefings with this one (empty
+        /// groups left out).
+        companions: Vec<CompanionGroup<'a>>,
+    }
+}
+
+parts! {
+    /// Briefings of one page of a list that are dated in one year.
+    pub struct YearGroup<'a> {
+        /// The year.
+        year: i16,
+        /// The briefings, newest first.
+        briefings: Vec<&'a Made>,
+    }
+}
+
+parts! {
+    /// A year of a term's timeline.
+    pub struct TermYearLink {
+        /// The year.
+        year: i16,
+        /// How many of the term's briefings are dated in it.
+        count: usize,
+        /// The page of the term's list where the year begins, at the year's heading.
+        url: String,
+    }
+}
+
+parts! {
+    /// Terms of one taxonomy that share briefings with a term.
+    pub struct CompanionGroup<'a> {
+        /// What the group is, as a heading: `Appears with`, `Related tags`, `Sources`.
+        title: String,
+        /// Their taxonomy.
+        taxonomy: TaxonomyView,
+        /// The terms, most shared first.
+        terms: Vec<Companion<'a>>,
+    }
+}
+
+parts! {
+    /// A term that shares briefings with another.
+    pub struct Companion<'a> {
+        /// The term.
+        term: TermView<'a>,
+        /// How many briefings the two share.
+        shared: usize,
     }
 }
 

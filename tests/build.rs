@@ -1222,3 +1222,63 @@ fn a_person_page_has_a_timeline_by_year_and_who_they_appear_with() {
     assert!(summits.contains("<h2 id=\"with-tags\">Related tags</h2>"));
     assert!(summits.contains("<h2 id=\"with-people\">People</h2>"));
 }
+
+/// `data/people.yaml`: aliases make one person of several spellings (one page, every link to
+/// it), and the person's page shows their role and note; a mistake in the file is an error at
+/// its line, and nothing is written.
+#[test]
+fn a_people_data_file_merges_aliases_and_describes_people() {
+    let site = Site::new(SITE_TOML);
+    site.write(
+        "data/people.yaml",
+        "Lee Jae-myung:\n  role: President of South Korea\n  note: Took office in June 2025.\n  aliases: [\"Yi Jae-myeong\"]\n",
+    );
+    site.briefing(
+        "a.md",
+        &front(
+            "Yi speaks",
+            "2025-06-04",
+            &[],
+            &["Yi Jae-myeong", "Kim Min-seok"],
+        ),
+        "Text.\n",
+    );
+    site.briefing(
+        "b.md",
+        &front("Lee speaks", "2025-06-05", &[], &["lee jae-myung"]),
+        "Text.\n",
+    );
+    site.build().assert_ok();
+    assert!(!site.has_output("people/yi-jae-myeong/index.html"));
+    let lee = site.output("people/lee-jae-myung/index.html");
+    assert!(lee.contains("<h1>Lee Jae-myung</h1>"), "{lee}");
+    assert!(lee.contains("<p class=\"role\">President of South Korea</p>"));
+    assert!(lee.contains("<p class=\"note\">Took office in June 2025.</p>"));
+    assert!(lee.contains("<p class=\"aliases\">Also written Yi Jae-myeong</p>"));
+    assert!(lee.contains("<p class=\"count\">2 briefings"));
+    assert!(lee.contains(
+        "<meta name=\"description\" content=\"Lee Jae-myung, President of South Korea: 2 briefings"
+    ), "{lee}");
+    // The briefing that spells it otherwise links to the one page, under the shown name.
+    let yi = site.output("briefings/a/index.html");
+    assert!(
+        yi.contains(">Lee Jae-myung</a>") && !yi.contains("Yi Jae-myeong"),
+        "{yi}"
+    );
+
+    let before = snapshot(&site.path("public"));
+    site.write(
+        "data/people.yaml",
+        "Lee Jae-myung:\n  aliases: [\"Yi Jae-myeong\"]\n  rol: President\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "data/people.yaml:3:3: Lee Jae-myung: unknown key `rol`; did you mean `role`?"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(snapshot(&site.path("public")), before);
+}

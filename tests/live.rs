@@ -295,6 +295,34 @@ fn a_config_change_rebuilds_everything() {
     );
 }
 
+/// `data/people.yaml` is a setting: saving it merges aliases and describes people at once,
+/// as a fresh build would; a broken save keeps the last good site.
+#[test]
+fn a_people_file_change_rebuilds_everything() {
+    let site = site();
+    let (mut live, _) = Live::open(site.root(), BASE);
+    site.write(
+        "data/people.yaml",
+        "Moon Jae-in:\n  role: President\n  aliases: [\"Kim Jong-un\"]\n",
+    );
+    saved(&mut live, &site, "data/people.yaml");
+    assert!(!live.served().files.contains_key("people/kim-jong-un/index.html"));
+    let moon = text(live.served(), "people/moon-jae-in/index.html");
+    assert!(moon.contains("<p class=\"role\">President</p>") && moon.contains("3 briefings"));
+    assert_same_as_fresh(&live, &site);
+
+    site.write("data/people.yaml", "Moon Jae-in:\n  role: [1]\n");
+    let update = live.update(&[site.path("data/people.yaml")]);
+    assert_eq!(update.errors[0].file, PathBuf::from("data/people.yaml"));
+    assert_eq!(update.errors[0].line, Some(2));
+    assert!(text(live.served(), "people/moon-jae-in/index.html").contains("3 briefings"));
+
+    std::fs::remove_file(site.path("data/people.yaml")).unwrap();
+    saved(&mut live, &site, "data/people.yaml");
+    assert!(live.served().files.contains_key("people/kim-jong-un/index.html"));
+    assert_same_as_fresh(&live, &site);
+}
+
 #[test]
 fn a_new_time_zone_redates_briefings_whose_text_did_not_change() {
     // Issue 11, case 1: briefings whose text did not change kept dates read in the old zone.

@@ -25,8 +25,9 @@ use crate::content::urls;
 use crate::error::Diagnostic;
 use crate::render::pages::{
     Body, BriefingPage, ChronologyPage, Common, Companion, CompanionGroup, DayView, Entry,
-    FeedPage, Full, LetterGroup, ListPage, MonthPage, MonthView, Page, PlainPage, RobotsPage,
-    SitemapItem, SitemapPage, TermPage, TermYearLink, TermsPage, YearGroup, YearPage, YearRow,
+    FeedPage, Full, LetterGroup, ListPage, MonthPage, MonthView, Page, PersonView, PlainPage,
+    RobotsPage, SitemapItem, SitemapPage, TermPage, TermYearLink, TermsPage, YearGroup, YearPage,
+    YearRow,
 };
 use crate::render::parts::{Made, Part};
 use crate::render::templates::Templates;
@@ -37,6 +38,7 @@ use crate::render::views::{
 use crate::source::config::SiteConfig;
 use crate::source::dates::{month_name, rfc3339, short_month_name};
 use crate::source::highlight;
+use crate::source::people::Person;
 
 pub use crate::render::views::prepare_briefing;
 
@@ -282,10 +284,14 @@ impl<'a> Renderer<'a> {
                     TaxonomyKind::People => "naming",
                     TaxonomyKind::Sources => "from",
                 };
+                let about = match self.person(kind, t).and_then(|p| p.role.as_ref()) {
+                    Some(role) => format!("{}, {role}: ", t.name),
+                    None => String::new(),
+                };
                 (
                     format!("{} · {} · {site}", numbered(&t.name, page), kind.title()),
                     format!(
-                        "{} {relation} {}, newest first.",
+                        "{about}{} {relation} {}, newest first.",
                         briefings(t.briefings.len()),
                         t.name
                     ),
@@ -443,6 +449,11 @@ impl<'a> Renderer<'a> {
                         })
                         .collect(),
                     companions: self.companions(kind, t),
+                    person: self.person(kind, t).map(|p| PersonView {
+                        role: p.role.clone(),
+                        note: p.note.clone(),
+                        aliases: p.aliases.clone(),
+                    }),
                 })
             }
             Job::TermFeed { kind, term } => {
@@ -687,6 +698,13 @@ impl<'a> Renderer<'a> {
             }
         }
         groups
+    }
+
+    /// A person's curated facts, when the term is a person the data file names.
+    fn person(&self, kind: TaxonomyKind, term: &Term) -> Option<&'a Person> {
+        (kind == TaxonomyKind::People)
+            .then(|| self.config.people.by_slug_of(&term.slug))
+            .flatten()
     }
 
     /// The terms of each taxonomy that share the most briefings with a term.

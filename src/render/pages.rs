@@ -144,6 +144,20 @@ parts! {
         /// For each taxonomy, the terms that share the most briefings with this one (empty
         /// groups left out).
         companions: Vec<CompanionGroup<'a>>,
+        /// On a person's page, their facts from `data/people.yaml`, if any.
+        person: Option<PersonView>,
+    }
+}
+
+parts! {
+    /// A person's curated facts.
+    pub struct PersonView {
+        /// What they are.
+        role: Option<String>,
+        /// A sentence or two about them.
+        note: Option<String>,
+        /// Other spellings of their name.
+        aliases: Vec<String>,
     }
 }
 

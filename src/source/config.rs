@@ -83,6 +83,8 @@ pub struct SiteConfig {
     pub highlight_theme: String,
     /// The syntect theme for dark mode.
     pub highlight_theme_dark: String,
+    /// Curated facts about people, from `data/people.yaml` (none without it).
+    pub people: crate::source::people::People,
     /// Keeps raw HTML in briefings as written instead of sanitizing it.
     pub allow_raw_html: bool,
     /// Publishes briefings dated in the future (`--future` for one build).
@@ -116,7 +118,9 @@ impl SiteConfig {
             }
             Err(e) => return Err(BuildError::io(format!("reading {}", path.display()), e)),
         };
-        Self::parse(&text).map_err(BuildError::Content)
+        let mut loaded = Self::parse(&text).map_err(BuildError::Content)?;
+        loaded.config.people = crate::source::people::People::load(root)?;
+        Ok(loaded)
     }
 
     /// Parses and checks the text of `site.toml`.
@@ -255,6 +259,7 @@ fn check(text: &str, raw: RawConfig) -> Result<SiteConfig, Vec<Diagnostic>> {
         timezone,
         highlight_theme,
         highlight_theme_dark,
+        people: Default::default(),
         allow_raw_html: raw.allow_raw_html,
         build_future: raw.build_future,
         cname,

@@ -20,10 +20,12 @@ pub const STATIC_DIR: &str = "static";
 pub const TEMPLATES_DIR: &str = "templates";
 /// The folder of themes.
 pub const THEMES_DIR: &str = "themes";
+/// The folder of the site's data files (`data/people.yaml`).
+pub const DATA_DIR: &str = "data";
 /// The output folder when `site.toml` names none.
 pub const DEFAULT_OUTPUT_DIR: &str = "public";
 /// The folders of a site that hold its sources: watched whole, and never an output folder.
-pub const SOURCE_DIRS: &[&str] = &[CONTENT_DIR, THEMES_DIR, TEMPLATES_DIR, STATIC_DIR];
+pub const SOURCE_DIRS: &[&str] = &[CONTENT_DIR, THEMES_DIR, TEMPLATES_DIR, STATIC_DIR, DATA_DIR];
 
 /// The folder of a theme.
 pub fn theme_dir(root: &Path, theme: &str) -> PathBuf {
@@ -59,7 +61,9 @@ pub fn classify(root: &Path, theme: &str, path: &Path) -> Change {
     if is_ignored(relative) {
         return Change::None;
     }
-    if relative == Path::new(CONFIG_FILE) {
+    if relative == Path::new(CONFIG_FILE)
+        || relative == Path::new(crate::source::people::PEOPLE_FILE)
+    {
         return Change::Settings;
     }
     let theme_dir = Path::new(THEMES_DIR).join(theme);
@@ -138,6 +142,8 @@ mod tests {
         let root = Path::new("/site");
         let at = |p: &str| classify(root, "dark", &root.join(p));
         assert_eq!(at("site.toml"), Change::Settings);
+        assert_eq!(at("data/people.yaml"), Change::Settings);
+        assert_eq!(at("data/other.yaml"), Change::None);
         assert_eq!(at("templates/base.html"), Change::Template);
         assert_eq!(at("themes/dark/templates/base.html"), Change::Template);
         assert_eq!(at("themes/other/templates/base.html"), Change::None);

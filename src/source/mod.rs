@@ -14,6 +14,7 @@ pub mod highlight;
 pub mod layout;
 pub mod markdown;
 pub mod parse;
+pub mod people;
 pub mod sanitize;
 pub mod slug;
 pub mod theme;

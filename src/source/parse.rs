@@ -283,6 +283,8 @@ pub fn render_body(
     };
     let body = markdown::render(h.body(), &links)?;
     let front = &h.front;
+    // Aliases become the names the site shows (`data/people.yaml`).
+    let people = config.people.canonical(&front.people);
     Ok(Briefing {
         file: h.file.file.clone(),
         content_path: content_path.clone(),
@@ -291,14 +293,14 @@ pub fn render_body(
         date: front.date.clone(),
         updated: front.updated.clone(),
         source: front.source.clone(),
-        people: front.people.clone(),
+        people: people.clone(),
         tags: front.tags.clone(),
         summary: front.summary.clone().unwrap_or(body.first_paragraph),
         draft: front.draft,
         extra: front.extra.clone(),
         html: body.html,
         word_count: body.word_count,
-        slugs: crate::content::model::TermSlugs::of(&front.people, &front.tags, &front.source.name),
+        slugs: crate::content::model::TermSlugs::of(&people, &front.tags, &front.source.name),
     })
 }
 

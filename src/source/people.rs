@@ -1,0 +1,321 @@
+//! The site's curated facts about people, from `data/people.yaml`: the name to show, a role, a
+//! short note, and aliases — other spellings that are the same person ("Yi Jae-myeong" and
+//! "Lee Jae-myung"). Checked like front matter, with every error at its file and line.
+//!
+//! Aliases are applied when a briefing is parsed: its people become the names shown here, so
+//! that every page, feed and link of the site agrees on one page per person. The file is part
+//! of the settings: a change to it rebuilds everything, as a change to `site.toml` does.
+//!
+//! ```yaml
+//! Lee Jae-myung:
+//!   role: President of South Korea
+//!   note: Took office in June 2025.
+//!   aliases: ["Yi Jae-myeong", "Lee Jae-myeong"]
+//! Kim Jong-un:            # a name alone is allowed
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::error::{BuildError, Diagnostic};
+use crate::source::slug::{names_a_page, slugify};
+use crate::source::yaml;
+
+/// Where the people's facts are, from the site's root.
+pub const PEOPLE_FILE: &str = "data/people.yaml";
+
+/// The keys an entry may have.
+const KNOWN_KEYS: &[&str] = &["role", "note", "aliases"];
+
+/// One person's facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The name every page shows.
+    pub name: String,
+    /// What they are (`President of South Korea`).
+    pub role: Option<String>,
+    /// A sentence or two about them.
+    pub note: Option<String>,
+    /// Other spellings of the name, as written in the file.
+    pub aliases: Vec<String>,
+}
+
+/// Every person of the data file, and the slugs that lead to each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct People {
+    /// The people, in the file's order.
+    people: Vec<Person>,
+    /// The slug of each name and alias, to the person's index. Ordered, so that the settings'
+    /// `Debug` text (which says whether they changed) is stable.
+    by_slug: BTreeMap<String, usize>,
+}
+
+impl People {
+    /// Reads the site's data file; a site without one has no curated people.
+    pub fn load(root: &Path) -> Result<People, BuildError> {
+        let path = root.join(PEOPLE_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => People::parse(&text).map_err(BuildError::Content),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(People::default()),
+            Err(e) => Err(BuildError::io(format!("reading {}", path.display()), e)),
+        }
+    }
+
+    /// Parses and checks the text of the data file, collecting every problem.
+    pub fn parse(text: &str) -> Result<People, Vec<Diagnostic>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let value: yaml::Value = yaml::from_str(text).map_err(|e| {
+            vec![match (e.line, e.column) {
+                (Some(line), Some(column)) => Diagnostic::at(PEOPLE_FILE, line, column, e.message),
+                _ => Diagnostic::new(PEOPLE_FILE, e.message),
+            }]
+        })?;
+        let mut errors = Vec::new();
+        let mut people = People::default();
+        let map = match value {
+            yaml::Value::Null => return Ok(people),
+            yaml::Value::Mapping(map) => map,
+            _ => {
+                return Err(vec![Diagnostic::at_line(
+                    PEOPLE_FILE,
+                    1,
+                    "the people file must map each name to its facts, e.g.\nLee Jae-myung:\n  role: President of South Korea\n  aliases: [\"Yi Jae-myeong\"]",
+                )]);
+            }
+        };
+        for (key, facts) in &map {
+            let Some(name) = key.as_str().map(str::trim).filter(|n| names_a_page(n)) else {
+                let shown = key
+                    .as_str()
+                    .map_or_else(|| format!("{key:?}"), str::to_string);
+                errors.push(at(
+                    text,
+                    &shown,
+                    None,
+                    format!(
+                        "`{shown}` is not a name: a person's name is text with a letter or digit"
+                    ),
+                ));
+                continue;
+            };
+            let mut person = Person {
+                name: name.to_string(),
+                role: None,
+                note: None,
+                aliases: Vec::new(),
+            };
+            match facts {
+                yaml::Value::Null => {}
+                yaml::Value::Mapping(facts) => {
+                    for (field, value) in facts {
+                        let field_name = field.as_str().unwrap_or_default();
+                        let mut error = |message: String| {
+                            errors.push(at(text, name, Some(field_name), message));
+                        };
+                        match field_name {
+                            "role" | "note" => match value.as_str().map(str::trim) {
+                                Some(v) if !v.is_empty() => {
+                                    let v = Some(v.to_string());
+                                    if field_name == "role" {
+                                        person.role = v;
+                                    } else {
+                                        person.note = v;
+                                    }
+                                }
+                                _ => error(format!(
+                                    "{name}: {field_name} must be text, e.g. {field_name}: \"…\""
+                                )),
+                            },
+                            "aliases" => match value.as_sequence() {
+                                Some(items) => {
+                                    for item in items {
+                                        match item.as_str().map(str::trim) {
+                                            Some(alias) if names_a_page(alias) => {
+                                                person.aliases.push(alias.to_string());
+                                            }
+                                            _ => error(format!(
+                                                "{name}: aliases must be names written as text, e.g. aliases: [\"Yi Jae-myeong\"]"
+                                            )),
+                                        }
+                                    }
+                                }
+                                None => error(format!(
+                                    "{name}: aliases must be a list of names, e.g. aliases: [\"Yi Jae-myeong\"]"
+                                )),
+                            },
+                            other => {
+                                let mut message = format!("{name}: unknown key `{other}`");
+                                if let Some(near) =
+                                    crate::source::config::nearest(other, KNOWN_KEYS)
+                                {
+                                    message.push_str(&format!("; did you mean `{near}`?"));
+                                }
+                                message.push_str(" (a person has a role, a note and aliases)");
+                                error(message);
+                            }
+                        }
+                    }
+                }
+                _ => errors.push(at(
+                    text,
+                    name,
+                    None,
+                    format!("{name}: the facts must be a map, e.g. role: \"…\", aliases: [\"…\"]"),
+                )),
+            }
+            let index = people.people.len();
+            for (spelling, field) in std::iter::once((name, None))
+                .chain(person.aliases.iter().map(|a| (a.as_str(), Some("aliases"))))
+            {
+                let slug = slugify(spelling);
+                match people.by_slug.get(&slug) {
+                    Some(&other) if other == index => {}
+                    Some(&other) => errors.push(at(
+                        text,
+                        name,
+                        field,
+                        format!(
+                            "`{spelling}` is already {}: one spelling can lead to one person only",
+                            if other < index {
+                                format!("{}'s", people.people[other].name)
+                            } else {
+                                "taken".to_string()
+                            }
+                        ),
+                    )),
+                    None => {
+                        people.by_slug.insert(slug, index);
+                    }
+                }
+            }
+            people.people.push(person);
+        }
+        if errors.is_empty() {
+            Ok(people)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Whether the file names no one.
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty()
+    }
+
+    /// The person a name (or an alias) is, by any spelling with the same slug.
+    pub fn find(&self, name: &str) -> Option<&Person> {
+        self.by_slug_of(&slugify(name))
+    }
+
+    /// The person whose page has this slug.
+    pub fn by_slug_of(&self, slug: &str) -> Option<&Person> {
+        self.by_slug.get(slug).map(|&i| &self.people[i])
+    }
+
+    /// A briefing's people as the site shows them: each alias replaced by the person's name,
+    /// and a person named twice (by two spellings) kept once, in the order written.
+    pub fn canonical(&self, names: &[String]) -> Vec<String> {
+        if self.is_empty() {
+            return names.to_vec();
+        }
+        let mut seen = std::collections::HashSet::new();
+        names
+            .iter()
+            .map(|n| self.find(n).map_or_else(|| n.clone(), |p| p.name.clone()))
+            .filter(|n| seen.insert(slugify(n)))
+            .collect()
+    }
+}
+
+/// A diagnostic at a person's entry, or at one of its fields, in the data file.
+fn at(text: &str, person: &str, field: Option<&str>, message: String) -> Diagnostic {
+    match place(text, person, field) {
+        Some((line, column)) => Diagnostic::at(PEOPLE_FILE, line, column, message),
+        None => Diagnostic::new(PEOPLE_FILE, message),
+    }
+}
+
+/// Where a person's entry (a line at the margin starting with the name, quoted or not) or one
+/// of its fields (an indented `field:` line below it) is: 1-based line and column.
+fn place(text: &str, person: &str, field: Option<&str>) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let starts_entry = |line: &str| {
+        let unquoted = line
+            .strip_prefix(['"', '\''])
+            .and_then(|l| l.strip_prefix(person))
+            .and_then(|l| l.strip_prefix(['"', '\'']))
+            .or_else(|| line.strip_prefix(person));
+        unquoted.is_some_and(|rest| rest.trim_start().starts_with(':'))
+    };
+    let entry = lines.iter().position(|l| starts_entry(l))?;
+    let Some(field) = field else {
+        return Some((entry + 1, 1));
+    };
+    for (offset, line) in lines[entry + 1..].iter().enumerate() {
+        if !line.is_empty() && !line.starts_with([' ', '\t']) && !line.starts_with('#') {
+            break;
+        }
+        let trimmed = line.trim_start();
+        if trimmed
+            .strip_prefix(field)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        {
+            let column = line.len() - trimmed.len() + 1;
+            return Some((entry + offset + 2, column));
+        }
+    }
+    Some((entry + 1, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "Lee Jae-myung:\n  role: President of South Korea\n  note: Took office in June 2025.\n  aliases: [\"Yi Jae-myeong\", \"Lee Jae-myeong\"]\n\"Kim Jong-un\":\n";
+
+    #[test]
+    fn aliases_lead_to_one_person() {
+        let people = People::parse(FILE).unwrap();
+        let lee = people.find("yi jae-myeong").unwrap();
+        assert_eq!(lee.name, "Lee Jae-myung");
+        assert_eq!(lee.role.as_deref(), Some("President of South Korea"));
+        assert_eq!(
+            people.find("Kim Jong-un").unwrap().aliases,
+            Vec::<String>::new()
+        );
+        let named = people.canonical(&[
+            "Yi Jae-myeong".into(),
+            "Donald Trump".into(),
+            "Lee Jae-myung".into(),
+        ]);
+        assert_eq!(named, ["Lee Jae-myung", "Donald Trump"]);
+        assert!(People::parse("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let cases: &[(&str, usize, &str)] = &[
+            ("Lee:\n  role: [a]\n", 2, "role must be text"),
+            ("Lee:\n  rol: President\n", 2, "did you mean `role`?"),
+            ("Lee:\n  aliases: Yi\n", 2, "aliases must be a list"),
+            ("Lee:\n  aliases: [Yi]\nYi:\n", 3, "`Yi` is already Lee's"),
+            (
+                "Lee:\n  role: x\nKim:\n  aliases: [\"lee\"]\n",
+                4,
+                "`lee` is already Lee's",
+            ),
+            ("- Lee\n", 1, "must map each name"),
+            ("Lee: [1]\n", 1, "must be a map"),
+            ("Lee:\n  role: \"open\n", 3, "quoted scalar"),
+        ];
+        for (text, line, needle) in cases {
+            let errors = People::parse(text).unwrap_err();
+            let shown = format!("{errors:?}");
+            assert!(
+                errors.iter().any(|e| e.line == Some(*line)),
+                "{text}: {shown}"
+            );
+            assert!(shown.contains(needle), "{text}: {shown}");
+        }
+    }
+}

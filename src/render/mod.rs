@@ -434,9 +434,12 @@ impl<'a> Renderer<'a> {
                     paginator,
                     briefings,
                     by_year: self.by_year(on_page),
+                    // The timeline and the companions are on a term's first page alone:
+                    // made for its other pages too, they cost a tenth of the render.
                     years: t
                         .years
                         .iter()
+                        .filter(|_| page == 1)
                         .map(|y| TermYearLink {
                             year: y.year,
                             count: y.count,
@@ -448,7 +451,11 @@ impl<'a> Renderer<'a> {
                             ),
                         })
                         .collect(),
-                    companions: self.companions(kind, t),
+                    companions: if page == 1 {
+                        self.companions(kind, t)
+                    } else {
+                        Vec::new()
+                    },
                     person: self.person(kind, t).map(|p| PersonView {
                         role: p.role.clone(),
                         note: p.note.clone(),

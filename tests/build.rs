@@ -1214,6 +1214,7 @@ fn a_person_page_has_a_timeline_by_year_and_who_they_appear_with() {
     );
     assert!(!kim[at("id=\"with-people\"")..].contains(">Kim Jong-un</a>"));
     assert!(kim.contains("<h2 id=\"with-tags\">Tags</h2>"));
+    assert!(at("id=\"with-people\"") < at("id=\"with-tags\""));
     assert!(at(">Summits</a> <span class=\"count\">4<") < at(">DMZ</a> <span class=\"count\">1<"));
     assert!(kim.contains("<h2 id=\"with-sources\">Sources</h2>"));
     assert!(!second.contains("Appears with"));

@@ -306,7 +306,12 @@ fn a_people_file_change_rebuilds_everything() {
         "Moon Jae-in:\n  role: President\n  aliases: [\"Kim Jong-un\"]\n",
     );
     saved(&mut live, &site, "data/people.yaml");
-    assert!(!live.served().files.contains_key("people/kim-jong-un/index.html"));
+    assert!(
+        !live
+            .served()
+            .files
+            .contains_key("people/kim-jong-un/index.html")
+    );
     let moon = text(live.served(), "people/moon-jae-in/index.html");
     assert!(moon.contains("<p class=\"role\">President</p>") && moon.contains("3 briefings"));
     assert_same_as_fresh(&live, &site);
@@ -319,7 +324,11 @@ fn a_people_file_change_rebuilds_everything() {
 
     std::fs::remove_file(site.path("data/people.yaml")).unwrap();
     saved(&mut live, &site, "data/people.yaml");
-    assert!(live.served().files.contains_key("people/kim-jong-un/index.html"));
+    assert!(
+        live.served()
+            .files
+            .contains_key("people/kim-jong-un/index.html")
+    );
     assert_same_as_fresh(&live, &site);
 }
 

@@ -714,11 +714,14 @@ impl<'a> Renderer<'a> {
             .flatten()
     }
 
-    /// The terms of each taxonomy that share the most briefings with a term.
+    /// The terms of each taxonomy that share the most briefings with a term, its own
+    /// taxonomy's first (on a person's page, who they appear with).
     fn companions<'s>(&'s self, kind: TaxonomyKind, term: &'s Term) -> Vec<CompanionGroup<'s>> {
-        TaxonomyKind::ALL
-            .iter()
-            .zip(&term.companions)
+        let mut groups: Vec<(&TaxonomyKind, &Vec<(usize, usize)>)> =
+            TaxonomyKind::ALL.iter().zip(&term.companions).collect();
+        groups.sort_by_key(|(other, _)| **other != kind);
+        groups
+            .into_iter()
             .filter(|(_, found)| !found.is_empty())
             .map(|(&other, found)| {
                 let terms = &self.site.taxonomy(other).terms;

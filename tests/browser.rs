@@ -8,84 +8,11 @@
 mod common;
 
 use std::net::TcpListener;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::browser::{browser, browser_available, wait_for_text};
 use common::{PATIENCE, SITE_TOML, Site, front, serve};
-use fantoccini::{ClientBuilder, Locator};
-
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn browser_available() -> bool {
-    let present = Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists();
-    if !present {
-        assert!(
-            std::env::var_os("BRIEFGEN_REQUIRE_BROWSER").is_none(),
-            "BRIEFGEN_REQUIRE_BROWSER is set but {CHROMIUM} or {CHROMEDRIVER} is missing \
-             (apt-get install chromium chromium-driver)"
-        );
-        eprintln!(
-            "skipped: no {CHROMIUM} or {CHROMEDRIVER} (apt-get install chromium chromium-driver)"
-        );
-    }
-    present
-}
-
-fn start_chromedriver() -> (Driver, String) {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = Command::new(CHROMEDRIVER)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(started.elapsed() < PATIENCE, "chromedriver did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    (Driver(child), format!("http://127.0.0.1:{port}"))
-}
-
-/// Headless Chromium under chromedriver, with a fresh profile.
-async fn browser() -> (Driver, fantoccini::Client, tempfile::TempDir) {
-    let (driver, webdriver) = start_chromedriver();
-    let profile = tempfile::tempdir().unwrap();
-    let mut capabilities = serde_json::Map::new();
-    capabilities.insert(
-        "goog:chromeOptions".into(),
-        serde_json::json!({
-            "binary": CHROMIUM,
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-                format!("--user-data-dir={}", profile.path().display()),
-            ],
-        }),
-    );
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities)
-        .connect(&webdriver)
-        .await
-        .expect("chromedriver session");
-    (driver, client, profile)
-}
+use fantoccini::Locator;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_page_reloads_itself_when_the_server_comes_back() {
@@ -263,23 +190,6 @@ async fn a_title_changed_on_disk_shows_in_the_open_page() {
 }
 
 /// Waits until the element's text contains `expected`; returns the text.
-async fn wait_for_text(client: &fantoccini::Client, css: &str, expected: &str) -> String {
-    let started = Instant::now();
-    let mut seen = String::new();
-    while started.elapsed() < PATIENCE {
-        if let Ok(element) = client.find(Locator::Css(css)).await
-            && let Ok(text) = element.text().await
-        {
-            if text.contains(expected) {
-                return text;
-            }
-            seen = text;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{css} never showed {expected:?} (last seen: {seen:?})");
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn nothing_in_a_briefing_widens_a_phone_page() {
     // Issue 12: a 2000-px image overflowed the column, and a wide table or a long URL made a

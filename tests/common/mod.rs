@@ -1,6 +1,8 @@
 //! Fixture sites in temp folders, built with the real `briefgen` binary.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufRead, BufReader};

@@ -63,7 +63,7 @@ pub fn theme_css(light: &str, dark: &str) -> Option<String> {
     let light_css = readable(&css(light)?, LIGHT_BACKGROUND);
     let dark_css = readable(&css(dark)?, DARK_BACKGROUND);
     Some(format!(
-        "/* Code highlighting: {light} (light), {dark} (dark), colours brought to 4.5:1 contrast. */\n{light_css}\n@media (prefers-color-scheme: dark) {{\n{dark_css}\n}}\n"
+        "/* Code highlighting: {light} (light), {dark} (dark), colours brought to 4.5:1 contrast.\n   Each theme under its own scheme: the two name different scopes, and a light rule left\n   in force in dark mode would win wherever it is the more specific. */\n@media not all and (prefers-color-scheme: dark) {{\n{light_css}\n}}\n@media (prefers-color-scheme: dark) {{\n{dark_css}\n}}\n"
     ))
 }
 

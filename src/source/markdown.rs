@@ -183,6 +183,9 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if html.contains("<table>") {
+        html = scrolling_tables(&html);
+    }
     if has_raw_html && !links.allow_raw_html {
         html = crate::source::sanitize::sanitize(&html);
     } else if !links.allow_raw_html {
@@ -255,10 +258,10 @@ fn code_block_html(language: &str, code: &str) -> String {
     let escaped_language = escape_attribute(language);
     let inner = highlight::highlight(code, language).unwrap_or_else(|| escape_text(code));
     if language.is_empty() {
-        format!("<pre class=\"code\"><code>{inner}</code></pre>\n")
+        format!("<pre class=\"code\" tabindex=\"0\"><code>{inner}</code></pre>\n")
     } else {
         format!(
-            "<pre class=\"code\" data-lang=\"{escaped_language}\"><code class=\"language-{escaped_language}\">{inner}</code></pre>\n"
+            "<pre class=\"code\" data-lang=\"{escaped_language}\" tabindex=\"0\"><code class=\"language-{escaped_language}\">{inner}</code></pre>\n"
         )
     }
 }
@@ -356,6 +359,17 @@ pub fn escape_attribute(text: &str) -> String {
     out
 }
 
+/// Wraps each table in a region that scrolls sideways, so that a wide table never widens the
+/// page, and that a keyboard can reach (`tabindex="0"`) to scroll it. Code blocks get the same
+/// from the highlighter. Text that shows `<table>` is escaped by then, so only tables match.
+fn scrolling_tables(html: &str) -> String {
+    html.replace(
+        "<table>",
+        "<div class=\"table-scroll\" tabindex=\"0\"><table>",
+    )
+    .replace("</table>", "</table></div>")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -404,6 +418,34 @@ mod tests {
         );
         assert!(!html.contains("color"), "{html}");
         assert_no_script(&html);
+    }
+
+    /// Issue 12 (axe `scrollable-region-focusable`): a wide table scrolls in a region a
+    /// keyboard can reach, and so does code; a table shown as text is left alone.
+    #[test]
+    fn tables_and_code_scroll_in_regions_a_keyboard_reaches() {
+        for raw in [false, true] {
+            let text = "| a |\n|---|\n| b |\n\n`<table>`\n\n```\nx\n```\n";
+            let text = if raw {
+                format!("{text}\n<b>raw</b>\n")
+            } else {
+                text.to_string()
+            };
+            let html = render_ok(&text).html;
+            assert!(
+                html.contains("<div class=\"table-scroll\" tabindex=\"0\"><table>"),
+                "{html}"
+            );
+            assert!(html.contains("</table></div>"), "{html}");
+            assert!(html.contains("<code>&lt;table&gt;</code>"), "{html}");
+            assert!(
+                html.contains("<pre class=\"code\" tabindex=\"0\">"),
+                "{html}"
+            );
+        }
+        // No other focus order survives the sanitizer.
+        let html = render_ok("<div tabindex=\"5\">x</div>\n").html;
+        assert!(!html.contains("tabindex"), "{html}");
     }
 
     #[test]

@@ -102,12 +102,19 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_generic_attributes(["id", "class"])
         .add_tags(["input"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("pre", ["data-lang"])
+        .add_tag_attributes("pre", ["data-lang", "tabindex"])
+        .add_tag_attributes("div", ["tabindex"])
         .add_tag_attributes("ol", ["start"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .attribute_filter(|element, attribute, value| {
-            let kept = attribute != "style" || is_table_alignment(element, value);
+            let kept = match attribute {
+                "style" => is_table_alignment(element, value),
+                // What the renderer writes on a region that scrolls sideways, so that a
+                // keyboard can scroll it; no other order of focus.
+                "tabindex" => value == "0",
+                _ => true,
+            };
             kept.then_some(value.into())
         })
         .link_rel(None);
@@ -132,6 +139,7 @@ fn renderer_attribute(element: &str, name: &str, value: &str) -> bool {
         ("a", "title") | ("img", "alt" | "title") | ("ol", "start") | ("pre", "data-lang") => true,
         ("a", "href") | ("img", "src") => allowed_address(value),
         ("th" | "td", "style") => is_table_alignment(element, value),
+        ("div" | "pre", "tabindex") => value == "0",
         ("input", "type") => value == "checkbox",
         ("input", "checked" | "disabled") => value.is_empty(),
         _ => false,

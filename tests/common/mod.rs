@@ -427,3 +427,123 @@ pub fn assert_served_is(live: &Live, built: &BTreeMap<String, Vec<u8>>, step: &s
         );
     }
 }
+
+/// A generated site of `count` briefings, the same for the same count: 60 people, 30 tags and
+/// 12 sources with uneven popularity, dates over ten years with several offsets, bodies with
+/// headings, lists, quotes, links, and now and then code, a wide table or a long URL — what
+/// the page checks look at as a reader would.
+pub fn generated_site(count: usize) -> Site {
+    const FIRST: [&str; 10] = [
+        "Aiko", "Min-jun", "Elena", "Carlos", "Da-eun", "Omar", "Lucía", "Ji-ho", "Priya", "Tomasz",
+    ];
+    const LAST: [&str; 6] = ["Ahn", "Dubois", "Suzuki", "Okafor", "Nguyễn", "Müller"];
+    const TAGS: [&str; 30] = [
+        "Diplomacy",
+        "Sanctions",
+        "Summits",
+        "Elections",
+        "Trade",
+        "Semiconductors",
+        "Energy",
+        "Climate",
+        "Courts",
+        "Defense",
+        "Alliances",
+        "Human rights",
+        "Migration",
+        "Health",
+        "Labor",
+        "Housing",
+        "Markets",
+        "Shipping",
+        "Space",
+        "AI",
+        "Media",
+        "Education",
+        "Tourism",
+        "Agriculture",
+        "Fisheries",
+        "Cybersecurity",
+        "Nuclear policy",
+        "DMZ",
+        "Aid",
+        "Sport",
+    ];
+    const SOURCES: [&str; 12] = [
+        "KBS World Radio News",
+        "Yonhap",
+        "Reuters",
+        "Associated Press",
+        "NHK World",
+        "The Korea Herald",
+        "BBC News",
+        "Le Monde",
+        "Financial Times",
+        "Nikkei Asia",
+        "South China Morning Post",
+        "Al Jazeera",
+    ];
+    const OFFSETS: [&str; 4] = ["+09:00", "Z", "+01:00", "-05:00"];
+    let site = Site::new(SITE_TOML);
+    // A small linear congruential generator: the same site for the same count, everywhere.
+    let mut state: u64 = 20250612;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        // Squared, so that low numbers (the popular names) come up more often.
+        let r = ((state >> 33) as f64) / ((1u64 << 31) as f64);
+        ((r * r) * n as f64) as usize
+    };
+    for i in 0..count {
+        let day = i * 3650 / count.max(1);
+        let (year, month, dom) = (2016 + day / 365, 1 + (day % 365) / 31 % 12, 1 + day % 28);
+        let person = |k: usize| format!("{} {}", FIRST[k % 10], LAST[k / 10 % 6]);
+        let mut people: Vec<String> = (0..1 + i % 3).map(|_| person(next(60))).collect();
+        people.dedup();
+        let mut tags: Vec<&str> = (0..1 + i % 4).map(|_| TAGS[next(30)]).collect();
+        tags.sort_unstable();
+        tags.dedup();
+        let source = SOURCES[next(12)];
+        let title = format!(
+            "{} {} as {} talks on {} resume ({i})",
+            people[0],
+            ["warns", "meets", "visits", "welcomes", "questions"][i % 5],
+            source.split(' ').next().unwrap_or("Wire"),
+            tags[0].to_lowercase()
+        );
+        let mut body = format!(
+            "{} said the talks on {} would resume next week, according to {source}.\n\n## What happened\n\nOfficials met for three hours. The statement named {} and said more meetings were planned.\n\n- A first point about {}.\n- A second point, with [a link](https://example.com/story/{i}).\n\n> \"We will keep talking,\" a spokesperson said.\n",
+            people[0],
+            tags[0].to_lowercase(),
+            people.join(", "),
+            tags[0]
+        );
+        if i % 10 == 3 {
+            body.push_str("\n```rust\nfn main() {\n    let talks = vec![\"Seoul\", \"Tokyo\"];\n    println!(\"{talks:?}\");\n}\n```\n");
+        }
+        if i % 50 == 7 {
+            let header: Vec<String> = (1..=10).map(|c| format!("Column {c}")).collect();
+            body.push_str(&format!(
+                "\n| {} |\n|{}\n| {} |\n",
+                header.join(" | "),
+                "---|".repeat(10),
+                header.join(" | ")
+            ));
+            body.push_str(&format!(
+                "\nSee https://example.com/a/very/long/address/that/goes/on/{}/and/on\n",
+                "x".repeat(120)
+            ));
+        }
+        site.write(
+            &format!("content/{year}/{year}-{month:02}-{dom:02}-b{i}.md"),
+            &format!(
+                "---\ntitle: {title:?}\ndate: {year}-{month:02}-{dom:02}T{:02}:{:02}:00{}\nsource: {{ name: {source:?}, url: \"https://news.example.com/{i}\" }}\npeople: {people:?}\ntags: {tags:?}\n---\n\n{body}",
+                i % 24,
+                i * 7 % 60,
+                OFFSETS[i % 4]
+            ),
+        );
+    }
+    site
+}

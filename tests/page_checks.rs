@@ -1,0 +1,378 @@
+//! Every page kind, checked as readers' browsers and the W3C's checker see it. The example
+//! site and a generated 2,000-briefing site are built and served by a plain static server;
+//! headless Chromium opens one page of each kind at 390 and 1280 pixels wide, in light and
+//! dark, and on each: axe-core finds no violation of any impact, nothing scrolls sideways,
+//! and the colour scheme asked for is the one in force. The Nu HTML Checker finds no error
+//! and no warning in any of those pages or in the stylesheet. Screenshots of every look are
+//! written under `target/tmp/page-checks/`, to be looked at.
+//!
+//! The checkers come from `tests/browser-tools` (`npm ci` there installs axe-core and
+//! vnu-jar; the Nu checker runs on Java). Without them, or without Chromium, the test says so
+//! and passes, unless `BRIEFGEN_REQUIRE_BROWSER` is set, as CI sets it.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::browser::{browser_available, browser_with};
+use common::{Server, generated_site, start_server};
+
+/// The screenshots of the example site that the README shows (`docs/screenshots/`), written
+/// there by this test when `BRIEFGEN_UPDATE_SCREENSHOTS` is set.
+const README_SCREENSHOTS: &[&str] = &[
+    "home-1280-light",
+    "briefing-1280-light",
+    "people-term-1280-light",
+    "chronology-1280-light",
+    "month-390-dark",
+    "briefing-390-dark",
+];
+
+/// The checkers, installed by `npm ci` in `tests/browser-tools`.
+struct Tools {
+    /// axe-core's script.
+    axe: String,
+    /// The Nu HTML Checker's jar.
+    vnu: PathBuf,
+}
+
+fn tools() -> Option<Tools> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser-tools/node_modules");
+    let axe = dir.join("axe-core/axe.min.js");
+    let vnu = dir.join("vnu-jar/build/dist/vnu.jar");
+    let java = Command::new("java").arg("-version").output().is_ok();
+    if axe.exists() && vnu.exists() && java {
+        return Some(Tools {
+            axe: std::fs::read_to_string(axe).unwrap(),
+            vnu,
+        });
+    }
+    let missing = "axe-core, vnu-jar or java is missing (npm ci --prefix tests/browser-tools; \
+                   apt-get install default-jre-headless)";
+    assert!(
+        std::env::var_os("BRIEFGEN_REQUIRE_BROWSER").is_none(),
+        "BRIEFGEN_REQUIRE_BROWSER is set but {missing}"
+    );
+    eprintln!("skipped: {missing}");
+    None
+}
+
+/// A free port on 127.0.0.1.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Builds the site at `root` into `out` for `base_url`.
+fn build(root: &Path, out: &Path, base_url: &str) {
+    let output = Command::new(env!("CARGO_BIN_EXE_briefgen"))
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("-o")
+        .arg(out)
+        .args(["--base-url", base_url])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Serves `dir` as GitHub Pages would: files as they are.
+fn static_server(dir: &Path, port: u16) -> Server {
+    let mut python = Command::new("python3");
+    python
+        .args(["-u", "-m", "http.server", &port.to_string(), "--bind"])
+        .arg("127.0.0.1")
+        .arg("--directory")
+        .arg(dir);
+    start_server(python)
+}
+
+/// One page of each kind in a built site, by kind: the first in sorted order that fits, and
+/// for lists, one long enough to have a second page.
+fn page_kinds(out: &Path) -> BTreeMap<String, String> {
+    let mut files: Vec<String> = walkdir::WalkDir::new(out)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            e.path()
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+    files.sort();
+    let read = |f: &str| std::fs::read_to_string(out.join(f)).unwrap();
+    let mut kinds = BTreeMap::new();
+    let mut pick = |kind: &str, found: Option<&String>| {
+        if let Some(file) = found {
+            kinds.insert(kind.to_string(), file.clone());
+        }
+    };
+    let depth = |f: &str| f.matches('/').count();
+    pick("home", files.iter().find(|f| *f == "index.html"));
+    pick(
+        "home-page-2",
+        files.iter().find(|f| *f == "page/2/index.html"),
+    );
+    pick("404", files.iter().find(|f| *f == "404.html"));
+    let briefings: Vec<&String> = files
+        .iter()
+        .filter(|f| f.starts_with("briefings/"))
+        .collect();
+    pick(
+        "briefing-with-code",
+        briefings
+            .iter()
+            .copied()
+            .find(|f| read(f).contains("highlight.css")),
+    );
+    pick(
+        "briefing-with-table",
+        briefings
+            .iter()
+            .copied()
+            .find(|f| read(f).contains("<table")),
+    );
+    pick(
+        "briefing",
+        briefings
+            .iter()
+            .copied()
+            .find(|f| !read(f).contains("highlight.css")),
+    );
+    pick(
+        "chronology",
+        files.iter().find(|f| *f == "chronology/index.html"),
+    );
+    pick(
+        "year",
+        files
+            .iter()
+            .find(|f| f.starts_with("chronology/") && depth(f) == 2),
+    );
+    pick(
+        "month",
+        files
+            .iter()
+            .find(|f| f.starts_with("chronology/") && depth(f) == 3),
+    );
+    for taxonomy in ["tags", "people", "sources"] {
+        pick(
+            taxonomy,
+            files
+                .iter()
+                .find(|f| **f == format!("{taxonomy}/index.html")),
+        );
+        // The term with the most pages, and its second page.
+        let term = files
+            .iter()
+            .filter(|f| f.starts_with(&format!("{taxonomy}/")) && depth(f) == 2)
+            .max_by_key(|f| {
+                let dir = f.trim_end_matches("index.html");
+                files
+                    .iter()
+                    .filter(|g| g.starts_with(&format!("{dir}page/")))
+                    .count()
+            });
+        pick(&format!("{taxonomy}-term"), term);
+        if let Some(term) = term {
+            let second = format!("{}page/2/index.html", term.trim_end_matches("index.html"));
+            pick(
+                &format!("{taxonomy}-term-page-2"),
+                files.iter().find(|f| **f == second),
+            );
+        }
+    }
+    kinds
+}
+
+/// The Nu HTML Checker's errors and warnings on these files.
+fn nu_messages(vnu: &Path, files: &[PathBuf]) -> Vec<String> {
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(vnu)
+        .args([
+            "--format",
+            "json",
+            "--stdout",
+            "--exit-zero-always",
+            "--also-check-css",
+        ])
+        .args(files)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "the Nu checker's report is not JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    report["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["type"] != "info" || m["subType"] == "warning")
+        .map(|m| {
+            format!(
+                "{}:{}: {} {}",
+                m["url"].as_str().unwrap_or(""),
+                m["lastLine"],
+                m["type"],
+                m["message"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+/// Runs axe-core on the open page: its violations, one line each.
+async fn axe_violations(client: &fantoccini::Client, axe: &str) -> Vec<String> {
+    client.execute(axe, vec![]).await.unwrap();
+    let found = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] }).then(
+               r => done(r.violations.map(v => `${v.id} (${v.impact}): ${v.help} — ${
+                 v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('; ')}`)),
+               e => done([`axe failed: ${e}`]));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_page_kind_passes_axe_and_the_nu_checker_at_phone_and_desktop_widths_light_and_dark()
+{
+    if !browser_available() {
+        return;
+    }
+    let Some(tools) = tools() else {
+        return;
+    };
+    let work = tempfile::tempdir().unwrap();
+    let generated = generated_site(2000);
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sites = Vec::new();
+    for (name, root) in [("example", example), ("generated", generated.root())] {
+        let port = free_port();
+        let out = work.path().join(name);
+        build(root, &out, &format!("http://127.0.0.1:{port}/"));
+        let kinds = page_kinds(&out);
+        let server = static_server(&out, port);
+        sites.push((name, out, kinds, server));
+    }
+
+    let mut problems = Vec::new();
+    // The Nu checker, on every page checked and the stylesheet.
+    let mut files = Vec::new();
+    for (name, out, kinds, _) in &sites {
+        for kind in [
+            "home",
+            "briefing",
+            "briefing-with-code",
+            "chronology",
+            "year",
+            "month",
+            "tags",
+            "tags-term",
+            "people",
+            "people-term",
+            "sources",
+            "sources-term",
+            "404",
+        ] {
+            // The example site's briefings have no code; the generated site's do.
+            let needed = !(kind == "briefing-with-code" && *name == "example");
+            if needed && !kinds.contains_key(kind) {
+                problems.push(format!("{name}: no page of kind {kind}"));
+            }
+        }
+        files.extend(kinds.values().map(|f| out.join(f)));
+        files.push(out.join("style.css"));
+    }
+    problems.extend(nu_messages(&tools.vnu, &files));
+
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("page-checks");
+    std::fs::create_dir_all(&shots).unwrap();
+    let mut looked = 0;
+    for scheme in ["light", "dark"] {
+        let switches: &[&str] = if scheme == "dark" {
+            &["--force-dark-mode"]
+        } else {
+            &[]
+        };
+        let (_driver, client, _profile) = browser_with(switches).await;
+        for width in [390u32, 1280] {
+            client.set_window_size(width, 900).await.unwrap();
+            for (name, _, kinds, server) in &sites {
+                for (kind, file) in kinds {
+                    let path = file.trim_end_matches("index.html");
+                    let url = format!("{}{path}", server.url.replace("0.0.0.0", "127.0.0.1"));
+                    client.goto(&url).await.unwrap();
+                    let at = format!("{name} {kind} ({path}) at {width} px, {scheme}");
+                    let look = client
+                        .execute(
+                            "return [window.innerWidth,
+                                     matchMedia('(prefers-color-scheme: dark)').matches,
+                                     document.documentElement.scrollWidth
+                                       - document.documentElement.clientWidth];",
+                            vec![],
+                        )
+                        .await
+                        .unwrap();
+                    assert_eq!(look[0], width, "{at}: the viewport is not {width} px wide");
+                    assert_eq!(look[1], scheme == "dark", "{at}: not in {scheme} mode");
+                    if look[2].as_i64() != Some(0) {
+                        problems.push(format!("{at}: {} px wider than the screen", look[2]));
+                    }
+                    for violation in axe_violations(&client, &tools.axe).await {
+                        problems.push(format!("{at}: axe: {violation}"));
+                    }
+                    let png = client.screenshot().await.unwrap();
+                    std::fs::write(
+                        shots.join(format!("{name}-{kind}-{width}-{scheme}.png")),
+                        png,
+                    )
+                    .unwrap();
+                    looked += 1;
+                }
+            }
+        }
+        client.close().await.unwrap();
+    }
+    eprintln!(
+        "looked at {looked} pages; screenshots in {}",
+        shots.display()
+    );
+    // The README's screenshots are these, of the example site, copied when asked for.
+    if std::env::var_os("BRIEFGEN_UPDATE_SCREENSHOTS").is_some() {
+        let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+        std::fs::create_dir_all(&docs).unwrap();
+        for shot in README_SCREENSHOTS {
+            std::fs::copy(
+                shots.join(format!("example-{shot}.png")),
+                docs.join(format!("{shot}.png")),
+            )
+            .unwrap();
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -1232,7 +1232,7 @@ fn a_people_data_file_merges_aliases_and_describes_people() {
     let site = Site::new(SITE_TOML);
     site.write(
         "data/people.yaml",
-        "Lee Jae-myung:\n  role: President of South Korea\n  note: Took office in June 2025.\n  aliases: [\"Yi Jae-myeong\"]\n",
+        "Lee Jae-myung:\n  role: President of South Korea\n  note: Took office in June 2025.\n  aliases: [\"Yi Jae-myeong\"]\nKim Min-seok:\n  sort_as: Min-seok, Kim\n",
     );
     site.briefing(
         "a.md",
@@ -1260,6 +1260,14 @@ fn a_people_data_file_merges_aliases_and_describes_people() {
     assert!(lee.contains(
         "<meta name=\"description\" content=\"Lee Jae-myung, President of South Korea: 2 briefings"
     ), "{lee}");
+    // The people index goes by `sort_as` where it is given: Kim Min-seok under M, after Lee.
+    let people = site.output("people/index.html");
+    assert!(people.find(">Lee Jae-myung<").unwrap() < people.find(">Kim Min-seok<").unwrap());
+    assert!(
+        people.contains("<h2 class=\"letter\" id=\"letter-m\">M</h2>"),
+        "{people}"
+    );
+    assert!(!people.contains("id=\"letter-k\""), "{people}");
     // The briefing that spells it otherwise links to the one page, under the shown name.
     let yi = site.output("briefings/a/index.html");
     assert!(

@@ -655,26 +655,39 @@ impl<'a> Renderer<'a> {
     fn terms_page(&self, kind: TaxonomyKind) -> Body<'_> {
         let terms = &self.site.taxonomy(kind).terms;
         let view = |t| TermView::of(kind, t, self.config);
+        // A–Z by slug, or for a person by the `sort_as` of `data/people.yaml` ("Trump,
+        // Donald"), so that an index can go by family name. Slugs are ASCII and lower case:
+        // digits sort before letters, so `#` comes first, as in most indexes.
+        let mut keyed: Vec<(std::borrow::Cow<'_, str>, &Term)> = terms
+            .iter()
+            .map(|t| {
+                let key = match self.person(kind, t).and_then(|p| p.sort_as.as_deref()) {
+                    Some(sort_as) => std::borrow::Cow::Owned(crate::source::slug::slugify(sort_as)),
+                    None => std::borrow::Cow::Borrowed(t.slug.as_str()),
+                };
+                (key, t)
+            })
+            .collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
         let mut letters: Vec<LetterGroup<'_>> = Vec::new();
-        for term in terms {
-            // Slugs are ASCII, lower case: `nguyen-phu-trong` is under N.
-            let initial = term.slug.chars().next().unwrap_or('#');
+        for (key, term) in &keyed {
+            // `nguyen-phu-trong` is under N.
+            let initial = key.chars().next().unwrap_or('#');
             let (letter, id) = if initial.is_ascii_alphabetic() {
                 let upper = initial.to_ascii_uppercase();
                 (upper.to_string(), format!("letter-{initial}"))
             } else {
                 ("#".to_string(), "letter-0".to_string())
             };
-            match letters.iter_mut().find(|g| g.letter == letter) {
-                Some(group) => group.terms.push(view(term)),
-                None => letters.push(LetterGroup {
+            match letters.last_mut() {
+                Some(group) if group.letter == letter => group.terms.push(view(term)),
+                _ => letters.push(LetterGroup {
                     letter,
                     id,
                     terms: vec![view(term)],
                 }),
             }
         }
-        // Digits sort before letters in slugs: `#` comes first, as in most indexes.
         let mut most: Vec<&Term> = Vec::new();
         if terms.len() > MOST_TERMS {
             most = terms.iter().collect();
@@ -684,7 +697,7 @@ impl<'a> Renderer<'a> {
         }
         Body::Terms(TermsPage {
             taxonomy: TaxonomyView::of(kind, self.config),
-            terms: terms.iter().map(view).collect(),
+            terms: keyed.iter().map(|(_, t)| view(t)).collect(),
             letters,
             most: most.into_iter().map(view).collect(),
         })

@@ -11,6 +11,8 @@
 //!   role: President of South Korea
 //!   note: Took office in June 2025.
 //!   aliases: ["Yi Jae-myeong", "Lee Jae-myeong"]
+//! Donald Trump:
+//!   sort_as: Trump, Donald  # the people index goes by this, not the name as written
 //! Kim Jong-un:            # a name alone is allowed
 //! ```
 
@@ -25,7 +27,7 @@ use crate::source::yaml;
 pub const PEOPLE_FILE: &str = "data/people.yaml";
 
 /// The keys an entry may have.
-const KNOWN_KEYS: &[&str] = &["role", "note", "aliases"];
+const KNOWN_KEYS: &[&str] = &["role", "note", "aliases", "sort_as"];
 
 /// One person's facts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +40,8 @@ pub struct Person {
     pub note: Option<String>,
     /// Other spellings of the name, as written in the file.
     pub aliases: Vec<String>,
+    /// How the people index sorts them (`Trump, Donald`), when not by the name as written.
+    pub sort_as: Option<String>,
 }
 
 /// Every person of the data file, and the slugs that lead to each.
@@ -103,6 +107,7 @@ impl People {
                 role: None,
                 note: None,
                 aliases: Vec::new(),
+                sort_as: None,
             };
             match facts {
                 yaml::Value::Null => {}
@@ -113,13 +118,13 @@ impl People {
                             errors.push(at(text, name, Some(field_name), message));
                         };
                         match field_name {
-                            "role" | "note" => match value.as_str().map(str::trim) {
-                                Some(v) if !v.is_empty() => {
+                            "role" | "note" | "sort_as" => match value.as_str().map(str::trim) {
+                                Some(v) if names_a_page(v) => {
                                     let v = Some(v.to_string());
-                                    if field_name == "role" {
-                                        person.role = v;
-                                    } else {
-                                        person.note = v;
+                                    match field_name {
+                                        "role" => person.role = v,
+                                        "note" => person.note = v,
+                                        _ => person.sort_as = v,
                                     }
                                 }
                                 _ => error(format!(
@@ -150,7 +155,9 @@ impl People {
                                 {
                                     message.push_str(&format!("; did you mean `{near}`?"));
                                 }
-                                message.push_str(" (a person has a role, a note and aliases)");
+                                message.push_str(
+                                    " (a person has a role, a note, aliases and sort_as)",
+                                );
                                 error(message);
                             }
                         }

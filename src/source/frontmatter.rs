@@ -343,15 +343,9 @@ pub fn parse(
             "front matter is empty: set at least title, date and source",
         )]);
     }
-    let document: yaml::Value = yaml::from_str(yaml_text).map_err(|e| {
-        let message = format!("front matter: {}", plain_yaml_message(&e.message));
-        // The YAML starts on line 2 of the file, after the opening `---`.
-        vec![match (e.line, e.column) {
-            (Some(line), Some(column)) => Diagnostic::at(file, line + 1, column, message),
-            (Some(line), None) => Diagnostic::at_line(file, line + 1, message),
-            _ => Diagnostic::at_line(file, 1, message),
-        }]
-    })?;
+    // The YAML starts on line 2 of the file, after the opening `---`.
+    let document: yaml::Value =
+        yaml::from_str(yaml_text).map_err(|e| vec![e.diagnostic(file, 2, "front matter")])?;
     let Some(map) = document.as_mapping() else {
         return Err(vec![Diagnostic::at_line(
             file,
@@ -463,21 +457,6 @@ fn key_place(yaml: &str, key: &str) -> Option<(usize, usize)> {
         let column = line.chars().count() - value.chars().count() + 1;
         Some((index + 1, column))
     })
-}
-
-/// The YAML parser's wording for the limits it enforces, in plain words.
-fn plain_yaml_message(message: &str) -> String {
-    if message.contains("repetition limit exceeded") {
-        "YAML aliases here expand into too many values (repetition limit exceeded); write the \
-         values out instead of repeating aliases"
-            .to_string()
-    } else if message.contains("recursion limit exceeded") {
-        "the YAML is nested too deeply (recursion limit exceeded); front matter needs only a \
-         few levels"
-            .to_string()
-    } else {
-        message.to_string()
-    }
 }
 
 #[cfg(test)]

@@ -68,12 +68,8 @@ impl People {
     /// Parses and checks the text of the data file, collecting every problem.
     pub fn parse(text: &str) -> Result<People, Vec<Diagnostic>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let value: yaml::Value = yaml::from_str(text).map_err(|e| {
-            vec![match (e.line, e.column) {
-                (Some(line), Some(column)) => Diagnostic::at(PEOPLE_FILE, line, column, e.message),
-                _ => Diagnostic::new(PEOPLE_FILE, e.message),
-            }]
-        })?;
+        let value: yaml::Value = yaml::from_str(text)
+            .map_err(|e| vec![e.diagnostic(Path::new(PEOPLE_FILE), 1, "people")])?;
         let mut errors = Vec::new();
         let mut people = People::default();
         let map = match value {
@@ -102,97 +98,31 @@ impl People {
                 ));
                 continue;
             };
-            let mut person = Person {
-                name: name.to_string(),
-                role: None,
-                note: None,
-                aliases: Vec::new(),
-                sort_as: None,
-            };
-            match facts {
-                yaml::Value::Null => {}
-                yaml::Value::Mapping(facts) => {
-                    for (field, value) in facts {
-                        let field_name = field.as_str().unwrap_or_default();
-                        let mut error = |message: String| {
-                            errors.push(at(text, name, Some(field_name), message));
-                        };
-                        match field_name {
-                            "role" | "note" | "sort_as" => match value.as_str().map(str::trim) {
-                                Some(v) if names_a_page(v) => {
-                                    let v = Some(v.to_string());
-                                    match field_name {
-                                        "role" => person.role = v,
-                                        "note" => person.note = v,
-                                        _ => person.sort_as = v,
-                                    }
-                                }
-                                _ => error(format!(
-                                    "{name}: {field_name} must be text, e.g. {field_name}: \"…\""
-                                )),
-                            },
-                            "aliases" => match value.as_sequence() {
-                                Some(items) => {
-                                    for item in items {
-                                        match item.as_str().map(str::trim) {
-                                            Some(alias) if names_a_page(alias) => {
-                                                person.aliases.push(alias.to_string());
-                                            }
-                                            _ => error(format!(
-                                                "{name}: aliases must be names written as text, e.g. aliases: [\"Yi Jae-myeong\"]"
-                                            )),
-                                        }
-                                    }
-                                }
-                                None => error(format!(
-                                    "{name}: aliases must be a list of names, e.g. aliases: [\"Yi Jae-myeong\"]"
-                                )),
-                            },
-                            other => {
-                                let mut message = format!("{name}: unknown key `{other}`");
-                                if let Some(near) =
-                                    crate::source::config::nearest(other, KNOWN_KEYS)
-                                {
-                                    message.push_str(&format!("; did you mean `{near}`?"));
-                                }
-                                message.push_str(
-                                    " (a person has a role, a note, aliases and sort_as)",
-                                );
-                                error(message);
-                            }
-                        }
-                    }
-                }
-                _ => errors.push(at(
-                    text,
-                    name,
-                    None,
-                    format!("{name}: the facts must be a map, e.g. role: \"…\", aliases: [\"…\"]"),
-                )),
-            }
+            let person = read_facts(text, name, facts, &mut errors);
+            // Every spelling leads to one person: those of the people before this one are
+            // taken, and this one's own repeats (an alias equal to the name) are harmless.
             let index = people.people.len();
             for (spelling, field) in std::iter::once((name, None))
                 .chain(person.aliases.iter().map(|a| (a.as_str(), Some("aliases"))))
             {
-                let slug = slugify(spelling);
-                match people.by_slug.get(&slug) {
-                    Some(&other) if other == index => {}
-                    Some(&other) => errors.push(at(
-                        text,
-                        name,
-                        field,
-                        format!(
-                            "`{spelling}` is already {}: one spelling can lead to one person only",
-                            if other < index {
-                                format!("{}'s", people.people[other].name)
-                            } else {
-                                "taken".to_string()
-                            }
-                        ),
-                    )),
-                    None => {
-                        people.by_slug.insert(slug, index);
+                match people.by_slug.entry(slugify(spelling)) {
+                    std::collections::btree_map::Entry::Vacant(entry) => {
+                        entry.insert(index);
                     }
+                    std::collections::btree_map::Entry::Occupied(entry)
+                        if *entry.get() != index =>
+                    {
+                        errors.push(at(
+                            text,
+                            name,
+                            field,
+                            format!(
+                                "`{spelling}` is already {}'s: one spelling can lead to one person only",
+                                people.people[*entry.get()].name
+                            ),
+                        ));
+                    }
+                    std::collections::btree_map::Entry::Occupied(_) => {}
                 }
             }
             people.people.push(person);
@@ -232,6 +162,69 @@ impl People {
             .filter(|n| seen.insert(slugify(n)))
             .collect()
     }
+}
+
+/// One person's facts (`facts` is what follows their name), every problem recorded in
+/// `errors` at its line.
+fn read_facts(text: &str, name: &str, facts: &yaml::Value, errors: &mut Vec<Diagnostic>) -> Person {
+    let mut person = Person {
+        name: name.to_string(),
+        role: None,
+        note: None,
+        aliases: Vec::new(),
+        sort_as: None,
+    };
+    let facts = match facts {
+        yaml::Value::Null => return person,
+        yaml::Value::Mapping(facts) => facts,
+        _ => {
+            errors.push(at(
+                text,
+                name,
+                None,
+                format!("{name}: the facts must be a map, e.g. role: \"…\", aliases: [\"…\"]"),
+            ));
+            return person;
+        }
+    };
+    for (field, value) in facts {
+        let field_name = field.as_str().unwrap_or_default();
+        let mut error = |message: String| errors.push(at(text, name, Some(field_name), message));
+        let text_value = value.as_str().map(str::trim).filter(|v| names_a_page(v));
+        let text_value = || text_value.map(str::to_string);
+        match field_name {
+            "role" | "note" | "sort_as" if text_value().is_none() => error(format!(
+                "{name}: {field_name} must be text, e.g. {field_name}: \"…\""
+            )),
+            "role" => person.role = text_value(),
+            "note" => person.note = text_value(),
+            "sort_as" => person.sort_as = text_value(),
+            "aliases" => {
+                let aliases: Option<Vec<String>> = value.as_sequence().and_then(|items| {
+                    items
+                        .iter()
+                        .map(|item| item.as_str().map(str::trim).filter(|a| names_a_page(a)))
+                        .map(|alias| alias.map(str::to_string))
+                        .collect()
+                });
+                match aliases {
+                    Some(aliases) => person.aliases = aliases,
+                    None => error(format!(
+                        "{name}: aliases must be a list of names written as text, e.g. aliases: [\"Yi Jae-myeong\"]"
+                    )),
+                }
+            }
+            other => {
+                let mut message = format!("{name}: unknown key `{other}`");
+                if let Some(near) = crate::source::config::nearest(other, KNOWN_KEYS) {
+                    message.push_str(&format!("; did you mean `{near}`?"));
+                }
+                message.push_str(" (a person has a role, a note, aliases and sort_as)");
+                error(message);
+            }
+        }
+    }
+    person
 }
 
 /// A diagnostic at a person's entry, or at one of its fields, in the data file.

@@ -1,7 +1,11 @@
 //! The one place that parses YAML. serde_yaml is deprecated upstream; its maintained fork
 //! (serde_norway) has the same API, so moving to it is a change to this file alone.
 
+use std::path::Path;
+
 use serde::de::DeserializeOwned;
+
+use crate::error::Diagnostic;
 
 /// Any YAML value, for free-form maps such as a briefing's `extra`.
 pub type Value = serde_yaml::Value;
@@ -17,6 +21,36 @@ pub struct YamlError {
     pub line: Option<usize>,
     /// 1-based column, where known.
     pub column: Option<usize>,
+}
+
+impl YamlError {
+    /// The error as a diagnostic of `file`, whose YAML starts on line `first_line` (2 in front
+    /// matter, after the opening `---`), its message after `what` (`front matter: …`) and in
+    /// plain words where the parser's are obscure.
+    pub fn diagnostic(&self, file: &Path, first_line: usize, what: &str) -> Diagnostic {
+        let message = format!("{what}: {}", plain_message(&self.message));
+        let offset = first_line - 1;
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => Diagnostic::at(file, line + offset, column, message),
+            (Some(line), None) => Diagnostic::at_line(file, line + offset, message),
+            // Where the YAML opens: front matter's `---`, or a data file's first line.
+            _ => Diagnostic::at_line(file, offset.max(1), message),
+        }
+    }
+}
+
+/// The YAML parser's wording for the limits it enforces, in plain words.
+fn plain_message(message: &str) -> String {
+    if message.contains("repetition limit exceeded") {
+        "YAML aliases here expand into too many values (repetition limit exceeded); write the \
+         values out instead of repeating aliases"
+            .to_string()
+    } else if message.contains("recursion limit exceeded") {
+        "the YAML is nested too deeply (recursion limit exceeded); a few levels are all it needs"
+            .to_string()
+    } else {
+        message.to_string()
+    }
 }
 
 /// How deeply flow collections (`[…]`, `{…}`) may nest; the parser refuses deeper values

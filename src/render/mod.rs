@@ -128,6 +128,12 @@ fn pages(count: usize, per_page: usize) -> usize {
     count.div_ceil(per_page).max(1)
 }
 
+/// The members on page `page` (from 1) of a list.
+fn on_page(members: &[usize], page: usize, per_page: usize) -> &[usize] {
+    let start = ((page - 1) * per_page).min(members.len());
+    &members[start..(start + per_page).min(members.len())]
+}
+
 impl<'a> Renderer<'a> {
     /// A renderer for `site`; `prepared` holds each briefing's values, in the site's order.
     pub fn new(
@@ -425,15 +431,12 @@ impl<'a> Renderer<'a> {
                 let dir = urls::term(kind, &t.slug);
                 let (paginator, briefings) = self.page_of(&dir, &t.briefings, page);
                 let per_page = self.config.paginate_by;
-                let start = (page - 1) * per_page;
-                let on_page = &t.briefings
-                    [start.min(t.briefings.len())..(start + per_page).min(t.briefings.len())];
                 Body::Term(TermPage {
                     taxonomy: TaxonomyView::of(kind, self.config),
                     term: TermView::of(kind, t, self.config),
                     paginator,
                     briefings,
-                    by_year: self.by_year(on_page),
+                    by_year: self.by_year(on_page(&t.briefings, page, per_page)),
                     // The timeline and the companions are on a term's first page alone:
                     // made for its other pages too, they cost a tenth of the render.
                     years: t
@@ -603,8 +606,6 @@ impl<'a> Renderer<'a> {
         let per_page = self.config.paginate_by;
         let number_pagers = pages(members.len(), per_page);
         let url = |n: usize| self.config.url_for(&urls::page(dir, n));
-        let start = ((page - 1) * per_page).min(members.len());
-        let end = (start + per_page).min(members.len());
         let paginator = Paginator {
             current_index: page,
             number_pagers,
@@ -616,7 +617,7 @@ impl<'a> Renderer<'a> {
             next: (page < number_pagers).then(|| url(page + 1)),
             pages: views::page_links(page, number_pagers, url),
         };
-        let on_page = members[start..end]
+        let on_page = on_page(members, page, per_page)
             .iter()
             .map(|&i| self.summary(i))
             .collect();
@@ -703,18 +704,29 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Briefings of a page under the years written in their dates, in the order of their
-    /// first appearance (a year is looked for, not only the last: offsets can interleave).
+    /// Briefings of a page under the years written in their dates.
     fn by_year(&self, members: &[usize]) -> Vec<YearGroup<'_>> {
-        let mut groups: Vec<YearGroup<'_>> = Vec::new();
+        self.grouped(members, |b| b.date.year())
+            .into_iter()
+            .map(|(year, briefings)| YearGroup { year, briefings })
+            .collect()
+    }
+
+    /// Briefings grouped by a key of each, groups in the order of their first member. A key
+    /// is looked for among all the groups, not only the last: briefings are ordered by instant,
+    /// and a date written with another offset can put a day's (or a year's) briefing after the
+    /// next one's.
+    fn grouped<K: PartialEq>(
+        &self,
+        members: &[usize],
+        key: impl Fn(&crate::content::model::Briefing) -> K,
+    ) -> Vec<(K, Vec<&Made>)> {
+        let mut groups: Vec<(K, Vec<&Made>)> = Vec::new();
         for &i in members {
-            let year = self.site.briefings[i].date.year();
-            match groups.iter_mut().find(|g| g.year == year) {
-                Some(group) => group.briefings.push(self.summary(i)),
-                None => groups.push(YearGroup {
-                    year,
-                    briefings: vec![self.summary(i)],
-                }),
+            let k = key(&self.site.briefings[i]);
+            match groups.iter_mut().find(|(g, _)| *g == k) {
+                Some((_, group)) => group.push(self.summary(i)),
+                None => groups.push((k, vec![self.summary(i)])),
             }
         }
         groups
@@ -761,23 +773,16 @@ impl<'a> Renderer<'a> {
 
     /// A month's briefings by the day written in their dates, newest day first.
     fn days(&self, year: &Year, month: &Month) -> Vec<DayView<'_>> {
-        let mut days: Vec<DayView<'_>> = Vec::new();
-        for &i in &month.briefings {
-            let day = self.site.briefings[i].date.day();
-            // Briefings are ordered by instant: a date written with another offset can put a
-            // day's briefing after the next day's, so a day is looked for, not only the last.
-            match days.iter_mut().find(|d| d.day == day) {
-                Some(d) => d.briefings.push(self.summary(i)),
-                None => days.push(DayView {
-                    day,
-                    date: format!("{}-{:02}-{day:02}", year.year, month.month),
-                    name: format!("{day} {} {}", month_name(month.month), year.year),
-                    briefings: vec![self.summary(i)],
-                }),
-            }
-        }
-        days.sort_by_key(|d| std::cmp::Reverse(d.day));
-        days
+        let mut days = self.grouped(&month.briefings, |b| b.date.day());
+        days.sort_by_key(|(day, _)| std::cmp::Reverse(*day));
+        days.into_iter()
+            .map(|(day, briefings)| DayView {
+                day,
+                date: format!("{}-{:02}-{day:02}", year.year, month.month),
+                name: format!("{day} {} {}", month_name(month.month), year.year),
+                briefings,
+            })
+            .collect()
     }
 
     fn year_link(&self, year: &Year) -> YearLink {

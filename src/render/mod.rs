@@ -247,8 +247,22 @@ impl<'a> Renderer<'a> {
     }
 
     /// A page's title and description: unique titles (a list's page number included), and a
-    /// sentence saying what the page holds.
-    fn title_and_description(&self, job: Job) -> (String, String) {
+    /// sentence saying what the page holds. A briefing's are made once, when it is prepared:
+    /// `serve` looks at every page on every save.
+    fn title_and_description(&self, job: Job) -> (Cow<'_, str>, Cow<'_, str>) {
+        if let Job::Briefing(i) = job {
+            let prepared = &self.prepared[i];
+            return (
+                Cow::Borrowed(&prepared.page_title),
+                Cow::Borrowed(&prepared.page_description),
+            );
+        }
+        let (title, description) = self.other_title_and_description(job);
+        (Cow::Owned(title), Cow::Owned(description))
+    }
+
+    /// The title and description of a page that is not a briefing's.
+    fn other_title_and_description(&self, job: Job) -> (String, String) {
         let site = &self.config.title;
         let numbered = |name: &str, page: usize| {
             if page > 1 {
@@ -267,15 +281,6 @@ impl<'a> Renderer<'a> {
                     self.config.description.clone()
                 },
             ),
-            Job::Briefing(i) => {
-                let b = &self.site.briefings[i];
-                let description = if b.summary.is_empty() {
-                    b.title.clone()
-                } else {
-                    b.summary.clone()
-                };
-                (format!("{} · {site}", b.title), description)
-            }
             Job::Terms(kind) => (
                 format!("{} · {site}", kind.title()),
                 format!(
@@ -327,7 +332,9 @@ impl<'a> Renderer<'a> {
                 format!("Not found · {site}"),
                 "There is no page at this address.".to_string(),
             ),
-            Job::TermFeed { .. }
+            // A briefing's are made when it is prepared (above).
+            Job::Briefing(_)
+            | Job::TermFeed { .. }
             | Job::Feed
             | Job::Sitemap
             | Job::SitemapPart(_)

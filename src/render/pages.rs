@@ -68,9 +68,9 @@ parts! {
         /// The page's URL.
         current_url: std::borrow::Cow<'a, str>,
         /// The page's title, unique to it (`Summits · page 2 · Tags · Briefings`).
-        page_title: String,
+        page_title: std::borrow::Cow<'a, str>,
         /// One sentence about the page, for search results and link previews.
-        page_description: String,
+        page_description: std::borrow::Cow<'a, str>,
     }
 }
 

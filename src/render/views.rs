@@ -111,6 +111,10 @@ pub struct PreparedBriefing {
     pub current_url: String,
     /// Its entry in the sitemap.
     pub sitemap: Made,
+    /// Its page's `<title>` (`page_title`).
+    pub page_title: String,
+    /// Its page's description (`page_description`): the summary, else the title.
+    pub page_description: String,
 }
 
 /// Prepares one briefing's template values.
@@ -125,6 +129,12 @@ pub fn prepare_briefing(b: &Briefing, config: &SiteConfig) -> PreparedBriefing {
         url: view.url.clone(),
     });
     PreparedBriefing {
+        page_title: format!("{} · {}", b.title, config.title),
+        page_description: if b.summary.is_empty() {
+            b.title.clone()
+        } else {
+            b.summary.clone()
+        },
         current_path: format!("{}{}", config.base_path(), view.path),
         current_url: view.url.clone(),
         summary,

@@ -1009,18 +1009,12 @@ fn a_site_of_more_than_30000_pages_has_a_sitemap_index() {
     assert_eq!(all.len(), first.len() + second.len(), "a URL listed twice");
 
     // Every page written, and nothing else, is listed (the 404 page is not a page to index).
-    let mut pages = std::collections::BTreeSet::new();
-    for entry in walkdir::WalkDir::new(site.path("public")) {
-        let entry = entry.unwrap();
-        let relative = entry.path().strip_prefix(site.path("public")).unwrap();
-        let relative = relative.to_string_lossy().replace('\\', "/");
-        if let Some(dir) = relative.strip_suffix("index.html")
-            && !dir.contains("/page/")
-            && !dir.starts_with("page/")
-        {
-            pages.insert(format!("https://example.org/{dir}"));
-        }
-    }
+    let pages: std::collections::BTreeSet<String> = snapshot(&site.path("public"))
+        .into_keys()
+        .filter_map(|file| file.strip_suffix("index.html").map(str::to_string))
+        .filter(|dir| !dir.contains("/page/") && !dir.starts_with("page/"))
+        .map(|dir| format!("https://example.org/{dir}"))
+        .collect();
     assert_eq!(all, pages);
     assert!(
         site.output("robots.txt")
@@ -1079,11 +1073,10 @@ fn no_page_of_a_dense_10000_briefing_site_exceeds_200_kb() {
         );
     }
     site.build().assert_ok();
-    let mut sizes: Vec<(u64, String)> = walkdir::WalkDir::new(site.path("public"))
+    let mut sizes: Vec<(usize, String)> = snapshot(&site.path("public"))
         .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-        .map(|e| (e.metadata().unwrap().len(), e.path().display().to_string()))
+        .filter(|(file, _)| file.ends_with(".html"))
+        .map(|(file, bytes)| (bytes.len(), file))
         .collect();
     sizes.sort();
     let largest = sizes.iter().rev().take(5).collect::<Vec<_>>();

@@ -100,20 +100,13 @@ fn static_server(dir: &Path, port: u16) -> Server {
 /// One page of each kind in a built site, by kind: the first in sorted order that fits, and
 /// for lists, one long enough to have a second page.
 fn page_kinds(out: &Path) -> BTreeMap<String, String> {
-    let mut files: Vec<String> = walkdir::WalkDir::new(out)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-        .map(|e| {
-            e.path()
-                .strip_prefix(out)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/")
-        })
+    let site = common::snapshot(out);
+    let files: Vec<String> = site
+        .keys()
+        .filter(|f| f.ends_with(".html"))
+        .cloned()
         .collect();
-    files.sort();
-    let read = |f: &str| std::fs::read_to_string(out.join(f)).unwrap();
+    let read = |f: &str| String::from_utf8_lossy(&site[f]).into_owned();
     let mut kinds = BTreeMap::new();
     let mut pick = |kind: &str, found: Option<&String>| {
         if let Some(file) = found {

@@ -194,6 +194,16 @@ mod tests {
         let css = theme_css(DEFAULT_THEME, DEFAULT_DARK_THEME).unwrap();
         assert!(css.contains(".hl-"), "{css}");
         assert!(css.contains("@media (prefers-color-scheme: dark)"), "{css}");
+        // The light theme is out of force in dark mode: where the two themes name different
+        // scopes, its more specific rules would otherwise win over the dark ones.
+        let light = css
+            .split("@media not all and (prefers-color-scheme: dark) {")
+            .nth(1)
+            .and_then(|rest| rest.split("@media (prefers-color-scheme: dark)").next())
+            .unwrap_or_default();
+        assert!(light.contains(".hl-"), "{css}");
+        let before_any_block = css.split("@media").next().unwrap_or_default();
+        assert!(!before_any_block.contains(".hl-"), "{css}");
     }
 
     /// Every colour of every known theme, light or dark, reads at AA on both backgrounds.

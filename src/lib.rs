@@ -9,6 +9,7 @@
 //! - [`render`] — each output file as a job with one typed input value, rendered through Tera.
 //! - [`engine`] — the cached state of a site, shared by `build`, `check` and `serve`, and the
 //!   sinks it renders into.
+//! - [`search`] — the search index, written from the model beside the pages.
 //! - [`output`] — the output folder, written through a staging folder swapped in at the end.
 //! - [`serve`] — the preview server over a live engine.
 //!
@@ -25,6 +26,7 @@ pub mod output;
 pub mod render;
 pub mod report;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod source;
 

@@ -23,6 +23,25 @@ pub const NOJEKYLL: &str = ".nojekyll";
 pub const CNAME: &str = "CNAME";
 /// The highlighting stylesheet.
 pub const HIGHLIGHT_CSS: &str = "highlight.css";
+/// The search page.
+pub const SEARCH: &str = "search/";
+/// The folder of the search index's files (read by the search page's script).
+pub const SEARCH_DATA: &str = "search/data/";
+/// The search index's description: its version, word files, years and facet sizes.
+pub const SEARCH_META: &str = "search/data/meta.json";
+/// The people, tags and sources the search page offers as filters.
+pub const SEARCH_FACETS: &str = "search/data/facets.json";
+
+/// The search index's word file `n` (from 0).
+pub fn search_words(n: usize) -> String {
+    format!("{SEARCH_DATA}w/{n}.bin")
+}
+
+/// The search index's fragment `n` (from 0): what results show of a run of briefings.
+pub fn search_fragment(n: usize) -> String {
+    format!("{SEARCH_DATA}f/{n}.json")
+}
+
 /// The file of a folder's page.
 pub const INDEX_FILE: &str = "index.html";
 

@@ -417,15 +417,30 @@ impl Engine {
             keep,
             ..Taken::default()
         };
+        // A build writes the search index too, made on a thread of its own while the pages
+        // render; `serve` indexes after the pages are served ([`Engine::search_due`]).
+        let index_now = !keep && sink.keeps_files();
+        let mut search_files = None;
         if self.applied.is_empty() {
             // Nothing applied yet (a build): every file is rendered, its fingerprint with it,
             // a batch at a time so that the rendered site is never held whole.
-            for batch in model.plan.chunks(RENDER_BATCH) {
-                let started = Instant::now();
-                let done = render_all(&renderer, batch.iter(), keep);
-                rendering += started.elapsed();
-                taken.put(sink, done)?;
-            }
+            let site = &model.site;
+            std::thread::scope(|scope| -> Result<(), BuildError> {
+                let indexer = index_now.then(|| {
+                    scope.spawn(|| {
+                        let started = Instant::now();
+                        (crate::search::index(site), started.elapsed())
+                    })
+                });
+                for batch in model.plan.chunks(RENDER_BATCH) {
+                    let started = Instant::now();
+                    let done = render_all(&renderer, batch.iter(), keep);
+                    rendering += started.elapsed();
+                    taken.put(sink, done)?;
+                }
+                search_files = indexer.and_then(|handle| handle.join().ok());
+                Ok(())
+            })?;
         } else {
             // An update: the fingerprint of every job, to find those that changed. The pages
             // that list every briefing come first in the plan and take longest to render: they
@@ -462,7 +477,7 @@ impl Engine {
         let Taken {
             errors,
             fingerprints: rendered_fingerprints,
-            count,
+            mut count,
             mut writing,
             ..
         } = taken;
@@ -481,6 +496,13 @@ impl Engine {
         };
         let started = Instant::now();
         sink.finish(&removed, copies)?;
+        if let Some((files, time)) = search_files {
+            // After the copies: the index's files win over copied files at their paths, as
+            // rendered pages do.
+            self.timings.record("search", time);
+            count += files.len();
+            sink.put(files)?;
+        }
         writing += started.elapsed();
         let record = if same_plan || !keep {
             Record::Extend(rendered_fingerprints)

@@ -23,6 +23,11 @@ pub trait Sink {
         removed: &[String],
         copies: &BTreeMap<String, FileSource>,
     ) -> Result<(), BuildError>;
+    /// Whether the files it is given are kept (so that files made only to be kept, such as
+    /// the search index, are worth making).
+    fn keeps_files(&self) -> bool {
+        true
+    }
 }
 
 /// Writes into a staging folder; [`Disk::commit`] swaps it in for the output folder.
@@ -72,6 +77,10 @@ impl Sink for Discard {
     fn finish(&mut self, _: &[String], _: &BTreeMap<String, FileSource>) -> Result<(), BuildError> {
         Ok(())
     }
+
+    fn keeps_files(&self) -> bool {
+        false
+    }
 }
 
 /// The files an update changed, gathered in memory until the update is whole.
@@ -90,7 +99,7 @@ impl Sink for ChangeSet {
         self.files.extend(
             files
                 .into_iter()
-                .map(|f| (f.path, Arc::from(f.text.into_bytes()))),
+                .map(|f| (f.path, Arc::from(f.bytes))),
         );
         Ok(())
     }
@@ -162,7 +171,7 @@ mod tests {
     fn file(path: &str, text: &str) -> RenderedFile {
         RenderedFile {
             path: path.into(),
-            text: text.into(),
+            bytes: text.into(),
         }
     }
 

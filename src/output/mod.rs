@@ -166,7 +166,7 @@ impl Staging {
 /// cheaper than looking first, and safe when threads create the same folder at once).
 fn write_file(path: &Path, file: &OutputFile<'_>) -> io::Result<()> {
     let put = || match file {
-        OutputFile::Rendered(rendered) => fs::write(path, &rendered.text),
+        OutputFile::Rendered(rendered) => fs::write(path, &rendered.bytes),
         OutputFile::Copy(_, FileSource::Embedded(bytes)) => fs::write(path, bytes),
         OutputFile::Copy(_, FileSource::Disk(from)) => fs::copy(from, path).map(|_| ()),
     };
@@ -457,7 +457,7 @@ mod tests {
     fn written(output: &Path, index: &str) -> usize {
         let page = RenderedFile {
             path: "index.html".into(),
-            text: index.into(),
+            bytes: index.into(),
         };
         write_site(output, &[OutputFile::Rendered(&page)], false).unwrap()
     }
@@ -473,7 +473,7 @@ mod tests {
             let staging = Staging::create(&output, false).unwrap();
             let page = RenderedFile {
                 path: "index.html".into(),
-                text: format!("new {round}"),
+                bytes: format!("new {round}").into(),
             };
             staging.write(&[OutputFile::Rendered(&page)]).unwrap();
             fs::write(staging.dir.join(MARKER_FILE), MARKER_TEXT).unwrap();
@@ -525,7 +525,7 @@ mod tests {
         fs::write(out.join("thesis.docx"), "precious").unwrap();
         let page = RenderedFile {
             path: "index.html".into(),
-            text: "hi".into(),
+            bytes: "hi".into(),
         };
         let files = [OutputFile::Rendered(&page)];
         assert!(matches!(

@@ -51,8 +51,8 @@ pub const YEAR_LISTED_WHOLE: usize = 400;
 pub struct RenderedFile {
     /// Its path in the output folder (`briefings/trump-kim/index.html`).
     pub path: String,
-    /// Its text.
-    pub text: String,
+    /// Its bytes (text, for every file but the search index's).
+    pub bytes: Vec<u8>,
 }
 
 /// One file to render.
@@ -409,7 +409,7 @@ impl<'a> Renderer<'a> {
         };
         Ok(RenderedFile {
             path,
-            text: without_unencodable(text),
+            bytes: without_unencodable(text).into_bytes(),
         })
     }
 

@@ -273,12 +273,7 @@ fn briefing_view<'a>(
         path,
         content_path: &b.content_path,
         date: rfc3339(&b.date),
-        date_display: format!(
-            "{} {} {}",
-            b.date.day(),
-            month_name(b.date.month()),
-            b.date.year()
-        ),
+        date_display: crate::source::dates::display(&b.date),
         time_display: (b.date.time() != jiff::civil::Time::midnight()).then(|| {
             format!(
                 "{:02}:{:02} (UTC{})",

@@ -1,0 +1,307 @@
+//! The search index: files written from the model beside the pages, read by the search page's
+//! own script (`search.js`) on any static host — no server, no WebAssembly.
+//!
+//! Why this shape: one file holding the whole index (mdBook's elasticlunr JSON) grows with the
+//! archive and every query pays for all of it; Pagefind's sharded index scales, but costs more
+//! to build than briefgen's whole build (see BENCHMARKS.md). So the design is Pagefind's, made
+//! from briefgen's own model instead of its HTML:
+//!
+//! - **Word files** (`search/data/w/<n>.bin`): every word, sorted, with its briefings in three
+//!   disjoint lists by where it is found — the title, people, tags and source (the strongest);
+//!   the summary; the body — cut into files of about [`WORD_FILE_BYTES`]. A query fetches only
+//!   the files its words fall in. People, tags and sources are also words of their own
+//!   (`p:<slug>`, `t:<slug>`, `s:<slug>`), which the filters use. Lists are
+//!   [`postings`]-encoded, so no list is longer than a bit per briefing.
+//! - **Fragments** (`search/data/f/<n>.json`): what a result shows (title, link, date, source,
+//!   summary, people) for [`FRAGMENT_BRIEFINGS`] briefings in a row; a page of results fetches
+//!   the few fragments it shows.
+//! - **`meta.json`**: the index's version, the first word of each word file, and the briefings'
+//!   years as runs (briefings are numbered newest first, so a year is nearly always one run);
+//!   the year filter and its counts come from it alone. **`facets.json`**: every person, tag and
+//!   source with its number of briefings, fetched when a filter is used.
+//!
+//! Word and fragment files are fetched with `?v=<version>`, so that a browser never mixes
+//! files of two builds. Words are cut as [`words`] says, by the same rules as the script.
+
+pub mod postings;
+pub mod words;
+
+use std::hash::{Hash, Hasher};
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHasher};
+use serde::Serialize;
+
+use crate::content::model::{Briefing, Site, TaxonomyKind};
+use crate::content::urls;
+use crate::render::RenderedFile;
+
+/// About how many bytes a word file holds: a file is closed once it reaches this size (a
+/// single word's lists may make one larger, up to three bitmaps of a bit per briefing).
+pub const WORD_FILE_BYTES: usize = 24 * 1024;
+
+/// How many briefings in a row one fragment describes.
+pub const FRAGMENT_BRIEFINGS: usize = 32;
+
+/// How many briefings one task of the indexing reads: enough to make a task worth sending to
+/// a thread, few enough to spread a small site over every core.
+const BRIEFINGS_PER_TASK: usize = 128;
+
+/// Where in a briefing a word is found, strongest first.
+#[derive(Clone, Copy)]
+enum Field {
+    /// The title, people, tags and source.
+    Title = 0,
+    /// The summary.
+    Summary = 1,
+    /// The body.
+    Body = 2,
+}
+
+/// The prefix of a person's, tag's or source's own word (`p:lee-jae-myung`).
+pub fn facet_prefix(kind: TaxonomyKind) -> &'static str {
+    match kind {
+        TaxonomyKind::People => "p:",
+        TaxonomyKind::Tags => "t:",
+        TaxonomyKind::Sources => "s:",
+    }
+}
+
+/// One word's briefings, by field, while the index is made.
+#[derive(Default)]
+struct Lists {
+    docs: [Vec<u32>; 3],
+    /// The last briefing (number + 1) the word was seen in: a briefing is listed once, under
+    /// the first field the word is seen in — the strongest, as fields are read in order.
+    last: u32,
+}
+
+/// The words of a run of briefings.
+type Partial = FxHashMap<String, Lists>;
+
+fn add(partial: &mut Partial, word: &str, doc: u32, field: Field) {
+    match partial.get_mut(word) {
+        Some(lists) => {
+            if lists.last != doc + 1 {
+                lists.docs[field as usize].push(doc);
+                lists.last = doc + 1;
+            }
+        }
+        None => {
+            let mut lists = Lists {
+                last: doc + 1,
+                ..Lists::default()
+            };
+            lists.docs[field as usize].push(doc);
+            partial.insert(word.to_string(), lists);
+        }
+    }
+}
+
+/// Reads one briefing's words into `partial`.
+fn read_briefing(partial: &mut Partial, doc: u32, b: &Briefing) {
+    let mut title = |text: &str| {
+        words::for_each_word(text, false, |w| add(partial, w, doc, Field::Title));
+    };
+    title(&b.title);
+    for name in b.people.iter().chain(&b.tags) {
+        title(name);
+    }
+    title(&b.source.name);
+    for (kind, slugs) in [
+        (TaxonomyKind::People, &b.slugs.people),
+        (TaxonomyKind::Tags, &b.slugs.tags),
+    ] {
+        for slug in slugs {
+            add(
+                partial,
+                &format!("{}{slug}", facet_prefix(kind)),
+                doc,
+                Field::Title,
+            );
+        }
+    }
+    add(
+        partial,
+        &format!("{}{}", facet_prefix(TaxonomyKind::Sources), b.slugs.source),
+        doc,
+        Field::Title,
+    );
+    words::for_each_word(&b.summary, false, |w| add(partial, w, doc, Field::Summary));
+    words::for_each_word(&b.html, true, |w| add(partial, w, doc, Field::Body));
+}
+
+/// What a result shows of a briefing (a fragment's entry).
+#[derive(Serialize)]
+struct Shown<'a> {
+    /// Title.
+    t: &'a str,
+    /// Site path (`briefings/x/`), from the base URL.
+    u: String,
+    /// Date, as lists show it.
+    d: String,
+    /// Source's name.
+    s: &'a str,
+    /// Summary.
+    x: &'a str,
+    /// People.
+    p: &'a [String],
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    version: String,
+    briefings: usize,
+    fragment_briefings: usize,
+    /// The first word of each word file.
+    words: Vec<&'a str>,
+    /// `[year, briefings]` runs, in briefing order.
+    years: Vec<(i16, usize)>,
+}
+
+#[derive(Serialize)]
+struct Facet<'a> {
+    prefix: &'static str,
+    /// `[name, slug, briefings]`, most briefings first.
+    terms: Vec<(&'a str, &'a str, usize)>,
+}
+
+/// Every file of the search index of `site`.
+pub fn index(site: &Site) -> Vec<RenderedFile> {
+    let briefings = &site.briefings;
+    // Each task reads a run of briefings into words of its own; the runs are in order, so
+    // joining a word's lists run by run keeps them ascending.
+    let partials: Vec<Partial> = briefings
+        .par_chunks(BRIEFINGS_PER_TASK)
+        .enumerate()
+        .map(|(task, run)| {
+            let mut partial = Partial::default();
+            for (i, b) in run.iter().enumerate() {
+                let doc = u32::try_from(task * BRIEFINGS_PER_TASK + i).unwrap_or(u32::MAX);
+                read_briefing(&mut partial, doc, b);
+            }
+            partial
+        })
+        .collect();
+    let mut entries: Vec<(String, usize, [Vec<u32>; 3])> = partials
+        .into_iter()
+        .enumerate()
+        .flat_map(|(task, partial)| {
+            partial
+                .into_iter()
+                .map(move |(word, lists)| (word, task, lists.docs))
+        })
+        .collect();
+    entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+
+    let mut files = Vec::new();
+    let mut first_words: Vec<&str> = Vec::new();
+    let mut file = Vec::new();
+    let mut record = Vec::new();
+    let mut i = 0;
+    while i < entries.len() {
+        let word = entries[i].0.as_str();
+        let mut lists: [Vec<u32>; 3] = Default::default();
+        while i < entries.len() && entries[i].0 == word {
+            for (list, docs) in lists.iter_mut().zip(&entries[i].2) {
+                list.extend_from_slice(docs);
+            }
+            i += 1;
+        }
+        record.clear();
+        for list in &lists {
+            postings::put_list(&mut record, list);
+        }
+        if file.is_empty() {
+            first_words.push(word);
+        }
+        postings::put_varint(&mut file, word.len() as u64);
+        file.extend_from_slice(word.as_bytes());
+        postings::put_varint(&mut file, record.len() as u64);
+        file.extend_from_slice(&record);
+        if file.len() >= WORD_FILE_BYTES {
+            files.push(RenderedFile {
+                path: urls::search_words(files.len()),
+                bytes: std::mem::take(&mut file),
+            });
+        }
+    }
+    if !file.is_empty() {
+        files.push(RenderedFile {
+            path: urls::search_words(files.len()),
+            bytes: file,
+        });
+    }
+
+    files.par_extend(
+        briefings
+            .par_chunks(FRAGMENT_BRIEFINGS)
+            .enumerate()
+            .map(|(n, run)| {
+                let shown: Vec<Shown<'_>> = run
+                    .iter()
+                    .map(|b| Shown {
+                        t: &b.title,
+                        u: b.path(),
+                        d: crate::source::dates::display(&b.date),
+                        s: &b.source.name,
+                        x: &b.summary,
+                        p: &b.people,
+                    })
+                    .collect();
+                RenderedFile {
+                    path: urls::search_fragment(n),
+                    bytes: serde_json::to_vec(&shown).unwrap_or_default(),
+                }
+            }),
+    );
+
+    let facets: std::collections::BTreeMap<&str, Facet<'_>> = site
+        .taxonomies
+        .iter()
+        .map(|taxonomy| {
+            let mut terms: Vec<(&str, &str, usize)> = taxonomy
+                .terms
+                .iter()
+                .map(|t| (t.name.as_str(), t.slug.as_str(), t.briefings.len()))
+                .collect();
+            terms.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(b.0)));
+            (
+                taxonomy.kind.name(),
+                Facet {
+                    prefix: facet_prefix(taxonomy.kind),
+                    terms,
+                },
+            )
+        })
+        .collect();
+    files.push(RenderedFile {
+        path: urls::SEARCH_FACETS.to_string(),
+        bytes: serde_json::to_vec(&facets).unwrap_or_default(),
+    });
+
+    let mut years: Vec<(i16, usize)> = Vec::new();
+    for b in briefings {
+        match years.last_mut() {
+            Some((year, count)) if *year == b.date.year() => *count += 1,
+            _ => years.push((b.date.year(), 1)),
+        }
+    }
+    let mut hasher = FxHasher::default();
+    for f in &files {
+        f.bytes.hash(&mut hasher);
+    }
+    let meta = Meta {
+        version: format!("{:016x}", hasher.finish()),
+        briefings: briefings.len(),
+        fragment_briefings: FRAGMENT_BRIEFINGS,
+        words: first_words,
+        years,
+    };
+    let meta = serde_json::to_vec(&meta).unwrap_or_default();
+    files.push(RenderedFile {
+        path: urls::SEARCH_META.to_string(),
+        bytes: meta,
+    });
+    files
+}

@@ -1284,3 +1284,119 @@ fn a_people_data_file_merges_aliases_and_describes_people() {
     );
     assert_eq!(snapshot(&site.path("public")), before);
 }
+
+#[test]
+fn the_search_index_lists_every_briefing_under_its_words_people_and_year() {
+    use briefgen::search::{WORD_FILE_BYTES, read_word_file, words::words};
+    let site = common::generated_site(300);
+    site.build().assert_ok();
+    let out = snapshot(&site.path("public"));
+    let json = |path: &str| -> serde_json::Value {
+        serde_json::from_slice(&out[path]).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let meta = json("search/data/meta.json");
+    let count = meta["briefings"].as_u64().unwrap() as usize;
+    assert_eq!(count, 300);
+    let per_fragment = meta["fragment_briefings"].as_u64().unwrap() as usize;
+
+    // What results show, briefing by briefing (newest first), each leading to its page.
+    let mut shown = Vec::new();
+    for n in 0..count.div_ceil(per_fragment) {
+        for entry in json(&format!("search/data/f/{n}.json")).as_array().unwrap() {
+            let page = format!("{}index.html", entry["u"].as_str().unwrap());
+            assert!(out.contains_key(&page), "{page} is not a page of the site");
+            shown.push(entry.clone());
+        }
+    }
+    assert_eq!(shown.len(), count);
+
+    // The word files: sorted across files, each starting with the word meta.json says.
+    let firsts: Vec<&str> = meta["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    let mut index = Vec::new();
+    for (n, first) in firsts.iter().enumerate() {
+        let bytes = &out[&format!("search/data/w/{n}.bin")];
+        let words = read_word_file(bytes);
+        assert_eq!(words[0].0, *first);
+        let largest = words
+            .iter()
+            .map(|(w, _)| w.len() + 3 * count / 8 + 32)
+            .max();
+        assert!(bytes.len() <= WORD_FILE_BYTES + largest.unwrap_or(0));
+        index.extend(words);
+    }
+    assert!(
+        index.windows(2).all(|w| w[0].0 < w[1].0),
+        "sorted, once each"
+    );
+    let index: std::collections::BTreeMap<String, [Vec<u32>; 3]> = index.into_iter().collect();
+    for (word, lists) in &index {
+        let mut all: Vec<u32> = lists.concat();
+        assert!(
+            lists.iter().all(|l| l.windows(2).all(|p| p[0] < p[1])),
+            "{word}"
+        );
+        all.sort_unstable();
+        assert!(
+            all.windows(2).all(|p| p[0] < p[1]),
+            "{word}: a briefing in two fields"
+        );
+    }
+
+    for (doc, entry) in shown.iter().enumerate() {
+        let doc = doc as u32;
+        // Every word of the title is found in the strongest field; of the summary, in one.
+        for word in words(entry["t"].as_str().unwrap(), false) {
+            assert!(index[&word][0].contains(&doc), "{word} of {}", entry["t"]);
+        }
+        for word in words(entry["x"].as_str().unwrap(), false) {
+            assert!(index[&word][..2].concat().contains(&doc), "{word}");
+        }
+    }
+    // A person's own word lists exactly the briefings naming them.
+    let naming: Vec<u32> = (0..count as u32)
+        .filter(|&d| {
+            shown[d as usize]["p"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p == "Aiko Ahn")
+        })
+        .collect();
+    assert!(naming.len() > 10);
+    assert_eq!(index["p:aiko-ahn"][0], naming);
+    for word in ["aiko", "ahn"] {
+        assert!(
+            naming.iter().all(|d| index[word][0].contains(d)),
+            "the words of the name find them too"
+        );
+    }
+    let facets = json("search/data/facets.json");
+    let aiko = facets["people"]["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t[0] == "Aiko Ahn")
+        .unwrap();
+    assert_eq!(aiko[2].as_u64(), Some(naming.len() as u64));
+
+    // The years' runs give each briefing the year of its date.
+    let mut doc = 0;
+    for run in meta["years"].as_array().unwrap() {
+        let (year, length) = (run[0].as_i64().unwrap(), run[1].as_u64().unwrap() as usize);
+        for entry in &shown[doc..doc + length] {
+            assert!(entry["d"].as_str().unwrap().ends_with(&year.to_string()));
+        }
+        doc += length;
+    }
+    assert_eq!(doc, count);
+
+    // The search page reads the index from the site's path.
+    let page = String::from_utf8_lossy(&out["search/index.html"]).into_owned();
+    assert!(page.contains("data-index=\"/search/data/\""), "{page}");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
+}

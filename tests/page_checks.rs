@@ -29,6 +29,7 @@ const README_SCREENSHOTS: &[&str] = &[
     "chronology-1280-light",
     "month-390-dark",
     "briefing-390-dark",
+    "search-1280-light",
 ];
 
 /// The checkers, installed by `npm ci` in `tests/browser-tools`.
@@ -120,6 +121,7 @@ fn page_kinds(out: &Path) -> BTreeMap<String, String> {
         files.iter().find(|f| *f == "page/2/index.html"),
     );
     pick("404", files.iter().find(|f| *f == "404.html"));
+    pick("search", files.iter().find(|f| *f == "search/index.html"));
     let briefings: Vec<&String> = files
         .iter()
         .filter(|f| f.starts_with("briefings/"))
@@ -291,6 +293,7 @@ async fn every_page_kind_passes_axe_and_the_nu_checker_at_phone_and_desktop_widt
             "sources",
             "sources-term",
             "404",
+            "search",
         ] {
             // The example site's briefings have no code; the generated site's do.
             let needed = !(kind == "briefing-with-code" && *name == "example");
@@ -318,8 +321,21 @@ async fn every_page_kind_passes_axe_and_the_nu_checker_at_phone_and_desktop_widt
             for (name, _, kinds, server) in &sites {
                 for (kind, file) in kinds {
                     let path = file.trim_end_matches("index.html");
-                    let url = format!("{}{path}", server.url.replace("0.0.0.0", "127.0.0.1"));
+                    // The search page, looked at with results shown.
+                    let query = match (kind.as_str(), *name) {
+                        ("search", "example") => "?q=Kim+Jong-un",
+                        ("search", _) => "?q=summit&person=Aiko+Ahn",
+                        _ => "",
+                    };
+                    let url = format!(
+                        "{}{path}{query}",
+                        server.url.replace("0.0.0.0", "127.0.0.1")
+                    );
                     client.goto(&url).await.unwrap();
+                    if kind == "search" {
+                        let status = answered(&client, "").await;
+                        assert!(status.contains("briefings for"), "{url}: {status}");
+                    }
                     let at = format!("{name} {kind} ({path}) at {width} px, {scheme}");
                     let look = client
                         .execute(
@@ -368,4 +384,173 @@ async fn every_page_kind_passes_axe_and_the_nu_checker_at_phone_and_desktop_widt
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The text of every result shown: `[date, title, people line]`, and the links' paths.
+async fn results(client: &fantoccini::Client) -> Vec<(String, String, String, String)> {
+    let found = client
+        .execute(
+            "return [...document.querySelectorAll('#search-results li')].map(li => [
+               li.querySelector('time').textContent,
+               li.querySelector('a').textContent,
+               li.querySelector('.search-people')?.textContent ?? '',
+               li.querySelector('a').getAttribute('href')]);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let s = |i: usize| r[i].as_str().unwrap_or("").to_string();
+            (s(0), s(1), s(2), s(3))
+        })
+        .collect()
+}
+
+/// Waits until the search page has answered (its status is neither empty nor "Searching…"),
+/// and the status.
+async fn answered(client: &fantoccini::Client, before: &str) -> String {
+    let started = std::time::Instant::now();
+    loop {
+        let status = client
+            .execute(
+                "return document.getElementById('search-status').textContent",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let status = status.as_str().unwrap_or("").to_string();
+        if !status.is_empty() && status != "Searching…" && status != before {
+            return status;
+        }
+        assert!(
+            started.elapsed() < common::PATIENCE,
+            "the search never answered (status {status:?})"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_search_box_finds_briefings_by_a_persons_name_and_narrows_by_year_under_a_subpath() {
+    if !browser_available() {
+        return;
+    }
+    // The example site, built for a subpath and served from it, as a GitHub Pages project
+    // site is.
+    let work = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"));
+    build(
+        example,
+        &work.path().join("sub"),
+        &format!("http://127.0.0.1:{port}/sub/"),
+    );
+    let server = static_server(work.path(), port);
+    let base = format!("http://127.0.0.1:{port}/sub/");
+    let (_driver, client, _profile) = browser_with(&[]).await;
+    client.set_window_size(1280, 900).await.unwrap();
+
+    // From any page: the header's box leads to the search page with the words asked for.
+    client.goto(&base).await.unwrap();
+    let field = client
+        .find(fantoccini::Locator::Css("#site-search-q"))
+        .await
+        .unwrap();
+    field.send_keys("Kim Jong-un").await.unwrap();
+    client
+        .find(fantoccini::Locator::Css(".site-search button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let status = answered(&client, "").await;
+    assert!(
+        client
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .starts_with(&format!("{base}search/?q=Kim")),
+        "the box leads to the search page"
+    );
+    assert!(status.starts_with("6 briefings"), "{status}");
+    let found = results(&client).await;
+    assert_eq!(found.len(), 6, "{found:?}");
+    for (_, title, people, href) in &found {
+        assert!(people.contains("Kim Jong-un"), "{title}: {people}");
+        assert!(href.starts_with("/sub/briefings/"), "{href}");
+    }
+    // A result leads to its briefing, under the subpath.
+    let first = format!("http://127.0.0.1:{port}{}", found[0].3);
+    let page = ureq::get(&first)
+        .call()
+        .unwrap()
+        .into_body()
+        .read_to_string()
+        .unwrap();
+    assert!(page.contains(&found[0].1), "{first} is not {}", found[0].1);
+
+    // Narrowed by year: the year's option counts what the words found in it.
+    let options = client
+        .execute(
+            "return [...document.getElementById('search-year').options].map(o => o.textContent)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        options,
+        serde_json::json!(["Any year", "2025 (3)", "2024 (0)", "2019 (2)", "2018 (1)"]),
+        "years newest first, each with what the words found in it"
+    );
+    client
+        .find(fantoccini::Locator::Css("#search-year"))
+        .await
+        .unwrap()
+        .select_by_value("2019")
+        .await
+        .unwrap();
+    let narrowed = answered(&client, &status).await;
+    assert!(narrowed.starts_with("2 briefings"), "{narrowed}");
+    let found = results(&client).await;
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found.iter().all(|(date, ..)| date.ends_with("2019")),
+        "{found:?}"
+    );
+    assert!(
+        client
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .contains("year=2019"),
+        "the address keeps the query, to be shared"
+    );
+
+    // A person as a filter, from the list of people: every briefing naming them, and no other.
+    client
+        .goto(&format!("{base}search/?person=Yoon+Suk+Yeol"))
+        .await
+        .unwrap();
+    let status = answered(&client, "").await;
+    assert!(status.starts_with("3 briefings"), "{status}");
+    let fetched = client
+        .execute(
+            "return Number(document.getElementById('search').dataset.fetched)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        fetched.as_f64().unwrap_or(0.0) > 0.0,
+        "bytes fetched are counted"
+    );
+    client.close().await.unwrap();
+    drop(server);
 }

@@ -250,3 +250,66 @@ fn a_taken_port_is_replaced_by_a_free_one() {
     assert!(!server.url.contains(&format!(":{port}/")), "{}", server.url);
     assert_eq!(get(&server.url).0, 200);
 }
+
+/// The bytes at `url`; none when it is not there (the index may change between two requests).
+fn get_bytes(url: &str) -> Vec<u8> {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut response = agent.get(url).call().unwrap();
+    if response.status() != 200 {
+        return Vec::new();
+    }
+    response.body_mut().read_to_vec().unwrap()
+}
+
+/// Every word of the search index served now, with its briefings by field.
+fn served_words(url: &str) -> Vec<(String, [Vec<u32>; 3])> {
+    let meta: serde_json::Value =
+        serde_json::from_slice(&get_bytes(&format!("{url}search/data/meta.json"))).unwrap();
+    let files = meta["words"].as_array().map_or(0, Vec::len);
+    (0..files)
+        .flat_map(|n| {
+            briefgen::search::read_word_file(&get_bytes(&format!("{url}search/data/w/{n}.bin")))
+        })
+        .collect()
+}
+
+#[test]
+fn the_search_index_catches_up_after_a_save() {
+    let (site, server, mut socket) = served();
+    let words = served_words(&server.url);
+    assert!(
+        words.iter().any(|(w, _)| w == "hanoi"),
+        "indexed at the start"
+    );
+    assert!(!words.iter().any(|(w, _)| w == "zebrafinch"));
+
+    site.briefing(
+        "2019/2019-02-28-hanoi.md",
+        &front(
+            "Hanoi summit zebrafinch",
+            "2019-02-28",
+            &["Summits"],
+            &["Kim Jong-un"],
+        ),
+        "No deal.\n",
+    );
+    socket.wait_for("reload");
+    // The page first; the index soon after, on its own thread.
+    let started = std::time::Instant::now();
+    loop {
+        let words = served_words(&server.url);
+        if let Some((_, lists)) = words.iter().find(|(w, _)| w == "zebrafinch") {
+            // Hanoi is the older of the two briefings: number 1, newest first.
+            assert_eq!(lists[0], [1], "found in the title");
+            break;
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the search index never caught up with the save"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

@@ -107,6 +107,9 @@ pub struct Engine {
     outputs: Option<Outputs>,
     /// Copied files (output paths) saved since the last good render.
     touched: Vec<String>,
+    /// What the search index was last made from (a hash of every briefing's values, in
+    /// order), for `serve`.
+    search_indexed: Option<u64>,
     timings: Timings,
 }
 
@@ -196,6 +199,7 @@ impl Engine {
             copies_generation: 0,
             outputs: None,
             touched: Vec::new(),
+            search_indexed: None,
             timings: Timings::start(),
         };
         engine.read_templates();
@@ -233,6 +237,26 @@ impl Engine {
     /// The model of the last good render.
     pub fn site(&self) -> Option<&Site> {
         self.model.as_ref().map(|m| &m.site)
+    }
+
+    /// The model to index for search, when what the index is made from changed since it was
+    /// last asked for: `serve` indexes it on a thread of its own once the pages are served (a
+    /// build indexes while it renders). Ask only after a good update, whose model is the one
+    /// served. `None` when nothing changed, or nothing rendered yet.
+    pub fn search_due(&mut self) -> Option<Site> {
+        use std::hash::{Hash, Hasher};
+        let model = self.model.as_ref()?;
+        let mut hasher = rustc_hash::FxHasher::default();
+        // A briefing's full hash covers every value of it that the index reads.
+        for prepared in &model.prepared {
+            prepared.full_hash.hash(&mut hasher);
+        }
+        let key = hasher.finish();
+        if self.search_indexed == Some(key) {
+            return None;
+        }
+        self.search_indexed = Some(key);
+        Some(model.site.clone())
     }
 
     /// Refreshes the caches from changed paths (added, edited or deleted files and folders).

@@ -96,11 +96,8 @@ pub struct ChangeSet {
 
 impl Sink for ChangeSet {
     fn put(&mut self, files: Vec<RenderedFile>) -> Result<(), BuildError> {
-        self.files.extend(
-            files
-                .into_iter()
-                .map(|f| (f.path, Arc::from(f.bytes))),
-        );
+        self.files
+            .extend(files.into_iter().map(|f| (f.path, Arc::from(f.bytes))));
         Ok(())
     }
 

@@ -26,8 +26,8 @@ use crate::error::Diagnostic;
 use crate::render::pages::{
     Body, BriefingPage, ChronologyPage, Common, Companion, CompanionGroup, DayView, Entry,
     FeedPage, Full, LetterGroup, ListPage, MonthPage, MonthView, Page, PersonView, PlainPage,
-    RobotsPage, SitemapItem, SitemapPage, TermPage, TermYearLink, TermsPage, YearGroup, YearPage,
-    YearRow,
+    RobotsPage, SearchPage, SitemapItem, SitemapPage, TermPage, TermYearLink, TermsPage, YearGroup,
+    YearPage, YearRow,
 };
 use crate::render::parts::{Made, Part};
 use crate::render::templates::Templates;
@@ -88,6 +88,8 @@ pub enum Job {
     Robots,
     /// `404.html`.
     NotFound,
+    /// The search page, which reads the search index in the browser.
+    Search,
     /// `.nojekyll`, so that GitHub Pages serves the files as they are.
     NoJekyll,
     /// The highlighting stylesheet, made from the `highlight_theme` setting.
@@ -183,7 +185,13 @@ impl<'a> Renderer<'a> {
                 (0..year.months.len()).map(|month| Job::ChronologyMonth { year: y, month }),
             );
         }
-        jobs.extend([Job::Feed, Job::Robots, Job::NotFound, Job::NoJekyll]);
+        jobs.extend([
+            Job::Feed,
+            Job::Robots,
+            Job::NotFound,
+            Job::Search,
+            Job::NoJekyll,
+        ]);
         jobs.push(Job::HighlightCss);
         if config.cname.is_some() {
             jobs.push(Job::Cname);
@@ -205,6 +213,7 @@ impl<'a> Renderer<'a> {
             Job::Sitemap | Job::SitemapPart(_) => "sitemap.xml",
             Job::Robots => "robots.txt",
             Job::NotFound => "404.html",
+            Job::Search => "search.html",
             Job::NoJekyll | Job::HighlightCss | Job::Cname => return None,
         })
     }
@@ -235,6 +244,7 @@ impl<'a> Renderer<'a> {
             Job::SitemapPart(part) => urls::sitemap_part(part),
             Job::Robots => urls::ROBOTS.to_string(),
             Job::NotFound => urls::NOT_FOUND.to_string(),
+            Job::Search => urls::SEARCH.to_string(),
             Job::NoJekyll => urls::NOJEKYLL.to_string(),
             Job::HighlightCss => urls::HIGHLIGHT_CSS.to_string(),
             Job::Cname => urls::CNAME.to_string(),
@@ -331,6 +341,10 @@ impl<'a> Renderer<'a> {
             Job::NotFound => (
                 format!("Not found · {site}"),
                 "There is no page at this address.".to_string(),
+            ),
+            Job::Search => (
+                format!("Search · {site}"),
+                format!("Search the briefings of {site} by words, people, tags, sources and year."),
             ),
             // A briefing's are made when it is prepared (above).
             Job::Briefing(_)
@@ -579,6 +593,9 @@ impl<'a> Renderer<'a> {
                 sitemap_url: self.config.url_for(urls::SITEMAP),
             }),
             Job::NotFound => Body::Plain(PlainPage {}),
+            Job::Search => Body::Search(SearchPage {
+                index_path: format!("{}{}", self.config.base_path(), urls::SEARCH_DATA),
+            }),
             Job::NoJekyll => Body::Text(String::new()),
             Job::HighlightCss => Body::Text(
                 highlight::theme_css(

@@ -341,6 +341,15 @@ parts! {
 }
 
 parts! {
+    /// The search page.
+    pub struct SearchPage {
+        /// The folder of the search index's files, from the server's root
+        /// (`/repo/search/data/`).
+        index_path: String,
+    }
+}
+
+parts! {
     /// A page that sees only what every page sees (`404.html`).
     pub struct PlainPage {}
 }
@@ -367,6 +376,8 @@ pub enum Body<'a> {
     Sitemap(SitemapPage<'a>),
     /// `robots.txt`.
     Robots(RobotsPage),
+    /// The search page.
+    Search(SearchPage),
     /// A page with the common values alone.
     Plain(PlainPage),
     /// A file made from the settings alone, not through a template: its text.
@@ -387,6 +398,7 @@ impl Body<'_> {
             Body::Month(p) => p,
             Body::Sitemap(p) => p,
             Body::Robots(p) => p,
+            Body::Search(p) => p,
             Body::Plain(p) => p,
             Body::Text(_) => return None,
         })

@@ -34,6 +34,7 @@ use serde::Serialize;
 
 use crate::content::model::{Briefing, Site, TaxonomyKind};
 use crate::content::urls;
+use crate::engine::ChangeSet;
 use crate::render::RenderedFile;
 
 /// About how many bytes a word file holds: a file is closed once it reaches this size (a
@@ -304,4 +305,53 @@ pub fn index(site: &Site) -> Vec<RenderedFile> {
         bytes: meta,
     });
     files
+}
+
+/// The index's files as served, for `serve`: each new index replaces them, and the changes it
+/// makes to what is served are its files and the old files it no longer has.
+#[derive(Default)]
+pub struct Served {
+    paths: Vec<String>,
+}
+
+impl Served {
+    /// The changes that serving `files`, a new index, makes.
+    pub fn replace(&mut self, files: Vec<RenderedFile>) -> ChangeSet {
+        let now: rustc_hash::FxHashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        let removed = self
+            .paths
+            .iter()
+            .filter(|p| !now.contains(p.as_str()))
+            .cloned()
+            .collect();
+        self.paths = files.iter().map(|f| f.path.clone()).collect();
+        let mut changes = ChangeSet {
+            removed,
+            ..ChangeSet::default()
+        };
+        changes
+            .files
+            .extend(files.into_iter().map(|f| (f.path, f.bytes.into())));
+        changes
+    }
+}
+
+/// Reads a word file back: each word with its three lists (the counterpart of `search.js`,
+/// for tests and tools).
+pub fn read_word_file(bytes: &[u8]) -> Vec<(String, [Vec<u32>; 3])> {
+    let mut at = 0;
+    let mut words = Vec::new();
+    while at < bytes.len() {
+        let length = postings::get_varint(bytes, &mut at) as usize;
+        let word = String::from_utf8_lossy(&bytes[at..at + length]).into_owned();
+        at += length;
+        let _size = postings::get_varint(bytes, &mut at);
+        let lists = [
+            postings::get_list(bytes, &mut at),
+            postings::get_list(bytes, &mut at),
+            postings::get_list(bytes, &mut at),
+        ];
+        words.push((word, lists));
+    }
+    words
 }

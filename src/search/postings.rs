@@ -60,8 +60,8 @@ pub fn put_list(out: &mut Vec<u8>, docs: &[u32]) {
     }
 }
 
-/// Reads a LEB128 number at `*at`, moving past it (for tests; `search.js` reads the files).
-#[cfg(test)]
+/// Reads a LEB128 number at `*at`, moving past it (for tests and tools; `search.js` reads
+/// the files in the browser).
 pub fn get_varint(bytes: &[u8], at: &mut usize) -> u64 {
     let mut value = 0u64;
     let mut shift = 0;
@@ -76,8 +76,7 @@ pub fn get_varint(bytes: &[u8], at: &mut usize) -> u64 {
     }
 }
 
-/// Reads a list written by [`put_list`] at `*at`, moving past it (for tests).
-#[cfg(test)]
+/// Reads a list written by [`put_list`] at `*at`, moving past it.
 pub fn get_list(bytes: &[u8], at: &mut usize) -> Vec<u32> {
     let head = get_varint(bytes, at);
     let count = (head >> 1) as usize;
@@ -115,7 +114,11 @@ mod tests {
         let mut out = Vec::new();
         put_list(&mut out, &dense);
         assert_eq!(out[0] & 1, 1, "a bitmap");
-        assert!(out.len() < 140, "{} bytes for a bit per briefing", out.len());
+        assert!(
+            out.len() < 140,
+            "{} bytes for a bit per briefing",
+            out.len()
+        );
 
         let sparse = [5u32, 900, 70_000];
         let mut out = Vec::new();

@@ -204,8 +204,13 @@ mod tests {
     #[test]
     fn words_are_folded_and_split() {
         assert_eq!(
-            words("Lee Jae-myung met the PM in Zürich; Ærø & São Paulo's 5 G7", false),
-            ["lee", "jae", "myung", "met", "pm", "zurich", "ærø", "sao", "paulo", "g7"]
+            words(
+                "Lee Jae-myung met the PM in Zürich; Ærø & São Paulo's 5 G7",
+                false
+            ),
+            [
+                "lee", "jae", "myung", "met", "pm", "zurich", "ærø", "sao", "paulo", "g7"
+            ]
         );
         assert_eq!(words("한국 경제 東京", false), ["한국", "경제", "東京"]);
         assert_eq!(

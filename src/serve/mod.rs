@@ -5,6 +5,7 @@
 
 mod guard;
 mod http;
+mod indexer;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr};
@@ -133,6 +134,11 @@ async fn run(options: ServeOptions) -> Result<(), BuildError> {
     let mut first = engine.update(&[]);
     let mut served = Served::default();
     let changed = served.apply(std::mem::take(&mut first.changes), &first.touched);
+    // The first index is made before the site is served; later ones after each update.
+    let mut index = crate::search::Served::default();
+    if let Some(site) = engine.search_due() {
+        served.apply(index.replace(crate::search::index(&site)), &[]);
+    }
     let (events, _) = broadcast::channel(64);
     let shared = Arc::new(Shared {
         snapshot: RwLock::new(served),
@@ -143,7 +149,15 @@ async fn run(options: ServeOptions) -> Result<(), BuildError> {
     });
     report_update(&shared, &root, &first, &changed, options.timings, "Built");
 
-    watch::start(root.clone(), engine, shared.clone(), options.timings)?;
+    let indexer = indexer::Indexer::start(shared.clone(), index)
+        .map_err(|e| BuildError::io("starting the search indexing thread", e))?;
+    watch::start(
+        root.clone(),
+        engine,
+        shared.clone(),
+        indexer,
+        options.timings,
+    )?;
     println!("Serving {} at {base_url} (Ctrl-C to stop)", root.display());
     if options.open {
         let _ = webbrowser::open(&base_url);

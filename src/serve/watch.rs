@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind, RenameMode};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
+use super::indexer::Indexer;
 use super::{Shared, report_update};
 use crate::engine::{Attempt, Engine, Update};
 use crate::error::BuildError;
@@ -30,6 +31,7 @@ pub fn start(
     root: PathBuf,
     mut engine: Engine,
     shared: Arc<Shared>,
+    indexer: Indexer,
     timings: bool,
 ) -> Result<(), BuildError> {
     let (sender, receiver) = mpsc::channel::<notify::Result<notify::Event>>();
@@ -74,6 +76,12 @@ pub fn start(
                     None => engine.update(&batch.paths),
                 };
                 serve_update(&shared, &root, &mut update, timings);
+                // The pages are served; the search index catches up on its own thread.
+                if update.errors.is_empty()
+                    && let Some(site) = engine.search_due()
+                {
+                    indexer.index(site);
+                }
             }
         })
         .map_err(|e| BuildError::io("starting the rebuild thread", e))?;

@@ -59,7 +59,12 @@ pub fn rfc3339(date: &ZonedDateTime) -> String {
 
 /// A date as lists and pages show it (`5 March 2019`).
 pub fn display(date: &ZonedDateTime) -> String {
-    format!("{} {} {}", date.day(), month_name(date.month()), date.year())
+    format!(
+        "{} {} {}",
+        date.day(),
+        month_name(date.month()),
+        date.year()
+    )
 }
 
 /// The English name of a month, 1 to 12.

@@ -293,6 +293,8 @@ pub fn start_server(mut command: Command) -> Server {
 pub struct Live {
     pub engine: briefgen::engine::Engine,
     served: briefgen::engine::Served,
+    /// The search index's files as served.
+    search: briefgen::search::Served,
     /// The errors of the last update; empty when it was good.
     pub errors: Vec<briefgen::Diagnostic>,
 }
@@ -323,6 +325,7 @@ impl Live {
         let mut live = Live {
             engine,
             served: Default::default(),
+            search: Default::default(),
             errors: Vec::new(),
         };
         let first = live.update(&[]);
@@ -338,6 +341,14 @@ impl Live {
         } else {
             Vec::new()
         };
+        // Then the search index, as `serve`'s indexing thread makes it (here at once; its
+        // files are not among the pages told to reload).
+        if update.errors.is_empty()
+            && let Some(site) = self.engine.search_due()
+        {
+            let index = self.search.replace(briefgen::search::index(&site));
+            self.served.apply(index, &[]);
+        }
         self.errors = update.errors.clone();
         Saved {
             changed,

@@ -1,0 +1,405 @@
+// The search page's script: reads the index briefgen writes under search/data/ (see
+// src/search/mod.rs for its format) and fetches only what a query needs — meta.json, the word
+// files its words fall in, and the fragments of the results shown. No server, no WebAssembly.
+(() => {
+  "use strict";
+  const root = document.getElementById("search");
+  if (!root) return;
+  const indexPath = root.dataset.index;
+  const base = root.dataset.base;
+  const form = root.querySelector("form");
+  const input = form.elements.q;
+  const yearSelect = form.elements.year;
+  const orderSelect = form.elements.order;
+  const status = document.getElementById("search-status");
+  const list = document.getElementById("search-results");
+  const more = document.getElementById("search-more");
+  const FILTERS = { person: "people", tag: "tags", source: "sources" };
+  const PER_PAGE = 20;
+  const WEIGHTS = [6, 3, 1]; // title, people, tags and source; summary; body
+  const PREFIX_WEIGHT = 0.5; // a word the query word only begins
+  const MAX_WORD_CHARS = 40;
+  const STOPWORDS = new Set(("an and are as at be but by for from has have he her his in is it " +
+    "its of on or that the their they this to was were which will with").split(" "));
+
+  let fetched = 0; // bytes fetched since the page opened (the benchmark reads it)
+  const count = (n) => { fetched += n; root.dataset.fetched = String(fetched); };
+
+  // Words by the rules of src/search/words.rs.
+  function latinWithAccents(cp) {
+    return (cp >= 0xc0 && cp <= 0x24f) || (cp >= 0x1e00 && cp <= 0x1eff);
+  }
+  function words(text) {
+    const out = [];
+    for (const match of text.matchAll(/[\p{Alphabetic}\p{N}]+/gu)) {
+      let word = "";
+      let chars = 0;
+      for (const c of match[0]) {
+        for (const lower of c.toLowerCase()) {
+          const parts = latinWithAccents(lower.codePointAt(0))
+            ? lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+            : lower;
+          for (const part of parts) {
+            if (chars < MAX_WORD_CHARS) { word += part; chars += 1; }
+          }
+        }
+      }
+      if (chars === 1 && word.charCodeAt(0) < 0x80) continue;
+      if (STOPWORDS.has(word)) continue;
+      out.push(word);
+    }
+    return out;
+  }
+
+  // Strings in the index's order (by code point, as Rust sorts UTF-8).
+  function compare(a, b) {
+    const x = Array.from(a);
+    const y = Array.from(b);
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      const d = x[i].codePointAt(0) - y[i].codePointAt(0);
+      if (d !== 0) return d;
+    }
+    return x.length - y.length;
+  }
+
+  async function get(path, kind) {
+    const response = await fetch(path, kind === "meta" ? { cache: "no-cache" } : {});
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    const buffer = await response.arrayBuffer();
+    count(buffer.byteLength);
+    return kind === "bytes" ? new Uint8Array(buffer) : JSON.parse(new TextDecoder().decode(buffer));
+  }
+
+  let metaPromise = null;
+  function meta() {
+    metaPromise ??= get(indexPath + "meta.json", "meta").then((m) => {
+      // Each briefing's year, from the runs.
+      m.yearOf = new Int16Array(m.briefings);
+      m.yearList = [];
+      let doc = 0;
+      for (const [year, run] of m.years) {
+        m.yearOf.fill(year, doc, doc + run);
+        doc += run;
+        if (!m.yearList.includes(year)) m.yearList.push(year);
+      }
+      m.yearList.sort((a, b) => b - a);
+      return m;
+    });
+    return metaPromise;
+  }
+  const versioned = (m, path) => `${indexPath}${path}?v=${m.version}`;
+
+  let facetsPromise = null;
+  function facets() {
+    facetsPromise ??= meta().then((m) => get(versioned(m, "facets.json"), "json"));
+    return facetsPromise;
+  }
+
+  // Word files, read into a map of word -> [bytes, offset of its lists].
+  const wordFiles = new Map();
+  function readVarint(bytes, at) {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = bytes[at.i++];
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 128;
+    }
+  }
+  function wordFile(m, n) {
+    if (!wordFiles.has(n)) {
+      wordFiles.set(n, get(versioned(m, `w/${n}.bin`), "bytes").then((bytes) => {
+        const entries = new Map();
+        const at = { i: 0 };
+        const decoder = new TextDecoder();
+        while (at.i < bytes.length) {
+          const length = readVarint(bytes, at);
+          const word = decoder.decode(bytes.subarray(at.i, at.i + length));
+          at.i += length;
+          const size = readVarint(bytes, at);
+          entries.set(word, [bytes, at.i]);
+          at.i += size;
+        }
+        return entries;
+      }));
+    }
+    return wordFiles.get(n);
+  }
+  // The three lists of a word (title and names; summary; body), as arrays of briefings.
+  function lists([bytes, offset]) {
+    const at = { i: offset };
+    const out = [];
+    for (let field = 0; field < 3; field++) {
+      const head = readVarint(bytes, at);
+      const n = Math.floor(head / 2);
+      const docs = [];
+      if (head % 2 === 1) {
+        const first = readVarint(bytes, at);
+        const length = readVarint(bytes, at);
+        for (let k = 0; k < length; k++) {
+          const byte = bytes[at.i + k];
+          if (byte === 0) continue;
+          for (let j = 0; j < 8; j++) if (byte & (1 << j)) docs.push(first + k * 8 + j);
+        }
+        at.i += length;
+      } else {
+        let doc = 0;
+        for (let i = 0; i < n; i++) {
+          const gap = readVarint(bytes, at);
+          doc = i === 0 ? gap : doc + gap;
+          docs.push(doc);
+        }
+      }
+      out.push(docs);
+    }
+    return out;
+  }
+  // The word file a word falls in.
+  function fileOf(m, word) {
+    let low = 0;
+    let high = m.words.length - 1;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (compare(m.words[mid], word) <= 0) low = mid; else high = mid - 1;
+    }
+    return low;
+  }
+  // The briefings a query word finds, with their scores: the word itself, and the words it
+  // begins that are in its file (and the next, when they run on into it).
+  async function matches(m, word) {
+    const scores = new Map();
+    const first = fileOf(m, word);
+    let last = first;
+    while (last + 1 < m.words.length && last < first + 2 && m.words[last + 1].startsWith(word)) last++;
+    for (let n = first; n <= last; n++) {
+      const entries = await wordFile(m, n);
+      for (const [term, entry] of entries) {
+        if (!term.startsWith(word) || term.includes(":")) continue;
+        const scale = term === word ? 1 : PREFIX_WEIGHT;
+        lists(entry).forEach((docs, field) => {
+          const score = WEIGHTS[field] * scale;
+          for (const doc of docs) if ((scores.get(doc) ?? 0) < score) scores.set(doc, score);
+        });
+      }
+    }
+    return scores;
+  }
+  // The briefings of a person, tag or source (its own word, `p:<slug>`).
+  async function facetDocs(m, term) {
+    const entries = await wordFile(m, fileOf(m, term));
+    const entry = entries.get(term);
+    return new Set(entry ? lists(entry).flat() : []);
+  }
+
+  const fragments = new Map();
+  function shown(m, doc) {
+    const n = Math.floor(doc / m.fragment_briefings);
+    if (!fragments.has(n)) fragments.set(n, get(versioned(m, `f/${n}.json`), "json"));
+    return fragments.get(n).then((f) => f[doc % m.fragment_briefings]);
+  }
+
+  // Text with the words a query word begins marked.
+  function marked(text, queryWords) {
+    const out = document.createDocumentFragment();
+    let last = 0;
+    for (const match of text.matchAll(/[\p{Alphabetic}\p{N}]+/gu)) {
+      const [w] = words(match[0]);
+      if (!w || !queryWords.some((q) => w.startsWith(q))) continue;
+      out.append(text.slice(last, match.index));
+      const mark = document.createElement("mark");
+      mark.textContent = match[0];
+      out.append(mark);
+      last = match.index + match[0].length;
+    }
+    out.append(text.slice(last));
+    return out;
+  }
+
+  function resultItem(entry, queryWords) {
+    const item = document.createElement("li");
+    item.className = "briefing-item";
+    const time = document.createElement("time");
+    time.textContent = entry.d;
+    const link = document.createElement("a");
+    link.className = "briefing-link";
+    link.href = base + entry.u;
+    link.append(marked(entry.t, queryWords));
+    const source = document.createElement("span");
+    source.className = "briefing-source";
+    source.textContent = entry.s;
+    item.append(time, " ", link, " ", source);
+    if (entry.x) {
+      const summary = document.createElement("p");
+      summary.className = "briefing-summary";
+      summary.append(marked(entry.x, queryWords));
+      item.append(summary);
+    }
+    if (entry.p.length) {
+      const people = document.createElement("p");
+      people.className = "search-people";
+      people.textContent = "With " + entry.p.join(", ");
+      item.append(people);
+    }
+    return item;
+  }
+
+  let results = [];
+  let showing = 0;
+  let queryWords = [];
+  let run = 0;
+
+  async function showMore(m, mine) {
+    const page = results.slice(showing, showing + PER_PAGE);
+    const entries = await Promise.all(page.map((doc) => shown(m, doc)));
+    if (mine !== run) return;
+    for (const entry of entries) if (entry) list.append(resultItem(entry, queryWords));
+    showing += page.length;
+    more.hidden = showing >= results.length;
+  }
+
+  function plural(n, one, many) { return `${n.toLocaleString("en")} ${n === 1 ? one : many}`; }
+
+  async function search() {
+    const mine = ++run;
+    const m = await meta();
+    fillYears(m);
+    const params = new URLSearchParams();
+    const q = input.value.trim();
+    if (q) params.set("q", q);
+    queryWords = [...new Set(words(q))];
+    const wanted = [];
+    let facetList = null;
+    for (const [param, kind] of Object.entries(FILTERS)) {
+      const value = form.elements[param].value.trim();
+      if (!value) continue;
+      params.set(param, value);
+      facetList ??= await facets();
+      const facet = facetList[kind];
+      const folded = value.toLowerCase();
+      const term = facet.terms.find(([name, slug]) => name.toLowerCase() === folded || slug === folded);
+      wanted.push(term ? facet.prefix + term[1] : null);
+      if (!term) {
+        if (mine !== run) return;
+        list.replaceChildren();
+        more.hidden = true;
+        status.textContent = `No ${param} is named “${value}”: pick one from the list.`;
+        return;
+      }
+    }
+    const year = Number(yearSelect.value) || null;
+    if (year) params.set("year", String(year));
+    if (orderSelect.value === "newest") params.set("order", "newest");
+    const url = params.toString() ? `?${params}` : location.pathname;
+    history.replaceState(null, "", url);
+
+    if (!queryWords.length && !wanted.length) {
+      if (mine !== run) return;
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = q
+        ? `“${q}” has only words too common to search for; add another word.`
+        : "Type words to search for, or choose a person, tag, source or year.";
+      updateYearCounts(m, null);
+      return;
+    }
+    status.textContent = "Searching…";
+    const [wordScores, facetSets] = await Promise.all([
+      Promise.all(queryWords.map((w) => matches(m, w))),
+      Promise.all(wanted.map((term) => facetDocs(m, term))),
+    ]);
+    if (mine !== run) return;
+    // Briefings every word finds (and every filter holds), with their summed scores.
+    let candidates;
+    if (wordScores.length) {
+      wordScores.sort((a, b) => a.size - b.size);
+      candidates = new Map();
+      for (const [doc, score] of wordScores[0]) {
+        let total = score;
+        for (const other of wordScores.slice(1)) {
+          const s = other.get(doc);
+          if (s === undefined) { total = -1; break; }
+          total += s;
+        }
+        if (total >= 0) candidates.set(doc, total);
+      }
+    } else {
+      const [smallest] = [...facetSets].sort((a, b) => a.size - b.size);
+      candidates = new Map([...smallest].map((doc) => [doc, 0]));
+    }
+    for (const set of facetSets) for (const doc of candidates.keys()) if (!set.has(doc)) candidates.delete(doc);
+    updateYearCounts(m, candidates);
+    let found = [...candidates];
+    if (year) found = found.filter(([doc]) => m.yearOf[doc] === year);
+    const newest = orderSelect.value === "newest";
+    found.sort((a, b) => (newest ? 0 : b[1] - a[1]) || a[0] - b[0]);
+    results = found.map(([doc]) => doc);
+    showing = 0;
+    list.replaceChildren();
+    const what = [q && `“${q}”`, ...Object.keys(FILTERS).filter((p) => form.elements[p].value.trim())
+      .map((p) => `${p} ${form.elements[p].value.trim()}`), year && `in ${year}`].filter(Boolean).join(", ");
+    status.textContent = results.length
+      ? `${plural(results.length, "briefing", "briefings")} for ${what}`
+      : `No briefing for ${what}.`;
+    await showMore(m, mine);
+  }
+
+  let yearsFilled = false;
+  function fillYears(m) {
+    if (yearsFilled) return;
+    yearsFilled = true;
+    const wanted = new URLSearchParams(location.search).get("year");
+    for (const year of m.yearList) {
+      const option = document.createElement("option");
+      option.value = String(year);
+      option.textContent = String(year);
+      if (String(year) === wanted) option.selected = true;
+      yearSelect.append(option);
+    }
+  }
+  // Each year's option says how many of the briefings found (before the year filter) are of
+  // that year.
+  function updateYearCounts(m, candidates) {
+    const counts = new Map();
+    if (candidates) for (const doc of candidates.keys()) counts.set(m.yearOf[doc], (counts.get(m.yearOf[doc]) ?? 0) + 1);
+    for (const option of yearSelect.options) {
+      if (!option.value) continue;
+      option.textContent = candidates ? `${option.value} (${counts.get(Number(option.value)) ?? 0})` : option.value;
+    }
+  }
+
+  let fillingFacets = false;
+  async function fillFacets() {
+    if (fillingFacets) return;
+    fillingFacets = true;
+    const f = await facets();
+    for (const [param, kind] of Object.entries(FILTERS)) {
+      const datalist = document.getElementById(form.elements[param].getAttribute("list"));
+      for (const [name, , n] of f[kind].terms) {
+        const option = document.createElement("option");
+        option.value = name;
+        option.label = plural(n, "briefing", "briefings");
+        datalist.append(option);
+      }
+    }
+  }
+
+  let timer = null;
+  const soon = () => { clearTimeout(timer); timer = setTimeout(() => search().catch(failed), 200); };
+  const failed = (error) => { status.textContent = `Search failed: ${error.message}`; };
+  form.addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(timer); search().catch(failed); });
+  input.addEventListener("input", soon);
+  for (const param of Object.keys(FILTERS)) {
+    form.elements[param].addEventListener("focus", () => fillFacets().catch(failed));
+    form.elements[param].addEventListener("change", soon);
+  }
+  yearSelect.addEventListener("change", soon);
+  orderSelect.addEventListener("change", soon);
+  more.addEventListener("click", () => meta().then((m) => showMore(m, run)).catch(failed));
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") ?? "";
+  for (const param of Object.keys(FILTERS)) form.elements[param].value = params.get(param) ?? "";
+  orderSelect.value = params.get("order") === "newest" ? "newest" : "relevance";
+  search().catch(failed);
+})();

@@ -1350,10 +1350,10 @@ fn the_search_index_lists_every_briefing_under_its_words_people_and_year() {
     for (doc, entry) in shown.iter().enumerate() {
         let doc = doc as u32;
         // Every word of the title is found in the strongest field; of the summary, in one.
-        for word in words(entry["t"].as_str().unwrap(), false) {
+        for word in words(entry["t"].as_str().unwrap()) {
             assert!(index[&word][0].contains(&doc), "{word} of {}", entry["t"]);
         }
-        for word in words(entry["x"].as_str().unwrap(), false) {
+        for word in words(entry["x"].as_str().unwrap()) {
             assert!(index[&word][..2].concat().contains(&doc), "{word}");
         }
     }

@@ -44,6 +44,8 @@ pub struct Briefing {
     pub html: String,
     /// Words in the body.
     pub word_count: usize,
+    /// The body's distinct words as search cuts them, one per line, in the order first met.
+    pub words: String,
     /// The slugs of its people, tags and source, made once.
     pub slugs: TermSlugs,
 }
@@ -602,6 +604,7 @@ mod tests {
             extra: None,
             html: String::new(),
             word_count: 0,
+            words: String::new(),
         })
     }
 

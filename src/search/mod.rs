@@ -8,7 +8,8 @@
 //!
 //! - **Word files** (`search/data/w/<n>.bin`): every word, sorted, with its briefings in three
 //!   disjoint lists by where it is found — the title, people, tags and source (the strongest);
-//!   the summary; the body — cut into files of about [`WORD_FILE_BYTES`]. A query fetches only
+//!   the summary; the body (its distinct words, read when its Markdown was rendered) — cut into
+//!   files of about [`WORD_FILE_BYTES`]. A query fetches only
 //!   the files its words fall in. People, tags and sources are also words of their own
 //!   (`p:<slug>`, `t:<slug>`, `s:<slug>`), which the filters use. Lists are
 //!   [`postings`]-encoded, so no list is longer than a bit per briefing.
@@ -44,9 +45,10 @@ pub const WORD_FILE_BYTES: usize = 24 * 1024;
 /// How many briefings in a row one fragment describes.
 pub const FRAGMENT_BRIEFINGS: usize = 32;
 
-/// How many briefings one task of the indexing reads: enough to make a task worth sending to
-/// a thread, few enough to spread a small site over every core.
-const BRIEFINGS_PER_TASK: usize = 128;
+/// How many briefings one task of the indexing reads: enough that few words are met by more
+/// than one task (each task's words are joined at the end), few enough to spread a site of
+/// some thousands over every core.
+const BRIEFINGS_PER_TASK: usize = 1024;
 
 /// Where in a briefing a word is found, strongest first.
 #[derive(Clone, Copy)]
@@ -68,41 +70,48 @@ pub fn facet_prefix(kind: TaxonomyKind) -> &'static str {
     }
 }
 
-/// One word's briefings, by field, while the index is made.
+/// The words of a run of briefings, while the index is made. Words are looked up by a 64-bit
+/// hash with their length, not by their text: the lookup runs for every word of every
+/// briefing, and comparing two numbers is cheaper than following a pointer to compare bytes.
+/// (Two words of the same length share a hash about once in 2^64 pairs: among a million
+/// words, a chance in tens of millions.) Each word is kept once, for the index's files.
 #[derive(Default)]
-struct Lists {
-    docs: [Vec<u32>; 3],
-    /// The last briefing (number + 1) the word was seen in: a briefing is listed once, under
-    /// the first field the word is seen in — the strongest, as fields are read in order.
-    last: u32,
+struct Partial {
+    numbers: FxHashMap<(u64, usize), u32>,
+    /// Each word (by number).
+    words: Vec<String>,
+    /// For each word, the last briefing (number + 1) it was seen in: a briefing is listed
+    /// once, under the first field the word is seen in — the strongest, as fields are read in
+    /// order.
+    last: Vec<u32>,
+    /// For each word, its briefings by field.
+    lists: Vec<[Vec<u32>; 3]>,
 }
 
-/// The words of a run of briefings.
-type Partial = FxHashMap<String, Lists>;
-
 fn add(partial: &mut Partial, word: &str, doc: u32, field: Field) {
-    match partial.get_mut(word) {
-        Some(lists) => {
-            if lists.last != doc + 1 {
-                lists.docs[field as usize].push(doc);
-                lists.last = doc + 1;
-            }
-        }
+    use std::hash::BuildHasher;
+    let key = (rustc_hash::FxBuildHasher.hash_one(word), word.len());
+    let n = match partial.numbers.get(&key) {
+        Some(&n) => n as usize,
         None => {
-            let mut lists = Lists {
-                last: doc + 1,
-                ..Lists::default()
-            };
-            lists.docs[field as usize].push(doc);
-            partial.insert(word.to_string(), lists);
+            let n = partial.words.len();
+            partial.numbers.insert(key, n as u32);
+            partial.words.push(word.to_string());
+            partial.last.push(0);
+            partial.lists.push(Default::default());
+            n
         }
+    };
+    if partial.last[n] != doc + 1 {
+        partial.last[n] = doc + 1;
+        partial.lists[n][field as usize].push(doc);
     }
 }
 
 /// Reads one briefing's words into `partial`.
 fn read_briefing(partial: &mut Partial, doc: u32, b: &Briefing) {
     let mut title = |text: &str| {
-        words::for_each_word(text, false, |w| add(partial, w, doc, Field::Title));
+        words::for_each_word(text, |w| add(partial, w, doc, Field::Title));
     };
     title(&b.title);
     for name in b.people.iter().chain(&b.tags) {
@@ -128,8 +137,10 @@ fn read_briefing(partial: &mut Partial, doc: u32, b: &Briefing) {
         doc,
         Field::Title,
     );
-    words::for_each_word(&b.summary, false, |w| add(partial, w, doc, Field::Summary));
-    words::for_each_word(&b.html, true, |w| add(partial, w, doc, Field::Body));
+    words::for_each_word(&b.summary, |w| add(partial, w, doc, Field::Summary));
+    for word in b.words.lines() {
+        add(partial, word, doc, Field::Body);
+    }
 }
 
 /// What a result shows of a briefing (a fragment's entry).
@@ -189,8 +200,10 @@ pub fn index(site: &Site) -> Vec<RenderedFile> {
         .enumerate()
         .flat_map(|(task, partial)| {
             partial
+                .words
                 .into_iter()
-                .map(move |(word, lists)| (word, task, lists.docs))
+                .zip(partial.lists)
+                .map(move |(word, lists)| (word, task, lists))
         })
         .collect();
     entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));

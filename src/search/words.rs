@@ -1,8 +1,8 @@
 //! Words as search sees them. The index is written from these words and the reader's query is
 //! cut into words by `search.js` with the same rules, so the two must stay in step:
 //!
-//! - a word is a run of letters and digits (Unicode `Alphabetic` or `Numeric`); anything else,
-//!   an HTML tag or an entity, separates words (`Jae-myung` is `jae` and `myung`);
+//! - a word is a run of letters and digits (Unicode `Alphabetic` or `Numeric`); anything else
+//!   separates words (`Jae-myung` is `jae` and `myung`);
 //! - it is lower-cased, and Latin letters lose their accents (`Zürich` is `zurich`): for a
 //!   character from U+00C0 to U+024F or U+1E00 to U+1EFF, its canonical decomposition
 //!   without combining marks (U+0300 to U+036F);
@@ -11,7 +11,8 @@
 //!   every English briefing, so their lists would be the largest in the index and tell results
 //!   apart the least.
 //!
-//! Nothing is stemmed: a query word also finds the words it begins (`sanction` finds
+//! A briefing's body is read into [`Distinct`] words while its Markdown is rendered (the text
+//! is at hand there, and each word is then met once by the index). Nothing is stemmed: a query word also finds the words it begins (`sanction` finds
 //! `sanctions`), which serves names and English alike without a stemmer on each side.
 
 use unicode_normalization::UnicodeNormalization;
@@ -26,44 +27,48 @@ pub const STOPWORDS: &[&str] = &[
     "was", "were", "which", "will", "with",
 ];
 
-/// Whether a word (already folded) is a stopword. (A `match`, not a search of [`STOPWORDS`]:
-/// it is asked of every word of every briefing.)
+/// A word of up to 8 bytes as a number (its bytes, the first the most significant): words of
+/// one length sort as their numbers do, and shorter words below longer ones.
+const fn packed(word: &[u8]) -> u64 {
+    let mut value = 0u64;
+    let mut i = 0;
+    while i < word.len() {
+        value = value << 8 | word[i] as u64;
+        i += 1;
+    }
+    value
+}
+
+/// The [`STOPWORDS`] as numbers, sorted.
+const STOPWORD_CODES: [u64; STOPWORDS.len()] = {
+    let mut codes = [0u64; STOPWORDS.len()];
+    let mut i = 0;
+    while i < STOPWORDS.len() {
+        codes[i] = packed(STOPWORDS[i].as_bytes());
+        i += 1;
+    }
+    // Insertion sort, at compile time.
+    let mut j = 1;
+    while j < codes.len() {
+        let mut k = j;
+        while k > 0 && codes[k - 1] > codes[k] {
+            let t = codes[k];
+            codes[k] = codes[k - 1];
+            codes[k - 1] = t;
+            k -= 1;
+        }
+        j += 1;
+    }
+    codes
+};
+
+/// Whether a word (already folded) is a stopword. (A search among numbers, not strings: it is
+/// asked of every word of every briefing.)
 pub fn is_stopword(word: &str) -> bool {
-    matches!(
-        word,
-        "an" | "and"
-            | "are"
-            | "as"
-            | "at"
-            | "be"
-            | "but"
-            | "by"
-            | "for"
-            | "from"
-            | "has"
-            | "have"
-            | "he"
-            | "her"
-            | "his"
-            | "in"
-            | "is"
-            | "it"
-            | "its"
-            | "of"
-            | "on"
-            | "or"
-            | "that"
-            | "the"
-            | "their"
-            | "they"
-            | "this"
-            | "to"
-            | "was"
-            | "were"
-            | "which"
-            | "will"
-            | "with"
-    )
+    (2..=5).contains(&word.len())
+        && STOPWORD_CODES
+            .binary_search(&packed(word.as_bytes()))
+            .is_ok()
 }
 
 /// Whether a character is one of the Latin letters whose accents are dropped: Latin-1,
@@ -101,27 +106,31 @@ impl<F: FnMut(&str)> Word<F> {
         self.chars = 0;
     }
 
-    /// Gives `each` a whole word of ASCII letters and digits, unless it is not a word.
-    fn ascii(&mut self, run: &[u8]) {
-        let run = &run[..run.len().min(MAX_WORD_CHARS)];
-        if run.len() < 2 {
+    /// Gives `each` a whole word of ASCII letters and digits, unless it is not a word: as it
+    /// is when it is lower-case already (most words are), else lower-cased on the stack.
+    fn ascii(&mut self, word: &str) {
+        let word = &word[..word.len().min(MAX_WORD_CHARS)];
+        if word.len() < 2 {
             return;
         }
-        let mut lower = [0u8; MAX_WORD_CHARS];
-        let lower = &mut lower[..run.len()];
-        lower.copy_from_slice(run);
-        lower.make_ascii_lowercase();
-        if let Ok(word) = std::str::from_utf8(lower)
-            && !is_stopword(word)
-        {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            let mut lower = [0u8; MAX_WORD_CHARS];
+            for (to, from) in lower.iter_mut().zip(word.bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
+            if let Ok(lower) = std::str::from_utf8(&lower[..word.len()])
+                && !is_stopword(lower)
+            {
+                (self.each)(lower);
+            }
+        } else if !is_stopword(word) {
             (self.each)(word);
         }
     }
 }
 
-/// Calls `each` with every word of `text`, in order (repeats included). With `html`, the text
-/// is HTML: tags and character references separate words and are not read.
-pub fn for_each_word(text: &str, html: bool, each: impl FnMut(&str)) {
+/// Calls `each` with every word of `text`, in order (repeats included).
+pub fn for_each_word(text: &str, each: impl FnMut(&str)) {
     let bytes = text.as_bytes();
     let mut word = Word {
         text: String::new(),
@@ -139,22 +148,14 @@ pub fn for_each_word(text: &str, html: bool, each: impl FnMut(&str)) {
                 i += 1;
             }
             if word.text.is_empty() && bytes.get(i).is_none_or(|&next| next < 0x80) {
-                word.ascii(&bytes[start..i]);
+                // ASCII bytes: `start..i` lies on character boundaries.
+                word.ascii(&text[start..i]);
             } else {
                 // Part of a word with other letters (`Nguyễn`): read character by character.
                 for &c in &bytes[start..i] {
                     word.push(char::from(c.to_ascii_lowercase()));
                 }
             }
-        } else if b == b'<' && html {
-            word.finish();
-            i = memchr::memchr(b'>', &bytes[i..]).map_or(bytes.len(), |end| i + end + 1);
-        } else if b == b'&' && html {
-            // A character reference (`&amp;`, `&#39;`): pulldown-cmark writes every other
-            // character as itself, and these are all punctuation.
-            word.finish();
-            let window = &bytes[i..bytes.len().min(i + 12)];
-            i = memchr::memchr(b';', window).map_or(i + 1, |end| i + end + 1);
         } else if b < 0x80 {
             word.finish();
             i += 1;
@@ -183,10 +184,52 @@ pub fn for_each_word(text: &str, html: bool, each: impl FnMut(&str)) {
     word.finish();
 }
 
-/// The words of a text, in order: for tests and for the query side's rules in one place.
-pub fn words(text: &str, html: bool) -> Vec<String> {
+/// The distinct words of texts read one after another, each once, in the order first met.
+pub struct Distinct {
+    seen: rustc_hash::FxHashSet<(u64, usize)>,
+    lines: String,
+}
+
+/// How many distinct words a briefing's set has room for at first: most have fewer, so that
+/// the set seldom grows while it is filled.
+const DISTINCT_ROOM: usize = 512;
+
+impl Distinct {
+    /// An empty set.
+    pub fn new() -> Distinct {
+        Distinct {
+            seen: rustc_hash::FxHashSet::with_capacity_and_hasher(
+                DISTINCT_ROOM,
+                rustc_hash::FxBuildHasher,
+            ),
+            lines: String::new(),
+        }
+    }
+
+    /// Reads the words of a text (not HTML).
+    pub fn read(&mut self, text: &str) {
+        use std::hash::BuildHasher;
+        let Distinct { seen, lines } = self;
+        for_each_word(text, |word| {
+            // By hash and length: two words of one length share a 64-bit hash about once in
+            // 2^64 pairs.
+            if seen.insert((rustc_hash::FxBuildHasher.hash_one(word), word.len())) {
+                lines.push_str(word);
+                lines.push('\n');
+            }
+        });
+    }
+
+    /// The words, one per line.
+    pub fn into_lines(self) -> String {
+        self.lines
+    }
+}
+
+/// The words of a text, in order.
+pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for_each_word(text, html, |w| out.push(w.to_string()));
+    for_each_word(text, |w| out.push(w.to_string()));
     out
 }
 
@@ -198,45 +241,38 @@ mod tests {
     fn stopwords_are_sorted_and_all_matched() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(STOPWORDS.iter().all(|w| is_stopword(w)));
-        assert!(!is_stopword("summit") && !is_stopword("a"));
+        assert!(!is_stopword("summit") && !is_stopword("a") && !is_stopword("thee"));
+        assert!(!is_stopword("witha") && !is_stopword("") && !is_stopword("whichever"));
     }
 
     #[test]
     fn words_are_folded_and_split() {
         assert_eq!(
-            words(
-                "Lee Jae-myung met the PM in Zürich; Ærø & São Paulo's 5 G7",
-                false
-            ),
+            words("Lee Jae-myung met the PM in Zürich; Ærø & São Paulo's 5 G7"),
             [
                 "lee", "jae", "myung", "met", "pm", "zurich", "ærø", "sao", "paulo", "g7"
             ]
         );
-        assert_eq!(words("한국 경제 東京", false), ["한국", "경제", "東京"]);
+        assert_eq!(words("한국 경제 東京"), ["한국", "경제", "東京"]);
         assert_eq!(
-            words("Nguyễn Văn An, DÉJÀ vu, x é", false),
+            words("Nguyễn Văn An, DÉJÀ vu, x é"),
             ["nguyen", "van", "deja", "vu"]
         );
     }
 
     #[test]
-    fn html_tags_and_references_are_not_words() {
-        assert_eq!(
-            words(
-                "<p class=\"x\">Kim&#39;s <em>summit</em>&amp;talks<br>done &nbsp;now</p>",
-                true
-            ),
-            ["kim", "summit", "talks", "done", "now"]
-        );
-        // A lone ampersand is punctuation, and the text after it is still read.
-        assert_eq!(words("R&D; budget & more", true), ["budget", "more"]);
+    fn distinct_words_are_kept_once_in_the_order_met() {
+        let mut distinct = Distinct::new();
+        distinct.read("Kim met Moon; Moon met KIM");
+        distinct.read("again, kim");
+        assert_eq!(distinct.into_lines(), "kim\nmet\nmoon\nagain\n");
     }
 
     #[test]
     fn long_words_keep_their_first_characters() {
         let long = "a".repeat(100);
-        assert_eq!(words(&long, false), ["a".repeat(MAX_WORD_CHARS)]);
+        assert_eq!(words(&long), ["a".repeat(MAX_WORD_CHARS)]);
         let accented = "é".repeat(100);
-        assert_eq!(words(&accented, false), ["e".repeat(MAX_WORD_CHARS)]);
+        assert_eq!(words(&accented), ["e".repeat(MAX_WORD_CHARS)]);
     }
 }

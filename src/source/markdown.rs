@@ -37,6 +37,10 @@ pub struct RenderedBody {
     pub first_paragraph: String,
     /// How many words the body has.
     pub word_count: usize,
+    /// The body's distinct words as search cuts them ([`crate::search::words`]), each once, in
+    /// the order first met, one per line: read here, where the text is at hand, so that the
+    /// search index neither reads the HTML again nor meets a word twice in one briefing.
+    pub words: String,
 }
 
 fn options() -> Options {
@@ -62,6 +66,7 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
     let mut open_html = crate::nesting::OpenElements::default();
     let mut word_count = 0;
     let mut has_raw_html = false;
+    let mut words = crate::search::words::Distinct::new();
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let event = match event {
@@ -81,6 +86,7 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
             }
             Event::End(TagEnd::CodeBlock) => {
                 let (language, buffer) = code.take().unwrap_or_default();
+                words.read(&buffer);
                 Event::Html(code_block_html(&language, &buffer).into())
             }
             Event::Start(Tag::Link {
@@ -131,6 +137,7 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
             Event::End(TagEnd::Paragraph) if depth == 1 => in_first_paragraph = false,
             Event::Text(text) | Event::Code(text) => {
                 word_count += text.split_whitespace().count();
+                words.read(text);
                 if in_first_paragraph {
                     first_paragraph.push_str(text);
                 }
@@ -195,6 +202,7 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
         html,
         first_paragraph: first_paragraph.trim().to_string(),
         word_count,
+        words: words.into_lines(),
     })
 }
 

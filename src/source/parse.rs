@@ -300,6 +300,7 @@ pub fn render_body(
         extra: front.extra.clone(),
         html: body.html,
         word_count: body.word_count,
+        words: body.words,
         slugs: crate::content::model::TermSlugs::of(&people, &front.tags, &front.source.name),
     })
 }

@@ -1,7 +1,7 @@
 //! Measures `briefgen serve` on a real site: from saving an edited briefing to the rebuilt page
 //! being served (polling over HTTP), and to an open page having been told to reload and having
-//! fetched the new page (over the live-reload WebSocket, as the browser script does). Reports
-//! medians. Then it edits the site's `base.html` (an override of the default theme's, put in
+//! fetched the new page (over the live-reload WebSocket, as the browser script does), and to
+//! the search index having caught up (a new `search/data/meta.json`). Reports medians. Then it edits the site's `base.html` (an override of the default theme's, put in
 //! `templates/` for the run) and times every page being re-rendered: the first page served
 //! with the change, and the chronology, which is rendered last. Run by `bench/serve.sh`; see
 //! BENCHMARKS.md.
@@ -63,7 +63,12 @@ fn main() {
 
     let mut served = Vec::new();
     let mut reloaded = Vec::new();
+    let mut indexed = Vec::new();
+    let meta = format!("{url}search/data/meta.json");
+    // An older briefgen (BEFORE) has no search index.
+    let has_index = agent.get(&meta).call().is_ok_and(|r| r.status() == 200);
     for i in 0..edits {
+        let version = fetch(&agent, &meta);
         let file = &files[(i * 7919) % files.len()];
         let original = std::fs::read_to_string(file).unwrap();
         let slug = slug_of(file);
@@ -89,9 +94,24 @@ fn main() {
                 break;
             }
         }
+        // Save → the search index made again (its version is a hash of its files).
+        while has_index && fetch(&agent, &meta) == version {
+            assert!(
+                saved.elapsed() < Duration::from_secs(30),
+                "the index never caught up"
+            );
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        if has_index {
+            indexed.push(saved.elapsed());
+        }
         std::fs::write(file, &original).unwrap();
-        // Let the restore go through, to its last message, before the next edit.
+        // Let the restore go through, to its last message and the index as it was, before the
+        // next edit.
         settle(&mut socket);
+        while has_index && fetch(&agent, &meta) != version {
+            std::thread::sleep(Duration::from_millis(2));
+        }
     }
     let mut in_browser = browser_reloads(&url, &files, edits.min(10));
     let (mut first_page, mut all_pages) = template_edits(&agent, &url, &template, &files, 5);
@@ -100,6 +120,9 @@ fn main() {
     std::fs::remove_dir_all(template.parent().unwrap()).unwrap();
     report("save → rebuilt page served", &mut served);
     report("save → reload received and page fetched", &mut reloaded);
+    if has_index {
+        report("save → search index caught up", &mut indexed);
+    }
     report("template edit → a briefing's page served", &mut first_page);
     report(
         "template edit → every page re-rendered (chronology served)",

@@ -28,6 +28,7 @@ pub mod postings;
 pub mod words;
 
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
@@ -42,8 +43,9 @@ use crate::render::RenderedFile;
 /// single word's lists may make one larger, up to three bitmaps of a bit per briefing).
 pub const WORD_FILE_BYTES: usize = 24 * 1024;
 
-/// How many briefings in a row one fragment describes.
-pub const FRAGMENT_BRIEFINGS: usize = 32;
+/// How many briefings in a row one fragment describes: few, since the results a page shows are
+/// seldom neighbours (at 32, ten results fetched some 100 KB of fragments; at 8, some 25 KB).
+pub const FRAGMENT_BRIEFINGS: usize = 8;
 
 /// How many briefings one task of the indexing reads: enough that few words are met by more
 /// than one task (each task's words are joined at the end), few enough to spread a site of
@@ -180,7 +182,31 @@ struct Facet<'a> {
 
 /// Every file of the search index of `site`.
 pub fn index(site: &Site) -> Vec<RenderedFile> {
-    let briefings = &site.briefings;
+    let entries = read_words(&site.briefings);
+    let (mut files, first_words) = word_files(&entries);
+    files.par_extend(fragments(&site.briefings));
+    files.push(facets(site));
+    let mut hasher = FxHasher::default();
+    for f in &files {
+        f.bytes.hash(&mut hasher);
+    }
+    let meta = Meta {
+        version: format!("{:016x}", hasher.finish()),
+        briefings: site.briefings.len(),
+        fragment_briefings: FRAGMENT_BRIEFINGS,
+        words: first_words,
+        years: year_runs(&site.briefings),
+    };
+    files.push(RenderedFile {
+        path: urls::SEARCH_META.to_string(),
+        bytes: json(&meta),
+    });
+    files
+}
+
+/// Every word of the briefings with its lists by field, sorted by word: a word met by several
+/// tasks comes once per task, in the tasks' order.
+fn read_words(briefings: &[Arc<Briefing>]) -> Vec<(String, usize, [Vec<u32>; 3])> {
     // Each task reads a run of briefings into words of its own; the runs are in order, so
     // joining a word's lists run by run keeps them ascending.
     let partials: Vec<Partial> = briefings
@@ -207,7 +233,11 @@ pub fn index(site: &Site) -> Vec<RenderedFile> {
         })
         .collect();
     entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    entries
+}
 
+/// The word files, cut by size, and the first word of each.
+fn word_files(entries: &[(String, usize, [Vec<u32>; 3])]) -> (Vec<RenderedFile>, Vec<&str>) {
     let mut files = Vec::new();
     let mut first_words: Vec<&str> = Vec::new();
     let mut file = Vec::new();
@@ -246,30 +276,35 @@ pub fn index(site: &Site) -> Vec<RenderedFile> {
             bytes: file,
         });
     }
+    (files, first_words)
+}
 
-    files.par_extend(
-        briefings
-            .par_chunks(FRAGMENT_BRIEFINGS)
-            .enumerate()
-            .map(|(n, run)| {
-                let shown: Vec<Shown<'_>> = run
-                    .iter()
-                    .map(|b| Shown {
-                        t: &b.title,
-                        u: b.path(),
-                        d: crate::source::dates::display(&b.date),
-                        s: &b.source.name,
-                        x: &b.summary,
-                        p: &b.people,
-                    })
-                    .collect();
-                RenderedFile {
-                    path: urls::search_fragment(n),
-                    bytes: serde_json::to_vec(&shown).unwrap_or_default(),
-                }
-            }),
-    );
+/// The fragments: what results show, [`FRAGMENT_BRIEFINGS`] briefings a file.
+fn fragments(briefings: &[Arc<Briefing>]) -> impl ParallelIterator<Item = RenderedFile> + '_ {
+    briefings
+        .par_chunks(FRAGMENT_BRIEFINGS)
+        .enumerate()
+        .map(|(n, run)| {
+            let shown: Vec<Shown<'_>> = run
+                .iter()
+                .map(|b| Shown {
+                    t: &b.title,
+                    u: b.path(),
+                    d: crate::source::dates::display(&b.date),
+                    s: &b.source.name,
+                    x: &b.summary,
+                    p: &b.people,
+                })
+                .collect();
+            RenderedFile {
+                path: urls::search_fragment(n),
+                bytes: json(&shown),
+            }
+        })
+}
 
+/// `facets.json`: every person, tag and source, most briefings first.
+fn facets(site: &Site) -> RenderedFile {
     let facets: std::collections::BTreeMap<&str, Facet<'_>> = site
         .taxonomies
         .iter()
@@ -289,11 +324,22 @@ pub fn index(site: &Site) -> Vec<RenderedFile> {
             )
         })
         .collect();
-    files.push(RenderedFile {
+    RenderedFile {
         path: urls::SEARCH_FACETS.to_string(),
-        bytes: serde_json::to_vec(&facets).unwrap_or_default(),
-    });
+        bytes: json(&facets),
+    }
+}
 
+/// A value as JSON, with `<` written `\u003c`: the files carry the site's titles and names as
+/// written, and no file of the site holds markup that is not escaped, whatever it is served as.
+fn json(value: &impl Serialize) -> Vec<u8> {
+    let text = serde_json::to_string(value).unwrap_or_default();
+    text.replace('<', "\\u003c").into_bytes()
+}
+
+/// The briefings' years (as their dates are written), as `[year, briefings]` runs in briefing
+/// order: newest first, so a year is one run unless offsets reorder the turn of a year.
+fn year_runs(briefings: &[Arc<Briefing>]) -> Vec<(i16, usize)> {
     let mut years: Vec<(i16, usize)> = Vec::new();
     for b in briefings {
         match years.last_mut() {
@@ -301,23 +347,7 @@ pub fn index(site: &Site) -> Vec<RenderedFile> {
             _ => years.push((b.date.year(), 1)),
         }
     }
-    let mut hasher = FxHasher::default();
-    for f in &files {
-        f.bytes.hash(&mut hasher);
-    }
-    let meta = Meta {
-        version: format!("{:016x}", hasher.finish()),
-        briefings: briefings.len(),
-        fragment_briefings: FRAGMENT_BRIEFINGS,
-        words: first_words,
-        years,
-    };
-    let meta = serde_json::to_vec(&meta).unwrap_or_default();
-    files.push(RenderedFile {
-        path: urls::SEARCH_META.to_string(),
-        bytes: meta,
-    });
-    files
+    years
 }
 
 /// The index's files as served, for `serve`: each new index replaces them, and the changes it

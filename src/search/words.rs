@@ -194,6 +194,12 @@ pub struct Distinct {
 /// the set seldom grows while it is filled.
 const DISTINCT_ROOM: usize = 512;
 
+impl Default for Distinct {
+    fn default() -> Distinct {
+        Distinct::new()
+    }
+}
+
 impl Distinct {
     /// An empty set.
     pub fn new() -> Distinct {

@@ -15,9 +15,10 @@
   const list = document.getElementById("search-results");
   const more = document.getElementById("search-more");
   const FILTERS = { person: "people", tag: "tags", source: "sources" };
-  const PER_PAGE = 20;
+  const PER_PAGE = 10;
   const WEIGHTS = [6, 3, 1]; // title, people, tags and source; summary; body
   const PREFIX_WEIGHT = 0.5; // a word the query word only begins
+  const PREFIX_FROM = 3; // the shortest query word that finds the words it begins
   const MAX_WORD_CHARS = 40;
   const STOPWORDS = new Set(("an and are as at be but by for from has have he her his in is it " +
     "its of on or that the their they this to was were which will with").split(" "));
@@ -165,17 +166,20 @@
     }
     return low;
   }
-  // The briefings a query word finds, with their scores: the word itself, and the words it
-  // begins that are in its file (and the next, when they run on into it).
+  // The briefings a query word finds, with their scores: the word itself, and (for a word of
+  // PREFIX_FROM characters or more) the words it begins that are in its file, and the next
+  // two when they run on into them.
   async function matches(m, word) {
     const scores = new Map();
+    if (!m.words.length) return scores;
+    const prefix = Array.from(word).length >= PREFIX_FROM;
     const first = fileOf(m, word);
     let last = first;
-    while (last + 1 < m.words.length && last < first + 2 && m.words[last + 1].startsWith(word)) last++;
+    while (prefix && last + 1 < m.words.length && last < first + 2 && m.words[last + 1].startsWith(word)) last++;
     for (let n = first; n <= last; n++) {
       const entries = await wordFile(m, n);
       for (const [term, entry] of entries) {
-        if (!term.startsWith(word) || term.includes(":")) continue;
+        if (term !== word && (!prefix || !term.startsWith(word) || term.includes(":"))) continue;
         const scale = term === word ? 1 : PREFIX_WEIGHT;
         lists(entry).forEach((docs, field) => {
           const score = WEIGHTS[field] * scale;
@@ -187,6 +191,7 @@
   }
   // The briefings of a person, tag or source (its own word, `p:<slug>`).
   async function facetDocs(m, term) {
+    if (!m.words.length) return new Set();
     const entries = await wordFile(m, fileOf(m, term));
     const entry = entries.get(term);
     return new Set(entry ? lists(entry).flat() : []);
@@ -338,10 +343,13 @@
     list.replaceChildren();
     const what = [q && `“${q}”`, ...Object.keys(FILTERS).filter((p) => form.elements[p].value.trim())
       .map((p) => `${p} ${form.elements[p].value.trim()}`), year && `in ${year}`].filter(Boolean).join(", ");
+    await showMore(m, mine);
+    // Said once the first results are shown, so that a reader (and a test) told of them finds
+    // them there.
+    if (mine !== run) return;
     status.textContent = results.length
       ? `${plural(results.length, "briefing", "briefings")} for ${what}`
       : `No briefing for ${what}.`;
-    await showMore(m, mine);
   }
 
   let yearsFilled = false;

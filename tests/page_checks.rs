@@ -4,7 +4,9 @@
 //! dark, and on each: axe-core finds no violation of any impact, nothing scrolls sideways,
 //! and the colour scheme asked for is the one in force. The Nu HTML Checker finds no error
 //! and no warning in any of those pages or in the stylesheet. Screenshots of every look are
-//! written under `target/tmp/page-checks/`, to be looked at.
+//! written under `target/tmp/page-checks/`, to be looked at. The search page is looked at with
+//! results shown; and on the example site built for a subpath, at both widths, the header's
+//! box finds a person's briefings by their name and the year filter narrows them.
 //!
 //! The checkers come from `tests/browser-tools` (`npm ci` there installs axe-core and
 //! vnu-jar; the Nu checker runs on Java). Without them, or without Chromium, the test says so
@@ -452,86 +454,89 @@ async fn the_search_box_finds_briefings_by_a_persons_name_and_narrows_by_year_un
     let server = static_server(work.path(), port);
     let base = format!("http://127.0.0.1:{port}/sub/");
     let (_driver, client, _profile) = browser_with(&[]).await;
-    client.set_window_size(1280, 900).await.unwrap();
+    // On a phone and on a desktop.
+    for width in [390u32, 1280] {
+        client.set_window_size(width, 900).await.unwrap();
 
-    // From any page: the header's box leads to the search page with the words asked for.
-    client.goto(&base).await.unwrap();
-    let field = client
-        .find(fantoccini::Locator::Css("#site-search-q"))
-        .await
-        .unwrap();
-    field.send_keys("Kim Jong-un").await.unwrap();
-    client
-        .find(fantoccini::Locator::Css(".site-search button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let status = answered(&client, "").await;
-    assert!(
+        // From any page: the header's box leads to the search page with the words asked for.
+        client.goto(&base).await.unwrap();
+        let field = client
+            .find(fantoccini::Locator::Css("#site-search-q"))
+            .await
+            .unwrap();
+        field.send_keys("Kim Jong-un").await.unwrap();
         client
-            .current_url()
+            .find(fantoccini::Locator::Css(".site-search button"))
             .await
             .unwrap()
-            .as_str()
-            .starts_with(&format!("{base}search/?q=Kim")),
-        "the box leads to the search page"
-    );
-    assert!(status.starts_with("6 briefings"), "{status}");
-    let found = results(&client).await;
-    assert_eq!(found.len(), 6, "{found:?}");
-    for (_, title, people, href) in &found {
-        assert!(people.contains("Kim Jong-un"), "{title}: {people}");
-        assert!(href.starts_with("/sub/briefings/"), "{href}");
+            .click()
+            .await
+            .unwrap();
+        let status = answered(&client, "").await;
+        assert!(
+            client
+                .current_url()
+                .await
+                .unwrap()
+                .as_str()
+                .starts_with(&format!("{base}search/?q=Kim")),
+            "the box leads to the search page"
+        );
+        assert!(status.starts_with("6 briefings"), "{status}");
+        let found = results(&client).await;
+        assert_eq!(found.len(), 6, "{found:?}");
+        for (_, title, people, href) in &found {
+            assert!(people.contains("Kim Jong-un"), "{title}: {people}");
+            assert!(href.starts_with("/sub/briefings/"), "{href}");
+        }
+        // A result leads to its briefing, under the subpath.
+        let first = format!("http://127.0.0.1:{port}{}", found[0].3);
+        let page = ureq::get(&first)
+            .call()
+            .unwrap()
+            .into_body()
+            .read_to_string()
+            .unwrap();
+        assert!(page.contains(&found[0].1), "{first} is not {}", found[0].1);
+
+        // Narrowed by year: the year's option counts what the words found in it.
+        let options = client
+            .execute(
+                "return [...document.getElementById('search-year').options].map(o => o.textContent)",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            options,
+            serde_json::json!(["Any year", "2025 (3)", "2024 (0)", "2019 (2)", "2018 (1)"]),
+            "years newest first, each with what the words found in it"
+        );
+        client
+            .find(fantoccini::Locator::Css("#search-year"))
+            .await
+            .unwrap()
+            .select_by_value("2019")
+            .await
+            .unwrap();
+        let narrowed = answered(&client, &status).await;
+        assert!(narrowed.starts_with("2 briefings"), "{narrowed}");
+        let found = results(&client).await;
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found.iter().all(|(date, ..)| date.ends_with("2019")),
+            "{found:?}"
+        );
+        assert!(
+            client
+                .current_url()
+                .await
+                .unwrap()
+                .as_str()
+                .contains("year=2019"),
+            "the address keeps the query, to be shared"
+        );
     }
-    // A result leads to its briefing, under the subpath.
-    let first = format!("http://127.0.0.1:{port}{}", found[0].3);
-    let page = ureq::get(&first)
-        .call()
-        .unwrap()
-        .into_body()
-        .read_to_string()
-        .unwrap();
-    assert!(page.contains(&found[0].1), "{first} is not {}", found[0].1);
-
-    // Narrowed by year: the year's option counts what the words found in it.
-    let options = client
-        .execute(
-            "return [...document.getElementById('search-year').options].map(o => o.textContent)",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(
-        options,
-        serde_json::json!(["Any year", "2025 (3)", "2024 (0)", "2019 (2)", "2018 (1)"]),
-        "years newest first, each with what the words found in it"
-    );
-    client
-        .find(fantoccini::Locator::Css("#search-year"))
-        .await
-        .unwrap()
-        .select_by_value("2019")
-        .await
-        .unwrap();
-    let narrowed = answered(&client, &status).await;
-    assert!(narrowed.starts_with("2 briefings"), "{narrowed}");
-    let found = results(&client).await;
-    assert_eq!(found.len(), 2, "{found:?}");
-    assert!(
-        found.iter().all(|(date, ..)| date.ends_with("2019")),
-        "{found:?}"
-    );
-    assert!(
-        client
-            .current_url()
-            .await
-            .unwrap()
-            .as_str()
-            .contains("year=2019"),
-        "the address keeps the query, to be shared"
-    );
 
     // A person as a filter, from the list of people: every briefing naming them, and no other.
     client

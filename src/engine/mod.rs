@@ -73,7 +73,9 @@ fn next_generation() -> u64 {
 
 /// The model of the last render and what was worked out from it.
 struct Model {
-    site: Site,
+    /// Shared with `serve`'s search indexer while it indexes it: an edit then copies it
+    /// ([`Arc::make_mut`]), and otherwise changes it in place.
+    site: Arc<Site>,
     /// Each briefing's template values, in `site.briefings` order.
     prepared: Vec<Arc<PreparedBriefing>>,
     /// Every job of the site and its output path.
@@ -236,14 +238,14 @@ impl Engine {
 
     /// The model of the last good render.
     pub fn site(&self) -> Option<&Site> {
-        self.model.as_ref().map(|m| &m.site)
+        self.model.as_ref().map(|m| &*m.site)
     }
 
     /// The model to index for search, when what the index is made from changed since it was
     /// last asked for: `serve` indexes it on a thread of its own once the pages are served (a
     /// build indexes while it renders). Ask only after a good update, whose model is the one
     /// served. `None` when nothing changed, or nothing rendered yet.
-    pub fn search_due(&mut self) -> Option<Site> {
+    pub fn search_due(&mut self) -> Option<Arc<Site>> {
         use std::hash::{Hash, Hasher};
         let model = self.model.as_ref()?;
         let mut hasher = rustc_hash::FxHasher::default();
@@ -256,7 +258,7 @@ impl Engine {
             return None;
         }
         self.search_indexed = Some(key);
-        Some(model.site.clone())
+        Some(Arc::clone(&model.site))
     }
 
     /// Refreshes the caches from changed paths (added, edited or deleted files and folders).
@@ -634,7 +636,7 @@ fn update_model(
         let prepared = render::prepare_all(&site, config);
         let plan = plan(&site, config, templates, &prepared);
         *model = Some(Model {
-            site,
+            site: Arc::new(site),
             prepared,
             plan,
             generation: next_generation(),
@@ -659,7 +661,7 @@ fn update_model(
     }
     let old_briefings: Vec<Arc<Briefing>> = current.site.briefings.clone();
     let old_prepared = std::mem::take(&mut current.prepared);
-    match current.site.apply(edits) {
+    match Arc::make_mut(&mut current.site).apply(edits) {
         Placement::InPlace(positions) => {
             let mut prepared = old_prepared;
             let made: Vec<(usize, Arc<PreparedBriefing>)> = positions

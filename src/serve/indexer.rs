@@ -20,7 +20,7 @@ pub const SETTLE: Duration = Duration::from_millis(150);
 
 /// Hands models to the indexing thread.
 pub struct Indexer {
-    sender: Sender<Site>,
+    sender: Sender<Arc<Site>>,
 }
 
 impl Indexer {
@@ -34,12 +34,12 @@ impl Indexer {
     }
 
     /// Indexes `site` soon, unless a newer site comes first.
-    pub fn index(&self, site: Site) {
+    pub fn index(&self, site: Arc<Site>) {
         let _ = self.sender.send(site);
     }
 }
 
-fn run(receiver: &Receiver<Site>, shared: &Shared, mut index: search::Served) {
+fn run(receiver: &Receiver<Arc<Site>>, shared: &Shared, mut index: search::Served) {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
         .thread_name(|_| "briefgen-search-pool".into())

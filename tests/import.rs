@@ -181,9 +181,10 @@ fn a_saved_page_with_open_graph_tags() {
         date: "2025-06-13T14:05:31+00:00",
         source: "AP News",
         url: Some("https://apnews.com/article/trump-kim-north-korea-meeting-4f1c2a"),
+        // Most mentioned first: "Trump" three times, "Kim" twice (a full name counts once).
         people: &[
-            "Kim Jong Un",
             "Donald Trump",
+            "Kim Jong Un",
             "Karoline Leavitt",
             "Lee Jae-myung",
         ],

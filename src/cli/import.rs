@@ -47,15 +47,26 @@ pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
         // Outside a site, dates without an offset are read as UTC.
         let zone = SiteConfig::load(root).map_or(jiff::tz::TimeZone::UTC, |l| l.config.timezone);
         let briefing = import(&text, &options, &zone);
+        warn_undated(&briefing);
         print!("{}", briefing.to_text(&briefing.date_or_now(&zone)));
         return Ok(());
     }
     let config = SiteConfig::load(root)?.config;
     let briefing = import(&text, &options, &config.timezone);
+    warn_undated(&briefing);
     let path = briefing.write_into(root, &config)?;
     println!("{}", root.join(path).display());
     eprintln!(
         "A draft: check its title, date, source, people and tags, then set draft: false to publish."
     );
     Ok(())
+}
+
+/// Says on standard error that the draft's date is the import time, not the article's.
+fn warn_undated(briefing: &briefgen::scaffold::DraftBriefing) {
+    if briefing.date.is_none() {
+        eprintln!(
+            "warning: no date found in the clipping; the draft's date is the import time (its `date:` line says so): set the article's date"
+        );
+    }
 }

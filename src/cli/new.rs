@@ -23,6 +23,7 @@ pub fn run(root: &Path, args: NewArgs) -> Result<(), BuildError> {
     let briefing = DraftBriefing {
         title: args.title.trim().to_string(),
         date,
+        date_note: None,
         source: args.source,
         url: args.url,
         people: args.people.as_deref().map(split_list).unwrap_or_default(),

@@ -184,31 +184,61 @@ fn normalized(text: &str) -> String {
         .to_lowercase()
 }
 
-/// Finds the article among the blocks.
-pub fn article(facts: PageFacts, blocks: Vec<Block>, zone: &TimeZone) -> Article {
+/// Finds the article among the blocks. `addresses` are where it was found (the page's own
+/// and the one the curator gave), read for a date in their path.
+pub fn article(
+    facts: PageFacts,
+    blocks: Vec<Block>,
+    addresses: &[&str],
+    zone: &TimeZone,
+) -> Article {
     let PageFacts {
         title: page_title,
         published,
+        modified,
         site_name,
         url,
         mut authors,
         keywords,
         section,
+        from_html,
     } = facts;
     let mut blocks = cut_tail(blocks);
     // Reporting credits name the writers before they go with the chrome.
-    authors.extend(blocks.iter().flat_map(|b| reporting_credits(b.text())));
-    blocks.retain(|b| !is_chrome(b.text()));
+    authors.extend(
+        blocks
+            .iter()
+            .filter(|b| b.is_prose())
+            .flat_map(|b| reporting_credits(b.text())),
+    );
+    blocks.retain(|b| !b.is_prose() || !is_chrome(b.text()));
 
-    // The date: the page's own, else the first date line ("Written: 2025-06-12 15:18:48").
+    // The date: the page's own publication date, else the first date line ("Written:
+    // 2025-06-12 15:18:48"), else the date in its address, else when it was last changed.
     let date_line = blocks
         .iter()
         .enumerate()
-        .find_map(|(i, b)| date_in_line(b.text(), zone).map(|date| (i, date)));
-    let date = published
-        .as_deref()
-        .and_then(|d| parse_loose_date(d, zone))
-        .or_else(|| date_line.as_ref().map(|(_, date)| date.clone()));
+        .filter(|(_, b)| b.is_prose())
+        .find_map(|(i, b)| {
+            date_in_line(b.text(), zone)
+                .filter(plausible)
+                .map(|date| (i, date))
+        });
+    let first_date = |written: &[String]| {
+        written
+            .iter()
+            .filter_map(|d| parse_loose_date(d, zone))
+            .find(plausible)
+    };
+    let date = first_date(&published)
+        .or_else(|| date_line.as_ref().map(|(_, date)| date.clone()))
+        .or_else(|| {
+            addresses
+                .iter()
+                .filter_map(|u| date_in_address(u, zone))
+                .find(plausible)
+        })
+        .or_else(|| first_date(&modified));
     let date_line = date_line.map(|(i, _)| i);
 
     let head_end = date_line.unwrap_or(blocks.len().min(4));
@@ -216,7 +246,12 @@ pub fn article(facts: PageFacts, blocks: Vec<Block>, zone: &TimeZone) -> Article
         Some(t) => strip_site_suffix(&t, site_name.as_deref()),
         None => title_in(&blocks, head_end),
     };
-    let section = section.or_else(|| section_in(&blocks[..head_end], &title));
+    // A page names its section in its metadata; copied text, on a line above the title.
+    let section = if from_html {
+        section
+    } else {
+        section.or_else(|| section_in(&blocks[..head_end], &title))
+    };
     if let Some(i) = date_line {
         // Everything above the date line is the page's head: section, title, menus.
         if blocks[..i]
@@ -229,15 +264,22 @@ pub fn article(facts: PageFacts, blocks: Vec<Block>, zone: &TimeZone) -> Article
         }
     }
     blocks.retain(|b| {
+        if !b.is_prose() {
+            return true;
+        }
         let t = unescaped(b.text());
         t != title && Some(&t) != section.as_ref() && date_in_line(b.text(), zone).is_none()
     });
+    if from_html {
+        drop_head_labels(&mut blocks);
+    }
 
     // The byline (the last one) names writers, and maybe the outlet.
     let byline_at = blocks
         .iter()
         .enumerate()
         .rev()
+        .filter(|(_, b)| b.is_prose())
         .find_map(|(i, b)| byline(&unescaped(b.text())).map(|found| (i, found)));
     let mut outlet = None;
     if let Some((i, (writers, named))) = byline_at {
@@ -279,15 +321,35 @@ fn reporting_credits(text: &str) -> Vec<String> {
 fn title_in(blocks: &[Block], head_end: usize) -> String {
     blocks[..head_end]
         .iter()
+        .filter(|b| b.is_prose())
         .map(|b| unescaped(b.text()))
         .rfind(|t| looks_like_title(t) && byline(t).is_none())
         .or_else(|| {
             blocks
                 .iter()
+                .filter(|b| b.is_prose())
                 .map(|b| unescaped(b.text()))
                 .find(|t| looks_like_title(t))
         })
         .unwrap_or_else(|| "Untitled clipping".to_string())
+}
+
+/// Drops the short lines an article's markup keeps above its first paragraph: a writer's
+/// role ("Seoul correspondent"), a label, a reading time. Headings and list items stay.
+fn drop_head_labels(blocks: &mut Vec<Block>) {
+    let words = |b: &Block| b.text().split_whitespace().count();
+    let Some(first) = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Paragraph(_)) && words(b) >= 8)
+    else {
+        return;
+    };
+    let mut i = 0;
+    blocks.retain(|b| {
+        let label = i < first && matches!(b, Block::Paragraph(_)) && words(b) <= 3;
+        i += 1;
+        !label
+    });
 }
 
 /// The page's section: the last short line of the page's head before the title.
@@ -308,9 +370,9 @@ fn cut_tail(mut blocks: Vec<Block>) -> Vec<Block> {
             .count()
             >= 2
     };
-    if let Some(i) =
-        (0..blocks.len()).find(|&i| is_tail_marker(blocks[i].text()) && body_seen(i, &blocks))
-    {
+    if let Some(i) = (0..blocks.len()).find(|&i| {
+        blocks[i].is_prose() && is_tail_marker(blocks[i].text()) && body_seen(i, &blocks)
+    }) {
         blocks.truncate(i);
     }
     blocks
@@ -497,6 +559,30 @@ fn date_in_line(text: &str, zone: &TimeZone) -> Option<ZonedDateTime> {
         .min()
         .unwrap_or(0);
     parse_loose_date(&text[from..], zone)
+}
+
+/// Whether a date can be an article's: from the web's first year to a day or two ahead (a
+/// page's clock may run ahead of ours).
+fn plausible(date: &ZonedDateTime) -> bool {
+    let latest = jiff::Timestamp::now()
+        .checked_add(jiff::SignedDuration::from_hours(48))
+        .unwrap_or(jiff::Timestamp::MAX);
+    date.year() >= 1991 && date.timestamp() <= latest
+}
+
+static ADDRESS_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\.|$)|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/",
+    )
+});
+
+/// The date in an address's path: `/2016/02/01/…`, `/2016-02-01-…`, `/20160201/`.
+fn date_in_address(address: &str, zone: &TimeZone) -> Option<ZonedDateTime> {
+    let path = url::Url::parse(address).ok()?.path().to_string();
+    let c = ADDRESS_DATE.captures(&path)?;
+    let part = |i: usize, j: usize| c.get(i).or(c.get(j)).map(|m| m.as_str());
+    let text = format!("{}-{}-{}", part(1, 4)?, part(2, 5)?, part(3, 6)?);
+    parse_loose_date(&text, zone)
 }
 
 /// Parses the first date in `text`: ISO-like (`2025-06-12 15:18:48`, `2025-06-12T06:18:48Z`)

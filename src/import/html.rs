@@ -6,7 +6,6 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::{Block, PageFacts, escape_inline, guard_block_start};
@@ -23,12 +22,26 @@ const SKIPPED_TAGS: &[&str] = &[
     "audio", "picture", "img", "canvas", "object", "embed", "head", "title",
 ];
 
-static CHROME_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(share|social|related|newsletter|cookie|consent|promo|advert|\bads?\b|ad-slot|subscribe|comment|breadcrumb|byline|toolbar|popup|modal|banner|sidebar|recommend|more-stories|read-more|caption|credit|gotop|go-top|back-to-top|menu|actions)",
-    )
-    .unwrap_or_else(|e| panic!("bad built-in pattern: {e}"))
-});
+/// Words of a class or id that mark an element as the page's furniture, matched against whole
+/// words of the name (split at spaces, `-` and `_`), never inside one: `share` is not
+/// `shared-history`, `sidebar` is not `contentWithSidebar`.
+#[rustfmt::skip]
+const CHROME_WORDS: &[&str] = &[
+    "share", "sharing", "social", "related", "newsletter", "cookie", "cookies", "consent",
+    "promo", "advert", "advertisement", "ad", "ads", "subscribe", "comment", "comments",
+    "breadcrumb", "breadcrumbs", "byline", "toolbar", "popup", "modal", "banner", "sidebar",
+    "recommended", "recommendations", "caption", "credit", "credits", "gotop", "menu",
+    "actions", "outbrain", "taboola", "paywall", "disqus",
+];
+
+/// Runs of words of a class or id that mark furniture together (`read-more`, `back-to-top`).
+const CHROME_PHRASES: &[&[&str]] = &[
+    &["more", "stories"],
+    &["read", "more"],
+    &["go", "top"],
+    &["back", "to", "top"],
+    &["ad", "slot"],
+];
 
 /// The page's facts and its article's blocks.
 pub fn read(input: &str) -> (PageFacts, Vec<Block>) {
@@ -36,7 +49,74 @@ pub fn read(input: &str) -> (PageFacts, Vec<Block>) {
     // below recurses once per level.
     let flat = crate::nesting::flatten(input, crate::nesting::MAX_DEPTH);
     let page = Html::parse_document(&flat);
-    let facts = facts(&page);
+    let mut facts = facts(&page);
+    let base = facts.url.as_deref().and_then(|u| url::Url::parse(u).ok());
+    let scored = readable(&flat, base.as_ref());
+    let blocks = match scored {
+        Some(found) => {
+            // Its title weighs the page's metadata and `<title>` against each other
+            // (JSON-LD `name` or `headline`, Dublin Core, Open Graph, then `<title>` without
+            // the site's name), where ours takes the first it finds.
+            if let Some(title) = found.title.filter(|t| !t.trim().is_empty()) {
+                facts.title = Some(title);
+            }
+            if facts.site_name.is_none() {
+                facts.site_name = found.site_name;
+            }
+            if found.blocks.is_empty() {
+                first_root(&page, base)
+            } else {
+                found.blocks
+            }
+        }
+        None => first_root(&page, base),
+    };
+    (facts, blocks)
+}
+
+/// What content scoring finds.
+struct Readable {
+    title: Option<String>,
+    site_name: Option<String>,
+    blocks: Vec<Block>,
+}
+
+/// The article found by content scoring (Mozilla Readability's, as the `dom_smoothie` crate
+/// ports it); `None` when no candidate is found.
+fn readable(html: &str, base: Option<&url::Url>) -> Option<Readable> {
+    let mut readability =
+        dom_smoothie::Readability::new(html, base.map(url::Url::as_str), None).ok()?;
+    let article = readability.parse().ok()?;
+    let content = Html::parse_fragment(&article.content);
+    Some(Readable {
+        title: Some(collapse(&article.title)),
+        site_name: article
+            .site_name
+            .map(|s| collapse(&s))
+            .filter(|s| !s.is_empty()),
+        // Scoring has already dropped the furniture by its classes; its output keeps ids that
+        // name the article itself ("read-more", "contentWithSidebar"), so class rules stay off.
+        blocks: walk(content.root_element(), base.cloned(), false),
+    })
+}
+
+/// The blocks of the text under `root`; `class_rules` drops blocks whose class or id names
+/// furniture.
+fn walk(root: ElementRef<'_>, base: Option<url::Url>, class_rules: bool) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut walker = Walker {
+        base,
+        blocks: &mut blocks,
+        run: String::new(),
+        class_rules,
+    };
+    walker.container(root);
+    walker.flush();
+    blocks
+}
+
+/// The article as the first element that usually holds one, when scoring finds nothing.
+fn first_root(page: &Html, base: Option<url::Url>) -> Vec<Block> {
     let root = [
         "[itemprop=articleBody]",
         "article",
@@ -46,17 +126,7 @@ pub fn read(input: &str) -> (PageFacts, Vec<Block>) {
     ]
     .iter()
     .find_map(|css| page.select(&selector(css)).next());
-    let mut blocks = Vec::new();
-    if let Some(root) = root {
-        let mut walker = Walker {
-            base: facts.url.as_deref().and_then(|u| url::Url::parse(u).ok()),
-            blocks: &mut blocks,
-            run: String::new(),
-        };
-        walker.container(root);
-        walker.flush();
-    }
-    (facts, blocks)
+    root.map_or_else(Vec::new, |root| walk(root, base, true))
 }
 
 fn facts(page: &Html) -> PageFacts {
@@ -102,24 +172,7 @@ fn facts(page: &Html) -> PageFacts {
         .or_else(|| ld_text("headline"))
         .or_else(|| text_of("h1"))
         .or_else(|| text_of("title"));
-    let published = meta(&[
-        "article:published_time",
-        "datePublished",
-        "date",
-        "pubdate",
-        "publishdate",
-        "parsely-pub-date",
-        "dc.date",
-    ])
-    .or_else(|| ld_text("datePublished"))
-    .or_else(|| {
-        page.select(&selector(
-            "time[itemprop=datePublished][datetime], time[datetime]",
-        ))
-        .filter_map(|t| t.value().attr("datetime"))
-        .map(str::to_string)
-        .next()
-    });
+    let (published, modified) = page_dates(page, &ld);
     let site_name = meta(&["og:site_name", "application-name"]).or_else(|| {
         ld.iter().find_map(|v| {
             v.get("publisher")?
@@ -181,21 +234,107 @@ fn facts(page: &Html) -> PageFacts {
     PageFacts {
         title,
         published,
+        modified,
         site_name,
         url,
         authors,
         keywords,
         section,
+        from_html: true,
     }
+}
+
+/// Meta names and properties that give when an article was first published, most trusted
+/// first (Open Graph and article, Dublin Core, schema.org, Parse.ly, Sailthru, citation,
+/// and the common bare names).
+#[rustfmt::skip]
+const PUBLISHED_META: &[&str] = &[
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "article.published", "datePublished", "dateCreated", "dc.date.issued", "dcterms.issued",
+    "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "dc:date",
+    "parsely-pub-date", "sailthru.date", "citation_publication_date", "citation_date",
+    "publication_date", "publish_date", "publish-date", "publishdate", "pubdate",
+    "article:published", "date", "displaydate", "original-publish-date", "release_date",
+];
+
+/// Meta names that give when it was last changed: a last resort.
+#[rustfmt::skip]
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time", "og:updated_time", "dateModified", "dc.date.modified",
+    "dcterms.modified", "last-modified", "lastmod",
+];
+
+/// The dates a page gives for its article, as written: publication dates, most trusted first
+/// (JSON-LD, meta tags, `itemprop=datePublished`, `<time>` in the article, then anywhere),
+/// and modification dates for when it gives no other.
+fn page_dates(page: &Html, ld: &[serde_json::Value]) -> (Vec<String>, Vec<String>) {
+    let ld_dates = |key: &str| -> Vec<String> {
+        ld.iter()
+            .filter_map(|v| v.get(key)?.as_str())
+            .map(str::to_string)
+            .collect()
+    };
+    let metas = |names: &[&str]| -> Vec<String> {
+        // Names are matched without case: `DC.date.issued`, `dc.date.issued`.
+        let mut found = Vec::new();
+        for name in names {
+            for element in page.select(&selector("meta[content]")) {
+                let e = element.value();
+                let named = [e.attr("property"), e.attr("name"), e.attr("itemprop")]
+                    .into_iter()
+                    .flatten()
+                    .any(|n| n.eq_ignore_ascii_case(name));
+                if let Some(content) = e.attr("content").filter(|_| named) {
+                    found.push(content.trim().to_string());
+                }
+            }
+        }
+        found
+    };
+    let attr_or_text = |css: &str| -> Vec<String> {
+        page.select(&selector(css))
+            .filter_map(|e| {
+                e.value()
+                    .attr("datetime")
+                    .or(e.value().attr("content"))
+                    .map(str::to_string)
+                    .or_else(|| Some(collapse(&e.text().collect::<String>())))
+            })
+            .collect()
+    };
+    let mut published = ld_dates("datePublished");
+    published.extend(metas(PUBLISHED_META));
+    published.extend(ld_dates("dateCreated"));
+    published.extend(attr_or_text(
+        "[itemprop=datePublished], [itemprop=dateCreated], time[pubdate]",
+    ));
+    published.extend(attr_or_text(
+        "article time[datetime], main time[datetime], time[datetime]",
+    ));
+    let mut modified = ld_dates("dateModified");
+    modified.extend(metas(MODIFIED_META));
+    modified.extend(attr_or_text("[itemprop=dateModified]"));
+    published.retain(|d| !d.is_empty());
+    modified.retain(|d| !d.is_empty());
+    (published, modified)
 }
 
 /// The JSON-LD objects of the page (the article, its graph), as JSON.
 fn json_ld(page: &Html) -> Vec<serde_json::Value> {
     let mut found = Vec::new();
     for script in page.select(&selector("script[type=\"application/ld+json\"]")) {
-        let Ok(value) =
-            serde_json::from_str::<serde_json::Value>(&script.text().collect::<String>())
-        else {
+        let text: String = script.text().collect();
+        // Some pages wrap it as `<![CDATA[ … ]]>` or in comments.
+        let text = text
+            .trim()
+            .trim_start_matches("/*")
+            .trim_start_matches("<![CDATA[")
+            .trim_start_matches("*/")
+            .trim_end_matches("*/")
+            .trim_end_matches("]]>")
+            .trim_end_matches("/*")
+            .trim();
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
             continue;
         };
         let mut stack = vec![value];
@@ -212,10 +351,12 @@ fn json_ld(page: &Html) -> Vec<serde_json::Value> {
             }
         }
     }
-    // Articles first.
+    // Articles first (`NewsArticle`, `BlogPosting`, `Report`), in the page's order.
     found.sort_by_key(|v| {
         let kind = v.get("@type").map(|t| t.to_string()).unwrap_or_default();
-        !kind.contains("Article")
+        !["Article", "Posting", "Report"]
+            .iter()
+            .any(|k| kind.contains(k))
     });
     found
 }
@@ -224,7 +365,7 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn is_skipped(element: &ElementRef<'_>) -> bool {
+fn is_skipped(element: &ElementRef<'_>, class_rules: bool) -> bool {
     let e = element.value();
     if SKIPPED_TAGS.contains(&e.name()) || e.attr("hidden").is_some() {
         return true;
@@ -232,12 +373,39 @@ fn is_skipped(element: &ElementRef<'_>) -> bool {
     if e.attr("aria-hidden") == Some("true") || e.attr("role") == Some("navigation") {
         return true;
     }
-    let names = format!(
-        "{} {}",
-        e.attr("class").unwrap_or_default(),
-        e.attr("id").unwrap_or_default()
-    );
-    CHROME_CLASS.is_match(&names)
+    if e.attr("style").is_some_and(hides) {
+        return true;
+    }
+    class_rules
+        && [e.attr("class"), e.attr("id")]
+            .into_iter()
+            .flatten()
+            .any(names_chrome)
+}
+
+/// Whether an inline style hides its element (`display: none`, `visibility: hidden`).
+fn hides(style: &str) -> bool {
+    let style: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    style.contains("display:none") || style.contains("visibility:hidden")
+}
+
+/// Whether a class or id names the page's furniture, by whole words.
+fn names_chrome(names: &str) -> bool {
+    names.split_whitespace().any(|name| {
+        let words: Vec<String> = name
+            .split(['-', '_'])
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        words.iter().any(|w| CHROME_WORDS.contains(&w.as_str()))
+            || CHROME_PHRASES
+                .iter()
+                .any(|phrase| words.windows(phrase.len()).any(|run| run == *phrase))
+    })
 }
 
 /// How many links and emphases an imported passage nests at most.
@@ -249,6 +417,8 @@ struct Walker<'b> {
     blocks: &'b mut Vec<Block>,
     /// Inline text met outside a paragraph, until the next block.
     run: String,
+    /// Whether blocks whose class or id names furniture are dropped.
+    class_rules: bool,
 }
 
 impl Walker<'_> {
@@ -276,10 +446,18 @@ impl Walker<'_> {
                     let Some(child) = ElementRef::wrap(child) else {
                         continue;
                     };
-                    if is_skipped(&child) {
+                    if is_skipped(&child, self.class_rules) {
                         continue;
                     }
                     match child.value().name() {
+                        "pre" => {
+                            let code: String = child.text().collect();
+                            self.push(Block::Code(code.trim_matches('\n').to_string()));
+                        }
+                        "table" if is_simple_table(child) => {
+                            let table = self.table(child);
+                            self.push(table);
+                        }
                         "p" => {
                             let text = guard_block_start(&self.inline(child));
                             self.push(Block::Paragraph(text));
@@ -314,6 +492,32 @@ impl Walker<'_> {
         }
     }
 
+    /// A table of text cells as a Markdown table, its first row the header.
+    fn table(&self, table: ElementRef<'_>) -> Block {
+        let rows: Vec<Vec<String>> = table
+            .select(&selector("tr"))
+            .map(|row| {
+                row.children()
+                    .filter_map(ElementRef::wrap)
+                    .filter(|cell| matches!(cell.value().name(), "td" | "th"))
+                    .map(|cell| self.inline(cell).trim().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|row| !row.is_empty())
+            .collect();
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let mut lines = Vec::new();
+        for (i, row) in rows.iter().enumerate() {
+            let mut cells = row.clone();
+            cells.resize(width, String::new());
+            lines.push(format!("| {} |", cells.join(" | ")));
+            if i == 0 {
+                lines.push(format!("|{}", " --- |".repeat(width)));
+            }
+        }
+        Block::Table(lines.join("\n"))
+    }
+
     /// An element's text as Markdown inline text: links, emphasis, code.
     fn inline(&self, element: ElementRef<'_>) -> String {
         self.inline_within(element, 0)
@@ -330,7 +534,9 @@ impl Walker<'_> {
                     let Some(child) = ElementRef::wrap(child) else {
                         continue;
                     };
-                    if is_skipped(&child) {
+                    // Inline elements are never dropped by their class: a `popup` link is
+                    // still words of the sentence.
+                    if is_skipped(&child, false) {
                         continue;
                     }
                     let name = child.value().name();
@@ -380,6 +586,16 @@ impl Walker<'_> {
         matches!(absolute.scheme(), "http" | "https")
             .then(|| absolute.to_string().replace(' ', "%20").replace(')', "%29"))
     }
+}
+
+/// Whether a table holds text in rows of cells, nothing nested (no table, list or heading in
+/// a cell), so that it reads as a Markdown table.
+fn is_simple_table(table: ElementRef<'_>) -> bool {
+    static NESTED: LazyLock<Selector> = LazyLock::new(|| {
+        selector("table table, td ul, td ol, td h1, td h2, td h3, td pre, td p + p, td div div")
+    });
+    let rows = table.select(&selector("tr")).count();
+    (2..=200).contains(&rows) && table.select(&NESTED).next().is_none()
 }
 
 fn push_text(out: &mut String, text: &str) {

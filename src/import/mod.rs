@@ -26,14 +26,29 @@ pub enum Block {
     Quote(String),
     /// An item of a list.
     Item(String),
+    /// Preformatted text (code, a plain-text document), kept as it is.
+    Code(String),
+    /// A table, already Markdown.
+    Table(String),
 }
 
 impl Block {
     /// Its text (Markdown inline text).
     pub fn text(&self) -> &str {
         match self {
-            Block::Paragraph(t) | Block::Heading(t) | Block::Quote(t) | Block::Item(t) => t,
+            Block::Paragraph(t)
+            | Block::Heading(t)
+            | Block::Quote(t)
+            | Block::Item(t)
+            | Block::Code(t)
+            | Block::Table(t) => t,
         }
+    }
+
+    /// Whether it is running text, where titles, dates, bylines and chrome are looked for
+    /// (code and tables are kept whatever they say).
+    pub fn is_prose(&self) -> bool {
+        !matches!(self, Block::Code(_) | Block::Table(_))
     }
 }
 
@@ -42,8 +57,11 @@ impl Block {
 pub struct PageFacts {
     /// The headline.
     pub title: Option<String>,
-    /// When it was published, as written.
-    pub published: Option<String>,
+    /// When it was published, as written: every date the page gives for it, most trusted
+    /// first.
+    pub published: Vec<String>,
+    /// When it was last changed, as written: the date when no other is found.
+    pub modified: Vec<String>,
     /// The outlet.
     pub site_name: Option<String>,
     /// The canonical address.
@@ -54,7 +72,14 @@ pub struct PageFacts {
     pub keywords: Vec<String>,
     /// Its section ("Politics").
     pub section: Option<String>,
+    /// Whether these come from an HTML page (its metadata, its article's markup) rather
+    /// than copied text, where the head of the text holds the section and title.
+    pub from_html: bool,
 }
+
+/// What the draft's `date:` line says when the clipping gives no date.
+pub const NO_DATE: &str =
+    "no date found in the clipping: this is when it was imported; set the article's date";
 
 /// How to import.
 #[derive(Debug, Clone, Default)]
@@ -76,7 +101,12 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
     } else {
         (PageFacts::default(), text_blocks(input))
     };
-    let article = clean::article(facts, blocks, zone);
+    let page_url = facts.url.clone();
+    let addresses: Vec<&str> = [options.url.as_deref(), page_url.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let article = clean::article(facts, blocks, &addresses, zone);
     let text = people::plain_text(&article.blocks);
     let mut people = people::suggest_people(&text, &article.authors);
     let mut tags = people::suggest_tags(&article, &text, &people);
@@ -99,6 +129,7 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
     DraftBriefing {
         title,
         date: article.date.clone(),
+        date_note: article.date.is_none().then(|| NO_DATE.to_string()),
         source,
         url: options.url.clone().or(page_url),
         people,
@@ -141,6 +172,8 @@ fn to_markdown(blocks: &[Block]) -> String {
             Block::Heading(t) => format!("## {t}"),
             Block::Quote(t) => format!("> {t}"),
             Block::Item(t) => format!("- {t}"),
+            Block::Code(t) => fenced(t),
+            Block::Table(t) => t.clone(),
         };
         let item = matches!(block, Block::Item(_));
         if item && previous_item {
@@ -153,6 +186,18 @@ fn to_markdown(blocks: &[Block]) -> String {
         previous_item = item;
     }
     out.join("\n\n") + "\n"
+}
+
+/// Preformatted text as a fenced code block, its fence longer than any run of backticks in it.
+fn fenced(code: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in code.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat((longest + 1).max(3));
+    format!("{fence}\n{code}\n{fence}")
 }
 
 /// Escapes what Markdown would read as markup in a line of plain text.

@@ -27,6 +27,15 @@ const LEADING_WORDS: &[&str] = &[
     "Prof", "CEO", "Analyst", "Reporter", "Correspondent", "Anchor", "Report", "U.S.", "US",
     "UN", "U.N.", "EU", "Korean", "American", "Chinese", "Japanese", "Russian", "British",
     "French", "German", "Ukrainian", "Israeli", "Iranian", "South", "North", "Sound", "Bite",
+    // The end of a role with "of" in it: "Secretary of State", "Minister of Health".
+    "State", "Health", "Defense", "Homeland", "Treasury", "Interior", "Commerce", "Labor",
+    "Labour", "Education", "Energy", "Agriculture", "Transportation", "Veterans", "Staff",
+    "Attorney", "Solicitor", "Officer", "Executive", "Secretary-General", "Founder",
+    "Co-founder", "Spokesperson", "Coach", "Manager", "Captain", "Detective", "Inspector",
+    "Sergeant", "Lieutenant", "Major", "Bishop", "Archbishop", "Cardinal", "Rabbi", "Imam",
+    "Father", "Sister", "Brother", "Saint", "Baron", "Lord", "Duke", "Duchess", "Emperor",
+    "Empress", "Sheikh", "Crown", "Opposition", "Conservative", "Republican",
+    "Democrat", "Democratic", "Liberal", "Independent", "Mr.", "Mrs.", "Ms.", "Dr.",
 ];
 
 /// Words that open a sentence, and so a run of capitalised words.
@@ -75,9 +84,8 @@ static CAPITALISED_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A run of capitalised words without the titles in front (`U.S. President Donald Trump`
-/// → `Donald Trump`), or `None` when nothing is left.
-fn without_leading_words(run: &str) -> Vec<&str> {
-    let words: Vec<&str> = run.split_whitespace().collect();
+/// → `Donald Trump`, `State Marco Rubio` of "Secretary of State Marco Rubio" → `Marco Rubio`).
+fn without_leading_words<'t>(words: &[&'t str]) -> Vec<&'t str> {
     let skip = words
         .iter()
         .take_while(|w| {
@@ -114,9 +122,13 @@ pub fn plain_text(blocks: &[Block]) -> String {
 /// The people an article names, most mentioned first (at most eight), leaving out `writers`.
 /// `text` is the body's [`plain_text`].
 pub fn suggest_people(text: &str, writers: &[String]) -> Vec<String> {
+    let runs: Vec<Vec<&str>> = CAPITALISED_RUN
+        .find_iter(text)
+        .flat_map(|run| sentences_of(run.as_str()))
+        .map(|words| without_leading_words(&words))
+        .collect();
     let mut names: Vec<String> = Vec::new();
-    for run in CAPITALISED_RUN.find_iter(text) {
-        let words = without_leading_words(run.as_str());
+    for words in &runs {
         let is_name = (2..=4).contains(&words.len())
             && words.iter().all(|w| {
                 !NOT_NAME_WORDS.contains(&w.trim_end_matches(['.', '\'', '’']))
@@ -129,9 +141,18 @@ pub fn suggest_people(text: &str, writers: &[String]) -> Vec<String> {
             names.push(name);
         }
     }
-    // Mentions: the whole name, or one of its words on its own.
-    let mut mentions: HashMap<&str, usize> = names.iter().map(|n| (n.as_str(), 0)).collect();
-    for word in CAPITALISED_WORD.find_iter(text) {
+    // Mentions: the whole name, then one of its words on its own ("Mr Lee", "Trump") where
+    // the whole name is not.
+    let mut mentions: HashMap<&str, usize> = HashMap::new();
+    let mut longest_first: Vec<&String> = names.iter().collect();
+    longest_first.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let mut rest = text.to_string();
+    for name in longest_first {
+        let whole = rest.matches(name.as_str()).count();
+        *mentions.entry(name.as_str()).or_default() += whole;
+        rest = rest.replace(name.as_str(), " ");
+    }
+    for word in CAPITALISED_WORD.find_iter(&rest) {
         if let Some(name) = names
             .iter()
             .find(|n| n.split_whitespace().any(|w| w == word.as_str()))
@@ -150,6 +171,35 @@ pub fn suggest_people(text: &str, writers: &[String]) -> Vec<String> {
         .take(8)
         .map(|(_, _, n)| n.clone())
         .collect()
+}
+
+/// Abbreviations that end in a full stop inside a sentence.
+#[rustfmt::skip]
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Prof", "Lt", "Col",
+    "Sgt", "Capt",
+];
+
+/// A run of capitalised words split where a sentence ends inside it ("Kassel. In" → `Kassel`,
+/// `In`), each part without its closing full stop ("Kim Jong Un." → `Kim Jong Un`). A single
+/// letter with a stop is an initial, and `Mr.` an abbreviation: neither ends a sentence.
+fn sentences_of(run: &str) -> Vec<Vec<&str>> {
+    let mut parts = vec![Vec::new()];
+    for word in run.split_whitespace() {
+        let bare = word.trim_end_matches('.');
+        let ends_sentence = word.ends_with('.')
+            && bare.chars().count() > 1
+            && !ABBREVIATIONS.contains(&bare)
+            && !bare.contains('.');
+        if let Some(part) = parts.last_mut() {
+            part.push(if ends_sentence { bare } else { word });
+        }
+        if ends_sentence {
+            parts.push(Vec::new());
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
 }
 
 /// Tags: the page's keywords and section, then the places and institutions the article

@@ -71,6 +71,9 @@ pub struct DraftBriefing {
     pub title: String,
     /// When it happened; `None` for now.
     pub date: Option<ZonedDateTime>,
+    /// Why the date is now and not the article's, written as a YAML comment on the `date:`
+    /// line so that the curator sees it (`import` found no date in the clipping).
+    pub date_note: Option<String>,
     /// The source's name.
     pub source: Option<String>,
     /// The article's address.
@@ -126,7 +129,14 @@ impl DraftBriefing {
         let mut text = String::from("---\n");
         let mut field = |key: &str, value: String| text.push_str(&format!("{key}: {value}\n"));
         field("title", quoted(&self.title));
-        field("date", crate::source::dates::rfc3339(date));
+        let date_line = crate::source::dates::rfc3339(date);
+        field(
+            "date",
+            match &self.date_note {
+                Some(note) => format!("{date_line}  # {}", note.replace(['\n', '\r'], " ")),
+                None => date_line,
+            },
+        );
         let name = quoted(self.source.as_deref().unwrap_or(UNNAMED_SOURCE));
         field(
             "source",

@@ -1,0 +1,239 @@
+"""Scores `briefgen import` (and trafilatura, when installed) on saved pages with the article
+expected from each, as ../shared/import-eval/README.md describes:
+
+- body: bag-of-words precision, recall and F1 between the imported text and the text of
+  `expected.html` (lowercased, NFKC, one token per CJK character);
+- title: equal after ignoring case, whitespace and punctuation ("exact"), or one containing
+  the other ("contained", the issue's measure);
+- source: equal to `siteName` where present; date: the same calendar day as `publishedTime`
+  where present; "silent now": the draft's date is the import day with no warning;
+- time per page (the whole `briefgen import FILE --stdout` process), crashes and hangs (20 s).
+
+    python3 bench/import_eval.py PAGES_DIR BRIEFGEN [--per-page OUT.tsv] [--no-trafilatura]
+"""
+
+import argparse
+import datetime
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import Counter
+
+import lxml.html
+
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+WORD = re.compile(r"\w+")
+
+
+def tokens(text):
+    text = unicodedata.normalize("NFKC", text).lower()
+    out = []
+    for word in WORD.findall(text):
+        if CJK.search(word):
+            run = ""
+            for c in word:
+                if CJK.match(c):
+                    if run:
+                        out.append(run)
+                        run = ""
+                    out.append(c)
+                else:
+                    run += c
+            if run:
+                out.append(run)
+        else:
+            out.append(word)
+    return out
+
+
+def f1(got, want):
+    got, want = Counter(tokens(got)), Counter(tokens(want))
+    common = sum((got & want).values())
+    if not got and not want:
+        return 1.0, 1.0, 1.0
+    if common == 0:
+        return 0.0, 0.0, 0.0
+    p, r = common / sum(got.values()), common / sum(want.values())
+    return p, r, 2 * p * r / (p + r)
+
+
+def html_text(html):
+    if not html.strip():
+        return ""
+    doc = lxml.html.fromstring(html)
+    for bad in doc.xpath("//script|//style"):
+        bad.drop_tree()
+    return doc.text_content()
+
+
+def markdown_text(md):
+    md = re.sub(r"!\[([^\]]*)\]\([^)\s]*\)", r"\1", md)
+    # Link targets: briefgen writes `)` in an address as %29, so none holds one.
+    md = re.sub(r"\]\([^)\s]*\)", "]", md)
+    md = re.sub(r"\\(.)", r"\1", md)
+    return md
+
+
+def plain(s):
+    return "".join(c for c in unicodedata.normalize("NFKC", s or "").lower() if c.isalnum())
+
+
+def title_checks(got, want):
+    g, w = plain(got), plain(want)
+    if not w:
+        return None, None
+    return g == w, bool(g) and (g in w or w in g)
+
+
+def front_matter(text):
+    """The draft's front matter fields we score, read line by line (the draft's own layout)."""
+    fields = {}
+    if not text.startswith("---\n"):
+        return fields, text
+    head, _, body = text[4:].partition("\n---\n")
+    for line in head.splitlines():
+        key, _, value = line.partition(":")
+        value = value.strip()
+        if key == "title":
+            fields["title"] = json.loads(value) if value.startswith('"') else value
+        elif key == "date":
+            fields["date"] = value.split("#")[0].strip()
+            fields["date_comment"] = "#" in value
+        elif key == "source":
+            m = re.search(r'name:\s*("(?:[^"\\]|\\.)*")', value)
+            if m:
+                fields["source"] = json.loads(m.group(1))
+            elif value and not value.startswith("{"):
+                fields["source"] = json.loads(value) if value.startswith('"') else value
+    return fields, body
+
+
+def run_briefgen(binary, page, cwd):
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run(
+            [binary, "import", page, "--stdout"],
+            capture_output=True, timeout=20, cwd=cwd,
+        )
+    except subprocess.TimeoutExpired:
+        return None, 20.0, "hang", ""
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        return None, elapsed, "crash", proc.stderr.decode("utf-8", "replace")
+    fields, body = front_matter(proc.stdout.decode("utf-8", "replace"))
+    fields["body"] = markdown_text(body)
+    return fields, elapsed, None, proc.stderr.decode("utf-8", "replace")
+
+
+def run_trafilatura(html):
+    import trafilatura
+
+    start = time.perf_counter()
+    doc = trafilatura.bare_extraction(html, with_metadata=True)
+    elapsed = time.perf_counter() - start
+    if doc is None:
+        return {"body": ""}, elapsed
+    d = doc.as_dict() if hasattr(doc, "as_dict") else doc
+    return {
+        "title": d.get("title") or "",
+        "date": d.get("date") or "",
+        "source": d.get("sitename") or "",
+        "body": d.get("text") or "",
+    }, elapsed
+
+
+def score(name, got, meta, expected_text, today):
+    p, r, f = f1(got.get("body", ""), expected_text)
+    exact, contained = title_checks(got.get("title", ""), meta.get("title") or "")
+    row = {"page": name, "p": p, "r": r, "f1": f, "title": exact, "title_in": contained}
+    if meta.get("siteName"):
+        row["source"] = plain(got.get("source", "")) == plain(meta["siteName"])
+    if meta.get("publishedTime"):
+        row["date"] = (got.get("date") or "")[:10] == meta["publishedTime"][:10]
+    row["silent_now"] = (got.get("date") or "")[:10] == today and not got.get("date_comment")
+    return row
+
+
+def summary(rows, times):
+    def share(key):
+        seen = [r[key] for r in rows if r.get(key) is not None]
+        return f"{100 * sum(seen) / len(seen):.1f} % ({sum(seen)}/{len(seen)})" if seen else "-"
+
+    f1s = [r["f1"] for r in rows]
+    return {
+        "body F1: mean (pages below 0.5)": f"{statistics.mean(f1s):.3f} ({sum(f < 0.5 for f in f1s)})",
+        "body F1: median": f"{statistics.median(f1s):.3f}",
+        "title equal": share("title"),
+        "title, one containing the other": share("title_in"),
+        "source right": share("source"),
+        "date right": share("date"),
+        "import time written silently": str(sum(r["silent_now"] for r in rows)),
+        "time per page: median (max)": f"{1000 * statistics.median(times):.1f} ms ({1000 * max(times):.0f} ms)",
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("pages")
+    ap.add_argument("briefgen")
+    ap.add_argument("--per-page")
+    ap.add_argument("--no-trafilatura", action="store_true")
+    args = ap.parse_args()
+    try:
+        import trafilatura  # noqa: F401
+
+        with_trafilatura = not args.no_trafilatura
+    except ImportError:
+        with_trafilatura = False
+    today = datetime.date.today().isoformat()
+    binary = os.path.abspath(args.briefgen)
+    names = sorted(n for n in os.listdir(args.pages) if os.path.isfile(os.path.join(args.pages, n, "source.html")))
+    results = {"briefgen": ([], []), "trafilatura": ([], [])}
+    failures = []
+    cwd = tempfile.mkdtemp()  # outside any site: dates without an offset read as UTC
+    for name in names:
+        folder = os.path.join(args.pages, name)
+        source = os.path.join(folder, "source.html")
+        meta = json.load(open(os.path.join(folder, "expected-metadata.json"), encoding="utf-8"))
+        expected_text = html_text(open(os.path.join(folder, "expected.html"), encoding="utf-8").read())
+        got, elapsed, failure, stderr = run_briefgen(binary, source, cwd)
+        if failure:
+            failures.append(f"{name}: {failure} {stderr.strip()[:200]}")
+            got = {"body": ""}
+        rows, times = results["briefgen"]
+        row = score(name, got, meta, expected_text, today)
+        row["warned"] = "no date" in stderr.lower()
+        rows.append(row)
+        times.append(elapsed)
+        if with_trafilatura:
+            html = open(source, "rb").read()
+            tgot, telapsed = run_trafilatura(html)
+            rows, times = results["trafilatura"]
+            rows.append(score(name, tgot, meta, expected_text, today))
+            times.append(telapsed)
+    tools = ["briefgen"] + (["trafilatura"] if with_trafilatura else [])
+    table = {t: summary(*results[t]) for t in tools}
+    print(f"\n{len(names)} pages from {args.pages}\n")
+    print("| | " + " | ".join(tools) + " |")
+    print("|---|" + "---|" * len(tools))
+    for key in table["briefgen"]:
+        print(f"| {key} | " + " | ".join(table[t][key] for t in tools) + " |")
+    if failures:
+        print("\nfailures:\n" + "\n".join(failures))
+    if args.per_page:
+        with open(args.per_page, "w", encoding="utf-8") as out:
+            out.write("page\ttool\tf1\tprecision\trecall\ttitle\tsource\tdate\n")
+            for t in tools:
+                for r in results[t][0]:
+                    out.write(f"{r['page']}\t{t}\t{r['f1']:.3f}\t{r['p']:.3f}\t{r['r']:.3f}\t{r['title']}\t{r.get('source', '')}\t{r.get('date', '')}\n")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

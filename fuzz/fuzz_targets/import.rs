@@ -1,6 +1,7 @@
 //! `import` must never panic, hang or blow up memory on any page or clipping, and what it
 //! writes must be a briefing that builds, with no script in its HTML. The first byte picks
-//! how the input is read (HTML or copied text); the rest is the clipping.
+//! how the input is read (HTML or copied text); the rest is the clipping's bytes, decoded as
+//! a file's are (byte order mark, declared charset, or a guess).
 #![no_main]
 
 use briefgen::import::{ImportOptions, import};
@@ -13,10 +14,10 @@ fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else {
         return;
     };
-    let text = String::from_utf8_lossy(rest);
+    let text = briefgen::import::decode(rest, None);
     let options = ImportOptions {
-        url: None,
         html: Some(mode % 2 == 0),
+        ..ImportOptions::default()
     };
     let draft = import(&text, &options, &CONFIG.timezone);
     let written = draft.to_text(&draft.date_or_now(&CONFIG.timezone));

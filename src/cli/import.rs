@@ -5,8 +5,9 @@ use std::io::Read;
 use std::path::Path;
 
 use briefgen::BuildError;
-use briefgen::import::{ImportOptions, import};
+use briefgen::import::{ImportOptions, decode, fetch, import};
 use briefgen::source::config::SiteConfig;
+use briefgen::source::people::People;
 
 use super::ImportArgs;
 
@@ -21,28 +22,40 @@ pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
             "--url `{url}` is not an http or https address"
         )));
     }
-    let from_stdin = args.file == Path::new("-");
-    let bytes = if from_stdin {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| BuildError::io("reading standard input".to_string(), e))?;
-        bytes
+    let arg = args.file.to_string_lossy().to_string();
+    let (text, options) = if fetch::is_address(&arg) {
+        let page = fetch::fetch(&arg, fetch::TIMEOUT).map_err(BuildError::Usage)?;
+        let text = decode(&page.bytes, page.content_type.as_deref()).into_owned();
+        let options = ImportOptions {
+            // The address it was found at, after redirects, unless told otherwise.
+            url: args.url.or(Some(page.url)),
+            html: Some(true),
+            ..ImportOptions::default()
+        };
+        (text, options)
+    } else if arg.contains("://") {
+        return Err(BuildError::Usage(format!(
+            "`{arg}` is not an http or https address; import fetches only those"
+        )));
     } else {
-        std::fs::read(&args.file)
-            .map_err(|e| BuildError::io(format!("reading {}", args.file.display()), e))?
+        let bytes = read_clipping(&args.file)?;
+        // An .html file is HTML; anything else is HTML if it looks like it.
+        let extension = args
+            .file
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase());
+        let named_html = matches!(extension.as_deref(), Some("html" | "htm"));
+        let options = ImportOptions {
+            url: args.url,
+            html: named_html.then_some(true),
+            ..ImportOptions::default()
+        };
+        (decode(&bytes, None).into_owned(), options)
     };
-    let text = String::from_utf8_lossy(&bytes);
-    // An .html file is HTML; anything else is HTML if it looks like it.
-    let extension = args
-        .file
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase());
-    let named_html = matches!(extension.as_deref(), Some("html" | "htm"));
-    let options = ImportOptions {
-        url: args.url,
-        html: named_html.then_some(true),
-    };
+    // The site's people file maps spellings onto its names ("Kim Jong Un" → "Kim Jong-un").
+    // A file with errors maps nothing here: `build` reports them.
+    let people = People::load(root).unwrap_or_default();
+    let options = ImportOptions { people, ..options };
     if args.stdout {
         // Outside a site, dates without an offset are read as UTC.
         let zone = SiteConfig::load(root).map_or(jiff::tz::TimeZone::UTC, |l| l.config.timezone);
@@ -60,6 +73,19 @@ pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
         "A draft: check its title, date, source, people and tags, then set draft: false to publish."
     );
     Ok(())
+}
+
+/// The clipping's bytes, from its file or standard input (`-`).
+fn read_clipping(file: &Path) -> Result<Vec<u8>, BuildError> {
+    if file == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| BuildError::io("reading standard input".to_string(), e))?;
+        Ok(bytes)
+    } else {
+        std::fs::read(file).map_err(|e| BuildError::io(format!("reading {}", file.display()), e))
+    }
 }
 
 /// Says on standard error that the draft's date is the import time, not the article's.

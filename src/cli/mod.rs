@@ -72,7 +72,8 @@ struct NewArgs {
 
 #[derive(Debug, Args)]
 struct ImportArgs {
-    /// The clipping: a text file, an HTML file, or - for standard input.
+    /// The clipping: a text file, an HTML file, an http or https address to fetch, or - for
+    /// standard input.
     file: PathBuf,
     /// The article's address, when the clipping does not give it.
     #[arg(long)]

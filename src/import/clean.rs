@@ -125,6 +125,12 @@ const TAIL_MARKERS: &[&str] = &[
     "top stories",
     "latest news",
     "(end)",
+    "keywords",
+    "related keywords",
+    "tags",
+    "topics",
+    "most read",
+    "more on this topic",
 ];
 
 static CHROME_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -147,6 +153,9 @@ static CHROME_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A reporter's address on its own.
         r"^\S+@\S+\.\w+$",
         r"(?i)^(updated|posted)?\s*\d+\s+(minutes?|hours?|days?)\s+ago$",
+        // A time on its own line ("11:02 KST"), a notice of the article's age.
+        r"(?i)^\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(UTC|GMT|KST|JST|[A-Z]{2,4}T)?$",
+        r"(?i)^this (article|story) is more than .* old\.?$",
     ]
     .iter()
     .map(|p| regex(p))
@@ -242,9 +251,13 @@ pub fn article(
     let date_line = date_line.map(|(i, _)| i);
 
     let head_end = date_line.unwrap_or(blocks.len().min(4));
+    let title_at = title_in(&blocks, head_end);
     let title = match page_title {
         Some(t) => strip_site_suffix(&t, site_name.as_deref()),
-        None => title_in(&blocks, head_end),
+        None => title_at.map_or_else(
+            || "Untitled clipping".to_string(),
+            |i| unescaped(blocks[i].text()),
+        ),
     };
     // A page names its section in its metadata; copied text, on a line above the title.
     let section = if from_html {
@@ -252,17 +265,29 @@ pub fn article(
     } else {
         section.or_else(|| section_in(&blocks[..head_end], &title))
     };
+    let mut dropped = vec![false; blocks.len()];
+    if let (false, Some(at)) = (from_html, title_at) {
+        // Above a copied headline: menus, section labels, a site's tagline.
+        for (i, block) in blocks[..at].iter().enumerate() {
+            dropped[i] = block.is_prose() && block.text().split_whitespace().count() <= 12;
+        }
+    }
     if let Some(i) = date_line {
         // Everything above the date line is the page's head: section, title, menus.
         if blocks[..i]
             .iter()
             .all(|b| looks_like_head(&unescaped(b.text())))
         {
-            blocks.drain(..=i);
+            dropped[..=i].fill(true);
         } else {
-            blocks.remove(i);
+            dropped[i] = true;
         }
     }
+    let mut at = 0;
+    blocks.retain(|_| {
+        at += 1;
+        !dropped[at - 1]
+    });
     blocks.retain(|b| {
         if !b.is_prose() {
             return true;
@@ -315,23 +340,27 @@ fn reporting_credits(text: &str) -> Vec<String> {
         .map_or_else(Vec::new, |names| split_names(names.as_str()))
 }
 
-/// The title of a clipping without one: the last heading-like block before `head_end` (the
-/// date line; above the title come menus and taglines, below it bylines), else the first
-/// heading-like block.
-fn title_in(blocks: &[Block], head_end: usize) -> String {
-    blocks[..head_end]
+/// Where the title of a clipping without one is: in its head (before `head_end`, the date
+/// line), the first heading-like block after a section label or menu line ("World", "Asia
+/// Pacific"), since a site's tagline may come before those and a standfirst or byline after
+/// the headline; else the last heading-like block of the head; else the first anywhere.
+fn title_in(blocks: &[Block], head_end: usize) -> Option<usize> {
+    let candidate = |b: &Block| {
+        let t = unescaped(b.text());
+        b.is_prose() && looks_like_title(&t) && byline(&t).is_none()
+    };
+    let head = &blocks[..head_end];
+    let after_label = head
         .iter()
-        .filter(|b| b.is_prose())
-        .map(|b| unescaped(b.text()))
-        .rfind(|t| looks_like_title(t) && byline(t).is_none())
+        .position(|b| b.is_prose() && looks_like_section(&unescaped(b.text())))
+        .and_then(|label| (label..head_end).find(|&i| candidate(&head[i])));
+    after_label
+        .or_else(|| (0..head_end).rev().find(|&i| candidate(&head[i])))
         .or_else(|| {
             blocks
                 .iter()
-                .filter(|b| b.is_prose())
-                .map(|b| unescaped(b.text()))
-                .find(|t| looks_like_title(t))
+                .position(|b| b.is_prose() && looks_like_title(&unescaped(b.text())))
         })
-        .unwrap_or_else(|| "Untitled clipping".to_string())
 }
 
 /// Drops the short lines an article's markup keeps above its first paragraph: a writer's
@@ -473,8 +502,19 @@ static BYLINE_NAME_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A wire dateline: "SEOUL (Reuters) -", "SEOUL, June 11 (Reuters) -", "SEOUL, South Korea
+/// (AP) —", "SEOUL, June 12 (Yonhap) --".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^[A-Z][A-Z .'-]+(?:, [A-Z][a-z]+\.? \d{1,2})?\s*\(([A-Z][\w .&-]+)\)\s*(?:-|–|—|--)")
+    regex(
+        r"^[A-Z][A-Z .'-]+(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){0,3})?(?:, [A-Z][a-z]+\.? \d{1,2})?\s*\(([A-Z][\w .&-]+)\)\s*(?:--|-|–|—)",
+    )
+});
+
+/// A byline naming where the writer is: "Jane Doe in Seoul", "Jane Doe and John Roe in Tokyo".
+static BYLINE_IN: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){1,3}(?: and (?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){1,3})?) in [A-Z][\w-]+(?: [A-Z][\w-]+)?$",
+    )
 });
 
 /// A byline: "By Jane Doe, Reuters", "By Jane Doe and John Roe", "Kim Bum-soo, KBS World
@@ -492,6 +532,9 @@ fn byline(text: &str) -> Option<(Vec<String>, Option<String>)> {
             .get(2)
             .map(|m| m.as_str().trim().trim_end_matches('.').to_string());
         return Some((names, outlet));
+    }
+    if let Some(c) = BYLINE_IN.captures(text) {
+        return Some((split_names(c.get(1)?.as_str()), None));
     }
     let c = BYLINE_NAME_OUTLET.captures(text)?;
     Some((
@@ -524,13 +567,20 @@ fn dateline_outlet(text: &str) -> Option<String> {
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?",
+        r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT|BST|CEST|CET|EST|EDT|CST|CDT|PST|PDT|KST|JST)?",
     )
 });
 
 static WORDY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:(?P<d1>\d{1,2})\s+(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<y1>\d{4})|(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4}))(?:(?:,|\s+at|\s*-|\s+)\s*(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?\s*(?P<tz>UTC|GMT|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|KST|JST)?",
+    )
+});
+
+/// A time before a date in words, with its zone: "3:42 AM GMT+9, ", "15:18 KST, ".
+static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?\s*(?:(?:GMT|UTC)(?P<gmt>[+-]\d{1,2})\b|(?P<tz>UTC|GMT|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|KST|JST)\b)?[\s,]*(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$",
     )
 });
 
@@ -600,7 +650,9 @@ pub fn parse_loose_date(text: &str, zone: &TimeZone) -> Option<ZonedDateTime> {
     let number = |m: Option<regex::Match<'_>>| m.and_then(|m| m.as_str().parse::<i32>().ok());
     let (year, month, day, hour, minute, second, offset) = if use_iso {
         let c = iso?;
-        let offset = c.get(7).and_then(|m| parse_offset(m.as_str()));
+        let offset = c
+            .get(7)
+            .and_then(|m| parse_offset(m.as_str()).or_else(|| zone_abbreviation(m.as_str())));
         (
             number(c.get(1))?,
             number(c.get(2))?,
@@ -619,19 +671,29 @@ pub fn parse_loose_date(text: &str, zone: &TimeZone) -> Option<ZonedDateTime> {
         .iter()
         .position(|m| month_name.starts_with(m))? as i32
             + 1;
-        let mut hour = number(c.name("h")).unwrap_or(0);
-        if let Some(ampm) = c.name("ampm") {
+        // A time written before the date: "3:42 AM GMT+9, March 10, 2025".
+        let before = (c.name("h").is_none())
+            .then(|| TIME_BEFORE.captures(&text[..c.get(0)?.start()]))
+            .flatten();
+        let time = |name: &str| c.name(name).or(before.as_ref().and_then(|b| b.name(name)));
+        let mut hour = number(time("h")).unwrap_or(0);
+        if let Some(ampm) = time("ampm") {
             let pm = ampm.as_str().to_lowercase().starts_with('p');
             hour = hour % 12 + if pm { 12 } else { 0 };
         }
-        let offset = c.name("tz").and_then(|m| zone_abbreviation(m.as_str()));
+        let offset = time("tz")
+            .and_then(|m| zone_abbreviation(m.as_str()))
+            .or_else(|| {
+                let hours: i32 = before.as_ref()?.name("gmt")?.as_str().parse().ok()?;
+                Offset::from_seconds(hours * 3600).ok()
+            });
         (
             number(c.name("y1").or(c.name("y2")))?,
             month,
             number(c.name("d1").or(c.name("d2")))?,
             hour,
-            number(c.name("mi")).unwrap_or(0),
-            number(c.name("s")).unwrap_or(0),
+            number(time("mi")).unwrap_or(0),
+            number(time("s")).unwrap_or(0),
             offset,
         )
     };
@@ -652,6 +714,9 @@ pub fn parse_loose_date(text: &str, zone: &TimeZone) -> Option<ZonedDateTime> {
 fn parse_offset(text: &str) -> Option<Offset> {
     if text == "Z" {
         return Some(Offset::UTC);
+    }
+    if !text.starts_with(['+', '-']) {
+        return None;
     }
     let sign = if text.starts_with('-') { -1 } else { 1 };
     let digits: String = text[1..].chars().filter(char::is_ascii_digit).collect();

@@ -8,8 +8,12 @@
 //! byline among the blocks and drops the chrome, and [`people`] suggests names and tags.
 
 mod clean;
+mod encoding;
+pub mod fetch;
 mod html;
 mod people;
+
+pub use encoding::decode;
 
 use jiff::tz::TimeZone;
 
@@ -88,6 +92,8 @@ pub struct ImportOptions {
     pub url: Option<String>,
     /// Whether the input is HTML; `None` to tell from the input.
     pub html: Option<bool>,
+    /// The site's people: a suggested name that is one of their aliases becomes their name.
+    pub people: crate::source::people::People,
 }
 
 /// Turns a clipping into a draft briefing. Dates written without an offset are read in `zone`.
@@ -112,6 +118,7 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
     let mut tags = people::suggest_tags(&article, &text, &people);
     // Only what a build accepts: names with a letter or digit, web addresses.
     people.retain(|name| crate::source::slug::names_a_page(name));
+    let people = options.people.canonical(&people);
     tags.retain(|name| crate::source::slug::names_a_page(name));
     let source = article
         .source

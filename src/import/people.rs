@@ -70,7 +70,7 @@ const NOT_NAME_WORDS: &[&str] = &[
     "Asia", "Pacific", "Atlantic", "Middle", "East", "West", "Central", "Olympics", "Games",
     "Cup", "Day", "Year", "Week", "Anchor", "Report", "Photo", "Editor's", "Pick", "Menu",
     "Content", "Top", "Close", "Times", "Economist", "Bloomberg", "Politics", "Business",
-    "Sports", "Opinion", "Updated", "Written", "Published",
+    "Sports", "Opinion", "Updated", "Written", "Published", "Joint", "Chiefs", "Staff",
 ];
 
 static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -89,8 +89,12 @@ fn without_leading_words<'t>(words: &[&'t str]) -> Vec<&'t str> {
     let skip = words
         .iter()
         .take_while(|w| {
-            let w = w.trim_end_matches('.');
-            LEADING_WORDS.contains(&w) || OPENERS.contains(&w)
+            let bare = w.trim_end_matches('.');
+            // And possessives: "Japan's Prime Minister Ishiba Shigeru".
+            LEADING_WORDS.contains(&bare)
+                || OPENERS.contains(&bare)
+                || w.ends_with("'s")
+                || w.ends_with("’s")
         })
         .count();
     words[skip..].to_vec()

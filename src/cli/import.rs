@@ -1,7 +1,7 @@
 //! `briefgen import FILE|-`: turns a clipped article into a draft briefing, written into the
 //! site (its path printed) or to standard output.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 
 use briefgen::BuildError;
@@ -61,8 +61,14 @@ pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
         let zone = SiteConfig::load(root).map_or(jiff::tz::TimeZone::UTC, |l| l.config.timezone);
         let briefing = import(&text, &options, &zone);
         warn_undated(&briefing);
-        print!("{}", briefing.to_text(&briefing.date_or_now(&zone)));
-        return Ok(());
+        let text = briefing.to_text(&briefing.date_or_now(&zone));
+        // A reader that stops early (`| head`) is no error.
+        return match std::io::stdout().write_all(text.as_bytes()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(BuildError::io("writing to standard output", e))
+            }
+            _ => Ok(()),
+        };
     }
     let config = SiteConfig::load(root)?.config;
     let briefing = import(&text, &options, &config.timezone);

@@ -164,6 +164,10 @@ static CHROME_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// Whether a block is the page's chrome.
 pub fn is_chrome(text: &str) -> bool {
+    // Chrome is short: a long paragraph that mentions cookies or rights is the article's.
+    if !at_most_words(text, 60) {
+        return false;
+    }
     let plain = normalized(text);
     CHROME.contains(&plain.as_str())
         || TAIL_MARKERS.contains(&plain.as_str())
@@ -251,7 +255,12 @@ pub fn article(
     let date_line = date_line.map(|(i, _)| i);
 
     let head_end = date_line.unwrap_or(blocks.len().min(4));
-    let title_at = title_in(&blocks, head_end);
+    // Copied text has no title but its headline line; a page's is in its metadata.
+    let title_at = if page_title.is_none() {
+        title_in(&blocks, head_end)
+    } else {
+        None
+    };
     let title = match page_title {
         Some(t) => strip_site_suffix(&t, site_name.as_deref()),
         None => title_at.map_or_else(
@@ -292,6 +301,9 @@ pub fn article(
         if !b.is_prose() {
             return true;
         }
+        if !at_most_words(b.text(), 30) {
+            return true;
+        }
         let t = unescaped(b.text());
         t != title && Some(&t) != section.as_ref() && date_in_line(b.text(), zone).is_none()
     });
@@ -304,7 +316,7 @@ pub fn article(
         .iter()
         .enumerate()
         .rev()
-        .filter(|(_, b)| b.is_prose())
+        .filter(|(_, b)| b.is_prose() && at_most_words(b.text(), 14))
         .find_map(|(i, b)| byline(&unescaped(b.text())).map(|found| (i, found)));
     let mut outlet = None;
     if let Some((i, (writers, named))) = byline_at {
@@ -346,8 +358,10 @@ fn reporting_credits(text: &str) -> Vec<String> {
 /// the headline; else the last heading-like block of the head; else the first anywhere.
 fn title_in(blocks: &[Block], head_end: usize) -> Option<usize> {
     let candidate = |b: &Block| {
-        let t = unescaped(b.text());
-        b.is_prose() && looks_like_title(&t) && byline(&t).is_none()
+        b.is_prose() && at_most_words(b.text(), 30) && {
+            let t = unescaped(b.text());
+            looks_like_title(&t) && byline(&t).is_none()
+        }
     };
     let head = &blocks[..head_end];
     let after_label = head
@@ -435,7 +449,15 @@ fn is_quotation(text: &str) -> bool {
     quoted * 2 >= total
 }
 
+/// Whether `text` has at most `n` words (without counting past them).
+fn at_most_words(text: &str, n: usize) -> bool {
+    text.split_whitespace().nth(n).is_none()
+}
+
 fn unescaped(text: &str) -> String {
+    if !text.contains('\\') {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -520,7 +542,7 @@ static BYLINE_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// A byline: "By Jane Doe, Reuters", "By Jane Doe and John Roe", "Kim Bum-soo, KBS World
 /// Radio News." Gives the writers and the outlet when named.
 fn byline(text: &str) -> Option<(Vec<String>, Option<String>)> {
-    if text.split_whitespace().count() > 14 {
+    if !at_most_words(text, 14) {
         return None;
     }
     if let Some(c) = BYLINE_BY.captures(text) {
@@ -593,6 +615,10 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// The publication date a block gives, when the block is a date line: labelled ("Written:
 /// 2025-06-12 15:18:48Updated: …") or nothing but a date.
 fn date_in_line(text: &str, zone: &TimeZone) -> Option<ZonedDateTime> {
+    // A date line is short: most blocks are passed over here, unread.
+    if !at_most_words(text, 16) {
+        return None;
+    }
     let text = unescaped(text);
     let text = text.trim();
     let labelled = DATE_LABEL.is_match(text);

@@ -48,8 +48,9 @@ pub fn read(input: &str) -> (PageFacts, Vec<Block>) {
     // Flattened first: the parser's time grows with the square of the depth, and the walk
     // below recurses once per level.
     let flat = crate::nesting::flatten(input, crate::nesting::MAX_DEPTH);
-    let page = Html::parse_document(&flat);
-    let mut facts = facts(&page);
+    // The parsed page is dropped before scoring parses it again: a large page's two trees
+    // are not held at once.
+    let mut facts = facts(&Html::parse_document(&flat));
     let base = facts.url.as_deref().and_then(|u| url::Url::parse(u).ok());
     let scored = readable(&flat, base.as_ref());
     let blocks = match scored {
@@ -64,12 +65,12 @@ pub fn read(input: &str) -> (PageFacts, Vec<Block>) {
                 facts.site_name = found.site_name;
             }
             if found.blocks.is_empty() {
-                first_root(&page, base)
+                first_root(&Html::parse_document(&flat), base)
             } else {
                 found.blocks
             }
         }
-        None => first_root(&page, base),
+        None => first_root(&Html::parse_document(&flat), base),
     };
     (facts, blocks)
 }
@@ -324,16 +325,21 @@ fn json_ld(page: &Html) -> Vec<serde_json::Value> {
     let mut found = Vec::new();
     for script in page.select(&selector("script[type=\"application/ld+json\"]")) {
         let text: String = script.text().collect();
-        // Some pages wrap it as `<![CDATA[ … ]]>` or in comments.
-        let text = text
-            .trim()
-            .trim_start_matches("/*")
-            .trim_start_matches("<![CDATA[")
-            .trim_start_matches("*/")
-            .trim_end_matches("*/")
-            .trim_end_matches("]]>")
-            .trim_end_matches("/*")
-            .trim();
+        // Some pages wrap it as `<![CDATA[ … ]]>`, `//<![CDATA[ … //]]>` or in comments: the
+        // JSON is from the first bracket to the last.
+        let text = text.replace("<![CDATA[", "").replace("]]>", "");
+        let Some(start) = text.find(['{', '[']) else {
+            continue;
+        };
+        let closer = if text[start..].starts_with('{') {
+            '}'
+        } else {
+            ']'
+        };
+        let text = match text.rfind(closer) {
+            Some(end) if start < end => &text[start..=end],
+            _ => continue,
+        };
         let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
             continue;
         };

@@ -1,0 +1,186 @@
+//! `briefgen import https://…` against a real HTTP server on 127.0.0.1: a page found after
+//! redirects (its final address becomes the briefing's `url`), a page in a legacy charset
+//! named only by the server, and the refusals — a 404, a page over the size cap, a page that
+//! is not HTML, a redirect loop, an address that is not http(s).
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+
+use common::Site;
+
+const ARTICLE: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>Ferry service resumes - Island News</title>
+<meta property="og:title" content="Ferry service resumes after storm">
+<meta property="article:published_time" content="2025-02-03T07:30:00Z"></head>
+<body><nav><a href="/">Home</a></nav><article><h1>Ferry service resumes after storm</h1>
+<p>Ferries to the northern islands sailed again on Monday morning, three days after a storm closed the harbour and left hundreds of travellers waiting on the mainland.</p>
+<p>The operator said extra crossings would run through Wednesday to clear the queue, and that tickets for cancelled sailings would be honoured on any boat this week.</p>
+<p>Harbour officials said the breakwater had held, though two pontoons were damaged and would be replaced before the summer season begins.</p>
+</article></body></html>"#;
+
+/// Answers each request by its path, one connection at a time, until the test ends.
+fn start_server() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            std::thread::spawn(move || answer(stream));
+        }
+    });
+    address
+}
+
+fn answer(mut stream: TcpStream) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut first = String::new();
+    if reader.read_line(&mut first).is_err() {
+        return;
+    }
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+            break;
+        }
+    }
+    let path = first.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let respond = |stream: &mut TcpStream, status: &str, headers: &str, body: &[u8]| {
+        let head = format!(
+            "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        let _ = stream.write_all(head.as_bytes());
+        let _ = stream.write_all(body);
+    };
+    let html = "Content-Type: text/html; charset=utf-8\r\n";
+    match path.as_str() {
+        "/2025/02/03/ferry" => respond(&mut stream, "200 OK", html, ARTICLE.as_bytes()),
+        "/short" => respond(
+            &mut stream,
+            "301 Moved Permanently",
+            "Location: /moved\r\n",
+            b"",
+        ),
+        "/moved" => respond(
+            &mut stream,
+            "302 Found",
+            "Location: /2025/02/03/ferry\r\n",
+            b"",
+        ),
+        "/latin" => {
+            let page = ARTICLE
+                .replace("<meta charset=\"utf-8\">", "")
+                .replace("three days", "three days — “the worst in a decade” — ");
+            let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&page);
+            respond(
+                &mut stream,
+                "200 OK",
+                "Content-Type: text/html; charset=windows-1252\r\n",
+                &bytes,
+            );
+        }
+        "/loop" => respond(&mut stream, "302 Found", "Location: /loop\r\n", b""),
+        "/pdf" => respond(
+            &mut stream,
+            "200 OK",
+            "Content-Type: application/pdf\r\n",
+            b"%PDF-1.7",
+        ),
+        "/huge" => {
+            // No length given: the cap is found while reading.
+            let _ = stream.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n<html><body>",
+            );
+            let chunk = vec![b'a'; 1024 * 1024];
+            for _ in 0..30 {
+                if stream.write_all(&chunk).is_err() {
+                    return;
+                }
+            }
+        }
+        "/huge-declared" => {
+            let _ = stream.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 104857600\r\nConnection: close\r\n\r\n<html>",
+            );
+        }
+        _ => respond(&mut stream, "404 Not Found", html, b"<h1>Not found</h1>"),
+    }
+}
+
+#[test]
+fn import_fetches_a_page_after_redirects_and_keeps_its_final_address() {
+    let server = start_server();
+    let site = Site::new(common::SITE_TOML);
+    let run = site.run(&["import", &format!("{server}/short")]);
+    run.assert_ok();
+    let draft = std::fs::read_to_string(run.stdout.trim()).unwrap();
+    assert!(
+        draft.contains("title: \"Ferry service resumes after storm\""),
+        "{draft}"
+    );
+    assert!(
+        draft.contains("date: 2025-02-03T07:30:00+00:00\n"),
+        "{draft}"
+    );
+    assert!(
+        draft.contains(&format!("url: \"{server}/2025/02/03/ferry\"")),
+        "the address after the redirects:\n{draft}"
+    );
+    assert!(draft.contains("Ferries to the northern islands sailed again"));
+    assert!(!draft.contains("Home"), "{draft}");
+    site.build().assert_ok();
+    // --url still wins over the address fetched.
+    let run = site.run(&[
+        "import",
+        &format!("{server}/short"),
+        "--url",
+        "https://example.org/ferry",
+        "--stdout",
+    ]);
+    run.assert_ok();
+    assert!(run.stdout.contains("url: \"https://example.org/ferry\""));
+}
+
+#[test]
+fn the_servers_charset_is_honoured() {
+    let server = start_server();
+    let site = Site::new(common::SITE_TOML);
+    let run = site.run(&["import", &format!("{server}/latin"), "--stdout"]);
+    run.assert_ok();
+    assert!(!run.stdout.contains('\u{fffd}'), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("three days — “the worst in a decade” —"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn import_refuses_what_it_cannot_clip_and_writes_nothing() {
+    let server = start_server();
+    let site = Site::new(common::SITE_TOML);
+    let cases = [
+        ("/missing", "the server answered 404 Not Found"),
+        ("/pdf", "not an HTML page (application/pdf)"),
+        ("/huge", "the page is larger than 25 MB"),
+        ("/huge-declared", "the page is larger than 25 MB (100 MB)"),
+        ("/loop", "more than 5 redirects"),
+    ];
+    for (path, says) in cases {
+        let run = site.run(&["import", &format!("{server}{path}")]);
+        assert_ne!(run.code, 0, "{path}: {}", run.stdout);
+        assert!(run.stderr.contains(says), "{path}: {}", run.stderr);
+    }
+    let run = site.run(&["import", "ftp://example.org/page.html"]);
+    assert_ne!(run.code, 0);
+    assert!(
+        run.stderr.contains("is not an http or https address"),
+        "{}",
+        run.stderr
+    );
+    let written = std::fs::read_dir(site.path("content"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(written, 0, "nothing is written when import refuses");
+}

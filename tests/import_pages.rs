@@ -215,6 +215,19 @@ fn the_page_date_is_found_wherever_a_page_gives_it_and_publication_beats_modific
         .date
         .map(|d| briefgen::source::dates::rfc3339(&d));
     assert_eq!(got.as_deref(), Some("2019-12-24T18:00:00+00:00"));
+    // A date given only as text in an element named for it, not a comment's.
+    let dated_text = page(
+        "",
+        &format!(
+            r#"<div class="comments"><span class="comment-date">1 July 2025</span></div>
+            <article><h1>Port strike</h1><p class="byline">By Ana Ruiz</p><span class="post-date">Posted 12 June 2025, 14:05</span>{}</article>"#,
+            story()
+        ),
+    );
+    let got = imported(&dated_text)
+        .date
+        .map(|d| briefgen::source::dates::rfc3339(&d));
+    assert_eq!(got.as_deref(), Some("2025-06-12T14:05:00+00:00"));
     // An implausible year is no article's date.
     let ancient = page(r#"<meta name="date" content="1856-05-07">"#, &story());
     assert!(imported(&ancient).date.is_none());

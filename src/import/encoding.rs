@@ -69,7 +69,7 @@ pub fn detect(bytes: &[u8], content_type: Option<&str>) -> &'static Encoding {
     detector.guess(None, chardetng::Utf8Detection::Deny)
 }
 
-/// The text of `bytes`, decoded as [`detect`] finds; bytes that do not decode become U+FFFD.
+/// The text of `bytes`, decoded as `detect` finds; bytes that do not decode become U+FFFD.
 pub fn decode<'b>(bytes: &'b [u8], content_type: Option<&str>) -> Cow<'b, str> {
     let encoding = detect(bytes, content_type);
     // `decode` takes a byte order mark off, whichever encoding it names.

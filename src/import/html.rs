@@ -1,8 +1,13 @@
-//! Reads a saved HTML page with a real HTML parser (scraper, on html5ever): the facts the page
-//! declares about itself (Open Graph and article meta tags, JSON-LD, `<time datetime>`,
-//! the canonical link), and the article's text as blocks, leaving out navigation, headers,
-//! footers, asides, figures, forms, scripts and elements whose class or id says they are
-//! sharing buttons, related stories, cookie notices or advertising.
+//! Reads a saved HTML page: the facts the page declares about itself (JSON-LD, Open Graph,
+//! article, Dublin Core and other meta tags, `<time>`, the canonical link), read with scraper,
+//! and the article's text as blocks.
+//!
+//! The article is found by content scoring — Mozilla Readability's, as `dom_smoothie` ports
+//! it — because the first `<article>` or `[itemprop=articleBody]` of a real page is as often a
+//! teaser, a "related" box or a call to action as the story. Its output is walked into blocks
+//! here, keeping links, emphasis, `<pre>` and tables, and leaving out hidden elements, figures,
+//! forms and scripts. Only when scoring finds nothing is the first likely root read, with
+//! class and id rules (by whole words) dropping the page's furniture.
 
 use std::sync::LazyLock;
 
@@ -312,12 +317,65 @@ fn page_dates(page: &Html, ld: &[serde_json::Value]) -> (Vec<String>, Vec<String
     published.extend(attr_or_text(
         "article time[datetime], main time[datetime], time[datetime]",
     ));
+    published.extend(dated_elements(page));
     let mut modified = ld_dates("dateModified");
     modified.extend(metas(MODIFIED_META));
     modified.extend(attr_or_text("[itemprop=dateModified]"));
     published.retain(|d| !d.is_empty());
     modified.retain(|d| !d.is_empty());
     (published, modified)
+}
+
+/// Words of a class or id that mark an element as the article's date.
+const DATE_WORDS: &[&str] = &[
+    "date",
+    "dateline",
+    "published",
+    "pubdate",
+    "publish",
+    "posted",
+    "timestamp",
+    "time",
+];
+
+/// The text of the first few short elements whose class or id names a date by a whole word
+/// (`<span class="article-date">12 June 2025</span>`, `<abbr class="published" title="…">`),
+/// as htmldate reads a page without date metadata; comments' dates are not the article's.
+fn dated_elements(page: &Html) -> Vec<String> {
+    static DATED: LazyLock<Selector> = LazyLock::new(|| {
+        selector(
+            "[class*=date], [id*=date], [class*=publish], [class*=posted], [class*=time], [class*=dateline]",
+        )
+    });
+    let named_date = |names: &str| {
+        names.split_whitespace().any(|name| {
+            name.split(['-', '_'])
+                .any(|w| DATE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        })
+    };
+    page.select(&DATED)
+        .filter(|e| {
+            let v = e.value();
+            let named = [v.attr("class"), v.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(named_date);
+            named
+                && !e.ancestors().filter_map(ElementRef::wrap).any(|a| {
+                    [a.value().attr("class"), a.value().attr("id")]
+                        .into_iter()
+                        .flatten()
+                        .any(|n| n.to_ascii_lowercase().contains("comment"))
+                })
+        })
+        .flat_map(|e| {
+            let text = collapse(&e.text().collect::<String>());
+            [e.value().attr("title").map(str::to_string), Some(text)]
+        })
+        .flatten()
+        .filter(|text| !text.is_empty() && text.split_whitespace().count() <= 12)
+        .take(5)
+        .collect()
 }
 
 /// The JSON-LD objects of the page (the article, its graph), as JSON.

@@ -1,11 +1,14 @@
 //! `briefgen import`: turns a news article clipped from the web — the text a browser copies,
-//! or a saved HTML page — into a draft briefing: title, date, source and its address, the
+//! a saved HTML page, or a page fetched by its address ([`fetch`]) — into a draft briefing: title, date, source and its address, the
 //! article as Markdown without the page's chrome, and suggested people and tags for the
 //! curator to confirm (the draft is marked `draft: true`).
 //!
-//! Both kinds of input end up as a list of [`Block`]s (paragraphs, headings, quotes, list
-//! items) plus whatever metadata the page declared; [`clean`] then finds the title, date and
-//! byline among the blocks and drops the chrome, and [`people`] suggests names and tags.
+//! Bytes become text by `encoding`. Both kinds of input end up as a list of [`Block`]s
+//! (paragraphs, headings, quotes, list items, code, tables) plus whatever metadata the page
+//! declared (`html`); [`clean`] then finds the title, date and byline among the blocks and
+//! drops the chrome, and [`people`] suggests names and tags. A draft whose date could not be
+//! found says so on its `date:` line ([`NO_DATE`]) rather than passing the import time off as
+//! the article's.
 
 mod clean;
 mod encoding;

@@ -70,7 +70,7 @@ const NOT_NAME_WORDS: &[&str] = &[
     "Asia", "Pacific", "Atlantic", "Middle", "East", "West", "Central", "Olympics", "Games",
     "Cup", "Day", "Year", "Week", "Anchor", "Report", "Photo", "Editor's", "Pick", "Menu",
     "Content", "Top", "Close", "Times", "Economist", "Bloomberg", "Politics", "Business",
-    "Sports", "Opinion", "Updated", "Written", "Published", "Joint", "Chiefs", "Staff",
+    "Sports", "Opinion", "Updated", "Written", "Published", "Joint", "Chiefs", "Staff", "State",
 ];
 
 static CAPITALISED_RUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -273,3 +273,33 @@ const MONTHS_AND_DAYS: &[&str] = &[
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_whole_without_titles_sentence_ends_or_groups() {
+        let text = "The summit was held in Kassel. In a statement, Secretary of State Marco Rubio \
+            said talks went well. Analysts doubt Kim Jong Un. Despite that, Japan's Prime Minister \
+            Ishiba Shigeru was hopeful. Islamic State claimed the attack. Rubio left on Monday. \
+            Mr. Lee Jae-myung and J. R. Smith spoke.";
+        let people = suggest_people(text, &[]);
+        assert_eq!(
+            people,
+            [
+                "Marco Rubio",
+                "Kim Jong Un",
+                "Ishiba Shigeru",
+                "Lee Jae-myung",
+                "J. R. Smith"
+            ]
+        );
+        assert_eq!(
+            sentences_of("Kassel. In"),
+            vec![vec!["Kassel"], vec!["In"]],
+            "a sentence's end splits a run"
+        );
+        assert_eq!(sentences_of("Mr. Lee"), vec![vec!["Mr.", "Lee"]]);
+    }
+}

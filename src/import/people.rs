@@ -146,28 +146,40 @@ pub fn suggest_people(text: &str, writers: &[String]) -> Vec<String> {
         }
     }
     // Mentions: the whole name, then one of its words on its own ("Mr Lee", "Trump") where
-    // the whole name is not.
-    let mut mentions: HashMap<&str, usize> = HashMap::new();
-    let mut longest_first: Vec<&String> = names.iter().collect();
-    longest_first.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    let mut rest = text.to_string();
-    for name in longest_first {
-        let whole = rest.matches(name.as_str()).count();
-        *mentions.entry(name.as_str()).or_default() += whole;
-        rest = rest.replace(name.as_str(), " ");
+    // the whole name is not. Both in one pass over the text, whatever the number of names.
+    let mut mentions = vec![0usize; names.len()];
+    let index: HashMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i))
+        .collect();
+    // A word leads to the first name that has it.
+    let mut by_word: HashMap<&str, usize> = HashMap::new();
+    for (i, name) in names.iter().enumerate() {
+        for word in name.split_whitespace() {
+            by_word.entry(word).or_insert(i);
+        }
     }
+    let mut rest = String::with_capacity(text.len());
+    let mut last = 0;
+    for found in whole_names(&names).iter().flat_map(|n| n.find_iter(text)) {
+        if let Some(&i) = index.get(found.as_str()) {
+            mentions[i] += 1;
+        }
+        rest.push_str(&text[last..found.start()]);
+        rest.push(' ');
+        last = found.end();
+    }
+    rest.push_str(&text[last..]);
     for word in CAPITALISED_WORD.find_iter(&rest) {
-        if let Some(name) = names
-            .iter()
-            .find(|n| n.split_whitespace().any(|w| w == word.as_str()))
-        {
-            *mentions.entry(name.as_str()).or_default() += 1;
+        if let Some(&i) = by_word.get(word.as_str()) {
+            mentions[i] += 1;
         }
     }
     let mut ranked: Vec<(usize, usize, &String)> = names
         .iter()
         .enumerate()
-        .map(|(i, n)| (mentions.get(n.as_str()).copied().unwrap_or(0), i, n))
+        .map(|(i, n)| (mentions[i], i, n))
         .collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     ranked
@@ -175,6 +187,18 @@ pub fn suggest_people(text: &str, writers: &[String]) -> Vec<String> {
         .take(8)
         .map(|(_, _, n)| n.clone())
         .collect()
+}
+
+/// A pattern that finds any of `names`, the longest where two start at one place; `None` for
+/// no names (or, past the regex's size limit, so many that whole mentions go uncounted).
+fn whole_names(names: &[String]) -> Option<Regex> {
+    if names.is_empty() {
+        return None;
+    }
+    let mut longest_first: Vec<&String> = names.iter().collect();
+    longest_first.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let alternatives: Vec<String> = longest_first.iter().map(|n| regex::escape(n)).collect();
+    Regex::new(&alternatives.join("|")).ok()
 }
 
 /// Abbreviations that end in a full stop inside a sentence.

@@ -57,26 +57,22 @@ pub fn read(input: &str) -> (PageFacts, Vec<Block>) {
     // are not held at once.
     let mut facts = facts(&Html::parse_document(&flat));
     let base = facts.url.as_deref().and_then(|u| url::Url::parse(u).ok());
-    let scored = readable(&flat, base.as_ref());
-    let blocks = match scored {
-        Some(found) => {
-            // Its title weighs the page's metadata and `<title>` against each other
-            // (JSON-LD `name` or `headline`, Dublin Core, Open Graph, then `<title>` without
-            // the site's name), where ours takes the first it finds.
-            if let Some(title) = found.title.filter(|t| !t.trim().is_empty()) {
-                facts.title = Some(title);
-            }
-            if facts.site_name.is_none() {
-                facts.site_name = found.site_name;
-            }
-            if found.blocks.is_empty() {
-                first_root(&Html::parse_document(&flat), base)
-            } else {
-                found.blocks
-            }
+    let found = readable(&flat, base.as_ref());
+    if let Some(found) = &found {
+        // Its title weighs the page's metadata and `<title>` against each other (JSON-LD
+        // `name` or `headline`, Dublin Core, Open Graph, then `<title>` without the site's
+        // name), where ours takes the first it finds.
+        if let Some(title) = found.title.clone().filter(|t| !t.trim().is_empty()) {
+            facts.title = Some(title);
         }
-        None => first_root(&Html::parse_document(&flat), base),
-    };
+        if facts.site_name.is_none() {
+            facts.site_name.clone_from(&found.site_name);
+        }
+    }
+    let blocks = found
+        .map(|found| found.blocks)
+        .filter(|blocks| !blocks.is_empty())
+        .unwrap_or_else(|| first_root(&Html::parse_document(&flat), base));
     (facts, blocks)
 }
 
@@ -135,26 +131,65 @@ fn first_root(page: &Html, base: Option<url::Url>) -> Vec<Block> {
     root.map_or_else(Vec::new, |root| walk(root, base, true))
 }
 
-fn facts(page: &Html) -> PageFacts {
-    let meta = |names: &[&str]| -> Option<String> {
-        names.iter().find_map(|name| {
-            let css = format!(
-                "meta[property=\"{name}\"], meta[name=\"{name}\"], meta[itemprop=\"{name}\"]"
-            );
-            page.select(&selector(&css))
-                .filter_map(|m| m.value().attr("content"))
-                .map(|c| c.trim().to_string())
-                .find(|c| !c.is_empty())
-        })
-    };
-    let metas = |name: &str| -> Vec<String> {
-        let css = format!("meta[property=\"{name}\"], meta[name=\"{name}\"]");
-        page.select(&selector(&css))
-            .filter_map(|m| m.value().attr("content"))
-            .map(|c| c.trim().to_string())
-            .filter(|c| !c.is_empty())
+/// The page's `<meta>` tags with content, read once, each with the names its `property`,
+/// `name` and `itemprop` give it.
+struct Metas<'p>(Vec<(MetaNames<'p>, &'p str)>);
+
+/// A meta tag's `property`, `name` and `itemprop`.
+type MetaNames<'p> = [Option<&'p str>; 3];
+
+impl<'p> Metas<'p> {
+    fn read(page: &'p Html) -> Metas<'p> {
+        static META: LazyLock<Selector> = LazyLock::new(|| selector("meta[content]"));
+        Metas(
+            page.select(&META)
+                .filter_map(|m| {
+                    let e = m.value();
+                    let content = e.attr("content")?.trim();
+                    let names = [e.attr("property"), e.attr("name"), e.attr("itemprop")];
+                    (!content.is_empty()).then_some((names, content))
+                })
+                .collect(),
+        )
+    }
+
+    /// Every content whose names pass `named`, for each of `names` in turn, in page order.
+    fn matching(
+        &self,
+        names: &[&str],
+        named: impl Fn(&MetaNames<'_>, &str) -> bool,
+    ) -> Vec<String> {
+        names
+            .iter()
+            .flat_map(|name| self.0.iter().filter(|(tag, _)| named(tag, name)))
+            .map(|(_, content)| content.to_string())
             .collect()
-    };
+    }
+
+    /// The first content given as the `property`, `name` or `itemprop` of the first of
+    /// `names` that has one.
+    fn first(&self, names: &[&str]) -> Option<String> {
+        self.matching(names, |tag, name| tag.contains(&Some(name)))
+            .into_iter()
+            .next()
+    }
+
+    /// Every content given as the `property` or `name` of any of `names`.
+    fn all(&self, names: &[&str]) -> Vec<String> {
+        self.matching(names, |tag, name| tag[..2].contains(&Some(name)))
+    }
+
+    /// Every content given under any of `names`, in any case (`DC.date.issued`,
+    /// `dc.date.issued`), as `property`, `name` or `itemprop`.
+    fn any_case(&self, names: &[&str]) -> Vec<String> {
+        self.matching(names, |tag, name| {
+            tag.iter().flatten().any(|n| n.eq_ignore_ascii_case(name))
+        })
+    }
+}
+
+fn facts(page: &Html) -> PageFacts {
+    let metas = Metas::read(page);
     let text_of = |css: &str| -> Option<String> {
         page.select(&selector(css))
             .map(|e| collapse(&e.text().collect::<String>()))
@@ -174,29 +209,32 @@ fn facts(page: &Html) -> PageFacts {
         })
     };
 
-    let title = meta(&["og:title", "twitter:title"])
+    let title = metas
+        .first(&["og:title", "twitter:title"])
         .or_else(|| ld_text("headline"))
         .or_else(|| text_of("h1"))
         .or_else(|| text_of("title"));
-    let (published, modified) = page_dates(page, &ld);
-    let site_name = meta(&["og:site_name", "application-name"]).or_else(|| {
-        ld.iter().find_map(|v| {
-            v.get("publisher")?
-                .get("name")?
-                .as_str()
-                .map(str::to_string)
-        })
-    });
+    let (published, modified) = page_dates(page, &metas, &ld);
+    let site_name = metas
+        .first(&["og:site_name", "application-name"])
+        .or_else(|| {
+            ld.iter().find_map(|v| {
+                v.get("publisher")?
+                    .get("name")?
+                    .as_str()
+                    .map(str::to_string)
+            })
+        });
     let url = page
         .select(&selector("link[rel=canonical]"))
         .filter_map(|l| l.value().attr("href"))
         .map(str::to_string)
         .next()
-        .or_else(|| meta(&["og:url"]))
+        .or_else(|| metas.first(&["og:url"]))
         .or_else(|| ld_text("url"));
-    let mut authors: Vec<String> = metas("author")
+    let mut authors: Vec<String> = metas
+        .all(&["author", "article:author"])
         .into_iter()
-        .chain(metas("article:author"))
         .filter(|a| !a.starts_with("http"))
         .collect();
     authors.extend(ld.iter().flat_map(|v| {
@@ -220,15 +258,15 @@ fn facts(page: &Html) -> PageFacts {
             .map(|e| collapse(&e.text().collect::<String>()))
             .filter(|t| !t.is_empty()),
     );
-    let mut keywords: Vec<String> = metas("keywords")
+    let mut keywords: Vec<String> = metas
+        .all(&["keywords", "news_keywords"])
         .iter()
-        .chain(metas("news_keywords").iter())
         .flat_map(|k| {
             k.split(',')
                 .map(|s| s.trim().to_string())
                 .collect::<Vec<_>>()
         })
-        .chain(metas("article:tag"))
+        .chain(metas.all(&["article:tag"]))
         .filter(|k| !k.is_empty())
         .collect();
     if keywords.is_empty()
@@ -236,7 +274,9 @@ fn facts(page: &Html) -> PageFacts {
     {
         keywords = k.split(',').map(|s| s.trim().to_string()).collect();
     }
-    let section = meta(&["article:section"]).or_else(|| ld_text("articleSection"));
+    let section = metas
+        .first(&["article:section"])
+        .or_else(|| ld_text("articleSection"));
     PageFacts {
         title,
         published,
@@ -273,29 +313,16 @@ const MODIFIED_META: &[&str] = &[
 /// The dates a page gives for its article, as written: publication dates, most trusted first
 /// (JSON-LD, meta tags, `itemprop=datePublished`, `<time>` in the article, then anywhere),
 /// and modification dates for when it gives no other.
-fn page_dates(page: &Html, ld: &[serde_json::Value]) -> (Vec<String>, Vec<String>) {
+fn page_dates(
+    page: &Html,
+    metas: &Metas<'_>,
+    ld: &[serde_json::Value],
+) -> (Vec<String>, Vec<String>) {
     let ld_dates = |key: &str| -> Vec<String> {
         ld.iter()
             .filter_map(|v| v.get(key)?.as_str())
             .map(str::to_string)
             .collect()
-    };
-    let metas = |names: &[&str]| -> Vec<String> {
-        // Names are matched without case: `DC.date.issued`, `dc.date.issued`.
-        let mut found = Vec::new();
-        for name in names {
-            for element in page.select(&selector("meta[content]")) {
-                let e = element.value();
-                let named = [e.attr("property"), e.attr("name"), e.attr("itemprop")]
-                    .into_iter()
-                    .flatten()
-                    .any(|n| n.eq_ignore_ascii_case(name));
-                if let Some(content) = e.attr("content").filter(|_| named) {
-                    found.push(content.trim().to_string());
-                }
-            }
-        }
-        found
     };
     let attr_or_text = |css: &str| -> Vec<String> {
         page.select(&selector(css))
@@ -309,7 +336,7 @@ fn page_dates(page: &Html, ld: &[serde_json::Value]) -> (Vec<String>, Vec<String
             .collect()
     };
     let mut published = ld_dates("datePublished");
-    published.extend(metas(PUBLISHED_META));
+    published.extend(metas.any_case(PUBLISHED_META));
     published.extend(ld_dates("dateCreated"));
     published.extend(attr_or_text(
         "[itemprop=datePublished], [itemprop=dateCreated], time[pubdate]",
@@ -319,7 +346,7 @@ fn page_dates(page: &Html, ld: &[serde_json::Value]) -> (Vec<String>, Vec<String
     ));
     published.extend(dated_elements(page));
     let mut modified = ld_dates("dateModified");
-    modified.extend(metas(MODIFIED_META));
+    modified.extend(metas.any_case(MODIFIED_META));
     modified.extend(attr_or_text("[itemprop=dateModified]"));
     published.retain(|d| !d.is_empty());
     modified.retain(|d| !d.is_empty());
@@ -348,25 +375,15 @@ fn dated_elements(page: &Html) -> Vec<String> {
         )
     });
     let named_date = |names: &str| {
-        names.split_whitespace().any(|name| {
-            name.split(['-', '_'])
-                .any(|w| DATE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
-        })
+        name_words(names).any(|words| words.iter().any(|w| DATE_WORDS.contains(&w.as_str())))
     };
     page.select(&DATED)
         .filter(|e| {
-            let v = e.value();
-            let named = [v.attr("class"), v.attr("id")]
-                .into_iter()
-                .flatten()
-                .any(named_date);
-            named
-                && !e.ancestors().filter_map(ElementRef::wrap).any(|a| {
-                    [a.value().attr("class"), a.value().attr("id")]
-                        .into_iter()
-                        .flatten()
-                        .any(|n| n.to_ascii_lowercase().contains("comment"))
-                })
+            class_and_id(e).any(named_date)
+                && !e
+                    .ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .any(|a| class_and_id(&a).any(|n| n.to_ascii_lowercase().contains("comment")))
         })
         .flat_map(|e| {
             let text = collapse(&e.text().collect::<String>());
@@ -440,11 +457,24 @@ fn is_skipped(element: &ElementRef<'_>, class_rules: bool) -> bool {
     if e.attr("style").is_some_and(hides) {
         return true;
     }
-    class_rules
-        && [e.attr("class"), e.attr("id")]
-            .into_iter()
-            .flatten()
-            .any(names_chrome)
+    class_rules && class_and_id(element).any(names_chrome)
+}
+
+/// An element's class and id, those it has.
+fn class_and_id<'e>(element: &ElementRef<'e>) -> impl Iterator<Item = &'e str> {
+    let e = element.value();
+    [e.attr("class"), e.attr("id")].into_iter().flatten()
+}
+
+/// The words of each name in a class or id (names split at spaces, words at `-` and `_`),
+/// lowercased: the unit every class and id rule matches, never part of a word.
+fn name_words(names: &str) -> impl Iterator<Item = Vec<String>> + '_ {
+    names.split_whitespace().map(|name| {
+        name.split(['-', '_'])
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    })
 }
 
 /// Whether an inline style hides its element (`display: none`, `visibility: hidden`).
@@ -459,12 +489,7 @@ fn hides(style: &str) -> bool {
 
 /// Whether a class or id names the page's furniture, by whole words.
 fn names_chrome(names: &str) -> bool {
-    names.split_whitespace().any(|name| {
-        let words: Vec<String> = name
-            .split(['-', '_'])
-            .filter(|w| !w.is_empty())
-            .map(str::to_ascii_lowercase)
-            .collect();
+    name_words(names).any(|words| {
         words.iter().any(|w| CHROME_WORDS.contains(&w.as_str()))
             || CHROME_PHRASES
                 .iter()

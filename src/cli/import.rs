@@ -94,9 +94,10 @@ fn read_clipping(file: &Path) -> Result<Vec<u8>, BuildError> {
     }
 }
 
-/// Says on standard error that the draft's date is the import time, not the article's.
+/// Says on standard error that the draft's date is the import time, when its `date:` line
+/// says so.
 fn warn_undated(briefing: &briefgen::scaffold::DraftBriefing) {
-    if briefing.date.is_none() {
+    if briefing.date_note.is_some() {
         eprintln!(
             "warning: no date found in the clipping; the draft's date is the import time (its `date:` line says so): set the article's date"
         );

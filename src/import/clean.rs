@@ -292,11 +292,7 @@ pub fn article(
             dropped[i] = true;
         }
     }
-    let mut at = 0;
-    blocks.retain(|_| {
-        at += 1;
-        !dropped[at - 1]
-    });
+    retain_indexed(&mut blocks, |i, _| !dropped[i]);
     blocks.retain(|b| {
         if !b.is_prose() {
             return true;
@@ -387,11 +383,17 @@ fn drop_head_labels(blocks: &mut Vec<Block>) {
     else {
         return;
     };
-    let mut i = 0;
+    retain_indexed(blocks, |i, b| {
+        !(i < first && matches!(b, Block::Paragraph(_)) && words(b) <= 3)
+    });
+}
+
+/// Keeps the blocks `keep` says to, given each one's place.
+fn retain_indexed(blocks: &mut Vec<Block>, keep: impl Fn(usize, &Block) -> bool) {
+    let mut at = 0;
     blocks.retain(|b| {
-        let label = i < first && matches!(b, Block::Paragraph(_)) && words(b) <= 3;
-        i += 1;
-        !label
+        at += 1;
+        keep(at - 1, b)
     });
 }
 

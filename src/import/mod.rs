@@ -1,7 +1,8 @@
 //! `briefgen import`: turns a news article clipped from the web — the text a browser copies,
-//! a saved HTML page, or a page fetched by its address ([`fetch`]) — into a draft briefing: title, date, source and its address, the
-//! article as Markdown without the page's chrome, and suggested people and tags for the
-//! curator to confirm (the draft is marked `draft: true`).
+//! a saved HTML page, or a page fetched by its address ([`fetch`]) — into a draft briefing:
+//! title, date, source and its address, the article as Markdown without the page's chrome,
+//! and suggested people and tags for the curator to confirm (the draft is marked
+//! `draft: true`).
 //!
 //! Bytes become text by `encoding`. Both kinds of input end up as a list of [`Block`]s
 //! (paragraphs, headings, quotes, list items, code, tables) plus whatever metadata the page

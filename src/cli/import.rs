@@ -23,7 +23,8 @@ pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
         )));
     }
     let arg = args.file.to_string_lossy().to_string();
-    let (text, options) = if fetch::is_address(&arg) {
+    // An address is fetched; `fetch` refuses any but http and https.
+    let (text, options) = if arg.contains("://") {
         let page = fetch::fetch(&arg, fetch::TIMEOUT).map_err(BuildError::Usage)?;
         let text = decode(&page.bytes, page.content_type.as_deref()).into_owned();
         let options = ImportOptions {
@@ -33,10 +34,6 @@ pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
             ..ImportOptions::default()
         };
         (text, options)
-    } else if arg.contains("://") {
-        return Err(BuildError::Usage(format!(
-            "`{arg}` is not an http or https address; import fetches only those"
-        )));
     } else {
         let bytes = read_clipping(&args.file)?;
         // An .html file is HTML; anything else is HTML if it looks like it.

@@ -46,7 +46,7 @@ fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
     })
 }
 
-/// Which encoding `bytes` are in, and why.
+/// Which encoding `bytes` are in, in the order the module's text gives.
 pub fn detect(bytes: &[u8], content_type: Option<&str>) -> &'static Encoding {
     if let Some((encoding, _)) = Encoding::for_bom(bytes) {
         return encoding;
@@ -54,14 +54,15 @@ pub fn detect(bytes: &[u8], content_type: Option<&str>) -> &'static Encoding {
     if let Some(encoding) = content_type.and_then(from_content_type) {
         return encoding;
     }
-    if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+    let ascii = bytes.is_ascii();
+    if !ascii && std::str::from_utf8(bytes).is_ok() {
         return UTF_8;
     }
     // A page that declares UTF-8 but is not (a re-saved Latin-1 page) is guessed instead.
     if let Some(encoding) = declared(bytes).filter(|&e| e != UTF_8) {
         return encoding;
     }
-    if bytes.is_ascii() {
+    if ascii {
         return UTF_8;
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);

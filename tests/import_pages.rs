@@ -41,6 +41,13 @@ fn imported(html: &str) -> briefgen::scaffold::DraftBriefing {
     )
 }
 
+/// Fails naming the first of `chrome` that `body` keeps.
+fn assert_lacks(body: &str, chrome: &[&str]) {
+    for words in chrome {
+        assert!(!body.contains(words), "kept {words:?}:\n{body}");
+    }
+}
+
 fn assert_story(body: &str) {
     for words in [
         "Dock workers in the southern port voted",
@@ -67,14 +74,15 @@ fn a_teaser_a_call_to_action_article_or_a_meta_article_body_does_not_win_over_th
     let b = imported(&html);
     assert_eq!(b.title, "Port strike ends after ten days");
     assert_story(&b.body);
-    for chrome in [
-        "Get the morning briefing",
-        "newsletter",
-        "ferry fares",
-        "rail workers",
-    ] {
-        assert!(!b.body.contains(chrome), "kept {chrome:?}:\n{}", b.body);
-    }
+    assert_lacks(
+        &b.body,
+        &[
+            "Get the morning briefing",
+            "newsletter",
+            "ferry fares",
+            "rail workers",
+        ],
+    );
 }
 
 #[test]
@@ -97,18 +105,19 @@ fn without_an_article_element_galleries_comments_footers_and_hidden_text_stay_ou
     );
     let b = imported(&html);
     assert_story(&b.body);
-    for chrome in [
-        "Hidden survey",
-        "paywall",
-        "share counter",
-        "Cranes at dawn",
-        "42 comments",
-        "Finally!",
-        "Terms of use",
-        "Home",
-    ] {
-        assert!(!b.body.contains(chrome), "kept {chrome:?}:\n{}", b.body);
-    }
+    assert_lacks(
+        &b.body,
+        &[
+            "Hidden survey",
+            "paywall",
+            "share counter",
+            "Cranes at dawn",
+            "42 comments",
+            "Finally!",
+            "Terms of use",
+            "Home",
+        ],
+    );
 }
 
 #[test]

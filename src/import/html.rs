@@ -710,3 +710,42 @@ fn collapse_spaces(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fallback walk, where class rules apply (scoring's output carries no classes, so
+    /// only this path shows them).
+    #[test]
+    fn without_scoring_class_rules_match_whole_words_and_hidden_elements_stay_out() {
+        let page = Html::parse_document(
+            r#"<body><div id="contentWithSidebar"><div class="shared-history">
+            <p>Kept: the story's <a class="popup" href="https://e.org/s">own link</a> in a sentence.</p>
+            <div class="share-buttons"><p>Share on X</p></div>
+            <div class="read-more"><p>Read more stories</p></div>
+            <div id="back_to_top"><p>Back up</p></div>
+            <p style="display: none">Hidden survey</p><p style="VISIBILITY : hidden">Hidden too</p>
+            <p hidden>Hidden notice</p><p aria-hidden="true">Hidden counter</p>
+            <section class="comments"><p>A reader's comment</p></section>
+            </div></div></body>"#,
+        );
+        let blocks = first_root(&page, None);
+        let text: Vec<&str> = blocks.iter().map(Block::text).collect();
+        assert_eq!(
+            text,
+            ["Kept: the story's [own link](https://e.org/s) in a sentence."]
+        );
+        for (names, chrome) in [
+            ("shared-history", false),
+            ("contentWithSidebar", false),
+            ("header-adventure", false),
+            ("share-buttons", true),
+            ("post Related_Links", true),
+            ("read-more", true),
+            ("go-top", true),
+        ] {
+            assert_eq!(names_chrome(names), chrome, "{names}");
+        }
+    }
+}

@@ -19,6 +19,16 @@ use std::time::Instant;
 use common::browser::browser;
 use common::start_server;
 
+/// The page paths of a list of result addresses.
+fn page_paths(addresses: &serde_json::Value) -> Vec<String> {
+    addresses
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| page_path(v.as_str().unwrap_or("")))
+        .collect()
+}
+
 /// The path of a result's page, without `index.html`.
 fn page_path(url: &str) -> String {
     url.trim_end_matches("index.html").to_string()
@@ -90,12 +100,7 @@ async fn search_queries_on_a_built_site() {
             .filter(char::is_ascii_digit)
             .collect();
         let kb = found[1].as_f64().unwrap_or(0.0) / 1000.0;
-        let ours: Vec<String> = found[2]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| page_path(v.as_str().unwrap_or("")))
-            .collect();
+        let ours = page_paths(&found[2]);
         let mut line = format!(
             "{query}\t{}\t{kb:.1}\t{ours_ms}",
             if count.is_empty() { "0" } else { &count }
@@ -126,12 +131,7 @@ async fn search_queries_on_a_built_site() {
                 .await
                 .unwrap();
             let their_ms = started.elapsed().as_millis();
-            let top: Vec<String> = theirs[2]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|v| page_path(v.as_str().unwrap_or("")))
-                .collect();
+            let top = page_paths(&theirs[2]);
             let overlap = top.iter().filter(|u| ours.contains(u)).count();
             if std::env::var_os("BRIEFGEN_SEARCH_DEBUG").is_some() {
                 eprintln!("{query}\n  ours: {ours:?}\n  theirs: {top:?}");

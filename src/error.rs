@@ -19,6 +19,9 @@ pub struct Diagnostic {
     pub column: Option<usize>,
     /// What is wrong, in plain words.
     pub message: String,
+    /// How to put it right, where a likely fix is known ("did you mean `people`?"); shown
+    /// after the message, and on its own in machine-readable output.
+    pub hint: Option<String>,
 }
 
 impl Diagnostic {
@@ -29,6 +32,23 @@ impl Diagnostic {
             line: None,
             column: None,
             message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// The same problem, with a hint on how to fix it.
+    pub fn with_hint(self, hint: impl Into<String>) -> Self {
+        Diagnostic {
+            hint: Some(hint.into()),
+            ..self
+        }
+    }
+
+    /// The message and, after it, the hint: what a person reads.
+    pub fn text(&self) -> String {
+        match &self.hint {
+            Some(hint) => format!("{}; {hint}", self.message),
+            None => self.message.clone(),
         }
     }
 
@@ -64,7 +84,7 @@ impl fmt::Display for Diagnostic {
                 write!(f, ":{column}")?;
             }
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", self.text())
     }
 }
 

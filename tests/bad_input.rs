@@ -316,6 +316,107 @@ fn every_kind_of_bad_input_is_named_and_nothing_is_lost() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// The file, line and column an expected message names (`content/x.md:5:9: …`), as far as it
+/// names them, and the message after them; `None` when it names no file.
+fn expected_place(expected: &str) -> Option<(String, Option<u64>, Option<u64>, &str)> {
+    let (place, rest) = expected.split_once(": ").unwrap_or((expected, ""));
+    let mut parts = place.trim_end_matches(':').split(':');
+    let file = parts.next()?.to_string();
+    if !(file.starts_with("content/") || file.starts_with("templates/") || file == "site.toml") {
+        return None;
+    }
+    let mut number = || parts.next().and_then(|n| n.parse().ok());
+    Some((file, number(), number(), rest))
+}
+
+#[test]
+fn every_kind_of_bad_input_as_json_and_as_github_workflow_commands() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let site = good_site();
+        site.build().assert_ok();
+        for change in &case.changes {
+            apply(&site, change);
+        }
+        let run: common::Run = common::briefgen()
+            .args(["build", "--message-format", "json", "--root"])
+            .arg(site.root())
+            .env("GITHUB_ACTIONS", "true")
+            .env("GITHUB_WORKSPACE", site.root())
+            .output()
+            .unwrap()
+            .into();
+        let mut problems = Vec::new();
+        let objects: Vec<serde_json::Value> = run
+            .stdout
+            .lines()
+            .filter_map(|line| match serde_json::from_str(line) {
+                Ok(value) => Some(value),
+                Err(e) => {
+                    problems.push(format!("not JSON ({e}): {line}"));
+                    None
+                }
+            })
+            .collect();
+        let (diagnostics, summaries): (Vec<_>, Vec<_>) =
+            objects.iter().partition(|o| o["type"] == "diagnostic");
+        if summaries.len() != 1 || summaries[0]["success"] != false {
+            problems.push(format!("no failed summary last: {summaries:?}"));
+        }
+        let texts: Vec<String> = diagnostics
+            .iter()
+            .map(|d| {
+                let hint = d["hint"].as_str().map(|h| format!("; {h}"));
+                format!(
+                    "{}{}",
+                    d["message"].as_str().unwrap_or(""),
+                    hint.unwrap_or_default()
+                )
+            })
+            .collect();
+        for expected in case.expect {
+            let Some((file, line, column, rest)) = expected_place(expected) else {
+                if !expected.contains(" errors found")
+                    && !texts.iter().any(|t| t.contains(expected))
+                {
+                    problems.push(format!("no message with {expected:?}"));
+                }
+                continue;
+            };
+            let placed = diagnostics.iter().zip(&texts).any(|(d, text)| {
+                d["severity"] == "error"
+                    && d["file"] == file.as_str()
+                    && line.is_none_or(|l| d["line"] == l)
+                    && column.is_none_or(|c| d["column"] == c)
+                    && text.starts_with(rest)
+            });
+            if !placed {
+                problems.push(format!("no error at {file}:{line:?}:{column:?} {rest:?}"));
+            }
+            let mut command = format!("::error file={file}");
+            if let Some(line) = line {
+                command.push_str(&format!(",line={line}"));
+            }
+            if let Some(column) = column {
+                command.push_str(&format!(",col={column}"));
+            }
+            if !run.stderr.lines().any(|l| l.starts_with(&command)) {
+                problems.push(format!("no workflow command {command:?}"));
+            }
+        }
+        if !problems.is_empty() {
+            failures.push(format!(
+                "{}: {}\nstdout:\n{}\nstderr:\n{}",
+                case.name,
+                problems.join("; "),
+                run.stdout,
+                run.stderr
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
 #[test]
 fn all_errors_of_a_build_are_reported_together() {
     let site = good_site();
@@ -379,9 +480,66 @@ fn config_warnings_name_the_nearest_key_and_do_not_stop_the_build() {
 }
 
 #[test]
+fn warnings_are_json_and_workflow_commands_too_and_human_output_stays() {
+    let site = good_site();
+    site.write("site.toml", &format!("{SITE_TOML}paginte_by = 5\n"));
+    let run_with = |args: &[&str]| -> common::Run {
+        common::briefgen()
+            .args(args)
+            .arg("--root")
+            .arg(site.root())
+            .env("GITHUB_ACTIONS", "true")
+            .env("GITHUB_WORKSPACE", site.root())
+            .output()
+            .unwrap()
+            .into()
+    };
+    let run = run_with(&["check", "--message-format", "json"]);
+    run.assert_ok();
+    let lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert_eq!(lines[0]["severity"], "warning");
+    assert_eq!(lines[0]["file"], "site.toml");
+    assert_eq!(lines[0]["line"], 3);
+    assert_eq!(lines[0]["message"], "unknown key `paginte_by` is ignored");
+    assert_eq!(lines[0]["hint"], "did you mean `paginate_by`?");
+    assert_eq!(lines[1]["type"], "summary");
+    assert_eq!(lines[1]["success"], true);
+    assert!(
+        lines[1]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Checked 1 briefings")
+    );
+    // Human output is as it was, with the workflow command after it.
+    let run = run_with(&["build"]);
+    run.assert_ok();
+    assert!(run.stdout.starts_with("Built 1 briefing"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains(
+            "site.toml:3: unknown key `paginte_by` is ignored; did you mean `paginate_by`?"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.lines().any(|l| l
+            == "::warning file=site.toml,line=3,title=briefgen::unknown key `paginte_by` is ignored; did you mean `paginate_by`?"),
+        "{}",
+        run.stderr
+    );
+    // Outside GitHub Actions, no workflow commands.
+    assert!(!site.build().stderr.contains("::warning"));
+}
+
+#[test]
 fn a_missing_site_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
-    let run: common::Run = std::process::Command::new(env!("CARGO_BIN_EXE_briefgen"))
+    let run: common::Run = common::briefgen()
         .args(["build", "--root"])
         .arg(dir.path())
         .output()
@@ -395,11 +553,7 @@ fn a_missing_site_is_a_usage_error() {
         assert_eq!(other.code, 2, "{command:?}: {}", other.stderr);
         assert_eq!(other.stderr, run.stderr, "{command:?}");
     }
-    let run: common::Run = std::process::Command::new(env!("CARGO_BIN_EXE_briefgen"))
-        .arg("biuld")
-        .output()
-        .unwrap()
-        .into();
+    let run: common::Run = common::briefgen().arg("biuld").output().unwrap().into();
     assert_eq!(run.code, 2, "unknown commands are usage errors");
 }
 

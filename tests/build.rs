@@ -618,7 +618,7 @@ fn the_bundled_example_site_builds() {
     let root = env!("CARGO_MANIFEST_DIR");
     let out = tempfile::tempdir().unwrap();
     let output = out.path().join("site");
-    let run: common::Run = std::process::Command::new(env!("CARGO_BIN_EXE_briefgen"))
+    let run: common::Run = common::briefgen()
         .args(["build", "--root", root, "--output-dir"])
         .arg(&output)
         .output()
@@ -653,7 +653,7 @@ fn output_is_byte_identical_whatever_the_thread_count() {
         );
     }
     let run = |threads: &str, out: &str| {
-        let result: common::Run = std::process::Command::new(env!("CARGO_BIN_EXE_briefgen"))
+        let result: common::Run = common::briefgen()
             .args(["build", "--root"])
             .arg(site.root())
             .args(["--output-dir", out])

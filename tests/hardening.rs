@@ -6,7 +6,6 @@ mod common;
 use std::fs;
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::{PATIENCE, SITE_TOML, Site, front, raw_request, serve, snapshot};
@@ -171,7 +170,7 @@ fn two_builds_into_one_folder_always_leave_one_complete_site() {
     let expected_small = snapshot(&small.path("public"));
 
     let build = |site: &Site| {
-        Command::new(env!("CARGO_BIN_EXE_briefgen"))
+        common::briefgen()
             .args(["build", "-o"])
             .arg(&output)
             .arg("--root")

@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::process::Command;
 use std::time::Instant;
 
 use common::{SITE_TOML, Site, front, snapshot};
@@ -51,7 +50,7 @@ fn a_killed_build_leaves_the_old_output_or_the_new() {
     let mut mid_write = 0;
     for step in 0..12u32 {
         let delay = full * step / 10;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_briefgen"))
+        let mut child = common::briefgen()
             .args(["build", "--root"])
             .arg(site.root())
             .spawn()

@@ -74,7 +74,7 @@ fn free_port() -> u16 {
 
 /// Builds the site at `root` into `out` for `base_url`.
 fn build(root: &Path, out: &Path, base_url: &str) {
-    let output = Command::new(env!("CARGO_BIN_EXE_briefgen"))
+    let output = common::briefgen()
         .args(["build", "--root"])
         .arg(root)
         .arg("-o")

@@ -4,14 +4,14 @@ use std::path::Path;
 
 use briefgen::BuildError;
 
-use super::{BuildArgs, print_warnings};
+use super::{BuildArgs, Printer};
 
 /// Runs `briefgen build`.
-pub fn run(root: &Path, args: BuildArgs) -> Result<(), BuildError> {
+pub fn run(root: &Path, args: BuildArgs, printer: &Printer) -> Result<(), BuildError> {
     let timings = args.timings;
     let report = briefgen::build(&args.options(root))?;
-    print_warnings(&report.warnings, root);
-    println!("{}", report.summary("Built"));
+    printer.warnings(&report.warnings);
+    printer.summary(&report.summary("Built"));
     if timings {
         eprintln!("timings: {}", report.timings);
     }

@@ -4,10 +4,10 @@ use std::path::Path;
 
 use briefgen::{BuildError, BuildOptions};
 
-use super::{CheckArgs, print_warnings};
+use super::{CheckArgs, Printer};
 
 /// Runs `briefgen check`.
-pub fn run(root: &Path, args: CheckArgs) -> Result<(), BuildError> {
+pub fn run(root: &Path, args: CheckArgs, printer: &Printer) -> Result<(), BuildError> {
     let options = BuildOptions {
         root: root.to_path_buf(),
         base_url: args.base_url,
@@ -16,8 +16,8 @@ pub fn run(root: &Path, args: CheckArgs) -> Result<(), BuildError> {
         ..BuildOptions::default()
     };
     let report = briefgen::check(&options)?;
-    print_warnings(&report.warnings, root);
-    println!(
+    printer.warnings(&report.warnings);
+    let mut summary = format!(
         "Checked {} briefings, {} tags, {} people, {} sources: no errors ({:.2} s)",
         report.briefings,
         report.tags,
@@ -26,7 +26,9 @@ pub fn run(root: &Path, args: CheckArgs) -> Result<(), BuildError> {
         report.elapsed.as_secs_f64()
     );
     if let Some(line) = report.left_out() {
-        println!("{line}");
+        summary.push('\n');
+        summary.push_str(&line);
     }
+    printer.summary(&summary);
     Ok(())
 }

@@ -6,14 +6,15 @@ mod check;
 mod import;
 mod init;
 mod new;
+mod output;
 mod serve;
 
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
-use briefgen::error::count_line;
-use briefgen::{BuildError, BuildOptions, Diagnostic, report};
+use briefgen::BuildOptions;
+use output::{FormatArgs, MessageFormat, Printer};
 
 /// A static site generator for curated briefing pages.
 #[derive(Debug, Parser)]
@@ -125,6 +126,8 @@ struct BuildArgs {
     /// Prints how long each stage took.
     #[arg(long)]
     timings: bool,
+    #[command(flatten)]
+    format: FormatArgs,
 }
 
 #[derive(Debug, Args)]
@@ -138,14 +141,23 @@ struct CheckArgs {
     /// Checks briefings dated in the future too.
     #[arg(long)]
     future: bool,
+    #[command(flatten)]
+    format: FormatArgs,
 }
 
 /// Runs the command and returns the exit code, having printed any error.
 pub fn run(cli: Cli) -> u8 {
     let root = cli.root.clone();
+    let format = match &cli.command {
+        Command::Build(BuildArgs { format, .. }) | Command::Check(CheckArgs { format, .. }) => {
+            format.message_format
+        }
+        _ => MessageFormat::Human,
+    };
+    let printer = Printer::new(&root, format);
     let result = match cli.command {
-        Command::Build(args) => build::run(&root, args),
-        Command::Check(args) => check::run(&root, args),
+        Command::Build(args) => build::run(&root, args, &printer),
+        Command::Check(args) => check::run(&root, args, &printer),
         Command::Serve(args) => serve::run(&root, args),
         Command::Init(args) => init::run(&root, args),
         Command::New(args) => new::run(&root, args),
@@ -154,24 +166,10 @@ pub fn run(cli: Cli) -> u8 {
     match result {
         Ok(()) => 0,
         Err(error) => {
-            print_error(&error, &root);
+            printer.error(&error);
             u8::try_from(error.exit_code()).unwrap_or(1)
         }
     }
-}
-
-fn print_error(error: &BuildError, root: &Path) {
-    match error {
-        BuildError::Content(diagnostics) => {
-            eprint!("{}", report::errors(diagnostics, root));
-            eprintln!("{}", count_line(diagnostics.len()));
-        }
-        other => eprintln!("{other}"),
-    }
-}
-
-fn print_warnings(warnings: &[Diagnostic], root: &Path) {
-    eprint!("{}", report::warnings(warnings, root));
 }
 
 impl BuildArgs {

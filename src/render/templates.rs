@@ -222,8 +222,8 @@ const FILTERS: &[&str] = &[
 ];
 const FUNCTIONS: &[&str] = &["range", "throw", "url"];
 
-/// Adds "did you mean `x`?" to Tera's messages about unknown names.
-fn with_suggestion(message: &str) -> String {
+/// "did you mean `x`?" for Tera's messages about unknown names.
+fn suggestion(message: &str) -> Option<String> {
     let quoted = |text: &str| -> Option<String> {
         let start = text.find('`')? + 1;
         let end = start + text[start..].find('`')?;
@@ -245,9 +245,15 @@ fn with_suggestion(message: &str) -> String {
     } else {
         None
     };
-    match suggestion {
-        Some(near) => format!("{message}; did you mean `{near}`?"),
-        None => message.to_string(),
+    suggestion.map(|near| format!("did you mean `{near}`?"))
+}
+
+/// A template error at a place, with a hint where the name it complains of looks mistyped.
+fn template_error(file: PathBuf, line: usize, column: usize, message: &str) -> Diagnostic {
+    let diagnostic = Diagnostic::at(file, line, column, format!("template error: {message}"));
+    match suggestion(message) {
+        Some(hint) => diagnostic.with_hint(hint),
+        None => diagnostic,
     }
 }
 
@@ -281,12 +287,7 @@ fn parse_reports(text: &str, file_of: &dyn Fn(&str) -> PathBuf) -> Vec<Diagnosti
             let column = parts.next().and_then(|c| c.parse().ok());
             let line_no = parts.next().and_then(|l| l.parse().ok());
             if let (Some(column), Some(line_no), Some(name)) = (column, line_no, parts.next()) {
-                found.push(Diagnostic::at(
-                    file_of(name),
-                    line_no,
-                    column,
-                    format!("template error: {}", with_suggestion(m)),
-                ));
+                found.push(template_error(file_of(name), line_no, column, m));
             }
             message = None;
         }
@@ -299,12 +300,11 @@ fn diagnostic(error: &tera::Error, file_of: &dyn Fn(&str) -> PathBuf) -> Diagnos
     let mut message = match error.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
             let span = report.span();
-            let message = format!("template error: {}", with_suggestion(report.message()));
-            let mut d = Diagnostic::at(
+            let mut d = template_error(
                 file_of(report.filename()),
                 span.start_line,
                 span.start_col + 1,
-                message,
+                report.message(),
             );
             if let Some(source) = std::error::Error::source(error) {
                 d.message.push_str(&format!(": {source}"));
@@ -369,18 +369,22 @@ mod tests {
 
     #[test]
     fn unknown_names_get_the_nearest_known_one() {
+        let hint = |m| suggestion(m).unwrap_or_default();
         assert_eq!(
-            with_suggestion("Field `titel` is not defined. Available fields: content, title, url"),
-            "Field `titel` is not defined. Available fields: content, title, url; did you mean `title`?"
+            hint("Field `titel` is not defined. Available fields: content, title, url"),
+            "did you mean `title`?"
         );
-        assert!(
-            with_suggestion(
-                "Variable `briefng` is not defined. Available variables: briefing, config"
-            )
-            .ends_with("did you mean `briefing`?")
+        assert_eq!(
+            hint("Variable `briefng` is not defined. Available variables: briefing, config"),
+            "did you mean `briefing`?"
         );
-        assert!(with_suggestion("Unknown filter `uppr`").ends_with("did you mean `upper`?"));
-        assert!(with_suggestion("Unknown function `urll`").ends_with("did you mean `url`?"));
-        assert_eq!(with_suggestion("Something else"), "Something else");
+        assert_eq!(hint("Unknown filter `uppr`"), "did you mean `upper`?");
+        assert_eq!(hint("Unknown function `urll`"), "did you mean `url`?");
+        assert_eq!(suggestion("Something else"), None);
+        let d = template_error("t.html".into(), 1, 2, "Unknown filter `uppr`");
+        assert_eq!(
+            d.to_string(),
+            "t.html:1:2: template error: Unknown filter `uppr`; did you mean `upper`?"
+        );
     }
 }

@@ -315,11 +315,12 @@ fn unknown_key_warnings(text: &str, table: &toml::Table) -> Vec<Diagnostic> {
         .keys()
         .filter(|key| !KNOWN_KEYS.contains(&key.as_str()))
         .map(|key| {
-            let mut message = format!("unknown key `{key}` is ignored");
-            if let Some(near) = nearest(key, KNOWN_KEYS) {
-                message.push_str(&format!("; did you mean `{near}`?"));
+            let message = format!("unknown key `{key}` is ignored");
+            let warning = Diagnostic::at_line(CONFIG_FILE, key_line(text, key), message);
+            match nearest(key, KNOWN_KEYS) {
+                Some(near) => warning.with_hint(format!("did you mean `{near}`?")),
+                None => warning,
             }
-            Diagnostic::at_line(CONFIG_FILE, key_line(text, key), message)
         })
         .collect()
 }
@@ -386,7 +387,7 @@ mod tests {
         let loaded = SiteConfig::parse("base_url = \"https://e.org/\"\npaginte_by = 3\n").unwrap();
         let w = &loaded.warnings[0];
         assert_eq!(w.line, Some(2));
-        assert!(w.message.contains("`paginate_by`"), "{}", w.message);
+        assert!(w.text().contains("`paginate_by`"), "{}", w.text());
     }
 
     #[test]

@@ -122,11 +122,16 @@ impl FieldChecker<'_> {
     /// Records a problem with a key's value, pointing at the value (or at the opening `---`
     /// when the key is not there).
     fn error(&mut self, key: &str, message: String) {
-        let diagnostic = match key_place(self.yaml, key) {
+        self.error_with_hint(key, message, None);
+    }
+
+    fn error_with_hint(&mut self, key: &str, message: String, hint: Option<String>) {
+        let mut diagnostic = match key_place(self.yaml, key) {
             // The YAML starts on line 2 of the file, after the opening `---`.
             Some((line, column)) => Diagnostic::at(self.file, line + 1, column, message),
             None => Diagnostic::at_line(self.file, 1, message),
         };
+        diagnostic.hint = hint;
         self.errors.push(diagnostic);
     }
 
@@ -320,12 +325,13 @@ impl FieldChecker<'_> {
             if KNOWN_KEYS.contains(&name.as_str()) {
                 continue;
             }
-            let mut message = format!("unknown front matter key `{name}`");
-            if let Some(near) = crate::source::config::nearest(&name, KNOWN_KEYS) {
-                message.push_str(&format!("; did you mean `{near}`?"));
-            }
-            message.push_str(" (values of your own go under `extra:`)");
-            self.error(&name, message);
+            let own = "values of your own go under `extra:`";
+            let hint = match crate::source::config::nearest(&name, KNOWN_KEYS) {
+                Some(near) => format!("did you mean `{near}`? ({own})"),
+                None => own.to_string(),
+            };
+            let message = format!("unknown front matter key `{name}`");
+            self.error_with_hint(&name, message, Some(hint));
         }
     }
 }
@@ -529,7 +535,7 @@ mod tests {
         let yaml = "title: [a]\ndate: 2025-13-45\nsource: {name: KBS, url: \"ftp://x\"}\npeople: Kim\ntags: [ok, {a: b}]\ndraft: maybe\npeopel: [x]\n";
         let errors = parse(&path(), yaml, &TimeZone::UTC).unwrap_err();
         let places: Vec<_> = errors.iter().map(|e| (e.line, e.column)).collect();
-        let text: Vec<_> = errors.iter().map(|e| e.message.as_str()).collect();
+        let text: Vec<_> = errors.iter().map(Diagnostic::text).collect();
         assert_eq!(errors.len(), 7, "{text:#?}");
         assert!(places.contains(&(Some(2), Some(8))), "title: {places:?}");
         assert!(places.contains(&(Some(3), Some(7))), "date: {places:?}");

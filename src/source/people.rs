@@ -215,12 +215,13 @@ fn read_facts(text: &str, name: &str, facts: &yaml::Value, errors: &mut Vec<Diag
                 }
             }
             other => {
-                let mut message = format!("{name}: unknown key `{other}`");
-                if let Some(near) = crate::source::config::nearest(other, KNOWN_KEYS) {
-                    message.push_str(&format!("; did you mean `{near}`?"));
-                }
-                message.push_str(" (a person has a role, a note, aliases and sort_as)");
-                error(message);
+                let fields = "a person has a role, a note, aliases and sort_as";
+                let hint = match crate::source::config::nearest(other, KNOWN_KEYS) {
+                    Some(near) => format!("did you mean `{near}`? ({fields})"),
+                    None => fields.to_string(),
+                };
+                let message = format!("{name}: unknown key `{other}`");
+                errors.push(at(text, name, Some(field_name), message).with_hint(hint));
             }
         }
     }

@@ -47,9 +47,17 @@ impl Run {
     }
 }
 
+/// The briefgen binary, run as outside CI whatever runs the tests (no GitHub workflow
+/// commands in its output unless a test asks for them).
+pub fn briefgen() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_briefgen"));
+    command.env_remove("GITHUB_ACTIONS");
+    command
+}
+
 /// Runs briefgen with `args` and `--root` set to `root`.
 pub fn run_in(root: &Path, args: &[&str]) -> Run {
-    Command::new(env!("CARGO_BIN_EXE_briefgen"))
+    briefgen()
         .args(args)
         .arg("--root")
         .arg(root)
@@ -60,12 +68,7 @@ pub fn run_in(root: &Path, args: &[&str]) -> Run {
 
 /// Runs `briefgen init DIR`.
 pub fn init(dir: &Path) -> Run {
-    Command::new(env!("CARGO_BIN_EXE_briefgen"))
-        .arg("init")
-        .arg(dir)
-        .output()
-        .unwrap()
-        .into()
+    briefgen().arg("init").arg(dir).output().unwrap().into()
 }
 
 pub const SITE_TOML: &str = "title = \"Test Briefings\"\nbase_url = \"https://example.org/\"\n";
@@ -112,7 +115,7 @@ impl Site {
     /// Runs briefgen with `args`, `--root` set to this site, and `input` on standard input.
     pub fn run_with_input(&self, args: &[&str], input: &str) -> Run {
         use std::io::Write;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_briefgen"))
+        let mut child = briefgen()
             .args(args)
             .arg("--root")
             .arg(self.root())
@@ -254,7 +257,7 @@ pub fn serve(site: &Site, args: &[&str]) -> Server {
     } else {
         &["--port", "0"]
     };
-    let mut command = Command::new(env!("CARGO_BIN_EXE_briefgen"));
+    let mut command = briefgen();
     command
         .arg("serve")
         .args(port)

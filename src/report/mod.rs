@@ -1,5 +1,8 @@
 //! Shows diagnostics the way they are fixed fastest: what is wrong, the file, line and column,
-//! and the offending line with a caret under it (rendered by codespan-reporting).
+//! and the offending line with a caret under it (rendered by codespan-reporting). For programs
+//! and CI, [`machine`] writes the same diagnostics as JSON and as GitHub workflow commands.
+
+pub mod machine;
 
 use std::ops::Range;
 use std::path::Path;
@@ -39,7 +42,7 @@ pub fn render(diagnostic: &Diagnostic, root: &Path, severity: Severity) -> Strin
         (Some(line), None) => format!("{name}:{line}"),
         _ => name.clone(),
     };
-    let header = format!("{place}: {}", diagnostic.message);
+    let header = format!("{place}: {}", diagnostic.text());
     let source = diagnostic.line.and_then(|line| {
         let text = source_text(diagnostic, root)?;
         let range = span(&text, line, diagnostic.column)?;

@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod completions;
 mod import;
 mod init;
 mod new;
@@ -41,6 +42,25 @@ enum Command {
     New(NewArgs),
     /// Turns a clipped article (copied text or a saved HTML page) into a draft briefing.
     Import(ImportArgs),
+    /// Prints the completion script for a shell (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Prints the man page (roff), or writes one per command into a folder.
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+struct ManArgs {
+    /// Writes briefgen.1 and a page per command (briefgen-build.1, …) into this folder
+    /// (e.g. ~/.local/share/man/man1) instead of printing briefgen.1.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -162,6 +182,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Init(args) => init::run(&root, args),
         Command::New(args) => new::run(&root, args),
         Command::Import(args) => import::run(&root, args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     };
     match result {
         Ok(()) => 0,

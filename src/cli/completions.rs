@@ -1,20 +1,18 @@
 //! `briefgen completions <shell>` and `briefgen man`: shell completions and a man page,
 //! generated from the command-line definition itself, so they never fall behind it.
 
-use std::io::Write;
-
 use clap::CommandFactory;
 
 use briefgen::BuildError;
 
-use super::{Cli, CompletionsArgs, ManArgs};
+use super::{Cli, CompletionsArgs, ManArgs, write_stdout};
 
 /// Prints the completion script for a shell.
 pub fn completions(args: CompletionsArgs) -> Result<(), BuildError> {
     let mut command = Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut command, "briefgen", &mut out);
-    write_out(&out)
+    write_stdout(&out)
 }
 
 /// Prints the man page (roff), for `man -l -` or a `man1` folder; with a folder, writes a page
@@ -31,16 +29,5 @@ pub fn man(args: ManArgs) -> Result<(), BuildError> {
     clap_mangen::Man::new(Cli::command())
         .render(&mut out)
         .map_err(|e| BuildError::io("writing the man page", e))?;
-    write_out(&out)
-}
-
-fn write_out(bytes: &[u8]) -> Result<(), BuildError> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        // A reader that stops early (`| head`) is not an error.
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(BuildError::io("writing to standard output", e))
-        }
-        _ => Ok(()),
-    }
+    write_stdout(&out)
 }

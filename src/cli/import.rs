@@ -1,7 +1,7 @@
 //! `briefgen import FILE|-`: turns a clipped article into a draft briefing, written into the
 //! site (its path printed) or to standard output.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
 
 use briefgen::BuildError;
@@ -9,7 +9,8 @@ use briefgen::import::{ImportOptions, decode, fetch, import};
 use briefgen::source::config::SiteConfig;
 use briefgen::source::people::People;
 
-use super::ImportArgs;
+use super::progress::Terminal;
+use super::{ImportArgs, write_stdout};
 
 /// Runs `briefgen import`.
 pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
@@ -22,10 +23,22 @@ pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
             "--url `{url}` is not an http or https address"
         )));
     }
+    let terminal = Terminal::on_stderr();
+    let show = |text: &str| {
+        if let Some(terminal) = &terminal {
+            terminal.show(text);
+        }
+    };
     let arg = args.file.to_string_lossy().to_string();
     // An address is fetched; `fetch` refuses any but http and https.
     let (text, options) = if arg.contains("://") {
-        let page = fetch::fetch(&arg, fetch::TIMEOUT).map_err(BuildError::Usage)?;
+        show(&format!("Fetching {arg}…"));
+        let page = fetch::fetch(&arg, fetch::TIMEOUT).map_err(|e| {
+            if let Some(terminal) = &terminal {
+                terminal.finish();
+            }
+            BuildError::Usage(e)
+        })?;
         let text = decode(&page.bytes, page.content_type.as_deref()).into_owned();
         let options = ImportOptions {
             // The address it was found at, after redirects, unless told otherwise.
@@ -51,24 +64,26 @@ pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
     };
     // The site's people file maps spellings onto its names ("Kim Jong Un" → "Kim Jong-un").
     // A file with errors maps nothing here: `build` reports them.
+    show("Reading the article…");
+    let finish = || {
+        if let Some(terminal) = &terminal {
+            terminal.finish();
+        }
+    };
     let people = People::load(root).unwrap_or_default();
     let options = ImportOptions { people, ..options };
     if args.stdout {
         // Outside a site, dates without an offset are read as UTC.
         let zone = SiteConfig::load(root).map_or(jiff::tz::TimeZone::UTC, |l| l.config.timezone);
         let briefing = import(&text, &options, &zone);
+        finish();
         warn_undated(&briefing);
         let text = briefing.to_text(&briefing.date_or_now(&zone));
-        // A reader that stops early (`| head`) is no error.
-        return match std::io::stdout().write_all(text.as_bytes()) {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                Err(BuildError::io("writing to standard output", e))
-            }
-            _ => Ok(()),
-        };
+        return write_stdout(text.as_bytes());
     }
-    let config = SiteConfig::load(root)?.config;
+    let config = SiteConfig::load(root).inspect_err(|_| finish())?.config;
     let briefing = import(&text, &options, &config.timezone);
+    finish();
     warn_undated(&briefing);
     let path = briefing.write_into(root, &config)?;
     println!("{}", root.join(path).display());

@@ -8,6 +8,7 @@ mod import;
 mod init;
 mod new;
 mod output;
+mod progress;
 mod serve;
 
 use std::path::{Path, PathBuf};
@@ -203,6 +204,19 @@ impl BuildArgs {
             drafts: self.drafts,
             future: self.future,
             force: self.force,
+            ..BuildOptions::default()
         }
+    }
+}
+
+/// Writes `bytes` to standard output; a reader that stops early (`| head`) is no error.
+fn write_stdout(bytes: &[u8]) -> Result<(), briefgen::BuildError> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(briefgen::BuildError::io("writing to standard output", e))
+        }
+        _ => Ok(()),
     }
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::content::model::TaxonomyKind;
-use crate::engine::{Discard, Disk, Engine, EngineOptions};
+use crate::engine::{Discard, Disk, Engine, EngineOptions, Progress, Step};
 use crate::error::{BuildError, Diagnostic};
 use crate::output;
 
@@ -25,6 +25,8 @@ pub struct BuildOptions {
     pub future: bool,
     /// Replaces an output folder briefgen did not write.
     pub force: bool,
+    /// Told of each stage and of files rendered.
+    pub progress: Progress,
 }
 
 /// What a finished build or check did.
@@ -148,6 +150,7 @@ fn open(options: &BuildOptions) -> Result<(Engine, PathBuf), BuildError> {
             drafts: options.drafts,
             future: options.future,
             once: true,
+            progress: options.progress.clone(),
         },
     )?;
     let output_dir = output::resolve_output_dir(
@@ -169,6 +172,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut sink = Disk::new(output::Staging::create(&output_dir, options.force)?);
     let mut rendered = engine.render(&mut sink)?;
     let started_commit = Instant::now();
+    options.progress.report(Step::Writing);
     let written = sink.commit()?;
     rendered.timings.record("commit", started_commit.elapsed());
     Ok(report(

@@ -12,6 +12,7 @@
 //! changes of the failed ones (deletions included) with its own.
 
 pub mod build;
+pub mod progress;
 pub mod sink;
 pub mod sources;
 
@@ -35,6 +36,7 @@ use crate::source::parse::Publish;
 use crate::source::{parse, theme};
 
 pub use build::{BuildOptions, BuildReport, Timings, build, check};
+pub use progress::{Progress, Step};
 pub use sink::{ChangeSet, Discard, Disk, Served, Sink};
 use sources::Sources;
 
@@ -54,6 +56,8 @@ pub struct EngineOptions {
     /// Renders once and is dropped (`build`, `check`): each file's text is let go as soon as
     /// its body is rendered, since no later update will compare a file with it.
     pub once: bool,
+    /// Told of each stage and of files rendered (a build on a terminal shows it).
+    pub progress: Progress,
 }
 
 /// The files copied as they are, for a plan and a reading of the files: those the plan does
@@ -180,6 +184,7 @@ impl Engine {
     /// error here; the content's errors are kept, and reported by [`Engine::render`].
     pub fn open(root: &Path, options: EngineOptions) -> Result<Engine, BuildError> {
         let mut timings = Timings::start();
+        options.progress.report(Step::Reading);
         let (config, warnings) = load_settings(root, &options)?;
         let once = options.once;
         timings.lap("config");
@@ -381,6 +386,7 @@ impl Engine {
     /// has, before anything is rendered.
     pub fn parse(&mut self) -> Result<(), BuildError> {
         let publish = self.publish();
+        self.options.progress.report(Step::Parsing);
         self.sources.render_bodies(&self.config, &publish);
         self.timings.lap("parse");
         let errors = self.errors();
@@ -458,12 +464,19 @@ impl Engine {
                         (crate::search::index(site), started.elapsed())
                     })
                 });
-                for batch in model.plan.chunks(RENDER_BATCH) {
+                let total = model.plan.len();
+                let progress = &self.options.progress;
+                for (i, batch) in model.plan.chunks(RENDER_BATCH).enumerate() {
+                    progress.report(Step::Rendering {
+                        done: i * RENDER_BATCH,
+                        total,
+                    });
                     let started = Instant::now();
                     let done = render_all(&renderer, batch.iter(), keep);
                     rendering += started.elapsed();
                     taken.put(sink, done)?;
                 }
+                progress.report(Step::Rendering { done: total, total });
                 search_files = indexer.and_then(|handle| handle.join().ok());
                 Ok(())
             })?;

@@ -128,6 +128,7 @@ async fn run(options: ServeOptions) -> Result<(), BuildError> {
             drafts: options.drafts,
             future: options.future,
             once: false,
+            ..Default::default()
         },
     )?;
     eprint!("{}", crate::report::warnings(engine.warnings(), &root));

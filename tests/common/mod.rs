@@ -322,6 +322,7 @@ impl Live {
                 drafts: false,
                 future: false,
                 once: false,
+                ..Default::default()
             },
         )
         .unwrap_or_else(|e| panic!("the engine did not open: {e}"));
@@ -409,6 +410,7 @@ pub fn try_built_in(
         drafts: false,
         future: false,
         force: true,
+        ..Default::default()
     })?;
     let mut files = snapshot(output);
     files.remove(".briefgen");

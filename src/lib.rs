@@ -14,13 +14,15 @@
 //! - [`serve`] — the preview server over a live engine.
 //!
 //! Beside the pipeline, [`scaffold`] writes new sites and briefings, [`import`] turns clipped
-//! articles into draft briefings, and [`report`] prints diagnostics.
+//! articles into draft briefings, [`links`] checks the addresses a site links to
+//! (`check --external`), and [`report`] prints diagnostics.
 
 pub mod chars;
 pub mod content;
 pub mod engine;
 pub mod error;
 pub mod import;
+pub mod links;
 pub mod nesting;
 pub mod output;
 pub mod render;
@@ -30,5 +32,5 @@ pub mod search;
 pub mod serve;
 pub mod source;
 
-pub use engine::{BuildOptions, BuildReport, build, check};
+pub use engine::{BuildOptions, BuildReport, build, check, check_external};
 pub use error::{BuildError, Diagnostic};

@@ -2,9 +2,12 @@
 
 use std::path::Path;
 
-use briefgen::{BuildError, BuildOptions};
+use std::time::Duration;
 
-use super::{CheckArgs, Printer};
+use briefgen::links::LinkOptions;
+use briefgen::{BuildError, BuildOptions, Diagnostic};
+
+use super::{CheckArgs, ExternalArgs, Printer};
 
 /// Runs `briefgen check`.
 pub fn run(root: &Path, args: CheckArgs, printer: &Printer) -> Result<(), BuildError> {
@@ -15,7 +18,12 @@ pub fn run(root: &Path, args: CheckArgs, printer: &Printer) -> Result<(), BuildE
         future: args.future,
         ..BuildOptions::default()
     };
-    let report = briefgen::check(&options)?;
+    let (report, links) = if args.external.external {
+        let (report, links) = briefgen::check_external(&options, &args.external.options()?)?;
+        (report, Some(links))
+    } else {
+        (briefgen::check(&options)?, None)
+    };
     printer.warnings(&report.warnings);
     let mut summary = format!(
         "Checked {} briefings, {} tags, {} people, {} sources: no errors ({:.2} s)",
@@ -29,6 +37,37 @@ pub fn run(root: &Path, args: CheckArgs, printer: &Printer) -> Result<(), BuildE
         summary.push('\n');
         summary.push_str(&line);
     }
+    if let Some(links) = links {
+        if let Some(error) = &links.cache_error {
+            let path = briefgen::links::cache::path(Path::new(""));
+            printer.warnings(&[Diagnostic::new(path, format!("not written: {error}"))]);
+        }
+        if args.external.strict && !links.broken.is_empty() {
+            return Err(BuildError::Content(links.broken));
+        }
+        printer.warnings(&links.broken);
+        summary.push('\n');
+        summary.push_str(&links.summary());
+    }
     printer.summary(&summary);
     Ok(())
+}
+
+impl ExternalArgs {
+    fn options(&self) -> Result<LinkOptions, BuildError> {
+        let seconds = |value: f64, name: &str| {
+            Duration::try_from_secs_f64(value)
+                .map_err(|_| BuildError::Usage(format!("--{name} must be a number of 0 or more")))
+        };
+        let defaults = LinkOptions::default();
+        Ok(LinkOptions {
+            max_age: seconds(self.max_age * 86_400.0, "max-age")?,
+            per_host: self.per_host.max(1),
+            probe: briefgen::links::probe::ProbeOptions {
+                timeout: seconds(self.timeout, "timeout")?,
+                ..defaults.probe
+            },
+            ..defaults
+        })
+    }
 }

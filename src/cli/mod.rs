@@ -164,8 +164,39 @@ struct CheckArgs {
     future: bool,
     #[command(flatten)]
     format: FormatArgs,
+    #[command(flatten)]
+    external: ExternalArgs,
 }
 
+#[derive(Debug, Args)]
+struct ExternalArgs {
+    /// Also asks whether every source url and external link still answers (over HTTP).
+    #[arg(long)]
+    external: bool,
+    /// Broken external links are errors (exit code 1), not warnings.
+    #[arg(long, requires = "external")]
+    strict: bool,
+    /// Asks again about addresses found alive more than DAYS days ago (0: about every one);
+    /// the results are kept in .briefgen/links.json.
+    #[arg(
+        long,
+        value_name = "DAYS",
+        default_value_t = 7.0,
+        requires = "external"
+    )]
+    max_age: f64,
+    /// Requests in flight to one host at once, at most.
+    #[arg(long, value_name = "N", default_value_t = 4, requires = "external")]
+    per_host: usize,
+    /// How long one address may take to answer, redirects included, in seconds.
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 10.0,
+        requires = "external"
+    )]
+    timeout: f64,
+}
 /// Runs the command and returns the exit code, having printed any error.
 pub fn run(cli: Cli) -> u8 {
     let root = cli.root.clone();

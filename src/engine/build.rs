@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use crate::content::model::TaxonomyKind;
 use crate::engine::{Discard, Disk, Engine, EngineOptions, Progress, Step};
 use crate::error::{BuildError, Diagnostic};
+use crate::links::{LinkOptions, LinkReport};
 use crate::output;
 
 /// What to build, as the command line asks.
@@ -186,16 +187,25 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
 /// Runs everything but the writing: front matter, slugs, links, templates.
 pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    checked(options).map(|(_, report)| report)
+}
+
+/// A check, then one of the external links of the briefings it would publish.
+pub fn check_external(
+    options: &BuildOptions,
+    links: &LinkOptions,
+) -> Result<(BuildReport, LinkReport), BuildError> {
+    let (engine, report) = checked(options)?;
+    let briefings = engine.site().map_or(&[][..], |site| &site.briefings);
+    Ok((report, crate::links::check(&options.root, briefings, links)))
+}
+
+fn checked(options: &BuildOptions) -> Result<(Engine, BuildReport), BuildError> {
     let started = Instant::now();
     let (mut engine, output_dir) = open(options)?;
     let rendered = engine.render(&mut Discard)?;
-    Ok(report(
-        &engine,
-        output_dir,
-        0,
-        started.elapsed(),
-        rendered.timings,
-    ))
+    let report = report(&engine, output_dir, 0, started.elapsed(), rendered.timings);
+    Ok((engine, report))
 }
 
 fn report(

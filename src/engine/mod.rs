@@ -35,7 +35,7 @@ use crate::source::layout::{self, Change};
 use crate::source::parse::Publish;
 use crate::source::{parse, theme};
 
-pub use build::{BuildOptions, BuildReport, Timings, build, check};
+pub use build::{BuildOptions, BuildReport, Timings, build, check, check_external};
 pub use progress::{Progress, Step};
 pub use sink::{ChangeSet, Discard, Disk, Served, Sink};
 use sources::Sources;

@@ -24,6 +24,9 @@ pub const THEMES_DIR: &str = "themes";
 pub const DATA_DIR: &str = "data";
 /// The output folder when `site.toml` names none.
 pub const DEFAULT_OUTPUT_DIR: &str = "public";
+/// The site's folder of caches (`links.json`, the external link checker's results): hidden,
+/// so never part of the site, and meant to be kept between CI runs.
+pub const CACHE_DIR: &str = ".briefgen";
 /// The folders of a site that hold its sources: watched whole, and never an output folder.
 pub const SOURCE_DIRS: &[&str] = &[CONTENT_DIR, THEMES_DIR, TEMPLATES_DIR, STATIC_DIR, DATA_DIR];
 

@@ -1,0 +1,126 @@
+//! The link checker's results, kept between runs in `.briefgen/links.json` so that a daily CI
+//! run only asks about new addresses and those last found alive more than `max_age` ago.
+//! Only addresses found alive are kept: a broken one is asked about again on every run, so a
+//! fixed link, or a server that was down for a moment, clears at once. The file is only a
+//! cache: one that cannot be read is started afresh, and it is written whole, then renamed.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::source::layout::CACHE_DIR;
+
+/// The cache file, in the site's cache folder.
+pub const CACHE_FILE: &str = "links.json";
+
+/// The format this version writes; another is started afresh.
+const VERSION: u32 = 1;
+
+/// Addresses found alive, and when.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Cache {
+    version: u32,
+    links: BTreeMap<String, Entry>,
+}
+
+/// One address's last check.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct Entry {
+    /// When, in seconds since 1970 (UTC).
+    checked: i64,
+    /// The status it answered with.
+    status: u16,
+}
+
+/// Where a site's cache is.
+pub fn path(root: &Path) -> PathBuf {
+    root.join(CACHE_DIR).join(CACHE_FILE)
+}
+
+impl Cache {
+    /// The site's cache; empty if there is none, or it cannot be read.
+    pub fn load(root: &Path) -> Cache {
+        std::fs::read(path(root))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Cache>(&bytes).ok())
+            .filter(|cache| cache.version == VERSION)
+            .unwrap_or_default()
+    }
+
+    /// Whether `url` was found alive within `max_age` of `now` (seconds since 1970).
+    pub fn is_fresh(&self, url: &str, now: i64, max_age: Duration) -> bool {
+        self.links
+            .get(url)
+            .is_some_and(|entry| is_within(entry.checked, now, max_age))
+    }
+
+    /// Records `url` found alive with `status` at `now`.
+    pub fn alive(&mut self, url: &str, status: u16, now: i64) {
+        self.links.insert(
+            url.to_string(),
+            Entry {
+                checked: now,
+                status,
+            },
+        );
+    }
+
+    /// Forgets `url` (found broken).
+    pub fn broken(&mut self, url: &str) {
+        self.links.remove(url);
+    }
+
+    /// Writes the cache into the site, leaving out entries older than `max_age`.
+    pub fn save(mut self, root: &Path, now: i64, max_age: Duration) -> std::io::Result<()> {
+        self.version = VERSION;
+        self.links
+            .retain(|_, entry| is_within(entry.checked, now, max_age));
+        let file = path(root);
+        let dir = file.parent().unwrap_or(root);
+        std::fs::create_dir_all(dir)?;
+        let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
+        serde_json::to_writer_pretty(&mut temporary, &self)?;
+        temporary.persist(&file).map_err(|e| e.error)?;
+        Ok(())
+    }
+
+    /// How many addresses it holds.
+    pub fn len(&self) -> usize {
+        self.links.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.links.is_empty()
+    }
+}
+
+fn is_within(checked: i64, now: i64, max_age: Duration) -> bool {
+    let age = now.saturating_sub(checked);
+    (0..i64::try_from(max_age.as_secs()).unwrap_or(i64::MAX)).contains(&age)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fresh_entries_are_kept_and_old_ones_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let day = Duration::from_secs(86_400);
+        let mut cache = Cache::load(dir.path());
+        assert!(cache.is_empty());
+        cache.alive("https://a.example/", 200, 1_000_000);
+        cache.alive("https://b.example/", 200, 1_000_000 - 2 * 86_400);
+        assert!(cache.is_fresh("https://a.example/", 1_000_000 + 3600, day));
+        assert!(!cache.is_fresh("https://b.example/", 1_000_000, day));
+        cache.save(dir.path(), 1_000_000, day).unwrap();
+        let again = Cache::load(dir.path());
+        assert_eq!(again.len(), 1);
+        assert!(again.is_fresh("https://a.example/", 1_000_000, day));
+        std::fs::write(path(dir.path()), "{ not json").unwrap();
+        assert!(Cache::load(dir.path()).is_empty());
+    }
+}

@@ -1,0 +1,256 @@
+//! `briefgen check --external`: whether the addresses a site links to still answer — every
+//! briefing's `source` url and the http(s) links and images of its body.
+//!
+//! Each address is asked once per run, however many briefings link to it ([`collect`]);
+//! addresses found alive recently are not asked again ([`cache`]); the rest are asked by a pool
+//! of threads that keeps at most a few requests at once in flight to any one host, so that a
+//! site with thousands of links to one outlet does not hammer it ([`probe`] for how one
+//! address is asked). Broken links are reported at every place they are written.
+
+pub mod cache;
+pub mod collect;
+pub mod probe;
+
+use std::collections::{HashMap, VecDeque};
+use std::path::Path;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::content::model::Briefing;
+use crate::error::Diagnostic;
+use cache::Cache;
+use probe::{ProbeOptions, Verdict};
+
+/// How external links are checked.
+#[derive(Debug, Clone)]
+pub struct LinkOptions {
+    /// How each address is asked.
+    pub probe: ProbeOptions,
+    /// Requests in flight at once to one host (host and port), at most.
+    pub per_host: usize,
+    /// Requests in flight at once in all.
+    pub jobs: usize,
+    /// How long an address found alive is not asked again; zero asks every address.
+    pub max_age: Duration,
+}
+
+impl Default for LinkOptions {
+    fn default() -> Self {
+        LinkOptions {
+            probe: ProbeOptions::default(),
+            per_host: 4,
+            jobs: 32,
+            max_age: Duration::from_secs(7 * 86_400),
+        }
+    }
+}
+
+/// What a check of external links found.
+#[derive(Debug, Clone, Default)]
+pub struct LinkReport {
+    /// Links written in the briefings.
+    pub links: usize,
+    /// Distinct addresses among them.
+    pub addresses: usize,
+    /// Addresses taken from the cache, not asked.
+    pub cached: usize,
+    /// Addresses asked.
+    pub asked: usize,
+    /// Addresses found broken.
+    pub broken_addresses: usize,
+    /// One per place a broken address is written.
+    pub broken: Vec<Diagnostic>,
+    /// Why the cache could not be written, if it could not (the check still counts).
+    pub cache_error: Option<String>,
+    /// How long it took.
+    pub elapsed: Duration,
+}
+
+impl LinkReport {
+    /// One line about it: `External links: 3 broken of 120 addresses in 150 links (100 from
+    /// the cache, 20 asked) in 1.20 s`.
+    pub fn summary(&self) -> String {
+        format!(
+            "External links: {} broken of {} addresses in {} links ({} from the cache, {} asked) in {:.2} s",
+            self.broken_addresses,
+            self.addresses,
+            self.links,
+            self.cached,
+            self.asked,
+            self.elapsed.as_secs_f64()
+        )
+    }
+}
+
+/// Checks the external links of `briefings` (of the site at `root`).
+pub fn check(root: &Path, briefings: &[Arc<Briefing>], options: &LinkOptions) -> LinkReport {
+    let started = Instant::now();
+    let links = collect::links(root, briefings);
+    let mut places: HashMap<&str, Vec<&collect::Link>> = HashMap::new();
+    let mut addresses: Vec<&str> = Vec::new();
+    for link in &links {
+        let entry = places.entry(link.url.as_str()).or_default();
+        if entry.is_empty() {
+            addresses.push(link.url.as_str());
+        }
+        entry.push(link);
+    }
+    let mut cache = Cache::load(root);
+    let now = jiff::Timestamp::now().as_second();
+    let to_ask: Vec<&str> = addresses
+        .iter()
+        .copied()
+        .filter(|url| !cache.is_fresh(url, now, options.max_age))
+        .collect();
+    let verdicts = ask_all(&to_ask, options);
+    let mut broken = Vec::new();
+    let mut broken_addresses = 0;
+    for (url, verdict) in to_ask.iter().zip(verdicts) {
+        match verdict {
+            Verdict::Alive(status) => cache.alive(url, status, now),
+            Verdict::Broken(why) => {
+                cache.broken(url);
+                broken_addresses += 1;
+                for link in places.get(url).into_iter().flatten() {
+                    broken.push(broken_link(link, &why));
+                }
+            }
+        }
+    }
+    crate::source::parse::sort_diagnostics(&mut broken);
+    let cache_error = cache
+        .save(root, now, options.max_age)
+        .err()
+        .map(|e| format!("{}: {e}", cache::path(root).display()));
+    LinkReport {
+        links: links.len(),
+        addresses: addresses.len(),
+        cached: addresses.len() - to_ask.len(),
+        asked: to_ask.len(),
+        broken_addresses,
+        broken,
+        cache_error,
+        elapsed: started.elapsed(),
+    }
+}
+
+fn broken_link(link: &collect::Link, why: &str) -> Diagnostic {
+    let what = if link.is_source {
+        "source url"
+    } else {
+        "link to"
+    };
+    Diagnostic::at(
+        &link.file,
+        link.line,
+        link.column,
+        format!("{what} `{}` is broken: {why}", link.url),
+    )
+    .with_hint(format!(
+        "update it, or point it at an archived copy (https://web.archive.org/web/{})",
+        link.url
+    ))
+}
+
+/// The addresses waiting to be asked, by host, and how many requests each host has in flight.
+struct Queues {
+    hosts: Vec<(VecDeque<usize>, usize)>,
+    waiting: usize,
+    /// Where the next search for a host with room starts, so that hosts take turns.
+    turn: usize,
+}
+
+impl Queues {
+    /// The next address (its host and index) whose host has room, if one has.
+    fn take(&mut self, per_host: usize) -> Option<(usize, usize)> {
+        let n = self.hosts.len();
+        for step in 0..n {
+            let host = (self.turn + step) % n;
+            let (queue, in_flight) = &mut self.hosts[host];
+            if *in_flight < per_host
+                && let Some(index) = queue.pop_front()
+            {
+                *in_flight += 1;
+                self.waiting -= 1;
+                self.turn = (host + 1) % n;
+                return Some((host, index));
+            }
+        }
+        None
+    }
+}
+
+/// Asks every address, at most `per_host` at once per host and `jobs` in all; the verdicts in
+/// the addresses' order.
+fn ask_all(urls: &[&str], options: &LinkOptions) -> Vec<Verdict> {
+    let mut by_host: HashMap<String, usize> = HashMap::new();
+    let mut hosts: Vec<(VecDeque<usize>, usize)> = Vec::new();
+    for (index, url) in urls.iter().enumerate() {
+        let key = url::Url::parse(url)
+            .map(|u| {
+                format!(
+                    "{}:{}",
+                    u.host_str().unwrap_or(""),
+                    u.port_or_known_default().unwrap_or(0)
+                )
+            })
+            .unwrap_or_default();
+        let host = *by_host.entry(key).or_insert_with(|| {
+            hosts.push((VecDeque::new(), 0));
+            hosts.len() - 1
+        });
+        hosts[host].0.push_back(index);
+    }
+    let per_host = options.per_host.max(1);
+    let queues = Mutex::new(Queues {
+        hosts,
+        waiting: urls.len(),
+        turn: 0,
+    });
+    let room = Condvar::new();
+    let verdicts: Mutex<Vec<Option<Verdict>>> = Mutex::new(vec![None; urls.len()]);
+    let agent = probe::agent(&options.probe);
+    let workers = options.jobs.max(1).min(urls.len());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let next = {
+                        let Ok(mut queues) = queues.lock() else {
+                            return;
+                        };
+                        loop {
+                            if queues.waiting == 0 {
+                                break None;
+                            }
+                            if let Some(next) = queues.take(per_host) {
+                                break Some(next);
+                            }
+                            queues = match room.wait(queues) {
+                                Ok(queues) => queues,
+                                Err(_) => return,
+                            };
+                        }
+                    };
+                    let Some((host, index)) = next else {
+                        return;
+                    };
+                    let verdict = probe::probe(&agent, urls[index], &options.probe);
+                    if let Ok(mut verdicts) = verdicts.lock() {
+                        verdicts[index] = Some(verdict);
+                    }
+                    if let Ok(mut queues) = queues.lock() {
+                        queues.hosts[host].1 -= 1;
+                    }
+                    room.notify_all();
+                }
+            });
+        }
+    });
+    verdicts
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|v| v.unwrap_or_else(|| Verdict::Broken("not checked".to_string())))
+        .collect()
+}

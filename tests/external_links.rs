@@ -1,0 +1,350 @@
+//! `briefgen check --external` against servers on 127.0.0.1: alive pages, redirect chains,
+//! 404s, a 429 with Retry-After, a server that never answers, one that refuses HEAD; each
+//! address asked once per run, the cache (a second run asks nothing about fresh entries), and
+//! the per-host limit.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::{SITE_TOML, Site};
+
+/// One request a test server saw.
+#[derive(Debug, Clone)]
+struct Seen {
+    method: String,
+    path: String,
+    at: Instant,
+}
+
+/// A small HTTP server on 127.0.0.1 with fixed routes, recording what it is asked.
+struct Server {
+    address: String,
+    seen: Arc<Mutex<Vec<Seen>>>,
+    most_at_once: Arc<AtomicUsize>,
+}
+
+impl Server {
+    fn start() -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let address = format!("http://{}", listener.local_addr().unwrap());
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let in_flight = Arc::new(AtomicUsize::new(0));
+        let most_at_once = Arc::new(AtomicUsize::new(0));
+        let (s, f, m) = (seen.clone(), in_flight, most_at_once.clone());
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (s, f, m) = (s.clone(), f.clone(), m.clone());
+                std::thread::spawn(move || serve_connection(stream, &s, &f, &m));
+            }
+        });
+        Server {
+            address,
+            seen,
+            most_at_once,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    fn seen(&self) -> Vec<Seen> {
+        self.seen.lock().unwrap().clone()
+    }
+
+    fn asked(&self, path: &str) -> Vec<Seen> {
+        self.seen().into_iter().filter(|s| s.path == path).collect()
+    }
+
+    fn forget(&self) {
+        self.seen.lock().unwrap().clear();
+    }
+}
+
+fn serve_connection(
+    stream: TcpStream,
+    seen: &Mutex<Vec<Seen>>,
+    in_flight: &AtomicUsize,
+    most: &AtomicUsize,
+) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut stream = stream;
+    loop {
+        let mut request_line = String::new();
+        if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
+            return;
+        }
+        loop {
+            let mut header = String::new();
+            if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
+                break;
+            }
+        }
+        let mut parts = request_line.split_whitespace();
+        let method = parts.next().unwrap_or("").to_string();
+        let path = parts.next().unwrap_or("").to_string();
+        let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+        most.fetch_max(now, Ordering::SeqCst);
+        let times_before = {
+            let mut seen = seen.lock().unwrap();
+            let before = seen.iter().filter(|s| s.path == path).count();
+            seen.push(Seen {
+                method: method.clone(),
+                path: path.clone(),
+                at: Instant::now(),
+            });
+            before
+        };
+        let (status, headers) = route(&method, &path, times_before);
+        in_flight.fetch_sub(1, Ordering::SeqCst);
+        let body = if method == "HEAD" { "" } else { "<p>page</p>" };
+        let answer = format!(
+            "HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: {}\r\n{headers}\r\n{body}",
+            if method == "HEAD" { 11 } else { body.len() }
+        );
+        if stream.write_all(answer.as_bytes()).is_err() {
+            return;
+        }
+    }
+}
+
+/// The answer to a request: status line and extra headers.
+fn route(method: &str, path: &str, times_before: usize) -> (&'static str, String) {
+    match path {
+        "/ok" | "/ok/again" => ("200 OK", String::new()),
+        "/moved" => ("301 Moved Permanently", "Location: /moved/2\r\n".into()),
+        "/moved/2" => ("302 Found", "Location: /ok/again\r\n".into()),
+        "/loop" => ("301 Moved Permanently", "Location: /loop\r\n".into()),
+        "/gone" => ("404 Not Found", String::new()),
+        "/busy" if times_before == 0 => ("429 Too Many Requests", "Retry-After: 1\r\n".into()),
+        "/busy" => ("200 OK", String::new()),
+        "/always-busy" => ("429 Too Many Requests", "Retry-After: 3600\r\n".into()),
+        "/no-head" if method == "HEAD" => ("405 Method Not Allowed", String::new()),
+        "/no-head" => ("200 OK", String::new()),
+        p if p.starts_with("/slow/") => {
+            std::thread::sleep(Duration::from_millis(150));
+            ("200 OK", String::new())
+        }
+        _ => ("404 Not Found", String::new()),
+    }
+}
+
+/// A server that accepts connections and never answers.
+fn silent_server() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    address
+}
+
+fn briefing(site: &Site, name: &str, source_url: &str, body: &str) {
+    site.briefing(
+        &format!("2025/2025-01-01-{name}.md"),
+        &format!(
+            "title: {name}\ndate: 2025-01-01\nsource: {{ name: KBS, url: \"{source_url}\" }}\n"
+        ),
+        body,
+    );
+}
+
+fn check(site: &Site, extra: &[&str]) -> common::Run {
+    let mut args = vec!["check", "--external", "--timeout", "1"];
+    args.extend_from_slice(extra);
+    site.run(&args)
+}
+
+#[test]
+fn every_case_is_told_at_its_file_and_line() {
+    let server = Server::start();
+    let silent = silent_server();
+    let site = Site::new(SITE_TOML);
+    briefing(
+        &site,
+        "a",
+        &server.url("/ok"),
+        &format!(
+            "Text.\n\nSee [moved]({}) and [gone]({}#part).\n\n![busy]({})\n",
+            server.url("/moved"),
+            server.url("/gone"),
+            server.url("/busy")
+        ),
+    );
+    briefing(
+        &site,
+        "b",
+        &server.url("/gone"),
+        &format!(
+            "[no HEAD]({}), [silent]({silent}/page), [loop]({}), [again]({}).\n",
+            server.url("/no-head"),
+            server.url("/loop"),
+            server.url("/ok")
+        ),
+    );
+    let run = check(&site, &[]);
+    run.assert_ok();
+    let err = &run.stderr;
+    let gone = server.url("/gone");
+    // Columns count from the start of each link's line.
+    let gone_column = "See [moved](".len() + server.url("/moved").len() + ") and ".len() + 1;
+    let silent_column = "[no HEAD](".len() + server.url("/no-head").len() + "), ".len() + 1;
+    for expected in [
+        format!(
+            "content/2025/2025-01-01-a.md:8:{gone_column}: link to `{gone}` is broken: the server answered 404 Not Found"
+        ),
+        "content/2025/2025-01-01-b.md:4:".to_string(),
+        format!("source url `{gone}` is broken: the server answered 404 Not Found"),
+        format!(
+            "content/2025/2025-01-01-b.md:6:{silent_column}: link to `{silent}/page` is broken: no answer within 1 s"
+        ),
+        format!(
+            "link to `{}` is broken: more than 5 redirects",
+            server.url("/loop")
+        ),
+    ] {
+        assert!(err.contains(&expected), "no {expected:?} in\n{err}");
+    }
+    for alive in ["/ok`", "/moved`", "/busy`", "/no-head`"] {
+        assert!(!err.contains(alive), "{alive} reported:\n{err}");
+    }
+    assert!(
+        run.stdout.contains(
+            "External links: 3 broken of 7 addresses in 9 links (0 from the cache, 7 asked)"
+        ),
+        "{}",
+        run.stdout
+    );
+    // Each address once per run, however often it is linked: /ok twice, /gone twice.
+    assert_eq!(server.asked("/ok").len(), 1, "{:?}", server.asked("/ok"));
+    assert_eq!(
+        server
+            .asked("/gone")
+            .iter()
+            .filter(|s| s.method == "HEAD")
+            .count(),
+        1
+    );
+    // The redirect chain was followed to its end.
+    assert_eq!(server.asked("/ok/again").len(), 1);
+    // HEAD refused, then GET.
+    let methods: Vec<_> = server
+        .asked("/no-head")
+        .into_iter()
+        .map(|s| s.method)
+        .collect();
+    assert_eq!(methods, ["HEAD", "GET"]);
+    // 429: asked again once Retry-After had passed.
+    let busy = server.asked("/busy");
+    assert_eq!(busy.len(), 2, "{busy:?}");
+    assert!(
+        busy[1].at - busy[0].at >= Duration::from_millis(950),
+        "{busy:?}"
+    );
+
+    // --strict: the same, as errors.
+    let run = check(&site, &["--strict"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "error: content/2025/2025-01-01-a.md:8:{gone_column}: link to `{gone}`"
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn fresh_results_come_from_the_cache_and_broken_ones_are_asked_again() {
+    let server = Server::start();
+    let site = Site::new(SITE_TOML);
+    briefing(
+        &site,
+        "a",
+        &server.url("/ok"),
+        &format!(
+            "[gone]({}), [moved]({})\n",
+            server.url("/gone"),
+            server.url("/moved")
+        ),
+    );
+    check(&site, &[]).assert_ok();
+    let cache = std::fs::read_to_string(site.path(".briefgen/links.json")).unwrap();
+    assert!(
+        cache.contains(&server.url("/ok")) && !cache.contains("/gone"),
+        "{cache}"
+    );
+    server.forget();
+    let run = check(&site, &[]);
+    run.assert_ok();
+    assert!(
+        run.stdout
+            .contains("1 broken of 3 addresses in 3 links (2 from the cache, 1 asked)"),
+        "{}",
+        run.stdout
+    );
+    let paths: Vec<_> = server.seen().into_iter().map(|s| s.path).collect();
+    assert!(paths.iter().all(|p| p == "/gone"), "asked {paths:?}");
+    // An age of zero asks about everything again.
+    server.forget();
+    check(&site, &["--max-age", "0"]).assert_ok();
+    assert_eq!(server.asked("/ok").len(), 1);
+    // The cache is the site's, hidden: a build neither publishes nor minds it.
+    site.build().assert_ok();
+    assert!(!site.has_output(".briefgen/links.json"));
+}
+
+#[test]
+fn requests_to_one_host_stay_within_the_limit() {
+    let server = Server::start();
+    let other = Server::start();
+    let site = Site::new(SITE_TOML);
+    let body: String = (0..12)
+        .map(|i| {
+            format!(
+                "[{i}]({}) [o{i}]({})\n\n",
+                server.url(&format!("/slow/{i}")),
+                other.url(&format!("/slow/{i}"))
+            )
+        })
+        .collect();
+    briefing(&site, "a", &server.url("/ok"), &body);
+    let run = check(&site, &["--per-host", "2"]);
+    run.assert_ok();
+    assert!(
+        run.stdout.contains("0 broken of 25 addresses"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(server.most_at_once.load(Ordering::SeqCst), 2);
+    assert_eq!(other.most_at_once.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn a_rate_limit_too_long_to_wait_is_reported_not_waited() {
+    let server = Server::start();
+    let site = Site::new(SITE_TOML);
+    briefing(&site, "a", &server.url("/always-busy"), "Text.\n");
+    let started = Instant::now();
+    let run = check(&site, &["--message-format", "json"]);
+    run.assert_ok();
+    assert!(started.elapsed() < Duration::from_secs(60));
+    let warning: serde_json::Value =
+        serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(warning["severity"], "warning");
+    assert_eq!(warning["line"], 4);
+    assert!(
+        warning["message"].as_str().unwrap().ends_with(
+            "is broken: the server answered 429 Too Many Requests and asked to wait 3600 s"
+        ),
+        "{warning}"
+    );
+}

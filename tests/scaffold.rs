@@ -88,7 +88,32 @@ fn the_pages_workflow_uses_the_pages_actions_and_passes_actionlint() {
         "{workflow}"
     );
     assert!(workflow.contains("--base-url \"$BASE_URL\""), "{workflow}");
-    assert!(workflow.contains("cargo install --locked"), "{workflow}");
+    // The published crate by exact version, or the release binary of that version.
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(
+        workflow.contains("cargo install briefgen --locked --version \"$BRIEFGEN_VERSION\""),
+        "{workflow}"
+    );
+    assert!(
+        workflow.contains(&format!("BRIEFGEN_VERSION: \"{version}\"")),
+        "{workflow}"
+    );
+    assert!(
+        workflow.contains("https://github.com/briefgen/briefgen/releases/download"),
+        "{workflow}"
+    );
+    assert!(workflow.contains("sha256sum -c"), "{workflow}");
+    assert!(!workflow.contains("--git"), "{workflow}");
+    // The asset it asks for is one the release workflow makes.
+    let release = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/workflows/release.yml"),
+    )
+    .unwrap();
+    assert!(release.contains("x86_64-unknown-linux-gnu"), "{release}");
+    assert!(
+        release.contains("briefgen-${GITHUB_REF_NAME}-${TARGET}"),
+        "{release}"
+    );
     actionlint(&[&path]);
 }
 

@@ -5,6 +5,7 @@
 //! cache: one that cannot be read is started afresh, and it is written whole, then renamed.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -23,6 +24,9 @@ const VERSION: u32 = 1;
 pub struct Cache {
     version: u32,
     links: BTreeMap<String, Entry>,
+    /// Whether it differs from the file it was read from.
+    #[serde(skip)]
+    changed: bool,
 }
 
 /// One address's last check.
@@ -58,6 +62,7 @@ impl Cache {
 
     /// Records `url` found alive with `status` at `now`.
     pub fn alive(&mut self, url: &str, status: u16, now: i64) {
+        self.changed = true;
         self.links.insert(
             url.to_string(),
             Entry {
@@ -69,19 +74,25 @@ impl Cache {
 
     /// Forgets `url` (found broken).
     pub fn broken(&mut self, url: &str) {
-        self.links.remove(url);
+        self.changed |= self.links.remove(url).is_some();
     }
 
-    /// Writes the cache into the site, leaving out entries older than `max_age`.
+    /// Writes the cache into the site, leaving out entries older than `max_age` — unless it
+    /// is as it was read.
     pub fn save(mut self, root: &Path, now: i64, max_age: Duration) -> std::io::Result<()> {
-        self.version = VERSION;
+        let before = self.links.len();
         self.links
             .retain(|_, entry| is_within(entry.checked, now, max_age));
+        if !self.changed && self.links.len() == before && self.version == VERSION {
+            return Ok(());
+        }
+        self.version = VERSION;
         let file = path(root);
         let dir = file.parent().unwrap_or(root);
         std::fs::create_dir_all(dir)?;
         let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
-        serde_json::to_writer_pretty(&mut temporary, &self)?;
+        // One write: serde_json writes piecemeal, a system call a value on a bare file.
+        temporary.write_all(&serde_json::to_vec_pretty(&self)?)?;
         temporary.persist(&file).map_err(|e| e.error)?;
         Ok(())
     }

@@ -46,13 +46,12 @@ for path in pathlib.Path(sys.argv[1]).rglob("*.md"):
         path.write_text(new, encoding="utf-8")
 PY
 
+[ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)" >&2; exit 1; }
 timed() { # label, command...
     local label=$1; shift
-    local start end
-    start=$(date +%s%N)
-    "$@" > "$work/out.txt" 2>&1 || { cat "$work/out.txt"; exit 1; }
-    end=$(date +%s%N)
-    printf '%s\t%s\n' "$label" "$(( (end - start) / 1000000 ))" >> "$work/runs.tsv"
+    /usr/bin/time -f "%e %U %S" -o "$work/time.txt" "$@" > "$work/out.txt" 2>&1 \
+        || { cat "$work/out.txt"; exit 1; }
+    printf '%s\t%s\n' "$label" "$(tr ' ' '\t' < "$work/time.txt")" >> "$work/runs.tsv"
 }
 : > "$work/runs.tsv"
 "$briefgen" check --root "$site" > /dev/null # warm-up
@@ -70,10 +69,12 @@ import statistics, sys
 from collections import defaultdict
 times = defaultdict(list)
 for line in open(sys.argv[1]):
-    label, t = line.split()
-    times[label].append(float(t) / 1000)
-print(f"\n| {sys.argv[2]} runs each, medians | wall |\n|---|---:|")
+    label, wall, user, system = line.split()
+    times[label].append((float(wall), float(user) + float(system)))
+print(f"\n| {sys.argv[2]} runs each, medians | wall | CPU (user+sys) |\n|---|---:|---:|")
 for label, text in (("check", "`check`"), ("first", "`check --external`, no cache (every address asked)"),
                     ("cached", "`check --external`, second run (every address from the cache)")):
-    print(f"| {text} | {statistics.median(times[label]):.2f} s |")
+    wall = statistics.median(t[0] for t in times[label])
+    cpu = statistics.median(t[1] for t in times[label])
+    print(f"| {text} | {wall:.2f} s | {cpu:.2f} s |")
 PY

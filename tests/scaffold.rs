@@ -133,6 +133,23 @@ fn the_repositorys_own_workflows_pass_actionlint() {
 }
 
 #[test]
+fn the_readmes_link_check_workflow_passes_actionlint() {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme
+        .find("```yaml\n# .github/workflows/links.yml\n")
+        .expect("the README shows a link-check workflow");
+    let block = &readme[start + "```yaml\n".len()..];
+    let block = &block[..block.find("```").unwrap()];
+    assert!(block.contains("briefgen check --external"), "{block}");
+    assert!(block.contains("path: .briefgen"), "{block}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("links.yml");
+    fs::write(&path, block).unwrap();
+    actionlint(&[&path]);
+}
+
+#[test]
 fn init_refuses_to_overwrite_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("site.toml"), "# mine\n").unwrap();

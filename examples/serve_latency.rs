@@ -131,14 +131,16 @@ fn main() {
     );
     if !in_browser.is_empty() {
         report(
-            "save → new title shown in headless Chromium",
+            "save → new title drawn in headless Chromium (patched in place, timed by the page)",
             &mut in_browser,
         );
     }
 }
 
-/// Save → the open page in headless Chromium shows the new title, polled through WebDriver
-/// (each poll takes a few milliseconds, so this is an upper bound). Empty without Chromium.
+/// Save → the open page in headless Chromium draws the new title, timed by the page itself
+/// (the animation frame after the mutation that shows it, on the machine's clock) from the
+/// moment before the file is written; WebDriver only collects the figure. The page must be
+/// patched in place: a reload fails the run. Empty without Chromium.
 fn browser_reloads(url: &str, files: &[PathBuf], edits: usize) -> Vec<Duration> {
     let (chromium, chromedriver) = ("/usr/bin/chromium", "/usr/bin/chromedriver");
     if !Path::new(chromium).exists() || !Path::new(chromedriver).exists() {
@@ -183,20 +185,42 @@ fn browser_reloads(url: &str, files: &[PathBuf], edits: usize) -> Vec<Duration> 
             let file = &files[(i * 104_729 + 13) % files.len()];
             let original = std::fs::read_to_string(file).unwrap();
             client.goto(&format!("{url}briefings/{}/", slug_of(file))).await.unwrap();
+            // Let the page's live-reload socket connect.
             tokio::time::sleep(Duration::from_millis(300)).await;
             let marker = format!("Browser edit {i}");
+            // The page notes, on its own clock, the frame in which the new title is first
+            // drawn: a mutation that shows it, then the next animation frame (run just before
+            // the browser paints).
+            client
+                .execute(
+                    "const marker = arguments[0]; window.briefgenShown = null; window.briefgenKept = true;\
+                     const seen = () => (document.querySelector('h1')?.textContent ?? '').startsWith(marker);\
+                     new MutationObserver((_, observer) => { if (seen()) { observer.disconnect();\
+                       requestAnimationFrame(() => { window.briefgenShown = performance.timeOrigin + performance.now(); }); } })\
+                       .observe(document, { subtree: true, childList: true, characterData: true });",
+                    vec![serde_json::json!(marker)],
+                )
+                .await
+                .unwrap();
+            let written = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_secs_f64()
+                * 1000.0;
             let saved = Instant::now();
             std::fs::write(file, original.replacen("title: \"", &format!("title: \"{marker} "), 1)).unwrap();
             loop {
-                let text = match client.find(fantoccini::Locator::Css("h1")).await {
-                    Ok(h1) => h1.text().await.unwrap_or_default(),
-                    Err(_) => String::new(),
-                };
-                if text.starts_with(&marker) {
-                    times.push(saved.elapsed());
+                let state = client
+                    .execute("return [window.briefgenShown ?? null, window.briefgenKept ?? false];", vec![])
+                    .await
+                    .unwrap();
+                assert_eq!(state[1], true, "the page was reloaded instead of patched");
+                if let Some(shown) = state[0].as_f64() {
+                    times.push(Duration::from_secs_f64(((shown - written) / 1000.0).max(0.0)));
                     break;
                 }
-                assert!(saved.elapsed() < Duration::from_secs(30), "the page never reloaded");
+                assert!(saved.elapsed() < Duration::from_secs(30), "the page never showed the edit");
+                tokio::time::sleep(Duration::from_millis(20)).await;
             }
             std::fs::write(file, &original).unwrap();
             tokio::time::sleep(Duration::from_millis(400)).await;

@@ -253,3 +253,206 @@ async fn nothing_in_a_briefing_widens_a_phone_page() {
     }
     client.close().await.unwrap();
 }
+
+/// A long briefing, with a `<details>` and a link to focus, in a site that keeps raw HTML.
+fn long_site(title: &str) -> Site {
+    let site = Site::new(&format!("{SITE_TOML}allow_raw_html = true\n"));
+    site.briefing(
+        "long.md",
+        &front(title, "2025-06-12", &[], &[]),
+        &long_body(),
+    );
+    site
+}
+
+fn long_body() -> String {
+    let paragraph = "The talks went on into the evening, and the statement came after midnight. ";
+    let mut body = String::from(
+        "<details id=\"more\"><summary>More</summary><p>What was agreed.</p></details>\n\n\
+         [A link to focus](https://example.org/focus)\n\n",
+    );
+    for i in 0..120 {
+        body.push_str(&format!("{}Paragraph {i}.\n\n", paragraph.repeat(3)));
+    }
+    body
+}
+
+/// The page's vertical scroll position.
+async fn scroll_y(client: &fantoccini::Client) -> f64 {
+    client
+        .execute("return window.scrollY;", vec![])
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_edit_is_patched_into_the_open_page_keeping_its_place() {
+    if !browser_available() {
+        return;
+    }
+    let site = long_site("Talks resume");
+    let server = serve(&site, &[]);
+    let (_driver, client, _profile) = browser().await;
+    client.set_window_size(1000, 700).await.unwrap();
+    let page = format!("{}briefings/long/", server.url);
+    client.goto(&page).await.unwrap();
+    wait_for_text(&client, "h1", "Talks resume").await;
+    // Let the page's live-reload socket connect before the change.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    client
+        .execute(
+            "window.briefgenMark = 'kept'; window.loads = 0;\
+             addEventListener('load', () => window.loads++);\
+             document.getElementById('more').open = true;\
+             document.querySelector('a[href=\"https://example.org/focus\"]').focus();\
+             window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let before = scroll_y(&client).await;
+    assert!(before > 1000.0, "the page scrolled halfway ({before})");
+
+    site.briefing(
+        "long.md",
+        &front("Talks resume in Geneva", "2025-06-12", &[], &[]),
+        &long_body(),
+    );
+    wait_for_text(&client, "h1", "Talks resume in Geneva").await;
+    let state = client
+        .execute(
+            "return [window.briefgenMark ?? null, window.loads ?? null,\
+                     document.getElementById('more').open,\
+                     document.activeElement.getAttribute('href'), document.title];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(state[0], "kept", "the page navigated: {state}");
+    assert_eq!(state[1], 0, "a load event: {state}");
+    assert_eq!(state[2], true, "the <details> closed: {state}");
+    assert_eq!(state[3], "https://example.org/focus", "focus lost: {state}");
+    assert!(
+        state[4]
+            .as_str()
+            .unwrap()
+            .contains("Talks resume in Geneva"),
+        "the head was not patched: {state}"
+    );
+    assert_eq!(scroll_y(&client).await, before, "the scroll position moved");
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_whose_script_changed_reloads_and_comes_back_to_its_place() {
+    if !browser_available() {
+        return;
+    }
+    let site = long_site("Scripts change");
+    let base = include_str!("../themes/default/templates/base.html");
+    let with_script = |version: u32| {
+        base.replacen(
+            "</head>",
+            &format!("<script>window.pageVersion = {version};</script>\n</head>"),
+            1,
+        )
+    };
+    site.write("templates/base.html", &with_script(1));
+    let server = serve(&site, &[]);
+    let (_driver, client, _profile) = browser().await;
+    client.set_window_size(1000, 700).await.unwrap();
+    client
+        .goto(&format!("{}briefings/long/", server.url))
+        .await
+        .unwrap();
+    wait_for_text(&client, "h1", "Scripts change").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    client
+        .execute(
+            "window.briefgenMark = 'old page';\
+             window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let before = scroll_y(&client).await;
+    assert!(before > 1000.0, "the page scrolled halfway ({before})");
+
+    site.write("templates/base.html", &with_script(2));
+    let started = Instant::now();
+    loop {
+        let version = client
+            .execute("return window.pageVersion ?? null;", vec![])
+            .await
+            .unwrap();
+        if version == 2 {
+            break;
+        }
+        assert!(started.elapsed() < PATIENCE, "the page never reloaded");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let mark = client
+        .execute("return window.briefgenMark ?? null;", vec![])
+        .await
+        .unwrap();
+    assert!(mark.is_null(), "a changed script needs a reload");
+    // Back where it was, once the reloaded page has laid out.
+    let started = Instant::now();
+    while (scroll_y(&client).await - before).abs() > 1.0 {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the scroll position did not come back ({} instead of {before})",
+            scroll_y(&client).await
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn follow_brings_open_pages_to_the_saved_briefing() {
+    if !browser_available() {
+        return;
+    }
+    let site = Site::new(SITE_TOML);
+    site.briefing("a.md", &front("First", "2025-06-12", &[], &[]), "x\n");
+    site.briefing("b.md", &front("Second", "2025-06-13", &[], &[]), "y\n");
+    let server = serve(&site, &["--follow"]);
+    let (_driver, client, _profile) = browser().await;
+    client
+        .goto(&format!("{}briefings/a/", server.url))
+        .await
+        .unwrap();
+    wait_for_text(&client, "h1", "First").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    site.briefing(
+        "b.md",
+        &front("Second, edited", "2025-06-13", &[], &[]),
+        "y\n",
+    );
+    wait_for_text(&client, "h1", "Second, edited").await;
+    assert_eq!(
+        client.current_url().await.unwrap().as_str(),
+        format!("{}briefings/b/", server.url)
+    );
+    // Saving the page it shows keeps it there, updated in place.
+    client
+        .execute("window.briefgenMark = 'kept';", vec![])
+        .await
+        .unwrap();
+    site.briefing(
+        "b.md",
+        &front("Second, again", "2025-06-13", &[], &[]),
+        "y\n",
+    );
+    wait_for_text(&client, "h1", "Second, again").await;
+    let mark = client
+        .execute("return window.briefgenMark ?? null;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(mark, "kept");
+    client.close().await.unwrap();
+}

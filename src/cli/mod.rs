@@ -125,6 +125,9 @@ struct ServeArgs {
     /// Prints how long each step of a rebuild took.
     #[arg(long)]
     timings: bool,
+    /// When a briefing is saved, open pages go to that briefing's page.
+    #[arg(long)]
+    follow: bool,
 }
 
 #[derive(Debug, Args)]
@@ -197,6 +200,7 @@ struct ExternalArgs {
     )]
     timeout: f64,
 }
+
 /// Runs the command and returns the exit code, having printed any error.
 pub fn run(cli: Cli) -> u8 {
     let root = cli.root.clone();

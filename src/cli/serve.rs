@@ -17,5 +17,6 @@ pub fn run(root: &Path, args: ServeArgs) -> Result<(), BuildError> {
         future: args.future,
         open: args.open,
         timings: args.timings,
+        follow: args.follow,
     })
 }

@@ -246,6 +246,13 @@ impl Engine {
         self.model.as_ref().map(|m| &*m.site)
     }
 
+    /// The site path of a published briefing's page (`briefings/x/`), by its path under
+    /// `content/`.
+    pub fn briefing_page(&self, content_path: &str) -> Option<String> {
+        let site = self.site()?;
+        Some(site.briefings[site.position(content_path)?].path())
+    }
+
     /// The model to index for search, when what the index is made from changed since it was
     /// last asked for: `serve` indexes it on a thread of its own once the pages are served (a
     /// build indexes while it renders). Ask only after a good update, whose model is the one

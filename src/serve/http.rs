@@ -273,6 +273,7 @@ pub fn message(event: &PageEvent) -> String {
         PageEvent::Stylesheets(paths) => serde_json::json!({ "type": "css", "paths": paths }),
         PageEvent::Errors(text) => serde_json::json!({ "type": "errors", "text": text }),
         PageEvent::Ok => serde_json::json!({ "type": "ok" }),
+        PageEvent::Follow(path) => serde_json::json!({ "type": "follow", "path": path }),
     };
     value.to_string()
 }

@@ -1,9 +1,16 @@
-// briefgen serve: reloads the page after a rebuild, swaps stylesheets in place, and shows build
-// errors over the page. Injected only into pages served by `briefgen serve`.
+// briefgen serve: after a rebuild, updates the open page in place — fetches its new HTML and
+// patches the document, so the scroll position, focus, open <details> and the page's running
+// scripts stay as they are — and reloads it only when patching cannot work (its scripts
+// changed), coming back to where it was. Swaps stylesheets in place, shows build errors over
+// the page, and with `serve --follow` goes to the briefing just saved. Injected only into pages
+// served by `briefgen serve`.
 (() => {
+  const SELF = "/__briefgen/livereload.js";
   const url = `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/__briefgen/livereload`;
+  const scrollKey = `briefgen-scroll:${location.pathname}`;
   let connectedBefore = false;
   let overlay = null;
+  let updates = Promise.resolve();
 
   function showErrors(text) {
     if (!overlay) {
@@ -31,6 +38,13 @@
     }
   }
 
+  // A stylesheet's address without the marker a swap adds to it.
+  function stylesheetHref(link) {
+    const href = new URL(link.getAttribute("href") || "", location.href);
+    href.searchParams.delete("briefgen");
+    return href.toString();
+  }
+
   function swapStylesheets(paths) {
     for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
       const href = new URL(link.href, location.href);
@@ -48,18 +62,139 @@
     return path;
   }
 
+  // A full reload, which comes back to this scroll position.
+  function reload() {
+    try {
+      sessionStorage.setItem(scrollKey, JSON.stringify([scrollX, scrollY]));
+    } catch {
+      // Storage refused (a private window, say): the browser's own restoration will do.
+    }
+    location.reload();
+  }
+
+  function restoreScroll() {
+    let saved = null;
+    try {
+      saved = sessionStorage.getItem(scrollKey);
+      sessionStorage.removeItem(scrollKey);
+    } catch {
+      return;
+    }
+    if (saved === null) return;
+    const [x, y] = JSON.parse(saved);
+    const go = () => window.scrollTo(x, y);
+    go();
+    // Again once images and fonts have laid the page out at its full height.
+    if (document.readyState !== "complete") window.addEventListener("load", go, { once: true });
+  }
+
+  // Whether a <script> runs (JSON-LD and other data do not: they are patched like text).
+  function runs(script) {
+    const type = script.getAttribute("type");
+    return !type || /^(module|(text|application)\/(java|ecma)script)$/i.test(type.trim());
+  }
+
+  // What the page runs: every script's address or text, this one left out. Patching keeps the
+  // scripts that run; when they differ, only a reload runs the new ones.
+  function scriptsOf(doc) {
+    return [...doc.querySelectorAll("script")]
+      .filter((s) => runs(s) && s.getAttribute("src") !== SELF)
+      .map((s) => `${s.type}|${s.getAttribute("src") ?? ""}|${s.src ? "" : s.textContent}`)
+      .join("\n");
+  }
+
+  // Whether `next` can be patched into `node` (else it replaces it).
+  function samePlace(node, next) {
+    if (node.nodeType !== next.nodeType) return false;
+    if (node.nodeType !== Node.ELEMENT_NODE) return true;
+    return node.tagName === next.tagName && node.id === next.id;
+  }
+
+  function patchAttributes(element, next) {
+    for (const { name, value } of [...next.attributes]) {
+      if (element.getAttribute(name) === value) continue;
+      // A stylesheet swapped in place keeps its fresh address.
+      if (name === "href" && element.matches('link[rel="stylesheet"]') && stylesheetHref(element) === stylesheetHref(next)) continue;
+      // A <details> stays as the reader left it.
+      if (name === "open" && element.tagName === "DETAILS") continue;
+      element.setAttribute(name, value);
+    }
+    for (const { name } of [...element.attributes]) {
+      if (next.hasAttribute(name)) continue;
+      if (name === "open" && element.tagName === "DETAILS") continue;
+      element.removeAttribute(name);
+    }
+  }
+
+  // Makes `node`'s children those of `next`, keeping every node that stays in its place.
+  function patchChildren(node, next) {
+    let current = node.firstChild;
+    let wanted = next.firstChild;
+    while (wanted) {
+      const following = wanted.nextSibling;
+      if (current && !samePlace(current, wanted) && current.nextSibling && samePlace(current.nextSibling, wanted)) {
+        // A node taken out.
+        const gone = current;
+        current = current.nextSibling;
+        gone.remove();
+      }
+      if (current && samePlace(current, wanted)) {
+        patchNode(current, wanted);
+        current = current.nextSibling;
+      } else {
+        node.insertBefore(document.importNode(wanted, true), current);
+      }
+      wanted = following;
+    }
+    while (current) {
+      const following = current.nextSibling;
+      current.remove();
+      current = following;
+    }
+  }
+
+  function patchNode(node, next) {
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      // The overlay and this script are the server's, not the page's.
+      if (node.id === "briefgen-errors" || (node.tagName === "SCRIPT" && runs(node))) return;
+      patchAttributes(node, next);
+      patchChildren(node, next);
+    } else if (node.nodeValue !== next.nodeValue) {
+      node.nodeValue = next.nodeValue;
+    }
+  }
+
+  // Fetches this page as the server has it now and patches the document with it.
+  async function update() {
+    const response = await fetch(location.href, { cache: "no-store" });
+    const next = new DOMParser().parseFromString(await response.text(), "text/html");
+    if (!response.ok || scriptsOf(next) !== scriptsOf(document)) return reload();
+    patchAttributes(document.documentElement, next.documentElement);
+    patchNode(document.head, next.head);
+    patchNode(document.body, next.body);
+    document.dispatchEvent(new CustomEvent("briefgen:updated"));
+  }
+
+  function schedule(task) {
+    updates = updates.then(task).catch(reload);
+  }
+
   function connect() {
     const socket = new WebSocket(url);
     socket.onopen = () => {
       // Connected again after the server went away: it may have restarted with a new site.
-      if (connectedBefore) location.reload();
+      if (connectedBefore) reload();
       connectedBefore = true;
     };
     socket.onmessage = (event) => {
       const message = JSON.parse(event.data);
       if (message.type === "reload") {
-        // Reload when this page changed (or when the server does not say which did).
-        if (!message.paths || message.paths.includes(ownPath())) location.reload();
+        // Update when this page changed (or when the server does not say which did).
+        if (!message.paths || message.paths.includes(ownPath())) schedule(update);
+      }
+      else if (message.type === "follow") {
+        // Another page was saved: go to it (this page, already shown, was updated above).
+        if (message.path + "index.html" !== ownPath()) schedule(() => location.assign("/" + message.path));
       }
       else if (message.type === "css") swapStylesheets(message.paths);
       else if (message.type === "errors") showErrors(message.text);
@@ -68,5 +203,6 @@
     socket.onclose = () => setTimeout(connect, 250);
   }
 
+  restoreScroll();
   connect();
 })();

@@ -35,6 +35,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Prints how long each step of a rebuild took.
     pub timings: bool,
+    /// Sends open pages to the page of a briefing when it is saved.
+    pub follow: bool,
 }
 
 /// What open pages are told.
@@ -48,6 +50,8 @@ pub enum PageEvent {
     Errors(String),
     /// The errors are gone.
     Ok,
+    /// A briefing was saved: pages go to its page (this site path), with `serve --follow`.
+    Follow(String),
 }
 
 /// What the HTTP side shares with the rebuilding side.
@@ -157,7 +161,10 @@ async fn run(options: ServeOptions) -> Result<(), BuildError> {
         engine,
         shared.clone(),
         indexer,
-        options.timings,
+        watch::Telling {
+            timings: options.timings,
+            follow: options.follow,
+        },
     )?;
     println!("Serving {} at {base_url} (Ctrl-C to stop)", root.display());
     if options.open {

@@ -25,6 +25,15 @@ use crate::source::layout::{self, Change, SOURCE_DIRS};
 /// How long the files must be left alone before a burst of events is taken as one change.
 pub const QUIET: Duration = Duration::from_millis(10);
 
+/// What the rebuilding side says beyond telling pages to update.
+#[derive(Debug, Clone, Copy)]
+pub struct Telling {
+    /// Prints how long each step of a rebuild took.
+    pub timings: bool,
+    /// Sends open pages to a saved briefing's page.
+    pub follow: bool,
+}
+
 /// Starts watching `root` and updating `engine` on a thread of its own, which runs for as long
 /// as the process.
 pub fn start(
@@ -32,7 +41,7 @@ pub fn start(
     mut engine: Engine,
     shared: Arc<Shared>,
     indexer: Indexer,
-    timings: bool,
+    telling: Telling,
 ) -> Result<(), BuildError> {
     let (sender, receiver) = mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher: RecommendedWatcher = notify::recommended_watcher(sender)
@@ -75,7 +84,13 @@ pub fn start(
                     }
                     None => engine.update(&batch.paths),
                 };
-                serve_update(&shared, &root, &mut update, timings);
+                serve_update(&shared, &root, &mut update, telling.timings);
+                if telling.follow
+                    && update.errors.is_empty()
+                    && let Some(page) = saved_briefing_page(&engine, &root, &batch.paths)
+                {
+                    let _ = shared.events.send(super::PageEvent::Follow(page));
+                }
                 // The pages are served; the search index catches up on its own thread.
                 if update.errors.is_empty()
                     && let Some(site) = engine.search_due()
@@ -86,6 +101,17 @@ pub fn start(
         })
         .map_err(|e| BuildError::io("starting the rebuild thread", e))?;
     Ok(())
+}
+
+/// The page of a briefing saved in this batch (the first that is published), for `--follow`.
+fn saved_briefing_page(engine: &Engine, root: &Path, paths: &[PathBuf]) -> Option<String> {
+    let theme = &engine.config().theme;
+    paths
+        .iter()
+        .find_map(|path| match layout::classify(root, theme, path) {
+            Change::Briefing(content_path) => engine.briefing_page(&content_path),
+            _ => None,
+        })
 }
 
 /// Serves an update's changes (when it is good) and tells open pages.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Serve latency on a generated site: save one briefing → rebuilt page served, → open page told
-# to reload, → new title in headless Chromium; a template edit → first page and every page
-# re-rendered; and the full build of the same site.
+# to update, → new title drawn in headless Chromium (patched in place, timed by the page); a
+# template edit → first page and every page re-rendered; and the full build of the same site.
 #
 #   bench/serve.sh [COUNT] [EDITS]     (defaults: 10000 briefings, 30 edits)
 #

@@ -1,7 +1,8 @@
 //! Measures `briefgen serve` on a real site: from saving an edited briefing to the rebuilt page
 //! being served (polling over HTTP), and to an open page having been told to reload and having
 //! fetched the new page (over the live-reload WebSocket, as the browser script does), and to
-//! the search index having caught up (a new `search/data/meta.json`). Reports medians. Then it
+//! the search index having caught up (a new `search/data/meta.json`), and to the new title
+//! drawn in headless Chromium, patched in place (timed by the page). Reports medians. Then it
 //! edits the site's `base.html` (an override of the default theme's, put in `templates/` for
 //! the run) and times every page being re-rendered: the first page served
 //! with the change, and the chronology, which is rendered last. Run by `bench/serve.sh`; see

@@ -35,7 +35,7 @@ enum Command {
     Build(BuildArgs),
     /// Checks everything a build would (front matter, slugs, links, templates), writing nothing.
     Check(CheckArgs),
-    /// Serves the site locally and rebuilds it on every save, reloading open pages.
+    /// Serves the site locally and rebuilds it on every save, updating open pages in place.
     Serve(ServeArgs),
     /// Creates a new site (site.toml, an example briefing, a GitHub Pages workflow) in DIR.
     Init(InitArgs),

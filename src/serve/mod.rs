@@ -1,7 +1,9 @@
 //! `briefgen serve`: opens the site's [`Engine`] and renders it into memory, serves it over
 //! HTTP on 127.0.0.1, feeds the engine the paths the watcher reports on every save (only what
 //! the save touched is redone; an update is served whole or not at all), and tells open pages
-//! to reload — or shows the build's errors over them — through a WebSocket on the same port.
+//! through a WebSocket on the same port: to update (the injected script fetches the page and
+//! patches it in place, or reloads it when its scripts changed), to show the build's errors
+//! over them, or, with `--follow`, to go to the briefing just saved.
 
 mod guard;
 mod http;
@@ -42,7 +44,8 @@ pub struct ServeOptions {
 /// What open pages are told.
 #[derive(Debug, Clone)]
 pub enum PageEvent {
-    /// The site changed: pages showing these output paths reload (all pages, for `None`).
+    /// The site changed: pages showing these output paths update themselves — patched in
+    /// place, reloaded when their scripts changed (all pages check, for `None`).
     Reload(Option<Vec<String>>),
     /// Only these stylesheets changed (output paths): swap them in place.
     Stylesheets(Vec<String>),
@@ -221,10 +224,10 @@ async fn bind(interface: IpAddr, port: u16) -> Result<tokio::net::TcpListener, B
     }
 }
 
-/// Above this many changed files, every page is told to reload rather than sent the list.
+/// Above this many changed files, every page is told to update rather than sent the list.
 const MAX_LISTED_CHANGES: usize = 500;
 
-/// The reload event for these changed output paths.
+/// The update event for these changed output paths.
 pub fn reload_event(changed: &[String]) -> PageEvent {
     if changed.len() > MAX_LISTED_CHANGES {
         PageEvent::Reload(None)

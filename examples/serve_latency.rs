@@ -187,7 +187,11 @@ fn browser_reloads(url: &str, files: &[PathBuf], edits: usize) -> Vec<Duration> 
             let original = std::fs::read_to_string(file).unwrap();
             client.goto(&format!("{url}briefings/{}/", slug_of(file))).await.unwrap();
             // Let the page's live-reload socket connect.
-            tokio::time::sleep(Duration::from_millis(300)).await;
+            let opened = Instant::now();
+            while client.execute("return window.briefgenLive === true;", vec![]).await.unwrap() != true {
+                assert!(opened.elapsed() < Duration::from_secs(30), "the page's socket never connected");
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
             let marker = format!("Browser edit {i}");
             // The page notes, on its own clock, the frame in which the new title is first
             // drawn: a mutation that shows it, then the next animation frame (run just before

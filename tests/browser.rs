@@ -10,7 +10,7 @@ mod common;
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
-use common::browser::{browser, browser_available, wait_for_text};
+use common::browser::{browser, browser_available, wait_for_text, wait_until_live};
 use common::{PATIENCE, SITE_TOML, Site, front, serve};
 use fantoccini::Locator;
 
@@ -89,8 +89,7 @@ async fn a_title_changed_on_disk_shows_in_the_open_page() {
         .await
         .unwrap();
     assert_eq!(title, "Trump Remains Receptive to Communication with Kim");
-    // Let the page's live-reload socket connect before the change.
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    wait_until_live(&client).await;
 
     site.briefing(
         "2025/2025-06-12-receptive.md",
@@ -299,8 +298,7 @@ async fn an_edit_is_patched_into_the_open_page_keeping_its_place() {
     let page = format!("{}briefings/long/", server.url);
     client.goto(&page).await.unwrap();
     wait_for_text(&client, "h1", "Talks resume").await;
-    // Let the page's live-reload socket connect before the change.
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    wait_until_live(&client).await;
     client
         .execute(
             "window.briefgenMark = 'kept'; window.loads = 0;\
@@ -368,7 +366,7 @@ async fn a_page_whose_script_changed_reloads_and_comes_back_to_its_place() {
         .await
         .unwrap();
     wait_for_text(&client, "h1", "Scripts change").await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    wait_until_live(&client).await;
     client
         .execute(
             "window.briefgenMark = 'old page';\
@@ -426,7 +424,7 @@ async fn follow_brings_open_pages_to_the_saved_briefing() {
         .await
         .unwrap();
     wait_for_text(&client, "h1", "First").await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    wait_until_live(&client).await;
 
     site.briefing(
         "b.md",
@@ -434,6 +432,7 @@ async fn follow_brings_open_pages_to_the_saved_briefing() {
         "y\n",
     );
     wait_for_text(&client, "h1", "Second, edited").await;
+    wait_until_live(&client).await;
     assert_eq!(
         client.current_url().await.unwrap().as_str(),
         format!("{}briefings/b/", server.url)

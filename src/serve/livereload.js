@@ -185,6 +185,8 @@
       // Connected again after the server went away: it may have restarted with a new site.
       if (connectedBefore) reload();
       connectedBefore = true;
+      // For tests and tools: the page now hears of every rebuild.
+      window.briefgenLive = true;
     };
     socket.onmessage = (event) => {
       const message = JSON.parse(event.data);
@@ -200,7 +202,10 @@
       else if (message.type === "errors") showErrors(message.text);
       else if (message.type === "ok") clearErrors();
     };
-    socket.onclose = () => setTimeout(connect, 250);
+    socket.onclose = () => {
+      window.briefgenLive = false;
+      setTimeout(connect, 250);
+    };
   }
 
   restoreScroll();

@@ -119,3 +119,23 @@ pub async fn wait_for_text(client: &fantoccini::Client, css: &str, expected: &st
     }
     panic!("{css} never showed {expected:?} (last seen: {seen:?})");
 }
+
+/// Waits until the open page's live-reload socket is connected, so that it hears of the next
+/// rebuild.
+pub async fn wait_until_live(client: &fantoccini::Client) {
+    let started = Instant::now();
+    loop {
+        let live = client
+            .execute("return window.briefgenLive === true;", vec![])
+            .await
+            .unwrap();
+        if live == true {
+            return;
+        }
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the page's live-reload socket never connected"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}

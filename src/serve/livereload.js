@@ -1,13 +1,12 @@
 // briefgen serve: after a rebuild, updates the open page in place — fetches its new HTML and
 // patches the document, so the scroll position, focus, open <details> and the page's running
 // scripts stay as they are — and reloads it only when patching cannot work (its scripts
-// changed), coming back to where it was. Swaps stylesheets in place, shows build errors over
+// changed), which the browser brings back to where it was. Swaps stylesheets in place, shows build errors over
 // the page, and with `serve --follow` goes to the briefing just saved. Injected only into pages
 // served by `briefgen serve`.
 (() => {
   const SELF = "/__briefgen/livereload.js";
   const url = `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}/__briefgen/livereload`;
-  const scrollKey = `briefgen-scroll:${location.pathname}`;
   let connectedBefore = false;
   let overlay = null;
   let updates = Promise.resolve();
@@ -60,32 +59,6 @@
     let path = decodeURIComponent(location.pathname).replace(/^\//, "");
     if (path === "" || path.endsWith("/")) path += "index.html";
     return path;
-  }
-
-  // A full reload, which comes back to this scroll position.
-  function reload() {
-    try {
-      sessionStorage.setItem(scrollKey, JSON.stringify([scrollX, scrollY]));
-    } catch {
-      // Storage refused (a private window, say): the browser's own restoration will do.
-    }
-    location.reload();
-  }
-
-  function restoreScroll() {
-    let saved = null;
-    try {
-      saved = sessionStorage.getItem(scrollKey);
-      sessionStorage.removeItem(scrollKey);
-    } catch {
-      return;
-    }
-    if (saved === null) return;
-    const [x, y] = JSON.parse(saved);
-    const go = () => window.scrollTo(x, y);
-    go();
-    // Again once images and fonts have laid the page out at its full height.
-    if (document.readyState !== "complete") window.addEventListener("load", go, { once: true });
   }
 
   // Whether a <script> runs (JSON-LD and other data do not: they are patched like text).
@@ -168,7 +141,8 @@
   async function update() {
     const response = await fetch(location.href, { cache: "no-store" });
     const next = new DOMParser().parseFromString(await response.text(), "text/html");
-    if (!response.ok || scriptsOf(next) !== scriptsOf(document)) return reload();
+    // (The browser brings a reloaded page back to its scroll position itself.)
+    if (!response.ok || scriptsOf(next) !== scriptsOf(document)) return location.reload();
     patchAttributes(document.documentElement, next.documentElement);
     patchNode(document.head, next.head);
     patchNode(document.body, next.body);
@@ -176,14 +150,14 @@
   }
 
   function schedule(task) {
-    updates = updates.then(task).catch(reload);
+    updates = updates.then(task).catch(() => location.reload());
   }
 
   function connect() {
     const socket = new WebSocket(url);
     socket.onopen = () => {
       // Connected again after the server went away: it may have restarted with a new site.
-      if (connectedBefore) reload();
+      if (connectedBefore) location.reload();
       connectedBefore = true;
       // For tests and tools: the page now hears of every rebuild.
       window.briefgenLive = true;
@@ -208,6 +182,5 @@
     };
   }
 
-  restoreScroll();
   connect();
 })();

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use briefgen::BuildError;
+use briefgen::{BuildError, BuildOptions};
 
 use super::progress::Terminal;
 use super::{BuildArgs, Printer};
@@ -11,15 +11,13 @@ use super::{BuildArgs, Printer};
 pub fn run(root: &Path, args: BuildArgs, printer: &Printer) -> Result<(), BuildError> {
     let timings = args.timings;
     let terminal = Terminal::on_stderr();
-    let mut options = args.options(root);
-    if let Some(terminal) = &terminal {
-        options.progress = terminal.progress();
-    }
-    let report = briefgen::build(&options);
-    if let Some(terminal) = &terminal {
-        terminal.finish();
-    }
-    let report = report?;
+    let options = BuildOptions {
+        progress: terminal.progress(),
+        ..args.options(root)
+    };
+    // An error drops the line on its way out, before it is printed.
+    let report = briefgen::build(&options)?;
+    terminal.finish();
     printer.warnings(&report.warnings);
     printer.summary(&report.summary("Built"));
     if timings {

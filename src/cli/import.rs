@@ -23,22 +23,13 @@ pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
             "--url `{url}` is not an http or https address"
         )));
     }
+    // Wiped when dropped: an error on the way out is printed on a clean line.
     let terminal = Terminal::on_stderr();
-    let show = |text: &str| {
-        if let Some(terminal) = &terminal {
-            terminal.show(text);
-        }
-    };
     let arg = args.file.to_string_lossy().to_string();
     // An address is fetched; `fetch` refuses any but http and https.
     let (text, options) = if arg.contains("://") {
-        show(&format!("Fetching {arg}…"));
-        let page = fetch::fetch(&arg, fetch::TIMEOUT).map_err(|e| {
-            if let Some(terminal) = &terminal {
-                terminal.finish();
-            }
-            BuildError::Usage(e)
-        })?;
+        terminal.show(&format!("Fetching {arg}…"));
+        let page = fetch::fetch(&arg, fetch::TIMEOUT).map_err(BuildError::Usage)?;
         let text = decode(&page.bytes, page.content_type.as_deref()).into_owned();
         let options = ImportOptions {
             // The address it was found at, after redirects, unless told otherwise.
@@ -64,26 +55,21 @@ pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
     };
     // The site's people file maps spellings onto its names ("Kim Jong Un" → "Kim Jong-un").
     // A file with errors maps nothing here: `build` reports them.
-    show("Reading the article…");
-    let finish = || {
-        if let Some(terminal) = &terminal {
-            terminal.finish();
-        }
-    };
+    terminal.show("Reading the article…");
     let people = People::load(root).unwrap_or_default();
     let options = ImportOptions { people, ..options };
     if args.stdout {
         // Outside a site, dates without an offset are read as UTC.
         let zone = SiteConfig::load(root).map_or(jiff::tz::TimeZone::UTC, |l| l.config.timezone);
         let briefing = import(&text, &options, &zone);
-        finish();
+        terminal.finish();
         warn_undated(&briefing);
         let text = briefing.to_text(&briefing.date_or_now(&zone));
         return write_stdout(text.as_bytes());
     }
-    let config = SiteConfig::load(root).inspect_err(|_| finish())?.config;
+    let config = SiteConfig::load(root)?.config;
     let briefing = import(&text, &options, &config.timezone);
-    finish();
+    terminal.finish();
     warn_undated(&briefing);
     let path = briefing.write_into(root, &config)?;
     println!("{}", root.join(path).display());

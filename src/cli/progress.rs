@@ -15,11 +15,11 @@ const SHOWN_AFTER: Duration = Duration::from_millis(250);
 /// How often the line is redrawn (when what it says changed).
 const REDRAWN_EVERY: Duration = Duration::from_millis(80);
 
-/// The progress line of one command: the commands say what they are doing, and a thread of its
-/// own draws the latest of it now and then, from a moment after the start.
-#[derive(Clone)]
+/// The progress line of one command: the command says what it is doing, and a thread of its
+/// own draws the latest of it now and then, from a moment after the start. Where stderr is no
+/// terminal there is no line, and saying things to it does nothing. Dropping it wipes the line.
 pub struct Terminal {
-    state: Arc<Mutex<State>>,
+    line: Option<Arc<Mutex<State>>>,
 }
 
 #[derive(Default)]
@@ -31,65 +31,76 @@ struct State {
     finished: bool,
 }
 
+impl State {
+    /// Draws the line if what it says changed; false once the command has finished.
+    fn draw(&mut self) -> bool {
+        if self.finished {
+            return false;
+        }
+        if self.text != self.drawn {
+            let mut stderr = std::io::stderr().lock();
+            let _ = write!(stderr, "\r\x1b[2K{}", self.text);
+            let _ = stderr.flush();
+            self.drawn.clone_from(&self.text);
+        }
+        true
+    }
+}
+
 impl Terminal {
     /// A progress line on stderr, if stderr is a terminal a person watches.
-    pub fn on_stderr() -> Option<Terminal> {
+    pub fn on_stderr() -> Terminal {
         let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
         let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
         if !std::io::stderr().is_terminal() || dumb || ci {
-            return None;
+            return Terminal { line: None };
         }
-        let terminal = Terminal {
-            state: Arc::new(Mutex::new(State::default())),
-        };
-        let drawer = terminal.clone();
+        let line = Arc::new(Mutex::new(State::default()));
+        let drawer = line.clone();
         std::thread::spawn(move || {
             std::thread::sleep(SHOWN_AFTER);
-            while drawer.draw() {
+            while drawer.lock().is_ok_and(|mut state| state.draw()) {
                 std::thread::sleep(REDRAWN_EVERY);
             }
         });
-        Some(terminal)
+        Terminal { line: Some(line) }
     }
 
-    /// The engine's reports, shown on this line.
+    /// The engine's reports, shown on this line (nowhere, without one).
     pub fn progress(&self) -> Progress {
-        let line = self.clone();
-        Progress::to(move |step| line.show(&describe(step)))
+        match self.line.clone() {
+            Some(line) => Progress::to(move |step| say(&line, &describe(step))),
+            None => Progress::default(),
+        }
     }
 
     /// Says what the command is doing now.
     pub fn show(&self, text: &str) {
-        if let Ok(mut state) = self.state.lock() {
-            text.clone_into(&mut state.text);
+        if let Some(line) = &self.line {
+            say(line, text);
         }
-    }
-
-    /// Draws the line if what it says changed; false once the command has finished.
-    fn draw(&self) -> bool {
-        let Ok(mut state) = self.state.lock() else {
-            return false;
-        };
-        if state.finished {
-            return false;
-        }
-        if state.text != state.drawn {
-            let mut stderr = std::io::stderr().lock();
-            let _ = write!(stderr, "\r\x1b[2K{}", state.text);
-            let _ = stderr.flush();
-            state.drawn = state.text.clone();
-        }
-        true
     }
 
     /// Wipes the line, if anything was shown, and draws no more.
     pub fn finish(&self) {
-        if let Ok(mut state) = self.state.lock() {
+        if let Some(Ok(mut state)) = self.line.as_ref().map(|line| line.lock()) {
             state.finished = true;
-            if !state.drawn.is_empty() {
+            if !std::mem::take(&mut state.drawn).is_empty() {
                 eprint!("\r\x1b[2K");
             }
         }
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        self.finish();
+    }
+}
+
+fn say(line: &Mutex<State>, text: &str) {
+    if let Ok(mut state) = line.lock() {
+        text.clone_into(&mut state.text);
     }
 }
 

@@ -1,11 +1,10 @@
 //! `briefgen check`: runs the build without writing, to find every problem.
 
 use std::path::Path;
-
 use std::time::Duration;
 
 use briefgen::links::LinkOptions;
-use briefgen::{BuildError, BuildOptions, Diagnostic};
+use briefgen::{BuildError, BuildOptions};
 
 use super::{CheckArgs, ExternalArgs, Printer};
 
@@ -38,10 +37,7 @@ pub fn run(root: &Path, args: CheckArgs, printer: &Printer) -> Result<(), BuildE
         summary.push_str(&line);
     }
     if let Some(links) = links {
-        if let Some(error) = &links.cache_error {
-            let path = briefgen::links::cache::path(Path::new(""));
-            printer.warnings(&[Diagnostic::new(path, format!("not written: {error}"))]);
-        }
+        printer.warnings(links.cache_warning.as_slice());
         if args.external.strict && !links.broken.is_empty() {
             return Err(BuildError::Content(links.broken));
         }

@@ -52,16 +52,14 @@ pub struct LinkReport {
     pub links: usize,
     /// Distinct addresses among them.
     pub addresses: usize,
-    /// Addresses taken from the cache, not asked.
-    pub cached: usize,
-    /// Addresses asked.
+    /// Addresses asked (the others were fresh in the cache).
     pub asked: usize,
     /// Addresses found broken.
     pub broken_addresses: usize,
     /// One per place a broken address is written.
     pub broken: Vec<Diagnostic>,
-    /// Why the cache could not be written, if it could not (the check still counts).
-    pub cache_error: Option<String>,
+    /// The cache could not be written (the check still counts): a warning on its file.
+    pub cache_warning: Option<Diagnostic>,
     /// How long it took.
     pub elapsed: Duration,
 }
@@ -75,7 +73,7 @@ impl LinkReport {
             self.broken_addresses,
             self.addresses,
             self.links,
-            self.cached,
+            self.addresses - self.asked,
             self.asked,
             self.elapsed.as_secs_f64()
         )
@@ -118,18 +116,17 @@ pub fn check(root: &Path, briefings: &[Arc<Briefing>], options: &LinkOptions) ->
         }
     }
     crate::source::parse::sort_diagnostics(&mut broken);
-    let cache_error = cache
-        .save(root, now, options.max_age)
-        .err()
-        .map(|e| format!("{}: {e}", cache::path(root).display()));
+    let cache_warning = cache.save(root, now, options.max_age).err().map(|e| {
+        let file = Path::new(crate::source::layout::CACHE_DIR).join(cache::CACHE_FILE);
+        Diagnostic::new(file, format!("the link cache was not written: {e}"))
+    });
     LinkReport {
         links: links.len(),
         addresses: addresses.len(),
-        cached: addresses.len() - to_ask.len(),
         asked: to_ask.len(),
         broken_addresses,
         broken,
-        cache_error,
+        cache_warning,
         elapsed: started.elapsed(),
     }
 }
@@ -208,48 +205,44 @@ fn ask_all(urls: &[&str], options: &LinkOptions) -> Vec<Verdict> {
         turn: 0,
     });
     let room = Condvar::new();
-    let verdicts: Mutex<Vec<Option<Verdict>>> = Mutex::new(vec![None; urls.len()]);
     let agent = probe::agent(&options.probe);
     let workers = options.jobs.max(1).min(urls.len());
+    // The next address whose host has room, waiting while every host with addresses left is
+    // full; `None` when none is left.
+    let next = || {
+        let mut queues = queues.lock().ok()?;
+        loop {
+            if queues.waiting == 0 {
+                return None;
+            }
+            if let Some(next) = queues.take(per_host) {
+                return Some(next);
+            }
+            queues = room.wait(queues).ok()?;
+        }
+    };
+    let mut verdicts: Vec<Option<Verdict>> = vec![None; urls.len()];
     std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let next = {
-                        let Ok(mut queues) = queues.lock() else {
-                            return;
-                        };
-                        loop {
-                            if queues.waiting == 0 {
-                                break None;
-                            }
-                            if let Some(next) = queues.take(per_host) {
-                                break Some(next);
-                            }
-                            queues = match room.wait(queues) {
-                                Ok(queues) => queues,
-                                Err(_) => return,
-                            };
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut asked = Vec::new();
+                    while let Some((host, index)) = next() {
+                        asked.push((index, probe::probe(&agent, urls[index], &options.probe)));
+                        if let Ok(mut queues) = queues.lock() {
+                            queues.hosts[host].1 -= 1;
                         }
-                    };
-                    let Some((host, index)) = next else {
-                        return;
-                    };
-                    let verdict = probe::probe(&agent, urls[index], &options.probe);
-                    if let Ok(mut verdicts) = verdicts.lock() {
-                        verdicts[index] = Some(verdict);
+                        room.notify_all();
                     }
-                    if let Ok(mut queues) = queues.lock() {
-                        queues.hosts[host].1 -= 1;
-                    }
-                    room.notify_all();
-                }
-            });
+                    asked
+                })
+            })
+            .collect();
+        for (index, verdict) in handles.into_iter().filter_map(|h| h.join().ok()).flatten() {
+            verdicts[index] = Some(verdict);
         }
     });
     verdicts
-        .into_inner()
-        .unwrap_or_default()
         .into_iter()
         .map(|v| v.unwrap_or_else(|| Verdict::Broken("not checked".to_string())))
         .collect()

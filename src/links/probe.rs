@@ -59,7 +59,7 @@ pub fn probe(agent: &ureq::Agent, url: &str, options: &ProbeOptions) -> Verdict 
     loop {
         let answer = ask(agent, url, options);
         let Answer::Status(429, retry_after) = answer else {
-            return answer.verdict();
+            return answer.verdict(options);
         };
         let wait = retry_after.unwrap_or(Duration::from_secs(1));
         if tries == options.retries || wait > options.longest_wait {
@@ -79,12 +79,16 @@ pub fn probe(agent: &ureq::Agent, url: &str, options: &ProbeOptions) -> Verdict 
 
 /// One answer to an address: HEAD's, or GET's when HEAD's was not a success.
 enum Answer {
+    /// A status, with the wait a `Retry-After` asked for.
     Status(u16, Option<Duration>),
+    /// Nothing within the timeout.
+    Silent,
+    /// No answer, for this reason.
     Failed(String),
 }
 
 impl Answer {
-    fn verdict(self) -> Verdict {
+    fn verdict(self, options: &ProbeOptions) -> Verdict {
         match self {
             Answer::Status(code, _) if (200..300).contains(&code) => Verdict::Alive(code),
             Answer::Status(code, _) => {
@@ -94,19 +98,23 @@ impl Answer {
                     .map_or_else(String::new, |r| format!(" {r}"));
                 Verdict::Broken(format!("the server answered {code}{reason}"))
             }
+            Answer::Silent => Verdict::Broken(format!(
+                "no answer within {} s",
+                options.timeout.as_secs_f64()
+            )),
             Answer::Failed(why) => Verdict::Broken(why),
         }
     }
 }
 
 fn ask(agent: &ureq::Agent, url: &str, options: &ProbeOptions) -> Answer {
+    // HEAD refused or failed: GET. (A server that never answers is not waited for twice.)
     match send(agent.head(url).call(), options) {
-        Answer::Status(code, after) if (200..300).contains(&code) || code == 429 => {
-            Answer::Status(code, after)
+        Answer::Status(code, _) if !(200..300).contains(&code) && code != 429 => {
+            send(agent.get(url).call(), options)
         }
-        // A server that never answers is not asked twice.
-        Answer::Failed(why) if why.starts_with("no answer") => Answer::Failed(why),
-        _ => send(agent.get(url).call(), options),
+        Answer::Failed(_) => send(agent.get(url).call(), options),
+        answer => answer,
     }
 }
 
@@ -123,10 +131,7 @@ fn send(
                 .and_then(retry_after);
             Answer::Status(response.status().as_u16(), retry_after)
         }
-        Err(ureq::Error::Timeout(_)) => Answer::Failed(format!(
-            "no answer within {} s",
-            options.timeout.as_secs_f64()
-        )),
+        Err(ureq::Error::Timeout(_)) => Answer::Silent,
         Err(ureq::Error::TooManyRedirects) => {
             Answer::Failed(format!("more than {} redirects", options.max_redirects))
         }

@@ -10,7 +10,9 @@ mod common;
 use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
-use common::browser::{browser, browser_available, wait_for_text, wait_until_live};
+use common::browser::{
+    browser, browser_available, js, wait_for_js, wait_for_text, wait_until_live,
+};
 use common::{PATIENCE, SITE_TOML, Site, front, serve};
 use fantoccini::Locator;
 
@@ -38,10 +40,7 @@ async fn a_page_reloads_itself_when_the_server_comes_back() {
         .await
         .unwrap();
     wait_for_text(&client, "h1", "Before the restart").await;
-    client
-        .execute("window.briefgenMark = 'old page';", vec![])
-        .await
-        .unwrap();
+    js(&client, "window.briefgenMark = 'old page';").await;
 
     drop(server);
     site.briefing(
@@ -51,10 +50,7 @@ async fn a_page_reloads_itself_when_the_server_comes_back() {
     );
     let _server = serve(&site, &["--port", &port]);
     wait_for_text(&client, "h1", "After the restart").await;
-    let mark = client
-        .execute("return window.briefgenMark ?? null;", vec![])
-        .await
-        .unwrap();
+    let mark = js(&client, "return window.briefgenMark ?? null;").await;
     assert!(mark.is_null(), "the page was reloaded");
     client.close().await.unwrap();
 }
@@ -153,33 +149,16 @@ async fn a_title_changed_on_disk_shows_in_the_open_page() {
     );
 
     // A stylesheet change swaps the stylesheet in place: the page is not reloaded.
-    client
-        .execute("window.briefgenMark = 'still here';", vec![])
-        .await
-        .unwrap();
+    js(&client, "window.briefgenMark = 'still here';").await;
     site.write("static/style.css", "h1 { color: rgb(200, 0, 0); }");
-    let started = Instant::now();
-    loop {
-        let color = client
-            .execute(
-                "return getComputedStyle(document.querySelector('h1')).color;",
-                vec![],
-            )
-            .await
-            .unwrap();
-        if color.as_str() == Some("rgb(200, 0, 0)") {
-            break;
-        }
-        assert!(
-            started.elapsed() < PATIENCE,
-            "the new stylesheet never applied ({color})"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let mark = client
-        .execute("return window.briefgenMark;", vec![])
-        .await
-        .unwrap();
+    wait_for_js(
+        &client,
+        "return getComputedStyle(document.querySelector('h1')).color;",
+        "rgb(200, 0, 0)".into(),
+        "the new stylesheet never applied",
+    )
+    .await;
+    let mark = js(&client, "return window.briefgenMark;").await;
     assert_eq!(
         mark.as_str(),
         Some("still here"),
@@ -278,12 +257,19 @@ fn long_body() -> String {
 
 /// The page's vertical scroll position.
 async fn scroll_y(client: &fantoccini::Client) -> f64 {
-    client
-        .execute("return window.scrollY;", vec![])
-        .await
-        .unwrap()
-        .as_f64()
-        .unwrap()
+    js(client, "return window.scrollY;").await.as_f64().unwrap()
+}
+
+/// Scrolls the page to half its height; the position.
+async fn scroll_halfway(client: &fantoccini::Client) -> f64 {
+    js(
+        client,
+        "window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2);",
+    )
+    .await;
+    let position = scroll_y(client).await;
+    assert!(position > 1000.0, "the page scrolled halfway ({position})");
+    position
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -299,19 +285,15 @@ async fn an_edit_is_patched_into_the_open_page_keeping_its_place() {
     client.goto(&page).await.unwrap();
     wait_for_text(&client, "h1", "Talks resume").await;
     wait_until_live(&client).await;
-    client
-        .execute(
-            "window.briefgenMark = 'kept'; window.loads = 0;\
-             addEventListener('load', () => window.loads++);\
-             document.getElementById('more').open = true;\
-             document.querySelector('a[href=\"https://example.org/focus\"]').focus();\
-             window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2);",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let before = scroll_y(&client).await;
-    assert!(before > 1000.0, "the page scrolled halfway ({before})");
+    js(
+        &client,
+        "window.briefgenMark = 'kept'; window.loads = 0;\
+         addEventListener('load', () => window.loads++);\
+         document.getElementById('more').open = true;\
+         document.querySelector('a[href=\"https://example.org/focus\"]').focus();",
+    )
+    .await;
+    let before = scroll_halfway(&client).await;
 
     site.briefing(
         "long.md",
@@ -319,15 +301,13 @@ async fn an_edit_is_patched_into_the_open_page_keeping_its_place() {
         &long_body(),
     );
     wait_for_text(&client, "h1", "Talks resume in Geneva").await;
-    let state = client
-        .execute(
-            "return [window.briefgenMark ?? null, window.loads ?? null,\
-                     document.getElementById('more').open,\
-                     document.activeElement.getAttribute('href'), document.title];",
-            vec![],
-        )
-        .await
-        .unwrap();
+    let state = js(
+        &client,
+        "return [window.briefgenMark ?? null, window.loads ?? null,\
+                 document.getElementById('more').open,\
+                 document.activeElement.getAttribute('href'), document.title];",
+    )
+    .await;
     assert_eq!(state[0], "kept", "the page navigated: {state}");
     assert_eq!(state[1], 0, "a load event: {state}");
     assert_eq!(state[2], true, "the <details> closed: {state}");
@@ -367,34 +347,18 @@ async fn a_page_whose_script_changed_reloads_and_comes_back_to_its_place() {
         .unwrap();
     wait_for_text(&client, "h1", "Scripts change").await;
     wait_until_live(&client).await;
-    client
-        .execute(
-            "window.briefgenMark = 'old page';\
-             window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2);",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let before = scroll_y(&client).await;
-    assert!(before > 1000.0, "the page scrolled halfway ({before})");
+    js(&client, "window.briefgenMark = 'old page';").await;
+    let before = scroll_halfway(&client).await;
 
     site.write("templates/base.html", &with_script(2));
-    let started = Instant::now();
-    loop {
-        let version = client
-            .execute("return window.pageVersion ?? null;", vec![])
-            .await
-            .unwrap();
-        if version == 2 {
-            break;
-        }
-        assert!(started.elapsed() < PATIENCE, "the page never reloaded");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let mark = client
-        .execute("return window.briefgenMark ?? null;", vec![])
-        .await
-        .unwrap();
+    wait_for_js(
+        &client,
+        "return window.pageVersion ?? null;",
+        2.into(),
+        "the page never reloaded",
+    )
+    .await;
+    let mark = js(&client, "return window.briefgenMark ?? null;").await;
     assert!(mark.is_null(), "a changed script needs a reload");
     // Back where it was, once the reloaded page has laid out.
     let started = Instant::now();
@@ -438,20 +402,14 @@ async fn follow_brings_open_pages_to_the_saved_briefing() {
         format!("{}briefings/b/", server.url)
     );
     // Saving the page it shows keeps it there, updated in place.
-    client
-        .execute("window.briefgenMark = 'kept';", vec![])
-        .await
-        .unwrap();
+    js(&client, "window.briefgenMark = 'kept';").await;
     site.briefing(
         "b.md",
         &front("Second, again", "2025-06-13", &[], &[]),
         "y\n",
     );
     wait_for_text(&client, "h1", "Second, again").await;
-    let mark = client
-        .execute("return window.briefgenMark ?? null;", vec![])
-        .await
-        .unwrap();
+    let mark = js(&client, "return window.briefgenMark ?? null;").await;
     assert_eq!(mark, "kept");
     client.close().await.unwrap();
 }

@@ -120,22 +120,33 @@ pub async fn wait_for_text(client: &fantoccini::Client, css: &str, expected: &st
     panic!("{css} never showed {expected:?} (last seen: {seen:?})");
 }
 
+/// What `script` returns in the open page.
+pub async fn js(client: &fantoccini::Client, script: &str) -> serde_json::Value {
+    client.execute(script, vec![]).await.unwrap()
+}
+
+/// Waits until `script` returns `expected` in the open page.
+pub async fn wait_for_js(
+    client: &fantoccini::Client,
+    script: &str,
+    expected: serde_json::Value,
+    what: &str,
+) {
+    let started = Instant::now();
+    while js(client, script).await != expected {
+        assert!(started.elapsed() < PATIENCE, "{what}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 /// Waits until the open page's live-reload socket is connected, so that it hears of the next
 /// rebuild.
 pub async fn wait_until_live(client: &fantoccini::Client) {
-    let started = Instant::now();
-    loop {
-        let live = client
-            .execute("return window.briefgenLive === true;", vec![])
-            .await
-            .unwrap();
-        if live == true {
-            return;
-        }
-        assert!(
-            started.elapsed() < PATIENCE,
-            "the page's live-reload socket never connected"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    wait_for_js(
+        client,
+        "return window.briefgenLive === true;",
+        true.into(),
+        "the page's live-reload socket never connected",
+    )
+    .await;
 }

@@ -266,16 +266,36 @@ fn apply(site: &Site, change: &Change) {
     }
 }
 
+/// A good site, built once, then changed as the case says.
+fn prepared(case: &Case) -> Site {
+    let site = good_site();
+    site.build().assert_ok();
+    for change in &case.changes {
+        apply(&site, change);
+    }
+    site
+}
+
+/// Runs briefgen on `site` as a GitHub Actions job would, the site being the workspace.
+fn in_github_actions(site: &Site, args: &[&str]) -> common::Run {
+    common::briefgen()
+        .args(args)
+        .arg("--root")
+        .arg(site.root())
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_WORKSPACE", site.root())
+        .output()
+        .unwrap()
+        .into()
+}
+
 #[test]
 fn every_kind_of_bad_input_is_named_and_nothing_is_lost() {
     let mut failures = Vec::new();
     for case in cases() {
-        let site = good_site();
-        site.build().assert_ok();
+        let site = prepared(&case);
+        // No change touches the output folder: this is the output of the good site.
         let before = snapshot(&site.path("public"));
-        for change in &case.changes {
-            apply(&site, change);
-        }
         let root_entries = || {
             let mut names: Vec<_> = std::fs::read_dir(site.root())
                 .unwrap()
@@ -333,20 +353,12 @@ fn expected_place(expected: &str) -> Option<(String, Option<u64>, Option<u64>, &
 fn every_kind_of_bad_input_as_json_and_as_github_workflow_commands() {
     let mut failures = Vec::new();
     for case in cases() {
-        let site = good_site();
-        site.build().assert_ok();
-        for change in &case.changes {
-            apply(&site, change);
-        }
-        let run: common::Run = common::briefgen()
-            .args(["build", "--message-format", "json", "--root"])
-            .arg(site.root())
-            .env("GITHUB_ACTIONS", "true")
-            .env("GITHUB_WORKSPACE", site.root())
-            .output()
-            .unwrap()
-            .into();
+        let site = prepared(&case);
+        let run = in_github_actions(&site, &["build", "--message-format", "json"]);
         let mut problems = Vec::new();
+        if run.code != case.code {
+            problems.push(format!("exit code {} instead of {}", run.code, case.code));
+        }
         let objects: Vec<serde_json::Value> = run
             .stdout
             .lines()
@@ -358,10 +370,15 @@ fn every_kind_of_bad_input_as_json_and_as_github_workflow_commands() {
                 }
             })
             .collect();
-        let (diagnostics, summaries): (Vec<_>, Vec<_>) =
-            objects.iter().partition(|o| o["type"] == "diagnostic");
-        if summaries.len() != 1 || summaries[0]["success"] != false {
-            problems.push(format!("no failed summary last: {summaries:?}"));
+        let Some((summary, diagnostics)) = objects.split_last() else {
+            failures.push(format!("{}: no JSON at all", case.name));
+            continue;
+        };
+        if summary["type"] != "summary" || summary["success"] != false {
+            problems.push(format!("no failed summary last: {summary}"));
+        }
+        if !diagnostics.iter().all(|d| d["type"] == "diagnostic") {
+            problems.push("a line before the summary is no diagnostic".to_string());
         }
         let texts: Vec<String> = diagnostics
             .iter()
@@ -376,9 +393,10 @@ fn every_kind_of_bad_input_as_json_and_as_github_workflow_commands() {
             .collect();
         for expected in case.expect {
             let Some((file, line, column, rest)) = expected_place(expected) else {
-                if !expected.contains(" errors found")
-                    && !texts.iter().any(|t| t.contains(expected))
-                {
+                // The count of errors is the summary's; anything else a diagnostic's.
+                let said = summary["message"].as_str().unwrap_or("").contains(expected)
+                    || texts.iter().any(|t| t.contains(expected));
+                if !said {
                     problems.push(format!("no message with {expected:?}"));
                 }
                 continue;
@@ -483,18 +501,7 @@ fn config_warnings_name_the_nearest_key_and_do_not_stop_the_build() {
 fn warnings_are_json_and_workflow_commands_too_and_human_output_stays() {
     let site = good_site();
     site.write("site.toml", &format!("{SITE_TOML}paginte_by = 5\n"));
-    let run_with = |args: &[&str]| -> common::Run {
-        common::briefgen()
-            .args(args)
-            .arg("--root")
-            .arg(site.root())
-            .env("GITHUB_ACTIONS", "true")
-            .env("GITHUB_WORKSPACE", site.root())
-            .output()
-            .unwrap()
-            .into()
-    };
-    let run = run_with(&["check", "--message-format", "json"]);
+    let run = in_github_actions(&site, &["check", "--message-format", "json"]);
     run.assert_ok();
     let lines: Vec<serde_json::Value> = run
         .stdout
@@ -516,7 +523,7 @@ fn warnings_are_json_and_workflow_commands_too_and_human_output_stays() {
             .starts_with("Checked 1 briefings")
     );
     // Human output is as it was, with the workflow command after it.
-    let run = run_with(&["build"]);
+    let run = in_github_actions(&site, &["build"]);
     run.assert_ok();
     assert!(run.stdout.starts_with("Built 1 briefing"), "{}", run.stdout);
     assert!(

@@ -396,11 +396,7 @@ fn control_characters_never_reach_a_feed() {
         "clip.txt",
         "Title with a bell\u{7}\nWritten: 2025-06-12 15:18:48\nA paragraph\u{1} of text\u{0}.\n",
     );
-    let run = site.run(&[
-        "import",
-        site.path("clip.txt").to_str().unwrap(),
-        "--stdout",
-    ]);
+    let run = site.import_to_stdout("clip.txt");
     run.assert_ok();
     assert!(
         !run.stdout.chars().any(|c| c < ' ' && c != '\n'),

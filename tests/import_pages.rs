@@ -270,11 +270,7 @@ fn a_page_without_a_date_gets_a_draft_that_says_so_and_a_warning() {
             &story(),
         ),
     );
-    let run = site.run(&[
-        "import",
-        site.path("dated.html").to_str().unwrap(),
-        "--stdout",
-    ]);
+    let run = site.import_to_stdout("dated.html");
     run.assert_ok();
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
     assert!(run.stdout.contains("date: 2025-06-12T10:00:00+00:00\n"));
@@ -300,11 +296,7 @@ fn a_page_in_a_legacy_encoding_reads_as_its_charset_says_or_as_its_bytes_suggest
     let (bytes, _, lossy) = encoding_rs::SHIFT_JIS.encode(&japanese);
     assert!(!lossy);
     std::fs::write(site.path("sjis.html"), &bytes).unwrap();
-    let latin = site.run(&[
-        "import",
-        site.path("latin.html").to_str().unwrap(),
-        "--stdout",
-    ]);
+    let latin = site.import_to_stdout("latin.html");
     latin.assert_ok();
     assert!(!latin.stdout.contains('\u{fffd}'), "{}", latin.stdout);
     assert!(
@@ -319,11 +311,7 @@ fn a_page_in_a_legacy_encoding_reads_as_its_charset_says_or_as_its_bytes_suggest
         "{}",
         latin.stdout
     );
-    let sjis = site.run(&[
-        "import",
-        site.path("sjis.html").to_str().unwrap(),
-        "--stdout",
-    ]);
+    let sjis = site.import_to_stdout("sjis.html");
     sjis.assert_ok();
     assert!(!sjis.stdout.contains('\u{fffd}'), "{}", sjis.stdout);
     assert!(
@@ -344,11 +332,7 @@ fn suggested_people_take_the_site_spelling_from_its_people_file() {
         SEOUL, June 12 (Yonhap) -- President Yi Jae-myeong said on Thursday that talks with the North would resume at the border village next month, after a pause of two years.\n\
         Officials said Kim Jong Un had agreed to send a delegation. Kim did not comment. Yi said he hoped for progress.\n";
     site.write("clip.txt", text);
-    let run = site.run(&[
-        "import",
-        site.path("clip.txt").to_str().unwrap(),
-        "--stdout",
-    ]);
+    let run = site.import_to_stdout("clip.txt");
     run.assert_ok();
     assert!(
         run.stdout

@@ -112,6 +112,13 @@ impl Site {
         run_in(self.root(), args)
     }
 
+    /// Runs `briefgen import FILE --stdout` on a file of this site (by its relative path); the
+    /// draft is the run's stdout.
+    pub fn import_to_stdout(&self, relative: &str) -> Run {
+        let file = self.path(relative);
+        self.run(&["import", &file.to_string_lossy(), "--stdout"])
+    }
+
     /// Runs briefgen with `args`, `--root` set to this site, and `input` on standard input.
     pub fn run_with_input(&self, args: &[&str], input: &str) -> Run {
         use std::io::Write;

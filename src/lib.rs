@@ -15,7 +15,8 @@
 //!
 //! Beside the pipeline, [`scaffold`] writes new sites and briefings, [`import`] turns clipped
 //! articles into draft briefings, [`links`] checks the addresses a site links to
-//! (`check --external`), and [`report`] prints diagnostics.
+//! (`check --external`) — both through the one HTTP client of [`web`] — and [`report`] prints
+//! diagnostics.
 
 pub mod chars;
 pub mod content;
@@ -31,6 +32,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod source;
+pub mod web;
 
 pub use engine::{BuildOptions, BuildReport, build, check, check_external};
 pub use error::{BuildError, Diagnostic};

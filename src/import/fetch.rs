@@ -34,14 +34,7 @@ pub fn fetch(address: &str, timeout: Duration) -> Result<Fetched, String> {
     if !matches!(parsed.scheme(), "http" | "https") {
         return Err(format!("`{address}` is not an http or https address"));
     }
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(timeout))
-        .max_redirects(MAX_REDIRECTS)
-        .http_status_as_error(false)
-        .user_agent(concat!("briefgen/", env!("CARGO_PKG_VERSION"), " (import)"))
-        .build()
-        .into();
-    let mut response = agent
+    let mut response = crate::web::agent(timeout, MAX_REDIRECTS, "import")
         .get(parsed.as_str())
         .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
         .call()

@@ -40,17 +40,7 @@ pub enum Verdict {
 
 /// The HTTP client shared by every check of a run (it keeps connections to each host open).
 pub fn agent(options: &ProbeOptions) -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .timeout_global(Some(options.timeout))
-        .max_redirects(options.max_redirects)
-        .http_status_as_error(false)
-        .user_agent(concat!(
-            "briefgen/",
-            env!("CARGO_PKG_VERSION"),
-            " (link checker)"
-        ))
-        .build()
-        .into()
+    crate::web::agent(options.timeout, options.max_redirects, "link checker")
 }
 
 /// Checks one address.

@@ -29,10 +29,7 @@ pub struct Link {
 /// The address a link is checked at: http(s) only, without its fragment (one page, however
 /// many anchors are linked).
 pub fn checked_address(dest: &str) -> Option<String> {
-    let mut url = url::Url::parse(dest.trim()).ok()?;
-    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return None;
-    }
+    let mut url = frontmatter::web_url(dest.trim())?;
     url.set_fragment(None);
     Some(url.to_string())
 }

@@ -434,9 +434,14 @@ fn kind(value: &yaml::Value) -> &'static str {
 
 /// Whether `url` is an absolute http or https address.
 pub fn is_web_url(url: &str) -> bool {
+    web_url(url).is_some()
+}
+
+/// `url` parsed, if it is an absolute http or https address with a host.
+pub fn web_url(url: &str) -> Option<url::Url> {
     url::Url::parse(url)
-        .map(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
-        .unwrap_or(false)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
 }
 
 /// Trims names and drops repeats (by slug), keeping the first spelling's order.

@@ -5,8 +5,8 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::Write;
+use std::net::TcpListener;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -30,17 +30,31 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let address = format!("http://{}", listener.local_addr().unwrap());
-        let seen = Arc::new(Mutex::new(Vec::new()));
+        let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
         let in_flight = Arc::new(AtomicUsize::new(0));
         let most_at_once = Arc::new(AtomicUsize::new(0));
-        let (s, f, m) = (seen.clone(), in_flight, most_at_once.clone());
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let (s, f, m) = (s.clone(), f.clone(), m.clone());
-                std::thread::spawn(move || serve_connection(stream, &s, &f, &m));
-            }
+        let (s, m) = (seen.clone(), most_at_once.clone());
+        let address = common::http::serve(move |request, stream| {
+            let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+            m.fetch_max(now, Ordering::SeqCst);
+            let times_before = {
+                let mut seen = s.lock().unwrap();
+                let before = seen.iter().filter(|x| x.path == request.path).count();
+                seen.push(Seen {
+                    method: request.method.clone(),
+                    path: request.path.clone(),
+                    at: Instant::now(),
+                });
+                before
+            };
+            let (status, headers) = route(&request.method, &request.path, times_before);
+            in_flight.fetch_sub(1, Ordering::SeqCst);
+            let head = request.method == "HEAD";
+            let body = if head { "" } else { "<p>page</p>" };
+            let answer = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: 11\r\n{headers}\r\n{body}"
+            );
+            stream.write_all(answer.as_bytes()).is_ok()
         });
         Server {
             address,
@@ -63,53 +77,6 @@ impl Server {
 
     fn forget(&self) {
         self.seen.lock().unwrap().clear();
-    }
-}
-
-fn serve_connection(
-    stream: TcpStream,
-    seen: &Mutex<Vec<Seen>>,
-    in_flight: &AtomicUsize,
-    most: &AtomicUsize,
-) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut stream = stream;
-    loop {
-        let mut request_line = String::new();
-        if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
-            return;
-        }
-        loop {
-            let mut header = String::new();
-            if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
-                break;
-            }
-        }
-        let mut parts = request_line.split_whitespace();
-        let method = parts.next().unwrap_or("").to_string();
-        let path = parts.next().unwrap_or("").to_string();
-        let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-        most.fetch_max(now, Ordering::SeqCst);
-        let times_before = {
-            let mut seen = seen.lock().unwrap();
-            let before = seen.iter().filter(|s| s.path == path).count();
-            seen.push(Seen {
-                method: method.clone(),
-                path: path.clone(),
-                at: Instant::now(),
-            });
-            before
-        };
-        let (status, headers) = route(&method, &path, times_before);
-        in_flight.fetch_sub(1, Ordering::SeqCst);
-        let body = if method == "HEAD" { "" } else { "<p>page</p>" };
-        let answer = format!(
-            "HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: {}\r\n{headers}\r\n{body}",
-            if method == "HEAD" { 11 } else { body.len() }
-        );
-        if stream.write_all(answer.as_bytes()).is_err() {
-            return;
-        }
     }
 }
 

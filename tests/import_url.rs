@@ -5,8 +5,8 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::Write;
+use std::net::TcpStream;
 
 use common::Site;
 
@@ -19,31 +19,15 @@ const ARTICLE: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title
 <p>Harbour officials said the breakwater had held, though two pontoons were damaged and would be replaced before the summer season begins.</p>
 </article></body></html>"#;
 
-/// Answers each request by its path, one connection at a time, until the test ends.
+/// Answers each request by its path, a connection each, until the test ends.
 fn start_server() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            std::thread::spawn(move || answer(stream));
-        }
-    });
-    address
+    common::http::serve(|request, stream| {
+        answer(&request.path, stream);
+        false
+    })
 }
 
-fn answer(mut stream: TcpStream) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut first = String::new();
-    if reader.read_line(&mut first).is_err() {
-        return;
-    }
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-            break;
-        }
-    }
-    let path = first.split_whitespace().nth(1).unwrap_or("/").to_string();
+fn answer(path: &str, stream: &mut TcpStream) {
     let respond = |stream: &mut TcpStream, status: &str, headers: &str, body: &[u8]| {
         let head = format!(
             "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
@@ -53,35 +37,25 @@ fn answer(mut stream: TcpStream) {
         let _ = stream.write_all(body);
     };
     let html = "Content-Type: text/html; charset=utf-8\r\n";
-    match path.as_str() {
-        "/2025/02/03/ferry" => respond(&mut stream, "200 OK", html, ARTICLE.as_bytes()),
-        "/short" => respond(
-            &mut stream,
-            "301 Moved Permanently",
-            "Location: /moved\r\n",
-            b"",
-        ),
-        "/moved" => respond(
-            &mut stream,
-            "302 Found",
-            "Location: /2025/02/03/ferry\r\n",
-            b"",
-        ),
+    match path {
+        "/2025/02/03/ferry" => respond(stream, "200 OK", html, ARTICLE.as_bytes()),
+        "/short" => respond(stream, "301 Moved Permanently", "Location: /moved\r\n", b""),
+        "/moved" => respond(stream, "302 Found", "Location: /2025/02/03/ferry\r\n", b""),
         "/latin" => {
             let page = ARTICLE
                 .replace("<meta charset=\"utf-8\">", "")
                 .replace("three days", "three days — “the worst in a decade” — ");
             let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&page);
             respond(
-                &mut stream,
+                stream,
                 "200 OK",
                 "Content-Type: text/html; charset=windows-1252\r\n",
                 &bytes,
             );
         }
-        "/loop" => respond(&mut stream, "302 Found", "Location: /loop\r\n", b""),
+        "/loop" => respond(stream, "302 Found", "Location: /loop\r\n", b""),
         "/pdf" => respond(
-            &mut stream,
+            stream,
             "200 OK",
             "Content-Type: application/pdf\r\n",
             b"%PDF-1.7",
@@ -103,7 +77,7 @@ fn answer(mut stream: TcpStream) {
                 b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 104857600\r\nConnection: close\r\n\r\n<html>",
             );
         }
-        _ => respond(&mut stream, "404 Not Found", html, b"<h1>Not found</h1>"),
+        _ => respond(stream, "404 Not Found", html, b"<h1>Not found</h1>"),
     }
 }
 

@@ -146,7 +146,6 @@
     patchAttributes(document.documentElement, next.documentElement);
     patchNode(document.head, next.head);
     patchNode(document.body, next.body);
-    document.dispatchEvent(new CustomEvent("briefgen:updated"));
   }
 
   function schedule(task) {

@@ -70,8 +70,15 @@ impl OpenElements {
             return false;
         }
         if SELF_CLOSING_SIBLINGS.contains(&tag.name.as_str()) {
+            // Only a sibling: the open one of that name, with nothing above it but elements
+            // that close as siblings do (`<li>` closes `<li><p>`). Past any other element it
+            // is a new, nested one: `<tr>` in `<table><tr><td><table>` closes nothing.
             let near = self.open.len().saturating_sub(3);
-            if let Some(at) = self.open[near..].iter().rposition(|n| *n == tag.name) {
+            if let Some(at) = self.open[near..].iter().rposition(|n| *n == tag.name)
+                && self.open[near + at + 1..]
+                    .iter()
+                    .all(|n| SELF_CLOSING_SIBLINGS.contains(&n.as_str()))
+            {
                 self.open.truncate(near + at);
             }
         } else if self.open.last().is_some_and(|top| top == "p") && closes_p(&tag.name) {
@@ -285,6 +292,30 @@ mod tests {
         let flat = flatten(&bold, MAX_DEPTH);
         assert_eq!(flat.matches("<b>").count(), MAX_DEPTH);
         assert!(flat.ends_with('x'));
+    }
+
+    #[test]
+    fn nested_tables_and_lists_nest() {
+        // Regression: a nested `<tr>` or `<li>` was taken for a sibling of the outer one, so
+        // 20,000 nested tables counted 4 deep and reached the parser whole.
+        for (open, close, per_level) in [
+            ("<table><tr><td>", "</td></tr></table>", 3),
+            ("<table><tbody><tr><td>", "</td></tr></tbody></table>", 4),
+            ("<ul><li>", "</li></ul>", 2),
+            // `<ol>` closes the open `<p>`, as in HTML.
+            ("<ol><li><p>", "</p></li></ol>", 2),
+            ("<dl><dd>", "</dd></dl>", 2),
+        ] {
+            let html = format!("{}x{}", open.repeat(1_000), close.repeat(1_000));
+            let mut elements = OpenElements::default();
+            assert!(elements.take(&html) >= 1_000 * per_level, "{open}");
+            assert!(elements.take(&flatten(&html, 64)) <= 64, "{open}");
+        }
+        // Siblings still close each other.
+        let mut elements = OpenElements::default();
+        let rows = "<table><tr><td>a<td>b<tr><td>c</table><ul><li><p>a<li>b</ul>";
+        assert_eq!(elements.take(rows), 3);
+        assert_eq!(elements.depth(), 0);
     }
 
     #[test]

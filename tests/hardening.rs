@@ -124,7 +124,23 @@ fn import_survives_deep_nesting() {
         "<div>".repeat(100_000),
         "</div>".repeat(100_000)
     );
-    for (name, page) in [("bold.html", bold), ("divs.html", divs)] {
+    // Issue 24: nested tables and lists, whose `<tr>` and `<li>` were taken for siblings of
+    // the outer ones (150 s and more; the work is counted in `import::html`'s unit test).
+    let nested = |open: &str, close: &str| {
+        format!(
+            "<html><head><title>Deep {open}</title></head><body>{}deep words in a sentence long enough to be kept.{}</body></html>",
+            open.repeat(20_000),
+            close.repeat(20_000)
+        )
+    };
+    let tables = nested("<table><tr><td>", "</td></tr></table>");
+    let lists = nested("<ul><li>", "</li></ul>");
+    for (name, page) in [
+        ("bold.html", bold),
+        ("divs.html", divs),
+        ("tables.html", tables),
+        ("lists.html", lists),
+    ] {
         site.write(name, &page);
         let run = site.run(&["import", site.path(name).to_str().unwrap(), "--stdout"]);
         run.assert_ok();

@@ -50,9 +50,7 @@ const CHROME_PHRASES: &[&[&str]] = &[
 
 /// The page's facts and its article's blocks.
 pub fn read(input: &str) -> (PageFacts, Vec<Block>) {
-    // Flattened first: the parser's time grows with the square of the depth, and the walk
-    // below recurses once per level.
-    let flat = crate::nesting::flatten(input, crate::nesting::MAX_DEPTH);
+    let flat = parseable(input);
     // The parsed page is dropped before scoring parses it again: a large page's two trees
     // are not held at once.
     let mut facts = facts(&Html::parse_document(&flat));
@@ -74,6 +72,13 @@ pub fn read(input: &str) -> (PageFacts, Vec<Block>) {
         .filter(|blocks| !blocks.is_empty())
         .unwrap_or_else(|| first_root(&Html::parse_document(&flat), base));
     (facts, blocks)
+}
+
+/// The page as it is parsed: flattened below [`crate::nesting::MAX_DEPTH`] first, since the
+/// parser's time grows with the square of the depth and the walk below recurses once per
+/// level.
+fn parseable(input: &str) -> std::borrow::Cow<'_, str> {
+    crate::nesting::flatten(input, crate::nesting::MAX_DEPTH)
 }
 
 /// What content scoring finds.
@@ -714,6 +719,43 @@ fn collapse_spaces(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression (issue 24): 20,000 nested tables took import past 150 s, as nested `<tr>`
+    /// and `<li>` were counted as closing the outer ones and the page reached the parser
+    /// whole. Counted as work, not time: the tree the parser builds from what `read` parses
+    /// is never deeper than the limit, whatever the page, so parsing and walking it are linear.
+    #[test]
+    fn deeply_nested_tables_and_lists_reach_the_parser_flattened() {
+        for (open, close) in [
+            ("<table><tr><td>", "</td></tr></table>"),
+            ("<ul><li>", "</li></ul>"),
+            ("<ol><li><p>", "</p></li></ol>"),
+            ("<dl><dt>t<dd>", "</dd></dl>"),
+        ] {
+            let page = format!(
+                "<html><body>{}x{}</body></html>",
+                open.repeat(20_000),
+                close.repeat(20_000)
+            );
+            let flat = parseable(&page);
+            let tree = Html::parse_document(&flat);
+            let deepest = tree
+                .tree
+                .nodes()
+                .map(|node| node.ancestors().count())
+                .max()
+                .unwrap_or(0);
+            // The limit, plus the document, `<html>`, `<body>` and the `<tbody>`s the
+            // parser adds inside tables.
+            assert!(
+                deepest <= crate::nesting::MAX_DEPTH * 4 / 3 + 3,
+                "{open}: {deepest} levels"
+            );
+            assert!(deepest > 20, "{open}: {deepest} levels");
+            let (_, blocks) = read(&page);
+            assert!(blocks.iter().any(|b| b.text().contains('x')), "{open}");
+        }
+    }
 
     /// The fallback walk, where class rules apply (scoring's output carries no classes, so
     /// only this path shows them).

@@ -22,12 +22,12 @@ const ARTICLE: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title
 /// Answers each request by its path, a connection each, until the test ends.
 fn start_server() -> String {
     common::http::serve(|request, stream| {
-        answer(&request.path, stream);
+        answer(&request.path, &request.host, stream);
         false
     })
 }
 
-fn answer(path: &str, stream: &mut TcpStream) {
+fn answer(path: &str, host: &str, stream: &mut TcpStream) {
     let respond = |stream: &mut TcpStream, status: &str, headers: &str, body: &[u8]| {
         let head = format!(
             "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
@@ -54,6 +54,28 @@ fn answer(path: &str, stream: &mut TcpStream) {
             );
         }
         "/loop" => respond(stream, "302 Found", "Location: /loop\r\n", b""),
+        "/to-file" => respond(stream, "302 Found", "Location: file:///etc/passwd\r\n", b""),
+        "/to-script" => respond(
+            stream,
+            "301 Moved Permanently",
+            "Location: javascript:alert(1)\r\n",
+            b"",
+        ),
+        "/with-password" => respond(
+            stream,
+            "302 Found",
+            &format!("Location: http://curator:secret@{host}/2025/02/03/ferry\r\n"),
+            b"",
+        ),
+        // A header that is not valid UTF-8, and a binary body that names no type.
+        "/pdf-odd-header" => {
+            let _ = stream.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\xff\r\nContent-Length: 8\r\n\
+                  Connection: close\r\n\r\n%PDF-1.7",
+            );
+        }
+        "/binary" => respond(stream, "200 OK", "", b"%PDF-1.7\n\x00\x01\x02\x03 binary"),
+        "/binary-said-html" => respond(stream, "200 OK", html, b"\x89PNG\r\n\x1a\n\x00\x00"),
         "/pdf" => respond(
             stream,
             "200 OK",
@@ -115,6 +137,23 @@ fn import_fetches_a_page_after_redirects_and_keeps_its_final_address() {
     assert!(run.stdout.contains("url: \"https://example.org/ferry\""));
 }
 
+/// Issue 24: a user name and password in a redirect's address never reach the draft.
+#[test]
+fn credentials_in_a_redirect_stay_out_of_the_draft() {
+    let server = start_server();
+    let site = Site::new(common::SITE_TOML);
+    let run = site.run(&["import", &format!("{server}/with-password"), "--stdout"]);
+    run.assert_ok();
+    assert!(
+        run.stdout
+            .contains(&format!("url: \"{server}/2025/02/03/ferry\"")),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("secret"), "{}", run.stdout);
+    assert!(!run.stdout.contains("curator@"), "{}", run.stdout);
+}
+
 #[test]
 fn the_servers_charset_is_honoured() {
     let server = start_server();
@@ -140,6 +179,23 @@ fn import_refuses_what_it_cannot_clip_and_writes_nothing() {
         ("/huge", "the page is larger than 25 MB"),
         ("/huge-declared", "the page is larger than 25 MB (100 MB)"),
         ("/loop", "more than 5 redirects"),
+        // Issue 24: refused as the first address would be, not asked for as a path.
+        (
+            "/to-file",
+            "redirected to `file:///etc/passwd`, which is not an http or https address",
+        ),
+        (
+            "/to-script",
+            "redirected to `javascript:alert(1)`, which is not an http or https address",
+        ),
+        // Issue 24: a type that is not text is still a type; bytes that are not text are not
+        // a page, whatever the server says.
+        ("/pdf-odd-header", "not an HTML page (application/pdf"),
+        ("/binary", "not an HTML page (no Content-Type, and binary)"),
+        (
+            "/binary-said-html",
+            "not an HTML page (text/html, but binary)",
+        ),
     ];
     for (path, says) in cases {
         let run = site.run(&["import", &format!("{server}{path}")]);

@@ -5,8 +5,6 @@
 
 use std::time::Duration;
 
-use ureq::ResponseExt;
-
 /// The largest page read, after decompression.
 pub const MAX_PAGE_BYTES: u64 = 25 * 1024 * 1024;
 
@@ -34,38 +32,42 @@ pub fn fetch(address: &str, timeout: Duration) -> Result<Fetched, String> {
     if !matches!(parsed.scheme(), "http" | "https") {
         return Err(format!("`{address}` is not an http or https address"));
     }
-    let mut response = crate::web::agent(timeout, MAX_REDIRECTS, "import")
-        .get(parsed.as_str())
-        .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
-        .call()
-        .map_err(|e| failed(address, timeout, e))?;
-    let url = response.get_uri().to_string();
+    let agent = crate::web::agent(timeout, "import");
+    let crate::web::Answer { mut response, url } = crate::web::ask(
+        &agent,
+        &ureq::http::Method::GET,
+        &parsed,
+        MAX_REDIRECTS,
+        Some("text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"),
+    )
+    .map_err(|e| failed(address, timeout, e))?;
+    let url = url.to_string();
     let status = response.status();
     if !status.is_success() {
         return Err(format!(
             "{address}: the server answered {status}{}",
-            if url == parsed.as_str() {
+            if url == crate::web::without_credentials(parsed).as_str() {
                 String::new()
             } else {
                 format!(" (at {url})")
             }
         ));
     }
+    // A header that is not text (`application/pdf\xff`) is read as far as it can be, never
+    // taken for an absent one.
     let content_type = response
         .headers()
         .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
     let media = content_type
         .as_deref()
         .and_then(|t| t.split(';').next())
         .map(|t| t.trim().to_ascii_lowercase());
-    if let Some(media) =
-        media.filter(|m| !matches!(m.as_str(), "text/html" | "application/xhtml+xml"))
+    if let Some(media) = media
+        .as_deref()
+        .filter(|m| !matches!(*m, "text/html" | "application/xhtml+xml"))
     {
-        return Err(format!(
-            "{address}: not an HTML page ({media}); save it from the browser, or copy its text into a file"
-        ));
+        return Err(not_html(address, media));
     }
     if let Some(length) = response
         .headers()
@@ -80,7 +82,17 @@ pub fn fetch(address: &str, timeout: Duration) -> Result<Fetched, String> {
         .with_config()
         .limit(MAX_PAGE_BYTES)
         .read_to_vec()
-        .map_err(|e| failed(address, timeout, e))?;
+        .map_err(|e| failed(address, timeout, crate::web::Failure::Request(e)))?;
+    // Said to be HTML, or not said at all: the bytes must be text all the same.
+    if is_binary(&bytes) {
+        return Err(not_html(
+            address,
+            &media.map_or_else(
+                || "no Content-Type, and binary".to_string(),
+                |m| format!("{m}, but binary"),
+            ),
+        ));
+    }
     Ok(Fetched {
         url,
         content_type,
@@ -88,14 +100,27 @@ pub fn fetch(address: &str, timeout: Duration) -> Result<Fetched, String> {
     })
 }
 
+/// Whether a body is not text: a NUL byte, or many control bytes, in its first 4 KiB (the
+/// rule of the WHATWG MIME sniffing standard for "binary data", which no HTML page breaks).
+fn is_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let binary = |b: &u8| matches!(b, 0x00..=0x08 | 0x0B | 0x0E..=0x1A | 0x1C..=0x1F);
+    head.contains(&0) || head.iter().filter(|b| binary(b)).count() * 20 > head.len().max(1)
+}
+
+fn not_html(address: &str, what: &str) -> String {
+    format!(
+        "{address}: not an HTML page ({what}); save it from the browser, or copy its text into a file"
+    )
+}
+
 /// What went wrong with a request, in words for the curator.
-fn failed(address: &str, timeout: Duration, error: ureq::Error) -> String {
-    match error {
-        ureq::Error::TooManyRedirects => format!("{address}: more than {MAX_REDIRECTS} redirects"),
-        ureq::Error::Timeout(_) => {
+fn failed(address: &str, timeout: Duration, failure: crate::web::Failure) -> String {
+    match failure {
+        crate::web::Failure::Request(ureq::Error::Timeout(_)) => {
             format!("{address}: no whole answer within {} s", timeout.as_secs())
         }
-        ureq::Error::BodyExceedsLimit(_) => too_large(address, None),
+        crate::web::Failure::Request(ureq::Error::BodyExceedsLimit(_)) => too_large(address, None),
         other => format!("{address}: {other}"),
     }
 }
@@ -111,6 +136,18 @@ fn too_large(address: &str, length: Option<u64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_bodies_are_told_from_text() {
+        assert!(is_binary(b"%PDF-1.7\n\x00\x01\x02binary"));
+        assert!(is_binary(&[
+            0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0
+        ]));
+        assert!(!is_binary(
+            "<html><body>\tTexte é 中\r\n</body></html>".as_bytes()
+        ));
+        assert!(!is_binary(b""));
+    }
 
     #[test]
     fn only_web_addresses_are_fetched() {

@@ -1,7 +1,8 @@
 //! Asks a server whether an address still answers: HEAD first (no body sent), GET when HEAD is
 //! refused or fails (many servers answer HEAD with 403, 404 or 405 for pages that are there);
-//! redirects followed a few times; a timeout for each whole request; a 429's `Retry-After`
-//! waited out, a few times, when the wait is reasonable.
+//! redirects followed a few times, each to an http or https address only; a timeout for each
+//! whole request; a 429's `Retry-After` waited out, a few times, when it asks for less than
+//! [`ProbeOptions::longest_wait`].
 
 use std::time::Duration;
 
@@ -14,7 +15,8 @@ pub struct ProbeOptions {
     pub max_redirects: u32,
     /// How many times a 429 answer is retried after its `Retry-After`.
     pub retries: u32,
-    /// The longest `Retry-After` waited out; a longer one ends the checks of that address.
+    /// A `Retry-After` is waited out only when it asks for less than this; one that asks for
+    /// this long or longer ends the checks of that address.
     pub longest_wait: Duration,
 }
 
@@ -40,7 +42,7 @@ pub enum Verdict {
 
 /// The HTTP client shared by every check of a run (it keeps connections to each host open).
 pub fn agent(options: &ProbeOptions) -> ureq::Agent {
-    crate::web::agent(options.timeout, options.max_redirects, "link checker")
+    crate::web::agent(options.timeout, "link checker")
 }
 
 /// Checks one address.
@@ -52,7 +54,7 @@ pub fn probe(agent: &ureq::Agent, url: &str, options: &ProbeOptions) -> Verdict 
             return answer.verdict(options);
         };
         let wait = retry_after.unwrap_or(Duration::from_secs(1));
-        if tries == options.retries || wait > options.longest_wait {
+        if tries == options.retries || wait >= options.longest_wait {
             return Verdict::Broken(format!(
                 "the server answered 429 Too Many Requests{}",
                 if tries > 0 {
@@ -98,22 +100,32 @@ impl Answer {
 }
 
 fn ask(agent: &ureq::Agent, url: &str, options: &ProbeOptions) -> Answer {
+    let Ok(parsed) = url::Url::parse(url) else {
+        return Answer::Failed(format!("`{url}` is not an address"));
+    };
+    let send = |method: &ureq::http::Method| {
+        send(crate::web::ask(
+            agent,
+            method,
+            &parsed,
+            options.max_redirects,
+            None,
+        ))
+    };
     // HEAD refused or failed: GET. (A server that never answers is not waited for twice.)
-    match send(agent.head(url).call(), options) {
+    match send(&ureq::http::Method::HEAD) {
         Answer::Status(code, _) if !(200..300).contains(&code) && code != 429 => {
-            send(agent.get(url).call(), options)
+            send(&ureq::http::Method::GET)
         }
-        Answer::Failed(_) => send(agent.get(url).call(), options),
+        Answer::Failed(_) => send(&ureq::http::Method::GET),
         answer => answer,
     }
 }
 
-fn send(
-    result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
-    options: &ProbeOptions,
-) -> Answer {
+fn send(result: Result<crate::web::Answer, crate::web::Failure>) -> Answer {
+    use crate::web::Failure;
     match result {
-        Ok(response) => {
+        Ok(crate::web::Answer { response, .. }) => {
             let retry_after = response
                 .headers()
                 .get("retry-after")
@@ -121,12 +133,13 @@ fn send(
                 .and_then(retry_after);
             Answer::Status(response.status().as_u16(), retry_after)
         }
-        Err(ureq::Error::Timeout(_)) => Answer::Silent,
-        Err(ureq::Error::TooManyRedirects) => {
-            Answer::Failed(format!("more than {} redirects", options.max_redirects))
+        Err(Failure::Request(ureq::Error::Timeout(_))) => Answer::Silent,
+        Err(Failure::Request(ureq::Error::HostNotFound)) => {
+            Answer::Failed("the host was not found".to_string())
         }
-        Err(ureq::Error::HostNotFound) => Answer::Failed("the host was not found".to_string()),
-        Err(ureq::Error::Io(e)) => Answer::Failed(format!("could not connect: {e}")),
+        Err(Failure::Request(ureq::Error::Io(e))) => {
+            Answer::Failed(format!("could not connect: {e}"))
+        }
         Err(other) => Answer::Failed(other.to_string()),
     }
 }

@@ -12,6 +12,8 @@ pub struct Request {
     pub method: String,
     /// The path asked for (`/ok`).
     pub path: String,
+    /// Its `Host` header (`127.0.0.1:PORT`).
+    pub host: String,
 }
 
 /// Starts a server whose `answer` writes the response to each request, and says whether the
@@ -42,15 +44,22 @@ fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Request> {
     if reader.read_line(&mut line).ok()? == 0 {
         return None;
     }
+    let mut host = String::new();
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
             break;
+        }
+        if let Some((name, value)) = header.split_once(':')
+            && name.eq_ignore_ascii_case("host")
+        {
+            host = value.trim().to_string();
         }
     }
     let mut parts = line.split_whitespace();
     Some(Request {
         method: parts.next().unwrap_or("").to_string(),
         path: parts.next().unwrap_or("/").to_string(),
+        host,
     })
 }

@@ -1,7 +1,9 @@
 //! `briefgen check --external` against servers on 127.0.0.1: alive pages, redirect chains,
 //! 404s, a 429 with Retry-After, a server that never answers, one that refuses HEAD; each
 //! address asked once per run, the cache (a second run asks nothing about fresh entries), and
-//! the per-host limit.
+//! the per-host limit; and the second attack review's findings (issue 24): a minute's
+//! `Retry-After` not waited, redirects to other schemes refused, a server that closes each
+//! connection without saying so, one host under two names, a damaged cache.
 
 mod common;
 
@@ -91,6 +93,12 @@ fn route(method: &str, path: &str, times_before: usize) -> (&'static str, String
         "/busy" if times_before == 0 => ("429 Too Many Requests", "Retry-After: 1\r\n".into()),
         "/busy" => ("200 OK", String::new()),
         "/always-busy" => ("429 Too Many Requests", "Retry-After: 3600\r\n".into()),
+        "/busy-a-minute" => ("429 Too Many Requests", "Retry-After: 60\r\n".into()),
+        "/to-file" => ("302 Found", "Location: file:///etc/passwd\r\n".into()),
+        "/to-script" => (
+            "301 Moved Permanently",
+            "Location: javascript:alert(1)\r\n".into(),
+        ),
         "/no-head" if method == "HEAD" => ("405 Method Not Allowed", String::new()),
         "/no-head" => ("200 OK", String::new()),
         p if p.starts_with("/slow/") => {
@@ -317,5 +325,141 @@ fn a_rate_limit_too_long_to_wait_is_reported_not_waited() {
             "is broken: the server answered 429 Too Many Requests and asked to wait 3600 s"
         ),
         "{warning}"
+    );
+}
+
+/// Issue 24: "only waits under a minute are honoured" — `Retry-After: 60` was waited out
+/// twice (120 s for one link). Counted, not timed: the server is asked once.
+#[test]
+fn a_rate_limit_of_a_minute_is_reported_not_waited() {
+    let server = Server::start();
+    let site = Site::new(SITE_TOML);
+    briefing(&site, "a", &server.url("/busy-a-minute"), "Text.\n");
+    let run = check(&site, &[]);
+    run.assert_ok();
+    assert!(
+        run.stderr
+            .contains("429 Too Many Requests and asked to wait 60 s"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(server.asked("/busy-a-minute").len(), 1);
+}
+
+/// Issue 24: a redirect to `file:` or `javascript:` was asked for as a path on the same host
+/// ("answered 404 at http://…/file:///etc/passwd").
+#[test]
+fn redirects_to_other_schemes_are_refused() {
+    let server = Server::start();
+    let site = Site::new(SITE_TOML);
+    briefing(
+        &site,
+        "a",
+        &server.url("/to-file"),
+        &format!("[s]({})\n", server.url("/to-script")),
+    );
+    let run = check(&site, &[]);
+    run.assert_ok();
+    for to in ["file:///etc/passwd", "javascript:alert(1)"] {
+        assert!(
+            run.stderr.contains(&format!(
+                "is broken: redirected to `{to}`, which is not an http or https address"
+            )),
+            "{to}: {}",
+            run.stderr
+        );
+    }
+    let paths: Vec<_> = server.seen().into_iter().map(|s| s.path).collect();
+    assert!(
+        paths.iter().all(|p| p == "/to-file" || p == "/to-script"),
+        "{paths:?}"
+    );
+}
+
+/// Issue 24: a server that closes every connection after its answer, without
+/// `Connection: close`, broke 5 redirect chains in 20 ("Connection reset by peer"): the next
+/// hop went out on the closed connection. Now such a request is asked again on a fresh one.
+#[test]
+fn a_server_that_closes_each_connection_unannounced_is_followed_through_redirects() {
+    let address = common::http::serve(|request, stream| {
+        let hop: usize = request
+            .path
+            .rsplit('/')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        let chain = request.path.rsplit_once('/').map_or("", |(c, _)| c);
+        let answer = if hop < 3 {
+            format!(
+                "HTTP/1.1 302 Found\r\nLocation: {chain}/{}\r\nContent-Length: 0\r\n\r\n",
+                hop + 1
+            )
+        } else {
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 2\r\n\r\nok".to_string()
+        };
+        let _ = stream.write_all(answer.as_bytes());
+        // Closed after every answer, though HTTP/1.1 without `Connection: close` says it stays.
+        false
+    });
+    let site = Site::new(SITE_TOML);
+    let body: String = (0..40)
+        .map(|i| format!("[{i}]({address}/chain{i}/0)\n\n"))
+        .collect();
+    briefing(&site, "a", &format!("{address}/chain-source/0"), &body);
+    let run = check(&site, &["--per-host", "1"]);
+    run.assert_ok();
+    assert!(
+        run.stdout.contains("0 broken of 41 addresses"),
+        "{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+}
+
+/// Issue 24: `127.0.0.1` and `localhost` are one server, and the per-host limit counts them
+/// as one.
+#[test]
+fn one_server_under_two_names_is_one_host() {
+    let server = Server::start();
+    let port = server.address.rsplit(':').next().unwrap().to_string();
+    let site = Site::new(SITE_TOML);
+    let body: String = (0..8)
+        .map(|i| {
+            format!(
+                "[{i}](http://127.0.0.1:{port}/slow/a{i}) [n{i}](http://localhost:{port}/slow/b{i})\n\n"
+            )
+        })
+        .collect();
+    briefing(&site, "a", &server.url("/ok"), &body);
+    let run = check(&site, &["--per-host", "2"]);
+    run.assert_ok();
+    assert!(
+        run.stdout.contains("0 broken of 17 addresses"),
+        "{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+    assert_eq!(server.most_at_once.load(Ordering::SeqCst), 2);
+}
+
+/// Issue 24: a damaged cache was thrown away in silence; now the check says so, once, and
+/// writes a good one.
+#[test]
+fn a_damaged_cache_is_said_once_and_replaced() {
+    let server = Server::start();
+    let site = Site::new(SITE_TOML);
+    briefing(&site, "a", &server.url("/ok"), "Text.\n");
+    site.write(".briefgen/links.json", "{\"version\": 1, \"links\": [tru");
+    let run = check(&site, &[]);
+    run.assert_ok();
+    let said = "warning: .briefgen/links.json: the link cache was not used: it is damaged";
+    assert_eq!(run.stderr.matches(said).count(), 1, "{}", run.stderr);
+    let run = check(&site, &[]);
+    run.assert_ok();
+    assert!(!run.stderr.contains("link cache"), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("(1 from the cache, 0 asked)"),
+        "{}",
+        run.stdout
     );
 }

@@ -37,7 +37,7 @@ pub fn run(root: &Path, args: CheckArgs, printer: &Printer) -> Result<(), BuildE
         summary.push_str(&line);
     }
     if let Some(links) = links {
-        printer.warnings(links.cache_warning.as_slice());
+        printer.warnings(&links.cache_warnings);
         if args.external.strict && !links.broken.is_empty() {
             return Err(BuildError::Content(links.broken));
         }

@@ -2,7 +2,8 @@
 //! run only asks about new addresses and those last found alive more than `max_age` ago.
 //! Only addresses found alive are kept: a broken one is asked about again on every run, so a
 //! fixed link, or a server that was down for a moment, clears at once. The file is only a
-//! cache: one that cannot be read is started afresh, and it is written whole, then renamed.
+//! cache: one that cannot be read is started afresh (and the curator told so, once), and it is
+//! written whole, then renamed.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -44,13 +45,28 @@ pub fn path(root: &Path) -> PathBuf {
 }
 
 impl Cache {
-    /// The site's cache; empty if there is none, or it cannot be read.
-    pub fn load(root: &Path) -> Cache {
-        std::fs::read(path(root))
-            .ok()
-            .and_then(|bytes| serde_json::from_slice::<Cache>(&bytes).ok())
-            .filter(|cache| cache.version == VERSION)
-            .unwrap_or_default()
+    /// The site's cache; empty if there is none, or if it cannot be read — then with why, for
+    /// the curator to hear once (the check goes on, asking every address).
+    pub fn load(root: &Path) -> (Cache, Option<String>) {
+        let bytes = match std::fs::read(path(root)) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Cache::default(), None),
+            Err(e) => return (Cache::default(), Some(format!("it could not be read: {e}"))),
+        };
+        match serde_json::from_slice::<Cache>(&bytes) {
+            Ok(cache) if cache.version == VERSION => (cache, None),
+            Ok(cache) => (
+                Cache::default(),
+                Some(format!(
+                    "it is of format {}, not {VERSION}, so it was started afresh",
+                    cache.version
+                )),
+            ),
+            Err(e) => (
+                Cache::default(),
+                Some(format!("it is damaged ({e}), so it was started afresh")),
+            ),
+        }
     }
 
     /// Whether `url` was found alive within `max_age` of `now` (seconds since 1970).
@@ -111,7 +127,8 @@ mod tests {
     fn fresh_entries_are_kept_and_old_ones_dropped() {
         let dir = tempfile::tempdir().unwrap();
         let day = Duration::from_secs(86_400);
-        let mut cache = Cache::load(dir.path());
+        let (mut cache, problem) = Cache::load(dir.path());
+        assert_eq!(problem, None);
         assert!(!cache.is_fresh("https://a.example/", 1_000_000, day));
         cache.alive("https://a.example/", 200, 1_000_000);
         cache.alive("https://b.example/", 200, 1_000_000 - 2 * 86_400);
@@ -119,10 +136,13 @@ mod tests {
         assert!(!cache.is_fresh("https://b.example/", 1_000_000, day));
         cache.save(dir.path(), 1_000_000, day).unwrap();
         // Saved without the old entry, which no longer counts even with a longer age.
-        let again = Cache::load(dir.path());
+        let (again, problem) = Cache::load(dir.path());
+        assert_eq!(problem, None);
         assert!(again.is_fresh("https://a.example/", 1_000_000, day));
         assert!(!again.is_fresh("https://b.example/", 1_000_000, 30 * day));
         std::fs::write(path(dir.path()), "{ not json").unwrap();
-        assert!(!Cache::load(dir.path()).is_fresh("https://a.example/", 1_000_000, day));
+        let (damaged, problem) = Cache::load(dir.path());
+        assert!(!damaged.is_fresh("https://a.example/", 1_000_000, day));
+        assert!(problem.unwrap().starts_with("it is damaged"));
     }
 }

@@ -58,8 +58,8 @@ pub struct LinkReport {
     pub broken_addresses: usize,
     /// One per place a broken address is written.
     pub broken: Vec<Diagnostic>,
-    /// The cache could not be written (the check still counts): a warning on its file.
-    pub cache_warning: Option<Diagnostic>,
+    /// The cache could not be read or written (the check still counts): warnings on its file.
+    pub cache_warnings: Vec<Diagnostic>,
     /// How long it took.
     pub elapsed: Duration,
 }
@@ -93,7 +93,12 @@ pub fn check(root: &Path, briefings: &[Arc<Briefing>], options: &LinkOptions) ->
         }
         entry.push(link);
     }
-    let mut cache = Cache::load(root);
+    let cache_file = Path::new(crate::source::layout::CACHE_DIR).join(cache::CACHE_FILE);
+    let (mut cache, unread) = Cache::load(root);
+    let mut cache_warnings: Vec<Diagnostic> = unread
+        .into_iter()
+        .map(|why| Diagnostic::new(&cache_file, format!("the link cache was not used: {why}")))
+        .collect();
     let now = jiff::Timestamp::now().as_second();
     let to_ask: Vec<&str> = addresses
         .iter()
@@ -116,17 +121,19 @@ pub fn check(root: &Path, briefings: &[Arc<Briefing>], options: &LinkOptions) ->
         }
     }
     crate::source::parse::sort_diagnostics(&mut broken);
-    let cache_warning = cache.save(root, now, options.max_age).err().map(|e| {
-        let file = Path::new(crate::source::layout::CACHE_DIR).join(cache::CACHE_FILE);
-        Diagnostic::new(file, format!("the link cache was not written: {e}"))
-    });
+    if let Err(e) = cache.save(root, now, options.max_age) {
+        cache_warnings.push(Diagnostic::new(
+            &cache_file,
+            format!("the link cache was not written: {e}"),
+        ));
+    }
     LinkReport {
         links: links.len(),
         addresses: addresses.len(),
         asked: to_ask.len(),
         broken_addresses,
         broken,
-        cache_warning,
+        cache_warnings,
         elapsed: started.elapsed(),
     }
 }
@@ -177,26 +184,75 @@ impl Queues {
     }
 }
 
+/// Which server each address is on, numbered from 0 in the order they are first met: host
+/// names that resolve to a shared address and port are one server (`localhost` and
+/// `127.0.0.1`), so that the per-host limit holds however a site spells its hosts. A name
+/// that does not resolve is a server of its own.
+fn servers(urls: &[&str]) -> Vec<usize> {
+    use rayon::prelude::*;
+    use std::net::{SocketAddr, ToSocketAddrs};
+    let host_port = |url: &str| {
+        url::Url::parse(url).ok().map(|u| {
+            let host = u
+                .host_str()
+                .unwrap_or("")
+                .trim_matches(['[', ']'])
+                .to_string();
+            (host, u.port_or_known_default().unwrap_or(0))
+        })
+    };
+    let mut names: Vec<(String, u16)> = urls.iter().filter_map(|u| host_port(u)).collect();
+    names.sort_unstable();
+    names.dedup();
+    // Looked up at once: a site links to hundreds of hosts, each lookup a round trip.
+    let resolved: HashMap<(String, u16), Vec<SocketAddr>> = names
+        .into_par_iter()
+        .map(|(host, port)| {
+            let addresses = (host.as_str(), port)
+                .to_socket_addrs()
+                .map(Iterator::collect)
+                .unwrap_or_default();
+            ((host, port), addresses)
+        })
+        .collect();
+    let mut by_name: HashMap<Option<(String, u16)>, usize> = HashMap::new();
+    let mut by_address: HashMap<SocketAddr, usize> = HashMap::new();
+    let mut count = 0;
+    urls.iter()
+        .map(|url| {
+            let name = host_port(url);
+            if let Some(&server) = by_name.get(&name) {
+                return server;
+            }
+            let addresses = name
+                .as_ref()
+                .and_then(|n| resolved.get(n))
+                .into_iter()
+                .flatten();
+            let server = match addresses.clone().find_map(|a| by_address.get(a)) {
+                Some(&known) => known,
+                None => {
+                    count += 1;
+                    count - 1
+                }
+            };
+            by_address.extend(addresses.map(|a| (*a, server)));
+            by_name.insert(name, server);
+            server
+        })
+        .collect()
+}
+
 /// Asks every address, at most `per_host` at once per host and `jobs` in all; the verdicts in
 /// the addresses' order.
 fn ask_all(urls: &[&str], options: &LinkOptions) -> Vec<Verdict> {
-    let mut by_host: HashMap<String, usize> = HashMap::new();
+    let servers = servers(urls);
     let mut hosts: Vec<(VecDeque<usize>, usize)> = Vec::new();
-    for (index, url) in urls.iter().enumerate() {
-        let key = url::Url::parse(url)
-            .map(|u| {
-                format!(
-                    "{}:{}",
-                    u.host_str().unwrap_or(""),
-                    u.port_or_known_default().unwrap_or(0)
-                )
-            })
-            .unwrap_or_default();
-        let host = *by_host.entry(key).or_insert_with(|| {
+    for (index, &server) in servers.iter().enumerate() {
+        if server == hosts.len() {
             hosts.push((VecDeque::new(), 0));
-            hosts.len() - 1
-        });
-        hosts[host].0.push_back(index);
+        }
+        hosts[server].0.push_back(index);
     }
     let per_host = options.per_host.max(1);
     let queues = Mutex::new(Queues {

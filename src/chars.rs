@@ -1,6 +1,7 @@
 //! Which characters text may carry, in one place: those XML cannot carry even escaped (dropped
 //! from every rendered file), control characters (dropped from imported articles), and those
-//! that show nothing (a title of them alone is refused).
+//! that show nothing (a title of them alone is refused); and how text too long for its place
+//! is cut ([`cut_at_word`]).
 
 use std::borrow::Cow;
 
@@ -72,9 +73,48 @@ pub fn is_blank(text: &str) -> bool {
     })
 }
 
+/// The text cut to at most `max` characters, at the end of a word, with `…` in place of what
+/// was cut (borrowed as it is when it fits). A first word longer than `max` is cut inside.
+pub fn cut_at_word(text: &str, max: usize) -> Cow<'_, str> {
+    let Some((end, _)) = text.char_indices().nth(max) else {
+        return Cow::Borrowed(text);
+    };
+    // Room for the ellipsis, then back to the last white space before the cut.
+    let keep = text[..end]
+        .char_indices()
+        .nth(max.saturating_sub(1))
+        .map_or(end, |(i, _)| i);
+    let head = &text[..keep];
+    let at_word = head
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| c.is_whitespace() && head[..i].chars().any(|c| !c.is_whitespace()))
+        .map_or(head, |(i, _)| &head[..i]);
+    let at_word = at_word.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
+    Cow::Owned(format!("{at_word}…"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_text_is_cut_at_a_word() {
+        assert_eq!(cut_at_word("short", 10), "short");
+        assert!(matches!(cut_at_word("exactly10!", 10), Cow::Borrowed(_)));
+        assert_eq!(cut_at_word("one two three four", 10), "one two…");
+        assert_eq!(cut_at_word("one, two three", 9), "one…");
+        assert_eq!(cut_at_word("unbreakableword", 6), "unbre…");
+        assert_eq!(cut_at_word("김정은 위원장이 말했다", 8), "김정은…");
+        for max in 1..30 {
+            assert!(
+                cut_at_word("a few words, then more words here", max)
+                    .chars()
+                    .count()
+                    <= max
+            );
+        }
+    }
 
     #[test]
     fn controls_go_and_white_space_stays() {

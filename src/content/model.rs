@@ -13,6 +13,10 @@ use jiff::ZonedDateTime;
 use crate::source::frontmatter::Source;
 use crate::source::yaml;
 
+/// The longest summary, in characters: about two sentences, as search engines show a page's
+/// description and feed readers an entry's.
+pub const MAX_SUMMARY_CHARS: usize = 300;
+
 /// One briefing, parsed and rendered to HTML.
 #[derive(Debug, Clone)]
 pub struct Briefing {
@@ -34,7 +38,9 @@ pub struct Briefing {
     pub people: Vec<String>,
     /// Tags, as written.
     pub tags: Vec<String>,
-    /// The summary: from front matter, else the first paragraph.
+    /// The summary: from front matter, else the first paragraph; cut at a word to at most
+    /// [`MAX_SUMMARY_CHARS`], since every page, feed entry and search result that shows it
+    /// carries it whole (a page four times: description, Open Graph, Twitter, JSON-LD).
     pub summary: String,
     /// Whether it is a draft (only present when drafts are built).
     pub draft: bool,

@@ -27,6 +27,7 @@
 pub mod postings;
 pub mod words;
 
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -34,6 +35,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 use serde::Serialize;
 
+use crate::chars::cut_at_word;
 use crate::content::model::{Briefing, Site, TaxonomyKind};
 use crate::content::urls;
 use crate::engine::ChangeSet;
@@ -46,6 +48,17 @@ pub const WORD_FILE_BYTES: usize = 24 * 1024;
 /// How many briefings in a row one fragment describes: few, since the results a page shows are
 /// seldom neighbours (at 32, ten results fetched some 100 KB of fragments; at 8, some 25 KB).
 pub const FRAGMENT_BRIEFINGS: usize = 8;
+
+/// The most characters of a title a result shows; of a source's or a person's name; the most
+/// people. With the summary's own cut ([`crate::content::model::MAX_SUMMARY_CHARS`]), a
+/// result shows at most 1,180 characters, under 8 KiB as JSON even if every one is escaped, so
+/// that a fragment stays under [`MAX_FRAGMENT_BYTES`] whatever the briefings hold.
+const SHOWN_TITLE_CHARS: usize = 160;
+const SHOWN_NAME_CHARS: usize = 80;
+const SHOWN_PEOPLE: usize = 8;
+
+/// The largest a fragment file can be.
+pub const MAX_FRAGMENT_BYTES: usize = FRAGMENT_BRIEFINGS * 8 * 1024;
 
 /// How many briefings one task of the indexing reads: enough that few words are met by more
 /// than one task (each task's words are joined at the end), few enough to spread a site of
@@ -149,17 +162,17 @@ fn read_briefing(partial: &mut Partial, doc: u32, b: &Briefing) {
 #[derive(Serialize)]
 struct Shown<'a> {
     /// Title.
-    t: &'a str,
+    t: Cow<'a, str>,
     /// Site path (`briefings/x/`), from the base URL.
     u: String,
     /// Date, as lists show it.
     d: String,
     /// Source's name.
-    s: &'a str,
+    s: Cow<'a, str>,
     /// Summary.
     x: &'a str,
     /// People.
-    p: &'a [String],
+    p: Vec<Cow<'a, str>>,
 }
 
 #[derive(Serialize)]
@@ -288,12 +301,16 @@ fn fragments(briefings: &[Arc<Briefing>]) -> impl ParallelIterator<Item = Render
             let shown: Vec<Shown<'_>> = run
                 .iter()
                 .map(|b| Shown {
-                    t: &b.title,
+                    t: cut_at_word(&b.title, SHOWN_TITLE_CHARS),
                     u: b.path(),
                     d: crate::source::dates::display(&b.date),
-                    s: &b.source.name,
+                    s: cut_at_word(&b.source.name, SHOWN_NAME_CHARS),
                     x: &b.summary,
-                    p: &b.people,
+                    p: b.people
+                        .iter()
+                        .take(SHOWN_PEOPLE)
+                        .map(|p| cut_at_word(p, SHOWN_NAME_CHARS))
+                        .collect(),
                 })
                 .collect();
             RenderedFile {

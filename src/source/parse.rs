@@ -295,7 +295,11 @@ pub fn render_body(
         source: front.source.clone(),
         people: people.clone(),
         tags: front.tags.clone(),
-        summary: front.summary.clone().unwrap_or(body.first_paragraph),
+        summary: crate::chars::cut_at_word(
+            front.summary.as_deref().unwrap_or(&body.first_paragraph),
+            crate::content::model::MAX_SUMMARY_CHARS,
+        )
+        .into_owned(),
         draft: front.draft,
         extra: front.extra.clone(),
         html: body.html,

@@ -635,3 +635,146 @@ fn serve_streams_large_files_and_closes_idle_connections() {
     }
     assert!(started.elapsed() < Duration::from_secs(40));
 }
+
+// Issue 24, the second attack review.
+
+/// Issue 24: a summary had no size cap — a 5 MB first paragraph became a 5 MB search result
+/// file (a query downloads it) and a 25 MB page (the summary four times in its head). Now a
+/// summary, given or derived, is cut at a word in every output that carries it, and no search
+/// result file outgrows its bound, whatever the briefings hold.
+#[test]
+fn summaries_are_cut_and_search_results_stay_small_whatever_the_input() {
+    let site = Site::new(SITE_TOML);
+    let paragraph: String = (0..1_000_000).map(|i| format!("w{} ", i % 5_000)).collect();
+    assert!(paragraph.len() > 5_000_000);
+    site.briefing(
+        "2025/2025-06-12-long.md",
+        &front("Long first paragraph", "2025-06-12", &[], &[]),
+        &format!("{paragraph}\n\nSecond paragraph.\n"),
+    );
+    // Front matter as large as a build takes: a long title, many long names, a long summary,
+    // with quotes and four-byte characters that JSON escaping or UTF-8 make larger.
+    let word = "\\\"𝕏𝕏\\\" ";
+    let title = word.repeat(1_500);
+    let people: Vec<String> = (0..40)
+        .map(|i| format!("\"P{i} {}\"", word.repeat(40)))
+        .collect();
+    for i in 0..9 {
+        site.briefing(
+            &format!("2025/2025-06-0{i}-wide-{i}.md"),
+            &format!(
+                "title: \"{title}\"\ndate: 2025-06-0{}\nsource: \"{}\"\npeople: [{}]\nsummary: \"{}\"\n",
+                i + 1,
+                word.repeat(200),
+                people.join(", "),
+                word.repeat(1_000)
+            ),
+            "Body.\n",
+        );
+    }
+    site.build().assert_ok();
+
+    let page = site.output("briefings/long/index.html");
+    assert!(
+        page.len() < paragraph.len() + 64 * 1024,
+        "the page is {} bytes for a {}-byte body",
+        page.len(),
+        paragraph.len()
+    );
+    let max = briefgen::content::model::MAX_SUMMARY_CHARS;
+    let attribute = |html: &str, before: &str| -> String {
+        let at = html.find(before).unwrap_or_else(|| panic!("no {before}")) + before.len();
+        html[at..].split('"').next().unwrap().to_string()
+    };
+    for meta in [
+        "<meta name=\"description\" content=\"",
+        "<meta property=\"og:description\" content=\"",
+        "<meta name=\"twitter:description\" content=\"",
+    ] {
+        let summary = attribute(&page, meta);
+        assert!(summary.chars().count() <= max, "{meta}: {summary}");
+        assert!(
+            summary.starts_with("w0 w1 w2") && summary.ends_with('…'),
+            "{summary}"
+        );
+        assert!(!summary.ends_with(" …"), "cut at a word: {summary}");
+    }
+    let ld = attribute(&page, "\"description\":\"");
+    assert!(
+        ld.chars().count() <= max && ld.ends_with('…'),
+        "JSON-LD: {ld}"
+    );
+    let feed = site.output("atom.xml");
+    for entry in feed.split("<summary>").skip(1) {
+        let summary = entry.split("</summary>").next().unwrap();
+        let text = ["&quot;", "&amp;", "&lt;", "&gt;", "&#39;", "&#x27;"]
+            .iter()
+            .fold(summary.to_string(), |text, entity| {
+                text.replace(entity, "\"")
+            });
+        assert!(text.chars().count() <= max, "{summary}");
+    }
+    let home = site.output("index.html");
+    let listed: Vec<&str> = home
+        .split("<p class=\"briefing-summary\">")
+        .skip(1)
+        .map(|p| p.split("</p>").next().unwrap())
+        .collect();
+    assert_eq!(listed.len(), 10);
+    for summary in listed {
+        let text = summary.replace("&quot;", "\"");
+        assert!(text.chars().count() <= max, "{summary}");
+    }
+
+    let fragments = std::fs::read_dir(site.path("public/search/data/f")).unwrap();
+    let mut count = 0;
+    for file in fragments {
+        let bytes = std::fs::metadata(file.unwrap().path()).unwrap().len();
+        assert!(
+            bytes as usize <= briefgen::search::MAX_FRAGMENT_BYTES,
+            "a fragment of {bytes} bytes"
+        );
+        count += 1;
+    }
+    assert_eq!(count, 2);
+}
+
+/// Issue 24: `import` wrote drafts the build refuses — a 10 MB `og:site_name` became the
+/// `source:`, and the build said "front matter is larger than 64 KiB". Every field it writes
+/// now fits: a title and source of a line's length, names of a name's, a few of them.
+#[test]
+fn import_writes_only_fields_that_build() {
+    let site = one_briefing_site();
+    let huge = "Name ".repeat(2_000_000);
+    let keywords: String = (0..20_000)
+        .map(|i| format!("keyword number {i}, "))
+        .collect();
+    let authors: String = (0..500)
+        .map(|i| format!("<meta name=author content=\"Writer{i} Person{i}\">"))
+        .collect();
+    let page = format!(
+        "<html><head><title>{}</title><meta property=og:site_name content=\"{huge}\">\
+         <meta name=keywords content=\"{keywords}\"><meta name=news_keywords content=\"{} x\">{authors}\
+         <link rel=canonical href=\"https://example.org/{}\"></head><body><article><h1>A headline</h1>\
+         <p>Ferries to the northern islands sailed again on Monday morning, three days after a storm \
+         closed the harbour and left hundreds of travellers waiting on the mainland.</p></article></body></html>",
+        "Long headline ".repeat(100_000),
+        "Tag".repeat(10_000),
+        "a".repeat(100_000)
+    );
+    site.write("page.html", &page);
+    let run = site.run(&["import", site.path("page.html").to_str().unwrap()]);
+    run.assert_ok();
+    let draft = fs::read_to_string(run.stdout.trim()).unwrap();
+    let front = draft.split("\n---\n").next().unwrap();
+    assert!(
+        front.len() < 8 * 1024,
+        "{} bytes of front matter",
+        front.len()
+    );
+    assert!(
+        !front.contains("aaaaaaaa"),
+        "an address too long is left out"
+    );
+    site.run(&["build", "--drafts"]).assert_ok();
+}

@@ -100,6 +100,25 @@ pub struct ImportOptions {
     pub people: crate::source::people::People,
 }
 
+/// The longest title a draft is given, in characters; a longer one is cut at a word.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// The longest name of a person, tag or source, in characters: a longer person or tag is left
+/// out (cut, it would be a wrong name), a longer source cut at a word.
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// The most people, and the most tags, a draft suggests.
+pub const MAX_NAMES: usize = 20;
+
+/// The longest address a draft keeps, in bytes.
+pub const MAX_URL_BYTES: usize = 2048;
+
+/// Whether a suggested person or tag is one a draft may name: a letter or digit, and no longer
+/// than a name is.
+fn is_a_name(name: &str) -> bool {
+    name.chars().count() <= MAX_NAME_CHARS && crate::source::slug::names_a_page(name)
+}
+
 /// Turns a clipping into a draft briefing. Dates written without an offset are read in `zone`.
 pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBriefing {
     // Control characters (C0, DEL and C1 alike) are never part of an article's text.
@@ -120,22 +139,26 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
     let text = people::plain_text(&article.blocks);
     let mut people = people::suggest_people(&text, &article.authors);
     let mut tags = people::suggest_tags(&article, &text, &people);
-    // Only what a build accepts: names with a letter or digit, web addresses.
-    people.retain(|name| crate::source::slug::names_a_page(name));
+    // Only what a build accepts, and what a curator would keep: names with a letter or digit,
+    // of a name's length, a few of them; web addresses; a title and source of a line's length.
+    people.retain(|name| is_a_name(name));
+    people.truncate(MAX_NAMES);
     let people = options.people.canonical(&people);
-    tags.retain(|name| crate::source::slug::names_a_page(name));
+    tags.retain(|name| is_a_name(name));
+    tags.truncate(MAX_NAMES);
     let source = article
         .source
-        .clone()
+        .as_deref()
+        .map(|name| crate::chars::cut_at_word(name, MAX_NAME_CHARS).into_owned())
         .filter(|name| crate::source::slug::names_a_page(name));
     let page_url = article
         .url
         .clone()
-        .filter(|url| crate::source::frontmatter::is_web_url(url));
+        .filter(|url| url.len() <= MAX_URL_BYTES && crate::source::frontmatter::is_web_url(url));
     let title = if crate::chars::is_blank(&article.title) {
         "Untitled clipping".to_string()
     } else {
-        article.title.clone()
+        crate::chars::cut_at_word(&article.title, MAX_TITLE_CHARS).into_owned()
     };
     DraftBriefing {
         title,

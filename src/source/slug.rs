@@ -1,8 +1,36 @@
 //! URL slugs: ASCII, lower case, hyphenated, made from names as people write them.
 
+/// The longest slug, in bytes. A slug names a folder of the output (`tags/<slug>/`), and file
+/// systems take at most 255 bytes a name: a longer one is cut, with a hash of the whole so
+/// that two long names that start alike keep two addresses.
+pub const MAX_SLUG_BYTES: usize = 120;
+
 /// The slug of a name: `Nguyễn Phú Trọng` → `nguyen-phu-trong`, `Nuclear Policy` →
-/// `nuclear-policy`. Empty when the name has no letters or digits.
+/// `nuclear-policy`. Empty when the name has no letters or digits; at most
+/// [`MAX_SLUG_BYTES`].
 pub fn slugify(name: &str) -> String {
+    bounded(unbounded(name))
+}
+
+/// A slug cut to [`MAX_SLUG_BYTES`] at a hyphen, ending in 8 hex digits of its whole text's
+/// FNV-1a hash (stable across runs and versions, unlike the standard library's hasher).
+fn bounded(slug: String) -> String {
+    if slug.len() <= MAX_SLUG_BYTES {
+        return slug;
+    }
+    let hash = slug.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    // A slug is ASCII: any byte is a character boundary.
+    let head = &slug[..MAX_SLUG_BYTES - 9];
+    let head = head
+        .rfind('-')
+        .filter(|&i| i > 0)
+        .map_or(head, |i| &head[..i]);
+    format!("{head}-{hash:08x}")
+}
+
+fn unbounded(name: &str) -> String {
     let ascii = deunicode::deunicode(name);
     let mut slug = String::with_capacity(ascii.len());
     let mut pending_hyphen = false;
@@ -48,6 +76,21 @@ mod tests {
         assert_eq!(slugify("  U.S.–North Korea  "), "u-s-north-korea");
         assert_eq!(slugify("김정은"), "gimjeongeun");
         assert_eq!(slugify("!!!"), "");
+    }
+
+    #[test]
+    fn long_slugs_are_cut_and_stay_apart() {
+        let a = slugify(&format!("{} one", "Very long name ".repeat(20)));
+        let b = slugify(&format!("{} two", "Very long name ".repeat(20)));
+        assert!(
+            a.len() <= MAX_SLUG_BYTES && b.len() <= MAX_SLUG_BYTES,
+            "{a}"
+        );
+        assert_ne!(a, b);
+        assert!(a.starts_with("very-long-name-very-long-name-"), "{a}");
+        assert_eq!(a, slugify(&format!("{} one", "Very long name ".repeat(20))));
+        let cjk = slugify(&"김정은".repeat(100));
+        assert!(cjk.len() <= MAX_SLUG_BYTES, "{cjk}");
     }
 
     #[test]

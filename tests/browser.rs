@@ -11,7 +11,7 @@ use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
 use common::browser::{
-    browser, browser_available, js, wait_for_js, wait_for_text, wait_until_live,
+    browser, browser_available, js, js_between_loads, wait_for_js, wait_for_text, wait_until_live,
 };
 use common::{PATIENCE, SITE_TOML, Site, front, serve};
 use fantoccini::Locator;
@@ -412,4 +412,231 @@ async fn follow_brings_open_pages_to_the_saved_briefing() {
     let mark = js(&client, "return window.briefgenMark ?? null;").await;
     assert_eq!(mark, "kept");
     client.close().await.unwrap();
+}
+
+/// What runs or acts, as payloads record it: `window.ran` (pushed to by handlers, scripts and
+/// frames) and the address the page ended at (a meta refresh moves it).
+const WHAT_RAN: &str = "return JSON.stringify({ ran: (window.ran || []).slice().sort(), \
+                        search: location.search });";
+
+/// Payloads that run, act or load something, each in one form or another: inside `<noscript>`
+/// (inert in a page that runs scripts, live elements when parsed without scripting), in
+/// `<template>`, in SVG, in frames, in meta refresh, in legacy script types, inline handlers.
+const PAYLOADS: &[(&str, &str)] = &[
+    (
+        "noscript-img",
+        r#"<div><noscript><img src="x" onerror="(window.ran=window.ran||[]).push('noscript-img')"></noscript></div>"#,
+    ),
+    (
+        "noscript-refresh",
+        r#"<noscript><meta http-equiv="refresh" content="0; url=?refreshed=noscript"></noscript>"#,
+    ),
+    (
+        "noscript-srcdoc",
+        r#"<noscript><iframe srcdoc="<script>(parent.ran=parent.ran||[]).push('noscript-srcdoc')</script>"></iframe></noscript>"#,
+    ),
+    (
+        "jscript",
+        r#"<script type="text/jscript">(window.ran=window.ran||[]).push('jscript')</script>"#,
+    ),
+    (
+        "data-block",
+        r#"<script type="application/ld+json">{"ran": "never"}</script>"#,
+    ),
+    (
+        "script",
+        r#"<script>(window.ran=window.ran||[]).push('script')</script>"#,
+    ),
+    (
+        "svg-onload",
+        r#"<svg onload="(window.ran=window.ran||[]).push('svg-onload')"></svg>"#,
+    ),
+    (
+        "svg-script",
+        r#"<svg><script>(window.ran=window.ran||[]).push('svg-script')</script></svg>"#,
+    ),
+    (
+        "template",
+        r#"<template><img src="x" onerror="(window.ran=window.ran||[]).push('template')"></template>"#,
+    ),
+    (
+        "srcdoc",
+        r#"<iframe srcdoc="<script>(parent.ran=parent.ran||[]).push('srcdoc')</script>"></iframe>"#,
+    ),
+    ("object", r#"<object data="/frame.html?object"></object>"#),
+    (
+        "embed",
+        r#"<embed src="/frame.html?embed" type="text/html">"#,
+    ),
+    (
+        "meta-refresh",
+        r#"<meta http-equiv="refresh" content="0; url=?refreshed=meta">"#,
+    ),
+    (
+        "img-onerror",
+        r#"<img src="x" onerror="(window.ran=window.ran||[]).push('img-onerror')">"#,
+    ),
+    (
+        "details-ontoggle",
+        r#"<details open ontoggle="(window.ran=window.ran||[]).push('details-ontoggle')"><summary>s</summary>d</details>"#,
+    ),
+];
+
+/// Opens `page`, again when a navigation of the page's own (a refresh) interrupts the open.
+async fn goto_between_loads(client: &fantoccini::Client, page: &str) {
+    let started = Instant::now();
+    while let Err(e) = client.goto(page).await {
+        assert!(started.elapsed() < PATIENCE, "{page}: {e}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Issue 24: patched pages ran what a page load does not (`<noscript>` content parsed without
+/// scripting became live elements: an `onerror` fired, a meta refresh acted), and skipped what
+/// a load runs (`type="text/jscript"`, `<svg onload>`). For each payload, added to an open
+/// page and patched in, what ran is what a fresh load of the same page runs.
+async fn a_patched_page_runs_what_a_fresh_load_runs(raw_html: bool) {
+    let toml = format!("{SITE_TOML}allow_raw_html = {raw_html}\n");
+    let site = Site::new(&toml);
+    let body = |text: &str| format!("Start.\n\n{text}\n");
+    site.briefing(
+        "a.md",
+        &front("Payloads", "2025-06-12", &[], &[]),
+        &body("Neutral."),
+    );
+    site.write(
+        "static/frame.html",
+        "<!doctype html><title>f</title><script>(parent.ran=parent.ran||[]).push('frame' + location.search)</script>",
+    );
+    let server = serve(&site, &[]);
+    let page = format!("{}briefings/a/", server.url);
+    let (_driver, client, _profile) = browser().await;
+    let settled = "return document.readyState === 'complete';";
+    let mut ran_somewhere = 0;
+    let mut differ = Vec::new();
+    let mut not_in_place = Vec::new();
+    for (name, payload) in PAYLOADS {
+        // A page without the payload, freshly loaded and listening.
+        let neutral = format!("Neutral {name}.");
+        site.briefing(
+            "a.md",
+            &front("Payloads", "2025-06-12", &[], &[]),
+            &body(&neutral),
+        );
+        let started = Instant::now();
+        loop {
+            goto_between_loads(&client, &page).await;
+            let shown = js_between_loads(&client, "return document.body.textContent;").await;
+            let search = js_between_loads(&client, "return location.search;").await;
+            if shown.as_str().is_some_and(|t| t.contains(&neutral)) && search == "" {
+                break;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "{name}: never showed {neutral:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        wait_until_live(&client).await;
+        js_between_loads(&client, "window.ran = [];").await;
+
+        // The payload saved: patched in (or the page reloaded), then what ran.
+        let marker = format!("Marker {name}.");
+        site.briefing(
+            "a.md",
+            &front("Payloads", "2025-06-12", &[], &[]),
+            &body(&format!("{payload}\n\n{marker}")),
+        );
+        let shows_marker = format!(
+            "return document.readyState === 'complete' && document.body.textContent.includes({marker:?});"
+        );
+        wait_for_js(
+            &client,
+            &shows_marker,
+            true.into(),
+            &format!("{name}: no {marker}"),
+        )
+        .await;
+        // Handlers, frames and refreshes act within a few tasks of the page settling.
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        wait_for_js(&client, settled, true.into(), name).await;
+        let patched = js_between_loads(&client, WHAT_RAN).await;
+
+        // The same page, freshly loaded.
+        goto_between_loads(&client, &page).await;
+        wait_for_js(&client, settled, true.into(), name).await;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        wait_for_js(&client, settled, true.into(), name).await;
+        let fresh = js_between_loads(&client, WHAT_RAN).await;
+        if patched != fresh {
+            differ.push(format!("{name}: patched {patched}, fresh {fresh}"));
+        }
+        if fresh
+            .as_str()
+            .is_some_and(|f| f != r#"{"ran":[],"search":""}"#)
+        {
+            ran_somewhere += 1;
+        }
+
+        // An edit of the text around a payload that stays is patched in place, and runs
+        // nothing again (a page that refreshes itself for ever aside).
+        if fresh.as_str().is_some_and(|f| f.contains("?refreshed")) {
+            continue;
+        }
+        js_between_loads(&client, "window.briefgenMark = 'kept';").await;
+        let edited = format!("Edited {name}.");
+        site.briefing(
+            "a.md",
+            &front("Payloads", "2025-06-12", &[], &[]),
+            &body(&format!("{payload}\n\n{edited}")),
+        );
+        let shows_edit = format!("return document.body.textContent.includes({edited:?});");
+        wait_for_js(
+            &client,
+            &shows_edit,
+            true.into(),
+            &format!("{name}: no {edited}"),
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let after = js_between_loads(&client, WHAT_RAN).await;
+        let mark = js_between_loads(&client, "return window.briefgenMark ?? null;").await;
+        if after != fresh || mark != "kept" {
+            not_in_place.push(format!("{name}: {after} after the edit, mark {mark}"));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "allow_raw_html = {raw_html}: the patched page ran what a fresh load did not, or the reverse:\n{}",
+        differ.join("\n")
+    );
+    assert!(
+        not_in_place.is_empty(),
+        "allow_raw_html = {raw_html}: an edit beside a payload was not patched in place:\n{}",
+        not_in_place.join("\n")
+    );
+    // The payloads do run where raw HTML is allowed, and nowhere when it is not.
+    if raw_html {
+        assert!(
+            ran_somewhere >= 8,
+            "only {ran_somewhere} payloads ran at all"
+        );
+    } else {
+        assert_eq!(ran_somewhere, 0);
+    }
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_patched_page_runs_what_a_fresh_load_runs_with_raw_html() {
+    if browser_available() {
+        a_patched_page_runs_what_a_fresh_load_runs(true).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_patched_page_runs_what_a_fresh_load_runs_without_raw_html() {
+    if browser_available() {
+        a_patched_page_runs_what_a_fresh_load_runs(false).await;
+    }
 }

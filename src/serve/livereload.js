@@ -1,7 +1,8 @@
 // briefgen serve: after a rebuild, updates the open page in place — fetches its new HTML and
 // patches the document, so the scroll position, focus, open <details> and the page's running
-// scripts stay as they are — and reloads it only when patching cannot work (its scripts
-// changed), which the browser brings back to where it was. Swaps stylesheets in place, shows build errors over
+// scripts stay as they are — and reloads it whenever anything that runs or acts changed, so
+// that a patched page always behaves as the same page freshly loaded (which the browser brings
+// back to where it was). Swaps stylesheets in place, shows build errors over
 // the page, and with `serve --follow` goes to the briefing just saved. Injected only into pages
 // served by `briefgen serve`.
 (() => {
@@ -61,19 +62,116 @@
     return path;
   }
 
-  // Whether a <script> runs (JSON-LD and other data do not: they are patched like text).
+  // What a fresh load would run or act on must be what the patched page runs: so the new HTML
+  // is parsed as a load parses it (scripting on, so <noscript> holds text, not elements), in
+  // a hidden frame where nothing can run or act (a Content-Security-Policy allowing nothing,
+  // and a sandbox without automatic features such as meta refresh); and the patch only ever
+  // moves inert content. Anything that could run or act, changed, added, removed or moved,
+  // means a reload, which is a fresh load.
+  const HTML = "http://www.w3.org/1999/xhtml";
+  const RELOAD = new Error("briefgen: reload");
+  const POLICY = "data-briefgen-policy";
+  const SCRATCH = "data-briefgen-scratch";
+
+  // Elements that do nothing of their own, whatever they hold: patched like text. Any other
+  // (script, noscript, iframe, object, embed, svg, math, template, base, video, custom and
+  // unknown elements) is compared whole and never patched into.
+  const INERT = new Set(
+    ("html head body title meta link style a abbr address article aside b bdi bdo blockquote br " +
+     "button caption cite code col colgroup data datalist dd del details dfn div dl dt em " +
+     "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr i img input " +
+     "ins kbd label legend li main mark menu meter nav ol optgroup option output p picture pre " +
+     "progress q rp rt ruby s samp search section select small source span strong sub summary " +
+     "sup table tbody td textarea tfoot th thead time tr track u ul var wbr").split(" "));
+
+  // The JavaScript MIME type essences of the HTML standard, which a <script type> must match
+  // exactly (ASCII case aside) to run.
+  const SCRIPT_TYPES = new Set(
+    ("application/ecmascript application/javascript application/x-ecmascript " +
+     "application/x-javascript text/ecmascript text/javascript text/javascript1.0 " +
+     "text/javascript1.1 text/javascript1.2 text/javascript1.3 text/javascript1.4 " +
+     "text/javascript1.5 text/jscript text/livescript text/x-ecmascript text/x-javascript " +
+     "module importmap speculationrules").split(" "));
+
+  // Whether an HTML <script> is processed, by the standard's rules (JSON-LD and other data
+  // blocks are not: they are patched like text).
   function runs(script) {
     const type = script.getAttribute("type");
-    return !type || /^(module|(text|application)\/(java|ecma)script)$/i.test(type.trim());
+    const language = script.getAttribute("language");
+    if (type === "" || (type === null && !language)) return true;
+    const essence = type === null ? "text/" + language : type.trim();
+    return SCRIPT_TYPES.has(essence.toLowerCase());
   }
 
-  // What the page runs: every script's address or text, this one left out. Patching keeps the
-  // scripts that run; when they differ, only a reload runs the new ones.
-  function scriptsOf(doc) {
-    return [...doc.querySelectorAll("script")]
-      .filter((s) => runs(s) && s.getAttribute("src") !== SELF)
-      .map((s) => `${s.type}|${s.getAttribute("src") ?? ""}|${s.src ? "" : s.textContent}`)
-      .join("\n");
+  // Whether an element is compared whole: it runs, loads a document, or acts by being there.
+  function whole(element) {
+    const html = element.namespaceURI === HTML;
+    const name = element.localName;
+    if (html && name === "script") return runs(element);
+    if (html && name === "meta") return element.hasAttribute("http-equiv");
+    return !html || !INERT.has(name);
+  }
+
+  // The attributes of an element that run or act: event handlers, autofocus.
+  function activeAttributes(element) {
+    return [...element.attributes]
+      .filter(({ name }) => /^on/i.test(name) || name.toLowerCase() === "autofocus")
+      .map(({ name, value }) => `${name}=${value}`)
+      .join(" ");
+  }
+
+  // Whether a node is this script's, or the server's: never compared or patched.
+  function ours(node) {
+    return node.id === "briefgen-errors" || node.hasAttribute(POLICY) || node.hasAttribute(SCRATCH) ||
+      (node.localName === "script" && node.getAttribute("src") === SELF);
+  }
+
+  // Everything in a document that could run or act, in order: what a patch must leave as it is.
+  function activeParts(doc) {
+    const parts = [activeAttributes(doc.documentElement)];
+    const walk = (parent) => {
+      for (const element of parent.children) {
+        if (ours(element)) continue;
+        if (whole(element)) {
+          parts.push(element.outerHTML);
+        } else {
+          const attributes = activeAttributes(element);
+          if (attributes) parts.push(`<${element.localName} ${attributes}>`);
+          walk(element);
+        }
+      }
+    };
+    walk(doc.documentElement);
+    return parts.join("\n");
+  }
+
+  // Whether a node, or anything in it, could run or act.
+  function holdsActive(node) {
+    if (node.nodeType !== Node.ELEMENT_NODE) return false;
+    return [node, ...node.querySelectorAll("*")].some((e) => whole(e) || activeAttributes(e) !== "");
+  }
+
+  // Parses a page as a load would, in a hidden frame where nothing in it can run, load or act;
+  // the frame, to be removed once read.
+  function parse(html) {
+    const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'" ${POLICY}>`;
+    // Right after the doctype, so that the page keeps its mode (standards or quirks).
+    const doctype = /^(?:\s|<!--[\s\S]*?-->)*<!doctype[^>]*>/i.exec(html);
+    const at = doctype ? doctype[0].length : 0;
+    const frame = document.createElement("iframe");
+    frame.setAttribute(SCRATCH, "");
+    // Scripts "allowed" so that the page is parsed with scripting on, as a load parses it; the
+    // policy above lets none run. The sandbox keeps meta refresh, autoplay, plugins, forms,
+    // popups and navigation of other pages off.
+    frame.setAttribute("sandbox", "allow-same-origin allow-scripts");
+    frame.setAttribute("aria-hidden", "true");
+    frame.tabIndex = -1;
+    frame.style.cssText = "display:none";
+    return new Promise((resolve) => {
+      frame.addEventListener("load", () => resolve(frame), { once: true });
+      frame.srcdoc = html.slice(0, at) + policy + html.slice(at);
+      document.documentElement.append(frame);
+    });
   }
 
   // Whether `next` can be patched into `node` (else it replaces it).
@@ -105,6 +203,14 @@
     let wanted = next.firstChild;
     while (wanted) {
       const following = wanted.nextSibling;
+      if (wanted.nodeType === Node.ELEMENT_NODE && ours(wanted)) {
+        wanted = following;
+        continue;
+      }
+      if (current && current.nodeType === Node.ELEMENT_NODE && ours(current)) {
+        current = current.nextSibling;
+        continue;
+      }
       if (current && !samePlace(current, wanted) && current.nextSibling && samePlace(current.nextSibling, wanted)) {
         // A node taken out.
         const gone = current;
@@ -115,21 +221,28 @@
         patchNode(current, wanted);
         current = current.nextSibling;
       } else {
+        // Only inert content is ever added: a new node that could run is a fresh load's to run.
+        if (holdsActive(wanted)) throw RELOAD;
         node.insertBefore(document.importNode(wanted, true), current);
       }
       wanted = following;
     }
     while (current) {
       const following = current.nextSibling;
-      current.remove();
+      if (!(current.nodeType === Node.ELEMENT_NODE && ours(current))) current.remove();
       current = following;
     }
   }
 
   function patchNode(node, next) {
     if (node.nodeType === Node.ELEMENT_NODE) {
-      // The overlay and this script are the server's, not the page's.
-      if (node.id === "briefgen-errors" || (node.tagName === "SCRIPT" && runs(node))) return;
+      if (ours(node)) return;
+      // What runs or acts stays exactly as it was loaded, or the page is loaded afresh.
+      if (whole(node) || whole(next)) {
+        if (node.outerHTML !== next.outerHTML) throw RELOAD;
+        return;
+      }
+      if (activeAttributes(node) !== activeAttributes(next)) throw RELOAD;
       patchAttributes(node, next);
       patchChildren(node, next);
     } else if (node.nodeValue !== next.nodeValue) {
@@ -140,12 +253,18 @@
   // Fetches this page as the server has it now and patches the document with it.
   async function update() {
     const response = await fetch(location.href, { cache: "no-store" });
-    const next = new DOMParser().parseFromString(await response.text(), "text/html");
     // (The browser brings a reloaded page back to its scroll position itself.)
-    if (!response.ok || scriptsOf(next) !== scriptsOf(document)) return location.reload();
-    patchAttributes(document.documentElement, next.documentElement);
-    patchNode(document.head, next.head);
-    patchNode(document.body, next.body);
+    if (!response.ok) return location.reload();
+    const frame = await parse(await response.text());
+    try {
+      const next = frame.contentDocument;
+      if (activeParts(next) !== activeParts(document)) throw RELOAD;
+      patchAttributes(document.documentElement, next.documentElement);
+      patchNode(document.head, next.head);
+      patchNode(document.body, next.body);
+    } finally {
+      frame.remove();
+    }
   }
 
   function schedule(task) {

@@ -125,7 +125,21 @@ pub async fn js(client: &fantoccini::Client, script: &str) -> serde_json::Value 
     client.execute(script, vec![]).await.unwrap()
 }
 
-/// Waits until `script` returns `expected` in the open page.
+/// What `script` returns in the open page, asked again while a navigation (a reload, a
+/// refresh) interrupts it.
+pub async fn js_between_loads(client: &fantoccini::Client, script: &str) -> serde_json::Value {
+    let started = Instant::now();
+    loop {
+        match client.execute(script, vec![]).await {
+            Ok(value) => return value,
+            Err(e) => assert!(started.elapsed() < PATIENCE, "{script}: {e}"),
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Waits until `script` returns `expected` in the open page (a navigation meanwhile is waited
+/// out).
 pub async fn wait_for_js(
     client: &fantoccini::Client,
     script: &str,
@@ -133,7 +147,7 @@ pub async fn wait_for_js(
     what: &str,
 ) {
     let started = Instant::now();
-    while js(client, script).await != expected {
+    while client.execute(script, vec![]).await.ok() != Some(expected.clone()) {
         assert!(started.elapsed() < PATIENCE, "{what}");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }

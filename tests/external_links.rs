@@ -398,7 +398,10 @@ fn a_server_that_closes_each_connection_unannounced_is_followed_through_redirect
             "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 2\r\n\r\nok".to_string()
         };
         let _ = stream.write_all(answer.as_bytes());
-        // Closed after every answer, though HTTP/1.1 without `Connection: close` says it stays.
+        // Closed after every answer, though HTTP/1.1 without `Connection: close` says it
+        // stays: a moment later, so that the client has sent its next request on it (the
+        // server then closes with that request unread, and the client is reset).
+        std::thread::sleep(Duration::from_millis(30));
         false
     });
     let site = Site::new(SITE_TOML);

@@ -198,6 +198,19 @@ fn a_broken_save_shows_errors_and_keeps_the_old_page_until_fixed() {
     socket.wait_for("reload");
     let (_, page) = get(&format!("{}briefings/hanoi/", server.url));
     assert!(page.contains("Hanoi, fixed"));
+    let printed = server.wait_for_line("fixed: serving the site again", 0);
+
+    // Issue 25: broken again, then saved back to the last good text, which changes no file:
+    // the terminal still says the site is back.
+    let good = std::fs::read_to_string(site.path("content/2019/2019-02-28-hanoi.md")).unwrap();
+    site.write(
+        "content/2019/2019-02-28-hanoi.md",
+        "---\ntitle: Hanoi summit\ndate: 2019-13-45\nsource: KBS\n---\nx\n",
+    );
+    assert_eq!(socket.next().0, "errors");
+    site.write("content/2019/2019-02-28-hanoi.md", &good);
+    socket.wait_for("ok");
+    server.wait_for_line("fixed: serving the site again", printed);
 }
 
 #[test]

@@ -269,6 +269,9 @@ fn report_update(
         errors.clear();
     }
     if had_errors {
+        // Said whatever changed: a save back to the last good text changes no file, and the
+        // terminal's last word must not stay the error.
+        println!("fixed: serving the site again, without errors");
         let _ = shared.events.send(PageEvent::Ok);
     }
     if !changed.is_empty() || verb == "Built" {

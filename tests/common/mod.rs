@@ -216,12 +216,38 @@ pub struct Server {
     child: Child,
     /// The URL it serves at, ending in `/`.
     pub url: String,
+    /// The lines it has printed on standard output so far.
+    stdout: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Server {
     /// The server's process id.
     pub fn pid(&self) -> u32 {
         self.child.id()
+    }
+
+    /// Waits until the server has printed a line containing `text` on standard output after
+    /// the first `after` lines; how many lines it has printed then.
+    pub fn wait_for_line(&self, text: &str, after: usize) -> usize {
+        let started = std::time::Instant::now();
+        loop {
+            if let Ok(lines) = self.stdout.lock()
+                && lines.iter().skip(after).any(|l| l.contains(text))
+            {
+                return lines.len();
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "the server never printed {text:?}: {:?}",
+                self.stdout.lock().map(|l| l.clone()).unwrap_or_default()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// How many lines the server has printed on standard output.
+    pub fn lines_printed(&self) -> usize {
+        self.stdout.lock().map(|l| l.len()).unwrap_or(0)
     }
 
     /// `host:port` of the server.
@@ -285,18 +311,27 @@ pub fn start_server(mut command: Command) -> Server {
         .unwrap();
     let stdout = child.stdout.take().unwrap();
     let (sender, receiver) = mpsc::channel();
+    let printed: std::sync::Arc<std::sync::Mutex<Vec<String>>> = Default::default();
+    let lines = printed.clone();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             if let Some(i) = line.find("http://") {
                 let url = line[i..].split_whitespace().next().unwrap_or("");
                 let _ = sender.send(url.trim_end_matches(')').to_string());
             }
+            if let Ok(mut lines) = lines.lock() {
+                lines.push(line);
+            }
         }
     });
     let url = receiver
         .recv_timeout(PATIENCE)
         .expect("the server printed no URL");
-    Server { child, url }
+    Server {
+        child,
+        url,
+        stdout: printed,
+    }
 }
 
 /// A live engine and what a server would serve from it: the first render, then every good

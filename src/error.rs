@@ -22,6 +22,9 @@ pub struct Diagnostic {
     /// How to put it right, where a likely fix is known ("did you mean `people`?"); shown
     /// after the message, and on its own in machine-readable output.
     pub hint: Option<String>,
+    /// How many characters from the column are at fault (a key's name), where that is
+    /// narrower than the rest of the line; the caret underlines them.
+    pub width: Option<usize>,
 }
 
 impl Diagnostic {
@@ -33,6 +36,7 @@ impl Diagnostic {
             column: None,
             message: message.into(),
             hint: None,
+            width: None,
         }
     }
 
@@ -40,6 +44,14 @@ impl Diagnostic {
     pub fn with_hint(self, hint: impl Into<String>) -> Self {
         Diagnostic {
             hint: Some(hint.into()),
+            ..self
+        }
+    }
+
+    /// The same problem, with `width` characters from its column at fault.
+    pub fn with_width(self, width: usize) -> Self {
+        Diagnostic {
+            width: Some(width),
             ..self
         }
     }

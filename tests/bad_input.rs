@@ -117,7 +117,8 @@ fn cases() -> Vec<Case> {
             name: "unknown front matter key",
             changes: vec![Write("content/x.md", b"---\ntitle: X\ndate: 2025-01-01\nsource: KBS\npeopel: [Kim]\n---\n")],
             code: 1,
-            expect: &["content/x.md:5:9: unknown front matter key `peopel`; did you mean `people`?"],
+            // At the key (issue 25: it was at the value); see the caret test below.
+            expect: &["content/x.md:5:1: unknown front matter key `peopel`; did you mean `people`?"],
         },
         Case {
             name: "several problems in one file",
@@ -477,6 +478,18 @@ fn errors_show_the_offending_line_with_a_caret() {
     assert!(
         run.stderr
             .contains("3 │ date: 2025-13-45\n  │       ^^^^^^^^^^"),
+        "{}",
+        run.stderr
+    );
+    // Issue 25: an unknown key is underlined itself, not its value.
+    site.write(
+        "content/x.md",
+        "---\ntitle: X\ndate: 2025-01-01\nsource: KBS\npeopel: [Kim]\n---\n",
+    );
+    let run = site.build();
+    assert!(
+        run.stderr
+            .contains("5 │ peopel: [Kim]\n  │ ^^^^^^\n"),
         "{}",
         run.stderr
     );

@@ -45,7 +45,7 @@ pub fn render(diagnostic: &Diagnostic, root: &Path, severity: Severity) -> Strin
     let header = format!("{place}: {}", diagnostic.text());
     let source = diagnostic.line.and_then(|line| {
         let text = source_text(diagnostic, root)?;
-        let range = span(&text, line, diagnostic.column)?;
+        let range = span(&text, line, diagnostic.column, diagnostic.width)?;
         let line_text = text[range.start..].split('\n').next().unwrap_or("");
         let shown = text[..range.start].rsplit('\n').next().unwrap_or("").len() + line_text.len();
         (shown <= MAX_SHOWN_LINE).then_some((text, range))
@@ -84,8 +84,14 @@ fn source_text(diagnostic: &Diagnostic, root: &Path) -> Option<String> {
 }
 
 /// The bytes to underline: from the column (or the first non-blank character) to the end of
-/// the line, without trailing blanks; `None` when the line is not in the text.
-fn span(text: &str, line: usize, column: Option<usize>) -> Option<Range<usize>> {
+/// the line, without trailing blanks, or `width` characters when given; `None` when the line
+/// is not in the text.
+fn span(
+    text: &str,
+    line: usize,
+    column: Option<usize>,
+    width: Option<usize>,
+) -> Option<Range<usize>> {
     let start_of_line: usize = text
         .split_inclusive('\n')
         .take(line.checked_sub(1)?)
@@ -102,11 +108,14 @@ fn span(text: &str, line: usize, column: Option<usize>) -> Option<Range<usize>> 
             .map_or(line_text.len(), |(i, _)| i),
         None => line_text.len() - line_text.trim_start().len(),
     };
-    let end = line_text
-        .trim_end()
-        .len()
-        .max(start + 1)
-        .min(line_text.len().max(start));
+    let end = match width {
+        Some(width) => line_text[start..]
+            .char_indices()
+            .nth(width.max(1))
+            .map_or(line_text.len(), |(i, _)| start + i),
+        None => line_text.trim_end().len().max(start + 1),
+    }
+    .min(line_text.len().max(start));
     Some(start_of_line + start..start_of_line + end)
 }
 
@@ -144,9 +153,12 @@ mod tests {
 
     #[test]
     fn spans_stay_inside_the_text() {
-        assert_eq!(span("ab\ncd\n", 2, None), Some(3..5));
-        assert_eq!(span("ab\ncd", 2, Some(2)), Some(4..5));
-        assert_eq!(span("ab\n", 1, Some(9)), Some(2..2));
-        assert_eq!(span("ab\n", 5, None), None);
+        assert_eq!(span("ab\ncd\n", 2, None, None), Some(3..5));
+        assert_eq!(span("ab\ncd", 2, Some(2), None), Some(4..5));
+        assert_eq!(span("ab\n", 1, Some(9), None), Some(2..2));
+        assert_eq!(span("ab\n", 5, None, None), None);
+        // A key's name alone.
+        assert_eq!(span("x\npeopel: [a]\n", 2, Some(1), Some(6)), Some(2..8));
+        assert_eq!(span("é: 1\n", 1, Some(1), Some(9)), Some(0..5));
     }
 }

@@ -128,7 +128,7 @@ impl FieldChecker<'_> {
     fn error_with_hint(&mut self, key: &str, message: String, hint: Option<String>) {
         let mut diagnostic = match key_place(self.yaml, key) {
             // The YAML starts on line 2 of the file, after the opening `---`.
-            Some((line, column)) => Diagnostic::at(self.file, line + 1, column, message),
+            Some(place) => Diagnostic::at(self.file, place.line + 1, place.value_column, message),
             None => Diagnostic::at_line(self.file, 1, message),
         };
         diagnostic.hint = hint;
@@ -331,7 +331,14 @@ impl FieldChecker<'_> {
                 None => own.to_string(),
             };
             let message = format!("unknown front matter key `{name}`");
-            self.error_with_hint(&name, message, Some(hint));
+            // At the key itself, underlined, not at its value.
+            let mut diagnostic = match key_place(self.yaml, &name) {
+                Some(place) => Diagnostic::at(self.file, place.line + 1, 1, message)
+                    .with_width(place.key_width),
+                None => Diagnostic::at_line(self.file, 1, message),
+            };
+            diagnostic.hint = Some(hint);
+            self.errors.push(diagnostic);
         }
     }
 }
@@ -388,7 +395,7 @@ pub fn parse(
     let slug = check.text("slug", field("slug"));
     let draft = check.draft(field("draft"));
     let extra = field("extra").cloned();
-    let slug_line = key_place(yaml_text, "slug").map_or(1, |(line, _)| line + 1);
+    let slug_line = key_place(yaml_text, "slug").map_or(1, |place| place.line + 1);
 
     match (title, date, source) {
         (Some(title), Some(date), Some(source)) if check.errors.is_empty() => Ok(FrontMatter {
@@ -456,7 +463,15 @@ fn dedupe(names: Vec<String>) -> Vec<String> {
 
 /// Where a top-level `key:` is set in `yaml`: its 1-based line, and the 1-based column where
 /// its value starts.
-fn key_place(yaml: &str, key: &str) -> Option<(usize, usize)> {
+/// Where a top-level key is written in the YAML: its line (1-based, in the YAML), how many
+/// characters its name takes (quotes included), and the column its value starts at.
+struct KeyPlace {
+    line: usize,
+    key_width: usize,
+    value_column: usize,
+}
+
+fn key_place(yaml: &str, key: &str) -> Option<KeyPlace> {
     yaml.lines().enumerate().find_map(|(index, line)| {
         let after_key = line
             .strip_prefix('"')
@@ -465,8 +480,12 @@ fn key_place(yaml: &str, key: &str) -> Option<(usize, usize)> {
             .or_else(|| line.strip_prefix(key))?;
         let after_colon = after_key.trim_start().strip_prefix(':')?;
         let value = after_colon.trim_start();
-        let column = line.chars().count() - value.chars().count() + 1;
-        Some((index + 1, column))
+        let chars = line.chars().count();
+        Some(KeyPlace {
+            line: index + 1,
+            key_width: chars - after_key.chars().count(),
+            value_column: chars - value.chars().count() + 1,
+        })
     })
 }
 

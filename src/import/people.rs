@@ -86,7 +86,7 @@ static CAPITALISED_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// A run of capitalised words without the titles in front (`U.S. President Donald Trump`
 /// → `Donald Trump`, `State Marco Rubio` of "Secretary of State Marco Rubio" → `Marco Rubio`).
 fn without_leading_words<'t>(words: &[&'t str]) -> Vec<&'t str> {
-    let skip = words
+    let mut skip = words
         .iter()
         .take_while(|w| {
             let bare = w.trim_end_matches('.');
@@ -97,8 +97,17 @@ fn without_leading_words<'t>(words: &[&'t str]) -> Vec<&'t str> {
                 || w.ends_with("’s")
         })
         .count();
+    // "Defence Minister Gen Nakatani": a title that is also a given name, written without its
+    // full stop just before a lone surname, is the given name ("Gen. Nakatani" and "Gen Mark
+    // Milley" keep it a title).
+    if skip > 0 && words.len() == skip + 1 && TITLES_THAT_ARE_NAMES.contains(&words[skip - 1]) {
+        skip -= 1;
+    }
     words[skip..].to_vec()
 }
+
+/// Abbreviated titles that are also given names.
+const TITLES_THAT_ARE_NAMES: &[&str] = &["Gen"];
 
 /// A run without the sentence openers in front (`The White House` → `White House`).
 fn without_openers(run: &str) -> Vec<&str> {
@@ -318,6 +327,18 @@ mod tests {
                 "Lee Jae-myung",
                 "J. R. Smith"
             ]
+        );
+        // Issue 25: "Gen" before a lone surname is a given name, before a full name a title.
+        assert_eq!(
+            suggest_people(
+                "Japanese Defence Minister Gen Nakatani spoke on Monday.",
+                &[]
+            ),
+            ["Gen Nakatani"]
+        );
+        assert_eq!(
+            suggest_people("Gen. Mark Milley and Gen Charles Brown met.", &[]),
+            ["Mark Milley", "Charles Brown"]
         );
         assert_eq!(
             sentences_of("Kassel. In"),

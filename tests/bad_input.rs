@@ -488,8 +488,7 @@ fn errors_show_the_offending_line_with_a_caret() {
     );
     let run = site.build();
     assert!(
-        run.stderr
-            .contains("5 │ peopel: [Kim]\n  │ ^^^^^^\n"),
+        run.stderr.contains("5 │ peopel: [Kim]\n  │ ^^^^^^\n"),
         "{}",
         run.stderr
     );

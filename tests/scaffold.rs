@@ -248,3 +248,96 @@ fn new_dates_a_briefing_today_in_the_sites_time_zone() {
         "{text}"
     );
 }
+
+/// The README, as a newcomer reads it.
+fn readme() -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap()
+}
+
+/// Issue 25: "Open `public/index.html`" showed an unstyled page (its links are for
+/// `base_url`). The Quick start's preview command, run as written (with a free port), serves
+/// the example with its stylesheet from the preview itself.
+#[test]
+fn the_quick_starts_preview_shows_the_example_styled() {
+    let readme = readme();
+    let quick = &readme[readme.find("## Quick start").unwrap()..readme.find("## Install").unwrap()];
+    let line = quick
+        .lines()
+        .find(|l| l.starts_with("cargo run --release -- serve"))
+        .expect("the Quick start previews the example with serve");
+    assert!(!quick.contains("Open `public/index.html`"), "{quick}");
+    let args: Vec<&str> = line["cargo run --release --".len()..]
+        .split('#')
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    let mut command = common::briefgen();
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(&args)
+        .args(["--port", "0"]);
+    let server = common::start_server(command);
+    let get = |url: &str| {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut response = agent.get(url).call().unwrap();
+        let kind = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        let body = response.body_mut().read_to_string().unwrap_or_default();
+        (response.status().as_u16(), kind, body)
+    };
+    let (status, _, home) = get(&server.url);
+    assert_eq!(status, 200);
+    let marker = "rel=\"stylesheet\" href=\"";
+    let at = home.find(marker).expect("a stylesheet") + marker.len();
+    let href = &home[at..at + home[at..].find('"').unwrap()];
+    assert!(
+        href.starts_with(&server.url),
+        "the stylesheet is the preview's own: {href}"
+    );
+    let (status, kind, css) = get(href);
+    assert_eq!(status, 200, "{href}");
+    assert!(kind.starts_with("text/css"), "{href}: {kind}");
+    assert!(css.len() > 1000);
+}
+
+/// Issue 25: `cargo install --path .` re-resolved the dependencies, so the installed binary
+/// was not the one the tests ran. Every install from source in the README builds from
+/// `Cargo.lock`, and the lock file is the manifest's as it is (`--locked` would refuse it
+/// otherwise).
+#[test]
+fn the_readmes_installs_build_from_the_lock_file() {
+    let readme = readme();
+    let installs: Vec<&str> = readme
+        .lines()
+        .flat_map(|l| l.split('`'))
+        .filter(|s| {
+            s.trim_start().starts_with("cargo install")
+                && ["--path", "--git", "install briefgen"]
+                    .iter()
+                    .any(|what| s.contains(what))
+        })
+        .collect();
+    assert!(installs.len() >= 4, "{installs:?}");
+    for install in &installs {
+        assert!(install.contains("--locked"), "{install}");
+    }
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let out = Command::new(cargo)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["tree", "--locked", "--offline", "--depth", "0", "--quiet"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "Cargo.lock does not match Cargo.toml: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

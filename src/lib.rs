@@ -13,13 +13,15 @@
 //! - [`output`] — the output folder, written through a staging folder swapped in at the end.
 //! - [`serve`] — the preview server over a live engine.
 //!
-//! Beside the pipeline, [`scaffold`] writes new sites and briefings, [`import`] turns clipped
+//! Beside the pipeline, [`deploy`] publishes a built site as a branch of its git repository,
+//! [`scaffold`] writes new sites and briefings, [`import`] turns clipped
 //! articles into draft briefings, [`links`] checks the addresses a site links to
 //! (`check --external`) — both through the one HTTP client of [`web`] — and [`report`] prints
 //! diagnostics.
 
 pub mod chars;
 pub mod content;
+pub mod deploy;
 pub mod engine;
 pub mod error;
 pub mod import;

@@ -102,7 +102,13 @@ fn the_pages_workflow_uses_the_pages_actions_and_passes_actionlint() {
         "{workflow}"
     );
     assert!(workflow.contains("sha256sum -c"), "{workflow}");
-    assert!(!workflow.contains("--git"), "{workflow}");
+    // Issue 25: built from a git address only when the user sets one (no release exists yet).
+    assert!(workflow.contains("BRIEFGEN_GIT: \"\""), "{workflow}");
+    assert!(
+        workflow.contains("if [ -n \"$BRIEFGEN_GIT\" ]; then\n            cargo install --locked --git \"$BRIEFGEN_GIT\" briefgen"),
+        "{workflow}"
+    );
+    assert!(workflow.contains("briefgen deploy"), "{workflow}");
     // The asset it asks for is one the release workflow makes.
     let release = fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/workflows/release.yml"),

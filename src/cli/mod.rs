@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod completions;
+mod deploy;
 mod import;
 mod init;
 mod new;
@@ -37,6 +38,9 @@ enum Command {
     Check(CheckArgs),
     /// Serves the site locally and rebuilds it on every save, updating open pages in place.
     Serve(ServeArgs),
+    /// Builds the site and publishes it on a branch of its git repository (gh-pages), for
+    /// GitHub Pages' "Deploy from a branch".
+    Deploy(DeployArgs),
     /// Creates a new site (site.toml, an example briefing, a GitHub Pages workflow) in DIR.
     Init(InitArgs),
     /// Writes a new briefing, content/YYYY/YYYY-MM-DD-slug.md, and prints its path.
@@ -47,6 +51,23 @@ enum Command {
     Completions(CompletionsArgs),
     /// Prints the man page (roff), or writes one per command into a folder.
     Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+struct DeployArgs {
+    /// The remote to push to.
+    #[arg(long, default_value = "origin")]
+    remote: String,
+    /// The branch to publish on.
+    #[arg(long, default_value = "gh-pages")]
+    branch: String,
+    /// The site's address; default: the cname domain if site.toml sets one, else the GitHub
+    /// Pages address of the remote (https://OWNER.github.io/REPO/), else base_url.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Deploys although the sources have uncommitted changes.
+    #[arg(long)]
+    allow_dirty: bool,
 }
 
 #[derive(Debug, Args)]
@@ -215,6 +236,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Build(args) => build::run(&root, args, &printer),
         Command::Check(args) => check::run(&root, args, &printer),
         Command::Serve(args) => serve::run(&root, args),
+        Command::Deploy(args) => deploy::run(&root, args),
         Command::Init(args) => init::run(&root, args),
         Command::New(args) => new::run(&root, args),
         Command::Import(args) => import::run(&root, args),

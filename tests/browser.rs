@@ -640,3 +640,136 @@ async fn a_patched_page_runs_what_a_fresh_load_runs_without_raw_html() {
         a_patched_page_runs_what_a_fresh_load_runs(false).await;
     }
 }
+
+/// Issue 25: the theme as a newcomer saw it — the chronology cut off after July on a phone,
+/// a grey source name split over two lines, related titles wrapping back under their dates, a
+/// header on two lines at 1280 px, two search boxes on the search page.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_theme_fits_a_phone_and_sits_on_one_line_on_a_desktop() {
+    if !browser_available() {
+        return;
+    }
+    let site = Site::new(SITE_TOML);
+    let long_title = "Envoys from Seoul, Washington and Tokyo Meet Again to Prepare the Next Round of Talks on the Peninsula";
+    for (i, date) in [
+        "2024-01-15",
+        "2024-06-12",
+        "2024-12-30",
+        "2025-02-03",
+        "2025-12-01",
+    ]
+    .iter()
+    .enumerate()
+    {
+        site.briefing(
+            &format!("b{i}.md"),
+            &format!(
+                "title: \"{long_title} {i}\"\ndate: {date}\nsource: KBS World Radio News International\ntags: [Diplomacy]\npeople: [Kim Jong-un]\n"
+            ),
+            "Text of the briefing.\n",
+        );
+    }
+    let server = serve(&site, &["--port", "0"]);
+    let (_driver, client, _profile) = browser().await;
+    for width in [390u32, 1280] {
+        client.set_window_size(width, 900).await.unwrap();
+
+        // The chronology: December and the year's total in view, without scrolling.
+        client
+            .goto(&format!("{}chronology/", server.url))
+            .await
+            .unwrap();
+        wait_for_text(&client, "h1", "Chronology").await;
+        let fits = js(
+            &client,
+            "const w = document.documentElement.clientWidth;\
+             const head = [...document.querySelectorAll('.calendar thead th')];\
+             return head.length === 14 && head.every(th => th.getBoundingClientRect().right <= w);",
+        )
+        .await;
+        assert_eq!(
+            fits, true,
+            "at {width} px the chronology's columns are not all in view"
+        );
+
+        // Lists: a source never splits over two lines; a title wraps under itself.
+        for page in ["", "briefings/b2/"] {
+            client.goto(&format!("{}{page}", server.url)).await.unwrap();
+            wait_for_js(
+                &client,
+                "return document.readyState === 'complete';",
+                true.into(),
+                page,
+            )
+            .await;
+            let split = js(
+                &client,
+                "return [...document.querySelectorAll('.briefing-source')]\
+                   .filter(s => s.getClientRects().length > 1).map(s => s.textContent);",
+            )
+            .await;
+            assert_eq!(split, serde_json::json!([]), "at {width} px on /{page}");
+            let under_dates = js(
+                &client,
+                "return [...document.querySelectorAll('.briefing-list.compact li')].filter(li => {\
+                   const time = li.querySelector('time').getBoundingClientRect();\
+                   const beside = time.top === li.querySelector('a').getClientRects()[0].top;\
+                   return beside && [...li.querySelector('a').getClientRects()]\
+                     .some(r => r.left < time.right - 1);\
+                 }).length;",
+            )
+            .await;
+            assert_eq!(
+                under_dates, 0,
+                "at {width} px on /{page}: a title wraps under its date"
+            );
+        }
+        let related = js(
+            &client,
+            "return document.querySelectorAll('.related li').length;",
+        )
+        .await;
+        assert!(
+            related.as_u64().unwrap_or(0) >= 2,
+            "related briefings are shown"
+        );
+
+        // One search box on the search page.
+        client
+            .goto(&format!("{}search/", server.url))
+            .await
+            .unwrap();
+        wait_for_text(&client, "h1", "Search").await;
+        let boxes = js(
+            &client,
+            "return document.querySelectorAll('input[type=search]').length;",
+        )
+        .await;
+        assert_eq!(
+            boxes, 1,
+            "at {width} px the search page has {boxes} search boxes"
+        );
+        let placeholder = js(
+            &client,
+            "return document.getElementById('search-person').placeholder;",
+        )
+        .await;
+        assert_eq!(placeholder, "e.g. Kim Jong-un");
+    }
+    // At 1280 px the header is one line: title, navigation and search box side by side.
+    client.set_window_size(1280, 900).await.unwrap();
+    client.goto(&server.url).await.unwrap();
+    wait_for_text(&client, "h1", "Latest").await;
+    let lines = js(
+        &client,
+        "const tops = ['.site-title', '.site-nav', '.site-search']\
+           .map(s => document.querySelector(s).getBoundingClientRect());\
+         return tops.every(r => r.top < tops[0].bottom && r.bottom > tops[0].top);",
+    )
+    .await;
+    assert_eq!(
+        lines, true,
+        "the header takes more than one line at 1280 px"
+    );
+    client.close().await.unwrap();
+}

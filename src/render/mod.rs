@@ -593,9 +593,24 @@ impl<'a> Renderer<'a> {
                 sitemap_url: self.config.url_for(urls::SITEMAP),
             }),
             Job::NotFound => Body::Plain(PlainPage {}),
-            Job::Search => Body::Search(SearchPage {
-                index_path: format!("{}{}", self.config.base_path(), urls::SEARCH_DATA),
-            }),
+            Job::Search => {
+                // The first of the most used, as the terms are sorted (A–Z).
+                let example = |kind| {
+                    let terms = &self.site.taxonomy(kind).terms;
+                    let most = terms.iter().map(|t| t.briefings.len()).max().unwrap_or(0);
+                    terms
+                        .iter()
+                        .find(|t| t.briefings.len() == most)
+                        .map_or_else(String::new, |t| t.name.clone())
+                };
+                Body::Search(SearchPage {
+                    index_path: format!("{}{}", self.config.base_path(), urls::SEARCH_DATA),
+                    own_search_form: true,
+                    person_example: example(TaxonomyKind::People),
+                    tag_example: example(TaxonomyKind::Tags),
+                    source_example: example(TaxonomyKind::Sources),
+                })
+            }
             Job::NoJekyll => Body::Text(String::new()),
             Job::HighlightCss => Body::Text(
                 highlight::theme_css(

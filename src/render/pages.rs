@@ -346,6 +346,14 @@ parts! {
         /// The folder of the search index's files, from the server's root
         /// (`/repo/search/data/`).
         index_path: String,
+        /// True: the page has its own search form, so the header's is left out (one search
+        /// box on the page).
+        own_search_form: bool,
+        /// The person, tag and source with the most briefings (empty where there is none):
+        /// what the filter boxes show as an example of what they take.
+        person_example: String,
+        tag_example: String,
+        source_example: String,
     }
 }
 

@@ -238,12 +238,35 @@ pub fn pages_address(remote_url: &str) -> Option<String> {
 /// `git` run in the site's folder.
 struct Git {
     dir: PathBuf,
+    /// The name and address commits are made with, where git has none set (as on CI).
+    identity: Vec<(&'static str, &'static str)>,
 }
 
 impl Git {
     fn at(root: &Path) -> Result<Git, BuildError> {
+        let set = |key: &str| {
+            Command::new("git")
+                .current_dir(root)
+                .args(["config", "--get", key])
+                .output()
+                .is_ok_and(|o| o.status.success())
+        };
+        let mut identity = Vec::new();
+        if !set("user.name") {
+            identity.extend([
+                ("GIT_AUTHOR_NAME", "briefgen"),
+                ("GIT_COMMITTER_NAME", "briefgen"),
+            ]);
+        }
+        if !set("user.email") {
+            identity.extend([
+                ("GIT_AUTHOR_EMAIL", "briefgen@localhost"),
+                ("GIT_COMMITTER_EMAIL", "briefgen@localhost"),
+            ]);
+        }
         let git = Git {
             dir: root.to_path_buf(),
+            identity,
         };
         git.text(&["rev-parse", "--git-dir"]).map_err(|_| {
             BuildError::Usage(format!(
@@ -258,29 +281,12 @@ impl Git {
     fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new("git");
         command.current_dir(&self.dir).args(args);
-        // A commit needs a name; a machine with none set (CI) gets briefgen's.
-        for (name, fallback) in [
-            ("GIT_AUTHOR_NAME", "briefgen"),
-            ("GIT_COMMITTER_NAME", "briefgen"),
-        ] {
-            if std::env::var_os(name).is_none() && !self.has_config("user.name") {
-                command.env(name, fallback);
-            }
-        }
-        for name in ["GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"] {
-            if std::env::var_os(name).is_none() && !self.has_config("user.email") {
-                command.env(name, "briefgen@localhost");
+        for (name, value) in &self.identity {
+            if std::env::var_os(name).is_none() {
+                command.env(name, value);
             }
         }
         command
-    }
-
-    fn has_config(&self, key: &str) -> bool {
-        Command::new("git")
-            .current_dir(&self.dir)
-            .args(["config", "--get", key])
-            .output()
-            .is_ok_and(|o| o.status.success())
     }
 
     fn finish(mut command: Command, args: &[&str]) -> Result<Output, BuildError> {

@@ -184,61 +184,52 @@ impl Queues {
     }
 }
 
-/// Which server each address is on, numbered from 0 in the order they are first met: host
-/// names that resolve to a shared address and port are one server (`localhost` and
-/// `127.0.0.1`), so that the per-host limit holds however a site spells its hosts. A name
-/// that does not resolve is a server of its own.
+/// Which server each address is on, numbered from 0 in the order they are first met: one per
+/// host and port, except that a host named by its IP address and a host name that resolves to
+/// it are one server (`127.0.0.1` and `localhost`), so that the per-host limit holds however a
+/// site spells its hosts. Names are looked up only when the site links to an IP address, and
+/// two names that share an address stay apart (sites behind one CDN are not one server).
 fn servers(urls: &[&str]) -> Vec<usize> {
-    use rayon::prelude::*;
-    use std::net::{SocketAddr, ToSocketAddrs};
+    use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
     let host_port = |url: &str| {
         url::Url::parse(url).ok().map(|u| {
-            let host = u
-                .host_str()
-                .unwrap_or("")
-                .trim_matches(['[', ']'])
-                .to_string();
-            (host, u.port_or_known_default().unwrap_or(0))
+            let host = u.host_str().unwrap_or("").trim_matches(['[', ']']);
+            (host.to_string(), u.port_or_known_default().unwrap_or(0))
         })
     };
-    let mut names: Vec<(String, u16)> = urls.iter().filter_map(|u| host_port(u)).collect();
-    names.sort_unstable();
-    names.dedup();
-    // Looked up at once: a site links to hundreds of hosts, each lookup a round trip.
-    let resolved: HashMap<(String, u16), Vec<SocketAddr>> = names
-        .into_par_iter()
-        .map(|(host, port)| {
-            let addresses = (host.as_str(), port)
-                .to_socket_addrs()
-                .map(Iterator::collect)
-                .unwrap_or_default();
-            ((host, port), addresses)
-        })
-        .collect();
-    let mut by_name: HashMap<Option<(String, u16)>, usize> = HashMap::new();
-    let mut by_address: HashMap<SocketAddr, usize> = HashMap::new();
-    let mut count = 0;
-    urls.iter()
-        .map(|url| {
-            let name = host_port(url);
-            if let Some(&server) = by_name.get(&name) {
-                return server;
-            }
-            let addresses = name
-                .as_ref()
-                .and_then(|n| resolved.get(n))
-                .into_iter()
-                .flatten();
-            let server = match addresses.clone().find_map(|a| by_address.get(a)) {
-                Some(&known) => known,
-                None => {
-                    count += 1;
-                    count - 1
+    let named: Vec<Option<(String, u16)>> = urls.iter().map(|u| host_port(u)).collect();
+    let literal = |(host, port): &(String, u16)| {
+        host.parse::<IpAddr>()
+            .ok()
+            .map(|ip| SocketAddr::new(ip, *port))
+    };
+    let literals: std::collections::HashSet<SocketAddr> =
+        named.iter().flatten().filter_map(literal).collect();
+    // The IP address a host stands for, where the site also links to that address.
+    let mut stands_for: HashMap<&(String, u16), Option<SocketAddr>> = HashMap::new();
+    let mut servers: HashMap<String, usize> = HashMap::new();
+    named
+        .iter()
+        .map(|name| {
+            let key = match name {
+                None => String::new(),
+                Some(name) => {
+                    let address = *stands_for.entry(name).or_insert_with(|| {
+                        literal(name).or_else(|| {
+                            if literals.is_empty() {
+                                return None;
+                            }
+                            (name.0.as_str(), name.1)
+                                .to_socket_addrs()
+                                .ok()?
+                                .find(|a| literals.contains(a))
+                        })
+                    });
+                    address.map_or_else(|| format!("{}:{}", name.0, name.1), |a| a.to_string())
                 }
             };
-            by_address.extend(addresses.map(|a| (*a, server)));
-            by_name.insert(name, server);
-            server
+            let next = servers.len();
+            *servers.entry(key).or_insert(next)
         })
         .collect()
 }
@@ -302,4 +293,26 @@ fn ask_all(urls: &[&str], options: &LinkOptions) -> Vec<Verdict> {
         .into_iter()
         .map(|v| v.unwrap_or_else(|| Verdict::Broken("not checked".to_string())))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_host_and_its_address_are_one_server_and_ports_apart() {
+        let urls = [
+            "http://127.0.0.1:8000/a",
+            "http://localhost:8000/b",
+            "http://127.0.0.1:9000/c",
+            "http://localhost:8000/d",
+            "not an address",
+        ];
+        assert_eq!(servers(&urls), [0, 0, 1, 0, 2]);
+        // Without an address among them, names are not looked up: each is its own server.
+        assert_eq!(
+            servers(&["http://localhost:8000/", "http://localhost:8001/"]),
+            [0, 1]
+        );
+    }
 }

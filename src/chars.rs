@@ -85,11 +85,10 @@ pub fn cut_at_word(text: &str, max: usize) -> Cow<'_, str> {
         .nth(max.saturating_sub(1))
         .map_or(end, |(i, _)| i);
     let head = &text[..keep];
-    let at_word = head
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| c.is_whitespace() && head[..i].chars().any(|c| !c.is_whitespace()))
-        .map_or(head, |(i, _)| &head[..i]);
+    let at_word = match head.rfind(char::is_whitespace) {
+        Some(i) if !head[..i].trim().is_empty() => &head[..i],
+        _ => head,
+    };
     let at_word = at_word.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
     Cow::Owned(format!("{at_word}…"))
 }

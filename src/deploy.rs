@@ -95,7 +95,12 @@ pub fn deploy(options: &DeployOptions) -> Result<DeployReport, BuildError> {
     let root = std::fs::canonicalize(&options.root)
         .map_err(|e| BuildError::io(format!("reading {}", options.root.display()), e))?;
     if !options.allow_dirty {
-        refuse_dirty(&git, &top, &root.join(&config.output_dir))?;
+        // The output and the site's cache (`.briefgen/`) are not sources.
+        let not_sources = [
+            root.join(&config.output_dir),
+            root.join(crate::source::layout::CACHE_DIR),
+        ];
+        refuse_dirty(&git, &top, &not_sources)?;
     }
     // The address given; else the custom domain; else GitHub's for the remote; else the
     // site's own.
@@ -185,15 +190,19 @@ pub fn deploy(options: &DeployOptions) -> Result<DeployReport, BuildError> {
     Ok(report(Some(commit)))
 }
 
-/// Refuses sources with uncommitted changes (the output folder aside): what is published must
-/// be a commit of them.
-fn refuse_dirty(git: &Git, top: &Path, output: &Path) -> Result<(), BuildError> {
+/// Refuses sources with uncommitted changes (what lies under `not_sources` aside): what is
+/// published must be a commit of them.
+fn refuse_dirty(git: &Git, top: &Path, not_sources: &[PathBuf]) -> Result<(), BuildError> {
     let status = git.text(&["status", "--porcelain", "--untracked-files=all", "--", "."])?;
     let top = std::fs::canonicalize(top).unwrap_or_else(|_| top.to_path_buf());
     let changed: Vec<&str> = status
         .lines()
         .map(|line| line.get(3..).unwrap_or(line))
-        .filter(|path| !top.join(path).starts_with(output))
+        .filter(|path| {
+            !not_sources
+                .iter()
+                .any(|dir| top.join(path).starts_with(dir))
+        })
         .collect();
     if changed.is_empty() {
         return Ok(());

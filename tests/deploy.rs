@@ -45,7 +45,7 @@ fn site_in_a_repository() -> (Site, tempfile::TempDir) {
         ),
         "Talks resumed.\n",
     );
-    site.write(".gitignore", "public/\n.briefgen/\n");
+    site.write(".gitignore", "target/\n");
     let bare = tempfile::tempdir().unwrap();
     git(bare.path(), &["init", "--quiet", "--bare"]);
     let root = site.root();
@@ -75,6 +75,10 @@ fn deploy_publishes_exactly_the_built_site_and_leaves_the_work_alone() {
     let (site, bare) = site_in_a_repository();
     let root = site.root();
     let head = git(root, &["rev-parse", "HEAD"]);
+    // The output and the link cache are not sources, committed or not.
+    site.write("public/stale.html", "old output");
+    site.write(".briefgen/links.json", "{}");
+    let status = git(root, &["status", "--porcelain"]);
     let run = site.run(&["deploy", "--base-url", BASE]);
     run.assert_ok();
     assert!(
@@ -110,8 +114,13 @@ fn deploy_publishes_exactly_the_built_site_and_leaves_the_work_alone() {
     // The working branch, index and files are as they were.
     assert_eq!(git(root, &["rev-parse", "HEAD"]), head);
     assert_eq!(git(root, &["branch", "--show-current"]).trim(), "main");
-    assert_eq!(git(root, &["status", "--porcelain"]), "");
-    assert!(!site.path("public").exists(), "nothing written to public/");
+    assert_eq!(git(root, &["status", "--porcelain"]), status);
+    assert_eq!(
+        std::fs::read_to_string(site.path("public/stale.html")).unwrap(),
+        "old output",
+        "nothing written to public/"
+    );
+    assert!(!published.contains("stale.html"));
 
     // A second deploy, after an edit, adds one commit on top; an unchanged site adds none.
     site.briefing(

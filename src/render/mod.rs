@@ -594,13 +594,13 @@ impl<'a> Renderer<'a> {
             }),
             Job::NotFound => Body::Plain(PlainPage {}),
             Job::Search => {
-                // The first of the most used, as the terms are sorted (A–Z).
+                // The most used; of those, the first as the terms are sorted (A–Z).
                 let example = |kind| {
-                    let terms = &self.site.taxonomy(kind).terms;
-                    let most = terms.iter().map(|t| t.briefings.len()).max().unwrap_or(0);
-                    terms
+                    self.site
+                        .taxonomy(kind)
+                        .terms
                         .iter()
-                        .find(|t| t.briefings.len() == most)
+                        .min_by_key(|t| std::cmp::Reverse(t.briefings.len()))
                         .map_or_else(String::new, |t| t.name.clone())
                 };
                 Body::Search(SearchPage {

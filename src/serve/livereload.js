@@ -64,8 +64,9 @@
 
   // What a fresh load would run or act on must be what the patched page runs: so the new HTML
   // is parsed as a load parses it (scripting on, so <noscript> holds text, not elements) where
-  // nothing in it can run or act (see parse); and the patch only ever moves inert content. Anything that could run or act, changed, added, removed or moved,
-  // means a reload, which is a fresh load.
+  // nothing in it can run or act (see parse), and the patch only ever moves inert content.
+  // Anything that could run or act, changed, added, removed or moved, means a reload, which
+  // is a fresh load.
   const HTML = "http://www.w3.org/1999/xhtml";
   const RELOAD = new Error("briefgen: reload");
   const POLICY = "data-briefgen-policy";

@@ -122,17 +122,21 @@ impl FieldChecker<'_> {
     /// Records a problem with a key's value, pointing at the value (or at the opening `---`
     /// when the key is not there).
     fn error(&mut self, key: &str, message: String) {
-        self.error_with_hint(key, message, None);
+        let diagnostic = self.at(key, message, false);
+        self.errors.push(diagnostic);
     }
 
-    fn error_with_hint(&mut self, key: &str, message: String, hint: Option<String>) {
-        let mut diagnostic = match key_place(self.yaml, key) {
+    /// A problem at `key`'s line: at its value, or at the key itself, underlined (`at_key`);
+    /// at the opening `---` when the key is not there.
+    fn at(&self, key: &str, message: String, at_key: bool) -> Diagnostic {
+        match key_place(self.yaml, key) {
             // The YAML starts on line 2 of the file, after the opening `---`.
+            Some(place) if at_key => {
+                Diagnostic::at(self.file, place.line + 1, 1, message).with_width(place.key_width)
+            }
             Some(place) => Diagnostic::at(self.file, place.line + 1, place.value_column, message),
             None => Diagnostic::at_line(self.file, 1, message),
-        };
-        diagnostic.hint = hint;
-        self.errors.push(diagnostic);
+        }
     }
 
     /// A field that must be text (numbers and booleans are taken as written).
@@ -331,13 +335,7 @@ impl FieldChecker<'_> {
                 None => own.to_string(),
             };
             let message = format!("unknown front matter key `{name}`");
-            // At the key itself, underlined, not at its value.
-            let mut diagnostic = match key_place(self.yaml, &name) {
-                Some(place) => Diagnostic::at(self.file, place.line + 1, 1, message)
-                    .with_width(place.key_width),
-                None => Diagnostic::at_line(self.file, 1, message),
-            };
-            diagnostic.hint = Some(hint);
+            let diagnostic = self.at(&name, message, true).with_hint(hint);
             self.errors.push(diagnostic);
         }
     }
@@ -461,8 +459,6 @@ fn dedupe(names: Vec<String>) -> Vec<String> {
         .collect()
 }
 
-/// Where a top-level `key:` is set in `yaml`: its 1-based line, and the 1-based column where
-/// its value starts.
 /// Where a top-level key is written in the YAML: its line (1-based, in the YAML), how many
 /// characters its name takes (quotes included), and the column its value starts at.
 struct KeyPlace {
@@ -471,6 +467,7 @@ struct KeyPlace {
     value_column: usize,
 }
 
+/// Where a top-level `key:` is set in `yaml`.
 fn key_place(yaml: &str, key: &str) -> Option<KeyPlace> {
     yaml.lines().enumerate().find_map(|(index, line)| {
         let after_key = line

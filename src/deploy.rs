@@ -86,10 +86,13 @@ pub fn deploy(options: &DeployOptions) -> Result<DeployReport, BuildError> {
     let remote_url = git
         .text(&["remote", "get-url", &options.remote])
         .map_err(|_| {
-            BuildError::Usage(format!(
-                "the repository has no remote `{}` (git remote add {} URL, or --remote NAME)",
-                options.remote, options.remote
-            ))
+            BuildError::usage(
+                "--remote",
+                format!(
+                    "the repository has no remote `{}` (git remote add {} URL, or --remote NAME)",
+                    options.remote, options.remote
+                ),
+            )
         })?;
     let config = crate::source::config::SiteConfig::load(&options.root)?.config;
     let root = std::fs::canonicalize(&options.root)
@@ -180,10 +183,13 @@ pub fn deploy(options: &DeployOptions) -> Result<DeployReport, BuildError> {
     let refspec = format!("{commit}:{branch_ref}");
     git.run(&["push", "--quiet", &options.remote, &refspec])
         .map_err(|e| match e {
-            BuildError::Usage(why) => BuildError::Usage(format!(
-                "the push to {} ({remote_url}) was refused; nothing was published: {why}",
-                options.remote
-            )),
+            BuildError::Usage { message: why, .. } => BuildError::usage(
+                options.remote.clone(),
+                format!(
+                    "the push to {} ({remote_url}) was refused; nothing was published: {why}",
+                    options.remote
+                ),
+            ),
             other => other,
         })?;
     git.run(&["update-ref", &branch_ref, &commit])?;
@@ -208,15 +214,18 @@ fn refuse_dirty(git: &Git, top: &Path, not_sources: &[PathBuf]) -> Result<(), Bu
         return Ok(());
     }
     let shown: Vec<&str> = changed.iter().take(5).copied().collect();
-    Err(BuildError::Usage(format!(
-        "the sources have uncommitted changes ({}{}); commit them, or deploy with --allow-dirty",
-        shown.join(", "),
-        if changed.len() > shown.len() {
-            format!(" and {} more", changed.len() - shown.len())
-        } else {
-            String::new()
-        }
-    )))
+    Err(BuildError::usage(
+        shown.first().copied().unwrap_or("the sources"),
+        format!(
+            "the sources have uncommitted changes ({}{}); commit them, or deploy with --allow-dirty",
+            shown.join(", "),
+            if changed.len() > shown.len() {
+                format!(" and {} more", changed.len() - shown.len())
+            } else {
+                String::new()
+            }
+        ),
+    ))
 }
 
 /// The GitHub Pages address of a GitHub remote: `https://OWNER.github.io/REPO/`, or
@@ -278,11 +287,14 @@ impl Git {
             identity,
         };
         git.text(&["rev-parse", "--git-dir"]).map_err(|_| {
-            BuildError::Usage(format!(
-                "{} is not in a git repository: deploy publishes a branch of the site's own \
+            BuildError::usage(
+                root.display().to_string(),
+                format!(
+                    "{} is not in a git repository: deploy publishes a branch of the site's own \
                  repository (git init, commit, git remote add origin URL)",
-                root.display()
-            ))
+                    root.display()
+                ),
+            )
         })?;
         Ok(git)
     }
@@ -305,11 +317,14 @@ impl Git {
         if output.status.success() {
             Ok(output)
         } else {
-            Err(BuildError::Usage(format!(
-                "git {} failed: {}",
-                args.first().copied().unwrap_or(""),
-                String::from_utf8_lossy(&output.stderr).trim()
-            )))
+            Err(BuildError::usage(
+                "git",
+                format!(
+                    "git {} failed: {}",
+                    args.first().copied().unwrap_or(""),
+                    String::from_utf8_lossy(&output.stderr).trim()
+                ),
+            ))
         }
     }
 

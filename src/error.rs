@@ -111,8 +111,21 @@ pub enum BuildError {
     /// The site's files have problems; all of them are listed. Nothing was written.
     Content(Vec<Diagnostic>),
     /// The command cannot run as asked (no site at the root, an output folder it must not
-    /// replace). Nothing was written.
-    Usage(String),
+    /// replace, a flag's bad value). Nothing was written.
+    Usage {
+        /// What it concerns: a file or folder (`site.toml`, the output folder) or a flag
+        /// (`--base-url`); a report that lists problems names it.
+        subject: String,
+        /// What is wrong, naming the subject too.
+        message: String,
+    },
+    /// A server could not be reached, or refused what was asked of it (`import URL`).
+    Network {
+        /// The address asked for.
+        address: String,
+        /// What went wrong, naming the address.
+        message: String,
+    },
     /// Reading or writing files failed.
     Io {
         /// What was being done, naming the path.
@@ -131,17 +144,25 @@ impl BuildError {
         }
     }
 
+    /// A usage error about `subject` (a file, a folder or a flag).
+    pub fn usage(subject: impl Into<String>, message: impl Into<String>) -> Self {
+        BuildError::Usage {
+            subject: subject.into(),
+            message: message.into(),
+        }
+    }
+
     /// The error as diagnostics, for a report that lists problems (`serve`'s): the content's
-    /// own, or one naming the settings file (usage) or the path that could not be read or
-    /// written.
+    /// own, or one naming what a usage error concerns, the address that failed, or the path
+    /// that could not be read or written.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         match self {
             BuildError::Content(diagnostics) => diagnostics.clone(),
-            BuildError::Usage(message) => {
-                vec![Diagnostic::new(
-                    crate::source::layout::CONFIG_FILE,
-                    message.clone(),
-                )]
+            BuildError::Usage { subject, message } => {
+                vec![Diagnostic::new(subject, message.clone())]
+            }
+            BuildError::Network { address, message } => {
+                vec![Diagnostic::new(address, message.clone())]
             }
             BuildError::Io { context, source } => {
                 vec![Diagnostic::new("", format!("{context}: {source}"))]
@@ -152,8 +173,8 @@ impl BuildError {
     /// The process exit code for this error: 2 for usage errors, 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
-            BuildError::Usage(_) => 2,
-            BuildError::Content(_) | BuildError::Io { .. } => 1,
+            BuildError::Usage { .. } => 2,
+            BuildError::Content(_) | BuildError::Network { .. } | BuildError::Io { .. } => 1,
         }
     }
 }
@@ -167,7 +188,9 @@ impl fmt::Display for BuildError {
                 }
                 write!(f, "{}", count_line(diagnostics.len()))
             }
-            BuildError::Usage(message) => write!(f, "error: {message}"),
+            BuildError::Usage { message, .. } | BuildError::Network { message, .. } => {
+                write!(f, "error: {message}")
+            }
             BuildError::Io { context, source } => write!(f, "error: {context}: {source}"),
         }
     }
@@ -218,6 +241,23 @@ mod tests {
         assert_eq!(
             Diagnostic::new("site.toml", "x").to_string(),
             "site.toml: x"
+        );
+    }
+
+    #[test]
+    fn errors_are_reported_against_what_they_concern_with_their_exit_code() {
+        let usage = BuildError::usage("--base-url", "--base-url: not an address");
+        assert_eq!(usage.exit_code(), 2);
+        assert_eq!(usage.diagnostics()[0].file, PathBuf::from("--base-url"));
+        assert_eq!(usage.to_string(), "error: --base-url: not an address");
+        let network = BuildError::Network {
+            address: "http://127.0.0.1:1/x".into(),
+            message: "http://127.0.0.1:1/x: refused".into(),
+        };
+        assert_eq!(network.exit_code(), 1);
+        assert_eq!(
+            network.diagnostics()[0].file,
+            PathBuf::from("http://127.0.0.1:1/x")
         );
     }
 

@@ -576,6 +576,54 @@ fn a_missing_site_is_a_usage_error() {
     assert_eq!(run.code, 2, "unknown commands are usage errors");
 }
 
+/// Errors by kind: a usage error (exit 2) names the file, folder or flag it concerns; a
+/// server that cannot be reached is an error about its address (exit 1), not a usage error.
+#[test]
+fn errors_are_by_kind_and_name_what_they_concern() {
+    let site = good_site();
+    let unreachable = "http://127.0.0.1:1/x";
+    let missing = tempfile::tempdir().unwrap();
+    let refused = good_site();
+    refused.write(
+        "site.toml",
+        &format!("{}output_dir = \".\"\n", common::SITE_TOML),
+    );
+    let cases: [(&str, common::Run, i32, String); 4] = [
+        (
+            "import from nothing listening",
+            site.run(&["import", unreachable]),
+            1,
+            unreachable.to_string(),
+        ),
+        (
+            "import of an ftp address",
+            site.run(&["import", "ftp://example.org/x"]),
+            2,
+            "ftp://example.org/x".to_string(),
+        ),
+        (
+            "no site.toml",
+            common::run_in(missing.path(), &["build"]),
+            2,
+            "site.toml".to_string(),
+        ),
+        (
+            "the site folder as output",
+            refused.build(),
+            2,
+            refused.root().display().to_string(),
+        ),
+    ];
+    for (what, run, code, named) in cases {
+        assert_eq!(run.code, code, "{what}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&named),
+            "{what} does not name {named}: {}",
+            run.stderr
+        );
+    }
+}
+
 #[test]
 fn a_folder_briefgen_did_not_write_is_kept_unless_forced() {
     let site = good_site();

@@ -52,8 +52,12 @@ pub fn run(root: &Path, args: CheckArgs, printer: &Printer) -> Result<(), BuildE
 impl ExternalArgs {
     fn options(&self) -> Result<LinkOptions, BuildError> {
         let seconds = |value: f64, name: &str| {
-            Duration::try_from_secs_f64(value)
-                .map_err(|_| BuildError::Usage(format!("--{name} must be a number of 0 or more")))
+            Duration::try_from_secs_f64(value).map_err(|_| {
+                BuildError::usage(
+                    format!("--{name}"),
+                    format!("--{name} must be a number of 0 or more"),
+                )
+            })
         };
         let defaults = LinkOptions::default();
         Ok(LinkOptions {

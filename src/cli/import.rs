@@ -19,9 +19,10 @@ pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
         .as_deref()
         .filter(|u| !briefgen::source::frontmatter::is_web_url(u))
     {
-        return Err(BuildError::Usage(format!(
-            "--url `{url}` is not an http or https address"
-        )));
+        return Err(BuildError::usage(
+            "--url",
+            format!("--url `{url}` is not an http or https address"),
+        ));
     }
     // Wiped when dropped: an error on the way out is printed on a clean line.
     let terminal = Terminal::on_stderr();
@@ -29,7 +30,7 @@ pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
     // An address is fetched; `fetch` refuses any but http and https.
     let (text, options) = if arg.contains("://") {
         terminal.show(&format!("Fetching {arg}…"));
-        let page = fetch::fetch(&arg, fetch::TIMEOUT).map_err(BuildError::Usage)?;
+        let page = fetch::fetch(&arg, fetch::TIMEOUT).map_err(|e| e.into_build_error(&arg))?;
         let text = decode(&page.bytes, page.content_type.as_deref()).into_owned();
         let options = ImportOptions {
             // The address it was found at, after redirects, unless told otherwise.

@@ -16,9 +16,9 @@ pub fn run(root: &Path, args: NewArgs) -> Result<(), BuildError> {
         .as_deref()
         .map(|d| briefgen::source::dates::parse_date(d, &config.timezone))
         .transpose()
-        .map_err(|e| BuildError::Usage(format!("--date: {e}")))?;
+        .map_err(|e| BuildError::usage("--date", format!("--date: {e}")))?;
     if args.title.trim().is_empty() {
-        return Err(BuildError::Usage("the title is empty".to_string()));
+        return Err(BuildError::usage("TITLE", "the title is empty"));
     }
     let briefing = DraftBriefing {
         title: args.title.trim().to_string(),

@@ -842,7 +842,7 @@ fn load_settings(
     if let Some(base_url) = &options.base_url {
         config
             .set_base_url(base_url)
-            .map_err(|e| BuildError::Usage(format!("--base-url: {e}")))?;
+            .map_err(|e| BuildError::usage("--base-url", format!("--base-url: {e}")))?;
     }
     Ok((config, loaded.warnings))
 }

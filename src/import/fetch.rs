@@ -25,18 +25,56 @@ pub struct Fetched {
     pub bytes: Vec<u8>,
 }
 
-/// Fetches the page at `address` (an http or https address), within `timeout`.
-pub fn fetch(address: &str, timeout: Duration) -> Result<Fetched, String> {
-    let parsed =
-        url::Url::parse(address).map_err(|e| format!("`{address}` is not an address: {e}"))?;
-    if !matches!(parsed.scheme(), "http" | "https") {
-        return Err(format!("`{address}` is not an http or https address"));
+/// Why a page was not fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchError {
+    /// What was asked for is not an http or https address: a usage error.
+    NotWeb(String),
+    /// The server could not be reached, or what it sent cannot be clipped: an error about
+    /// the address.
+    Failed(String),
+}
+
+impl FetchError {
+    /// What went wrong, in words for the curator.
+    pub fn message(&self) -> &str {
+        match self {
+            FetchError::NotWeb(message) | FetchError::Failed(message) => message,
+        }
     }
+
+    /// As a command's error: a usage error (exit 2) for an address that is not a web one, a
+    /// network error about the address (exit 1) otherwise.
+    pub fn into_build_error(self, address: &str) -> crate::error::BuildError {
+        match self {
+            FetchError::NotWeb(message) => crate::error::BuildError::usage(address, message),
+            FetchError::Failed(message) => crate::error::BuildError::Network {
+                address: address.to_string(),
+                message,
+            },
+        }
+    }
+}
+
+/// Fetches the page at `address` (an http or https address), within `timeout`.
+pub fn fetch(address: &str, timeout: Duration) -> Result<Fetched, FetchError> {
+    let parsed = url::Url::parse(address)
+        .map_err(|e| FetchError::NotWeb(format!("`{address}` is not an address: {e}")))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(FetchError::NotWeb(format!(
+            "`{address}` is not an http or https address"
+        )));
+    }
+    fetch_web(address, &parsed, timeout).map_err(FetchError::Failed)
+}
+
+/// Fetches a page at an http or https address.
+fn fetch_web(address: &str, parsed: &url::Url, timeout: Duration) -> Result<Fetched, String> {
     let agent = crate::web::agent(timeout, "import");
     let crate::web::Answer { mut response, url } = crate::web::ask(
         &agent,
         &ureq::http::Method::GET,
-        &parsed,
+        parsed,
         MAX_REDIRECTS,
         Some("text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"),
     )
@@ -46,7 +84,7 @@ pub fn fetch(address: &str, timeout: Duration) -> Result<Fetched, String> {
     if !status.is_success() {
         return Err(format!(
             "{address}: the server answered {status}{}",
-            if url == crate::web::without_credentials(parsed).as_str() {
+            if url == crate::web::without_credentials(parsed.clone()).as_str() {
                 String::new()
             } else {
                 format!(" (at {url})")
@@ -153,9 +191,10 @@ mod tests {
     fn only_web_addresses_are_fetched() {
         for address in ["file:///etc/passwd", "ftp://example.org/page.html"] {
             assert!(
-                fetch(address, TIMEOUT)
-                    .unwrap_err()
-                    .contains("is not an http or https address"),
+                matches!(
+                    fetch(address, TIMEOUT),
+                    Err(FetchError::NotWeb(m)) if m.contains("is not an http or https address")
+                ),
                 "{address}"
             );
         }

@@ -57,10 +57,13 @@ pub fn resolve_output_dir(root: &Path, output_dir: &Path) -> Result<PathBuf, Bui
     let root = absolute(root)?;
     let output = normalize(&root.join(output_dir));
     let refuse = |why: &str| {
-        Err(BuildError::Usage(format!(
-            "refusing to write the site to {}: {why}; set output_dir in site.toml to a folder of its own, such as \"public\"",
-            output.display()
-        )))
+        Err(BuildError::usage(
+            output.display().to_string(),
+            format!(
+                "refusing to write the site to {}: {why}; set output_dir in site.toml to a folder of its own, such as \"public\"",
+                output.display()
+            ),
+        ))
     };
     if root.starts_with(&output) {
         return refuse("it is the site folder or contains it");
@@ -325,10 +328,13 @@ fn check_replaceable(output: &Path, force: bool) -> Result<(), BuildError> {
         return Ok(());
     }
     if !output.is_dir() {
-        return Err(BuildError::Usage(format!(
-            "{} exists and is not a folder; remove it or choose another output_dir",
-            output.display()
-        )));
+        return Err(BuildError::usage(
+            output.display().to_string(),
+            format!(
+                "{} exists and is not a folder; remove it or choose another output_dir",
+                output.display()
+            ),
+        ));
     }
     let empty = fs::read_dir(output)
         .map_err(|e| BuildError::io(format!("reading {}", output.display()), e))?
@@ -337,11 +343,14 @@ fn check_replaceable(output: &Path, force: bool) -> Result<(), BuildError> {
     if empty {
         Ok(())
     } else {
-        Err(BuildError::Usage(format!(
-            "{} is not empty and was not written by briefgen (it has no {MARKER_FILE} file); \
+        Err(BuildError::usage(
+            output.display().to_string(),
+            format!(
+                "{} is not empty and was not written by briefgen (it has no {MARKER_FILE} file); \
              pass --force to replace it",
-            output.display()
-        )))
+                output.display()
+            ),
+        ))
     }
 }
 
@@ -530,7 +539,7 @@ mod tests {
         let files = [OutputFile::Rendered(&page)];
         assert!(matches!(
             write_site(&out, &files, false),
-            Err(BuildError::Usage(_))
+            Err(BuildError::Usage { .. })
         ));
         assert_eq!(
             fs::read_to_string(out.join("thesis.docx")).unwrap(),

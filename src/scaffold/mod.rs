@@ -52,11 +52,14 @@ pub fn init_site(dir: &Path, today: &ZonedDateTime) -> Result<Vec<PathBuf>, Buil
         .map(|(path, _)| path.display().to_string())
         .collect();
     if !existing.is_empty() {
-        return Err(BuildError::Usage(format!(
-            "{} already has {}; briefgen init writes nothing over existing files (nothing was written)",
-            dir.display(),
-            existing.join(", ")
-        )));
+        return Err(BuildError::usage(
+            dir.display().to_string(),
+            format!(
+                "{} already has {}; briefgen init writes nothing over existing files (nothing was written)",
+                dir.display(),
+                existing.join(", ")
+            ),
+        ));
     }
     for (path, text) in &files {
         write_new_file(&dir.join(path), text)?;
@@ -184,10 +187,13 @@ fn check_builds(text: &str, config: &SiteConfig) -> Result<(), BuildError> {
         return Ok(());
     }
     let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
-    Err(BuildError::Usage(format!(
-        "nothing was written, as the briefing would not build: {}",
-        messages.join("; ")
-    )))
+    Err(BuildError::usage(
+        "the new briefing",
+        format!(
+            "nothing was written, as the briefing would not build: {}",
+            messages.join("; ")
+        ),
+    ))
 }
 
 /// Splits a comma-separated list (`"Kim Jong-un, Donald Trump"`), dropping empty items.
@@ -236,10 +242,13 @@ fn write_new_file(path: &Path, text: &str) -> Result<(), BuildError> {
     {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            return Err(BuildError::Usage(format!(
-                "{} already exists; briefgen never replaces a file: choose another title or date, or move that file",
-                path.display()
-            )));
+            return Err(BuildError::usage(
+                path.display().to_string(),
+                format!(
+                    "{} already exists; briefgen never replaces a file: choose another title or date, or move that file",
+                    path.display()
+                ),
+            ));
         }
         Err(e) => return Err(BuildError::io(format!("creating {}", path.display()), e)),
     };
@@ -352,7 +361,7 @@ mod tests {
             },
         ] {
             let error = draft.write_into(dir.path(), &config).unwrap_err();
-            assert!(matches!(error, BuildError::Usage(_)), "{error}");
+            assert!(matches!(error, BuildError::Usage { .. }), "{error}");
             assert!(error.to_string().contains("would not build"), "{error}");
         }
         assert!(!dir.path().join("content").exists());

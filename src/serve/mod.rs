@@ -123,10 +123,12 @@ async fn run(options: ServeOptions) -> Result<(), BuildError> {
         .local_addr()
         .map_err(|e| BuildError::io("reading the server's address", e))?;
     let base_url = format!("http://{address}/");
-    let root = options
-        .root
-        .canonicalize()
-        .map_err(|e| BuildError::Usage(format!("no site at {}: {e}", options.root.display())))?;
+    let root = options.root.canonicalize().map_err(|e| {
+        BuildError::usage(
+            "--root",
+            format!("no site at {}: {e}", options.root.display()),
+        )
+    })?;
 
     let mut engine = Engine::open(
         &root,

@@ -111,10 +111,13 @@ impl SiteConfig {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(BuildError::Usage(format!(
-                    "no {CONFIG_FILE} in {}: run briefgen in a site folder or pass --root DIR",
-                    root.display()
-                )));
+                return Err(BuildError::usage(
+                    CONFIG_FILE,
+                    format!(
+                        "no {CONFIG_FILE} in {}: run briefgen in a site folder or pass --root DIR",
+                        root.display()
+                    ),
+                ));
             }
             Err(e) => return Err(BuildError::io(format!("reading {}", path.display()), e)),
         };

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use briefgen::engine::Served;
+use briefgen::serve::Served;
 use common::{Live, SITE_TOML, Saved, Site, front};
 
 const BASE: &str = "http://127.0.0.1:1111/";
@@ -81,7 +81,7 @@ fn editing_a_briefing_renders_only_what_shows_it() {
     assert!(first.errors.is_empty(), "{:?}", first.errors);
     let total = first.rendered;
     assert!(
-        text(live.served(), "briefings/hanoi/index.html")
+        text(&live.served(), "briefings/hanoi/index.html")
             .contains("http://127.0.0.1:1111/briefings/singapore/")
     );
 
@@ -121,7 +121,7 @@ fn editing_a_briefing_renders_only_what_shows_it() {
         "{} of {total} rendered",
         update.rendered
     );
-    assert!(text(live.served(), "briefings/hanoi/index.html").contains("Hanoi, revised"));
+    assert!(text(&live.served(), "briefings/hanoi/index.html").contains("Hanoi, revised"));
     assert_same_as_fresh(&live, &site);
 
     // Saving the same text again renders nothing.
@@ -147,7 +147,7 @@ fn added_and_deleted_briefings_come_and_go_with_their_terms() {
     let snapshot = live.served();
     assert!(snapshot.files.contains_key("briefings/letter/index.html"));
     assert!(snapshot.files.contains_key("tags/letters/index.html"));
-    assert!(text(snapshot, "index.html").contains("Letter"));
+    assert!(text(&snapshot, "index.html").contains("Letter"));
     assert_same_as_fresh(&live, &site);
 
     std::fs::remove_file(site.path("content/2019/2019-06-30-panmunjom.md")).unwrap();
@@ -201,7 +201,7 @@ fn a_broken_save_keeps_the_last_good_site_until_it_is_fixed() {
     );
     saved(&mut live, &site, "content/2019/2019-02-28-hanoi.md");
     assert!(live.errors.is_empty());
-    assert!(text(live.served(), "briefings/hanoi/index.html").contains("Hanoi fixed"));
+    assert!(text(&live.served(), "briefings/hanoi/index.html").contains("Hanoi fixed"));
     assert_same_as_fresh(&live, &site);
 }
 
@@ -222,7 +222,7 @@ fn a_link_to_a_briefing_that_arrives_later_resolves() {
     );
     saved(&mut live, &site, "content/later.md");
     assert!(
-        text(live.served(), "briefings/x/index.html")
+        text(&live.served(), "briefings/x/index.html")
             .contains("http://127.0.0.1:1111/briefings/later/")
     );
     assert_same_as_fresh(&live, &site);
@@ -248,7 +248,7 @@ fn a_template_change_renders_the_pages_that_use_it() {
         update.changed
     );
     assert!(
-        text(live.served(), "tags/summits/index.html").contains("<p class=\"term\">Summits</p>")
+        text(&live.served(), "tags/summits/index.html").contains("<p class=\"term\">Summits</p>")
     );
     assert_same_as_fresh(&live, &site);
 
@@ -260,7 +260,7 @@ fn a_template_change_renders_the_pages_that_use_it() {
             .changed
             .contains(&"briefings/hanoi/index.html".to_string())
     );
-    assert!(text(live.served(), "index.html").contains("class=\"new\""));
+    assert!(text(&live.served(), "index.html").contains("class=\"new\""));
 }
 
 #[test]
@@ -283,14 +283,14 @@ fn a_config_change_rebuilds_everything() {
         "title = \"Renamed\"\nbase_url = \"https://example.org/\"\npaginate_by = 2\n",
     );
     saved(&mut live, &site, "site.toml");
-    assert!(text(live.served(), "briefings/hanoi/index.html").contains("Renamed"));
+    assert!(text(&live.served(), "briefings/hanoi/index.html").contains("Renamed"));
     assert_same_as_fresh(&live, &site);
 
     site.write("site.toml", "title = \"Broken\nbase_url = 3\n");
     let update = live.update(&[site.path("site.toml")]);
     assert_eq!(update.errors[0].file, PathBuf::from("site.toml"));
     assert!(
-        text(live.served(), "index.html").contains("Renamed"),
+        text(&live.served(), "index.html").contains("Renamed"),
         "the last good site stays"
     );
 }
@@ -312,7 +312,7 @@ fn a_people_file_change_rebuilds_everything() {
             .files
             .contains_key("people/kim-jong-un/index.html")
     );
-    let moon = text(live.served(), "people/moon-jae-in/index.html");
+    let moon = text(&live.served(), "people/moon-jae-in/index.html");
     assert!(moon.contains("<p class=\"role\">President</p>") && moon.contains("3 briefings"));
     assert_same_as_fresh(&live, &site);
 
@@ -320,7 +320,7 @@ fn a_people_file_change_rebuilds_everything() {
     let update = live.update(&[site.path("data/people.yaml")]);
     assert_eq!(update.errors[0].file, PathBuf::from("data/people.yaml"));
     assert_eq!(update.errors[0].line, Some(2));
-    assert!(text(live.served(), "people/moon-jae-in/index.html").contains("3 briefings"));
+    assert!(text(&live.served(), "people/moon-jae-in/index.html").contains("3 briefings"));
 
     std::fs::remove_file(site.path("data/people.yaml")).unwrap();
     saved(&mut live, &site, "data/people.yaml");
@@ -337,13 +337,13 @@ fn a_new_time_zone_redates_briefings_whose_text_did_not_change() {
     // Issue 11, case 1: briefings whose text did not change kept dates read in the old zone.
     let site = site();
     let (mut live, _) = Live::open(site.root(), BASE);
-    assert!(text(live.served(), "atom.xml").contains("2019-06-30T00:00:00+00:00"));
+    assert!(text(&live.served(), "atom.xml").contains("2019-06-30T00:00:00+00:00"));
     site.write(
         "site.toml",
         &format!("{SITE_TOML}paginate_by = 2\ntimezone = \"Asia/Seoul\"\n"),
     );
     saved(&mut live, &site, "site.toml");
-    let feed = text(live.served(), "atom.xml");
+    let feed = text(&live.served(), "atom.xml");
     assert!(feed.contains("2019-06-30T00:00:00+09:00"), "{feed}");
     assert_same_as_fresh(&live, &site);
 }
@@ -410,7 +410,7 @@ fn a_list_page_follows_its_paginator_whatever_it_shows() {
     );
     let (mut live, _) = Live::open(site.root(), BASE);
     assert_eq!(
-        text(live.served(), "index.html"),
+        text(&live.served(), "index.html"),
         "3 in 2: Panmunjom Hanoi "
     );
     site.briefing(
@@ -420,7 +420,7 @@ fn a_list_page_follows_its_paginator_whatever_it_shows() {
     );
     saved(&mut live, &site, "content/2017/2017-01-01-older.md");
     assert_eq!(
-        text(live.served(), "index.html"),
+        text(&live.served(), "index.html"),
         "4 in 2: Panmunjom Hanoi "
     );
     assert_same_as_fresh(&live, &site);
@@ -497,7 +497,7 @@ fn an_update_is_served_whole_or_not_at_all() {
         before.files,
         "nothing of a failed update is served"
     );
-    assert!(!text(live.served(), "briefings/hanoi/index.html").contains("Hanoi edited"));
+    assert!(!text(&live.served(), "briefings/hanoi/index.html").contains("Hanoi edited"));
 
     std::fs::remove_file(site.path("templates/sitemap.xml")).unwrap();
     let update = saved(&mut live, &site, "templates/sitemap.xml");
@@ -506,8 +506,8 @@ fn an_update_is_served_whole_or_not_at_all() {
             .changed
             .contains(&"briefings/hanoi/index.html".to_string())
     );
-    assert!(text(live.served(), "briefings/hanoi/index.html").contains("Hanoi edited"));
-    assert!(text(live.served(), "chronology/2019/index.html").contains("Hanoi edited"));
+    assert!(text(&live.served(), "briefings/hanoi/index.html").contains("Hanoi edited"));
+    assert!(text(&live.served(), "chronology/2019/index.html").contains("Hanoi edited"));
     assert_same_as_fresh(&live, &site);
 }
 
@@ -534,7 +534,7 @@ fn moving_a_briefing_in_time_reorders_every_list() {
     );
     saved(&mut live, &site, "content/2018/2018-06-12-singapore.md");
     assert_same_as_fresh(&live, &site);
-    let home = text(live.served(), "index.html");
+    let home = text(&live.served(), "index.html");
     assert!(home.find("Singapore").unwrap() < home.find("Panmunjom").unwrap());
 }
 
@@ -576,12 +576,11 @@ fn an_attempt_thrown_away_leaves_nothing_behind() {
         &front("Hanoi, first", "2019-02-28", &["Summits"], &["Kim Jong-un"]),
         "x\n",
     );
-    let attempt = live.engine.try_update(&[
+    let started = live.session.start(&[
         site.path("static/style.css"),
         site.path("content/2019/2019-02-28-hanoi.md"),
     ]);
-    assert!(attempt.update.errors.is_empty());
-    attempt.abandon(&mut live.engine);
+    assert!(started.errors().is_empty());
     site.briefing(
         "2019/2019-02-28-hanoi.md",
         &front(
@@ -592,13 +591,19 @@ fn an_attempt_thrown_away_leaves_nothing_behind() {
         ),
         "x\n",
     );
-    let update = saved(&mut live, &site, "content/2019/2019-02-28-hanoi.md");
+    // The second save came meanwhile: the first is thrown away, and this batch names only it.
+    let update = live.settle(
+        Some(started),
+        false,
+        &[site.path("content/2019/2019-02-28-hanoi.md")],
+    );
+    assert!(update.errors.is_empty(), "{:?}", update.errors);
     assert!(
         update.changed.contains(&"style.css".to_string()),
         "{:?}",
         update.changed
     );
-    assert!(text(live.served(), "briefings/hanoi/index.html").contains("Hanoi, second"));
-    assert!(text(live.served(), "chronology/2019/index.html").contains("Hanoi, second"));
+    assert!(text(&live.served(), "briefings/hanoi/index.html").contains("Hanoi, second"));
+    assert!(text(&live.served(), "chronology/2019/index.html").contains("Hanoi, second"));
     assert_same_as_fresh(&live, &site);
 }

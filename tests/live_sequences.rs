@@ -7,7 +7,10 @@
 //! template; `site.toml` removed and put back — and after each step compares what a server
 //! would serve (the first site, then every good update's changes applied to it) with a full
 //! build of the same folder into a temporary folder. A build that fails must be an update
-//! that fails, with the same errors. The cases of issue 11 are fixed sequences beside it.
+//! that fails, with the same errors. Saves arrive as the watcher hands them to `serve`'s
+//! session: alone, or started early and then kept, or overtaken by another save while they
+//! render (thrown away, and the whole batch saved). The cases of issue 11 are fixed sequences
+//! beside it.
 
 mod common;
 
@@ -293,12 +296,16 @@ const PAGINATOR_TEMPLATE: &str = "{{ paginator.current_index }}/{{ paginator.num
 /// A template whose render fails (the sitemap is rendered with it).
 const BROKEN_TEMPLATE: &str = "templates/sitemap.xml";
 
-/// Saves `paths` (relative to the site) to the engine; then checks that the update failed
-/// exactly when a fresh build fails, with the same errors, and that what is served is
-/// otherwise what the build writes.
+/// Saves `paths` (relative to the site) to the engine; then checks it.
 fn saved_and_checked(live: &mut Live, state: &State, paths: &[String], step: &str) {
     let paths: Vec<_> = paths.iter().map(|p| state.site.path(p)).collect();
     let update = live.update(&paths);
+    checked(live, state, &update, step);
+}
+
+/// Checks that an update failed exactly when a fresh build fails, with the same errors, and
+/// that what is served is otherwise what the build writes.
+fn checked(live: &Live, state: &State, update: &common::Saved, step: &str) {
     match common::try_built(state.site.root(), BASE) {
         Ok(built) => {
             assert!(
@@ -326,25 +333,61 @@ fn saved_and_checked(live: &mut Live, state: &State, paths: &[String], step: &st
     }
 }
 
-/// Runs one sequence of edits, each followed by its repair when it left the site broken.
-fn run(edits: &[Edit]) {
+/// How a save reaches the session, as the watcher hands it over.
+#[derive(Debug, Clone)]
+enum Arrival {
+    /// A batch of events, saved once they are over.
+    Alone,
+    /// Started as soon as it completed; nothing came while it rendered, so it is kept.
+    Kept,
+    /// Started as soon as it completed; this edit was saved while it rendered, so it is
+    /// thrown away and the whole batch saved.
+    Overtaken(Edit),
+}
+
+fn arrival() -> impl Strategy<Value = Arrival> {
+    prop_oneof![
+        2 => Just(Arrival::Alone),
+        1 => Just(Arrival::Kept),
+        1 => edit().prop_map(Arrival::Overtaken),
+    ]
+}
+
+/// Runs one sequence of edits, each saved as it arrives, each followed by its repair when it
+/// left the site broken.
+fn run_arriving(steps: &[(Edit, Arrival)]) {
     let mut state = State::new();
     let (mut live, first) = Live::open(state.site.root(), BASE);
     assert!(first.errors.is_empty(), "{:?}", first.errors);
-    for (n, edit) in edits.iter().enumerate() {
+    for (n, (edit, arrival)) in steps.iter().enumerate() {
+        let step = format!("step {n}: {edit:?}, {arrival:?}");
         let saved = state.apply(edit);
-        saved_and_checked(&mut live, &state, &saved, &format!("step {n}: {edit:?}"));
+        let paths: Vec<_> = saved.iter().map(|p| state.site.path(p)).collect();
+        let update = match arrival {
+            Arrival::Alone => live.update(&paths),
+            Arrival::Kept => live.update_overlapped(&paths, Vec::new),
+            Arrival::Overtaken(next) => live.update_overlapped(&paths, || {
+                let more = state.apply(next);
+                // An event came, even when the edit named no file (nothing to delete).
+                let mut more: Vec<_> = more.iter().map(|p| state.site.path(p)).collect();
+                more.push(state.site.path("content"));
+                more
+            }),
+        };
+        checked(&live, &state, &update, &step);
         let repaired = state.repair();
         if !repaired.is_empty() {
-            saved_and_checked(
-                &mut live,
-                &state,
-                &repaired,
-                &format!("step {n}: {edit:?}, repaired"),
-            );
+            saved_and_checked(&mut live, &state, &repaired, &format!("{step}, repaired"));
             assert!(live.errors.is_empty(), "{:?}", live.errors);
         }
     }
+}
+
+/// Runs one sequence of edits, each saved alone, each followed by its repair when it left
+/// the site broken.
+fn run(edits: &[Edit]) {
+    let steps: Vec<(Edit, Arrival)> = edits.iter().map(|e| (e.clone(), Arrival::Alone)).collect();
+    run_arriving(&steps);
 }
 
 /// The cases of issue 11, each as the sequence of edits that showed it.
@@ -399,7 +442,9 @@ proptest! {
     })]
 
     #[test]
-    fn serve_after_any_edits_is_a_fresh_build(edits in proptest::collection::vec(edit(), 1..8)) {
-        run(&edits);
+    fn serve_after_any_edits_is_a_fresh_build(
+        steps in proptest::collection::vec((edit(), arrival()), 1..8)
+    ) {
+        run_arriving(&steps);
     }
 }

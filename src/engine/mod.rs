@@ -37,7 +37,7 @@ use crate::source::{parse, theme};
 
 pub use build::{BuildOptions, BuildReport, Timings, build, check, check_external};
 pub use progress::{Progress, Step};
-pub use sink::{ChangeSet, Discard, Disk, Served, Sink};
+pub use sink::{ChangeSet, Discard, Disk, Sink};
 use sources::Sources;
 
 /// How many files are rendered before they go to the sink: enough to keep every core busy,
@@ -330,15 +330,9 @@ impl Engine {
         }
     }
 
-    /// Brings the site up to date with changed paths and renders what changed, for `serve`.
-    pub fn update(&mut self, changed: &[PathBuf]) -> Update {
-        let attempt = self.try_update(changed);
-        self.confirm(attempt)
-    }
-
-    /// As [`Engine::update`], but records nothing yet: [`Engine::confirm`] the attempt to get
-    /// its update, or [`Engine::abandon`] its staged render when the files changed again
-    /// meanwhile (`serve` starts an update as soon as a save completes, and keeps it only if
+    /// Brings the site up to date with changed paths and renders what changed, for `serve`,
+    /// recording nothing yet: [`Engine::confirm`] the attempt to get its update, or
+    /// [`Attempt::abandon`] it when the files changed again meanwhile (`serve` starts an update as soon as a save completes, and keeps it only if
     /// nothing else changed before the save is taken as done).
     pub fn try_update(&mut self, changed: &[PathBuf]) -> Attempt {
         let started = Instant::now();

@@ -2,9 +2,9 @@
 //! is told when every file has rendered; only then may it make them visible. `build` writes
 //! into a staging folder that replaces the output folder at the end ([`Disk`]); `check` keeps
 //! nothing ([`Discard`]); `serve` gathers a [`ChangeSet`] that the server applies to what it
-//! serves ([`Served`]) in one step.
+//! serves (`serve::Served`) in one step.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::error::BuildError;
@@ -109,90 +109,5 @@ impl Sink for ChangeSet {
         self.removed = removed.to_vec();
         self.copies = Some(copies.clone());
         Ok(())
-    }
-}
-
-/// What the server serves: rendered files in memory, and files copied from where they are.
-#[derive(Clone, Default)]
-pub struct Served {
-    /// Rendered files by output path (`briefings/x/index.html`).
-    pub files: HashMap<String, Arc<[u8]>>,
-    /// Files served from where they are, by output path.
-    pub copies: BTreeMap<String, FileSource>,
-}
-
-impl Served {
-    /// Applies a finished update's changes, and returns the output paths whose content changed
-    /// (rendered files with other bytes, files gone, and `touched`: copied files saved).
-    pub fn apply(&mut self, changes: ChangeSet, touched: &[String]) -> Vec<String> {
-        let mut changed = Vec::new();
-        for (path, bytes) in changes.files {
-            if self.files.get(&path).is_none_or(|old| *old != bytes) {
-                changed.push(path.clone());
-            }
-            self.files.insert(path, bytes);
-        }
-        for path in changes.removed {
-            if self.files.remove(&path).is_some() {
-                changed.push(path);
-            }
-        }
-        if let Some(copies) = changes.copies {
-            for path in touched {
-                if copies.contains_key(path) || self.copies.contains_key(path) {
-                    changed.push(path.clone());
-                }
-            }
-            for path in self.copies.keys() {
-                if !copies.contains_key(path) && !self.files.contains_key(path) {
-                    changed.push(path.clone());
-                }
-            }
-            for path in copies.keys() {
-                if !self.copies.contains_key(path) {
-                    changed.push(path.clone());
-                }
-            }
-            self.copies = copies;
-        }
-        changed.sort();
-        changed.dedup();
-        changed
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn file(path: &str, text: &str) -> RenderedFile {
-        RenderedFile {
-            path: path.into(),
-            bytes: text.into(),
-        }
-    }
-
-    #[test]
-    fn applying_a_change_set_names_what_changed() {
-        let mut served = Served::default();
-        let mut first = ChangeSet::default();
-        first
-            .put(vec![file("a.html", "A"), file("b.html", "B")])
-            .unwrap();
-        let copies = BTreeMap::from([("s.css".to_string(), FileSource::Embedded(b"x"))]);
-        first.finish(&[], &copies).unwrap();
-        assert_eq!(served.apply(first, &[]), ["a.html", "b.html", "s.css"]);
-
-        let mut second = ChangeSet::default();
-        second
-            .put(vec![file("a.html", "A"), file("c.html", "C")])
-            .unwrap();
-        second.finish(&["b.html".to_string()], &copies).unwrap();
-        assert_eq!(
-            served.apply(second, &["s.css".to_string()]),
-            ["b.html", "c.html", "s.css"],
-            "an unchanged file is not named; a removed, an added and a saved copy are"
-        );
-        assert!(!served.files.contains_key("b.html"));
     }
 }

@@ -38,7 +38,6 @@ use serde::Serialize;
 use crate::chars::cut_at_word;
 use crate::content::model::{Briefing, Site, TaxonomyKind};
 use crate::content::urls;
-use crate::engine::ChangeSet;
 use crate::render::RenderedFile;
 
 /// About how many bytes a word file holds: a file is closed once it reaches this size (a
@@ -365,35 +364,6 @@ fn year_runs(briefings: &[Arc<Briefing>]) -> Vec<(i16, usize)> {
         }
     }
     years
-}
-
-/// The index's files as served, for `serve`: each new index replaces them, and the changes it
-/// makes to what is served are its files and the old files it no longer has.
-#[derive(Default)]
-pub struct Served {
-    paths: Vec<String>,
-}
-
-impl Served {
-    /// The changes that serving `files`, a new index, makes.
-    pub fn replace(&mut self, files: Vec<RenderedFile>) -> ChangeSet {
-        let now: rustc_hash::FxHashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-        let removed = self
-            .paths
-            .iter()
-            .filter(|p| !now.contains(p.as_str()))
-            .cloned()
-            .collect();
-        self.paths = files.iter().map(|f| f.path.clone()).collect();
-        let mut changes = ChangeSet {
-            removed,
-            ..ChangeSet::default()
-        };
-        changes
-            .files
-            .extend(files.into_iter().map(|f| (f.path, f.bytes.into())));
-        changes
-    }
 }
 
 /// Reads a word file back: each word with its three lists (the counterpart of `search.js`,

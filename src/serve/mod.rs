@@ -8,6 +8,8 @@
 mod guard;
 mod http;
 mod indexer;
+pub mod served;
+pub mod session;
 mod watch;
 
 use std::net::{IpAddr, SocketAddr};
@@ -17,8 +19,10 @@ use std::time::Duration;
 
 use tokio::sync::broadcast;
 
-use crate::engine::{Engine, EngineOptions, Served, Update};
+use crate::engine::EngineOptions;
 use crate::error::BuildError;
+pub use served::Served;
+pub use session::{Saved, Session};
 
 /// How to serve, as the command line asks.
 #[derive(Debug, Clone)]
@@ -59,8 +63,8 @@ pub enum PageEvent {
 
 /// What the HTTP side shares with the rebuilding side.
 pub struct Shared {
-    /// The files served now.
-    pub snapshot: RwLock<Served>,
+    /// The files served now (the session's).
+    pub snapshot: Arc<RwLock<Served>>,
     /// The errors of the last rebuild, rendered, or empty.
     pub errors: RwLock<String>,
     /// Events for open pages.
@@ -130,40 +134,35 @@ async fn run(options: ServeOptions) -> Result<(), BuildError> {
         )
     })?;
 
-    let mut engine = Engine::open(
+    // The first index is made before the site is served; later ones after each update.
+    let (session, first) = Session::open(
         &root,
         EngineOptions {
             base_url: Some(base_url.clone()),
             drafts: options.drafts,
             future: options.future,
-            once: false,
             ..Default::default()
         },
     )?;
-    eprint!("{}", crate::report::warnings(engine.warnings(), &root));
-    let mut first = engine.update(&[]);
-    let mut served = Served::default();
-    let changed = served.apply(std::mem::take(&mut first.changes), &first.touched);
-    // The first index is made before the site is served; later ones after each update.
-    let mut index = crate::search::Served::default();
-    if let Some(site) = engine.search_due() {
-        served.apply(index.replace(crate::search::index(&site)), &[]);
-    }
+    eprint!(
+        "{}",
+        crate::report::warnings(session.engine().warnings(), &root)
+    );
     let (events, _) = broadcast::channel(64);
     let shared = Arc::new(Shared {
-        snapshot: RwLock::new(served),
+        snapshot: Arc::clone(session.served()),
         errors: RwLock::new(String::new()),
         events,
         root: root.clone(),
         guard: guard::Guard::new(address),
     });
-    report_update(&shared, &root, &first, &changed, options.timings, "Built");
+    report_update(&shared, &root, &first, options.timings, "Built");
 
-    let indexer = indexer::Indexer::start(shared.clone(), index)
+    let indexer = indexer::Indexer::start(Arc::clone(session.served()))
         .map_err(|e| BuildError::io("starting the search indexing thread", e))?;
     watch::start(
         root.clone(),
-        engine,
+        session,
         shared.clone(),
         indexer,
         watch::Telling {
@@ -243,15 +242,15 @@ fn only_stylesheets(changed: &[String]) -> bool {
     !changed.is_empty() && changed.iter().all(|p| p.ends_with(".css"))
 }
 
-/// Prints what a rebuild did and tells open pages: `changed` are the output paths it changed.
+/// Prints what a rebuild did and tells open pages of the output paths it changed.
 fn report_update(
     shared: &Shared,
     root: &std::path::Path,
-    update: &Update,
-    changed: &[String],
+    update: &Saved,
     timings: bool,
     verb: &str,
 ) {
+    let changed = &update.changed[..];
     let had_errors = shared.errors.read().map(|e| !e.is_empty()).unwrap_or(false);
     if !update.errors.is_empty() {
         let text = crate::report::errors(&update.errors, root);

@@ -1,4 +1,5 @@
-//! Watches the site's files with notify and brings the live engine up to date.
+//! Watches the site's files with notify and feeds the saves they make to the preview
+//! [`Session`].
 //!
 //! A save is often several events (an editor writes a temporary file and renames it; a tool
 //! truncates, writes and closes), so events are gathered until [`QUIET`] passes without one,
@@ -17,8 +18,8 @@ use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind, RenameMode};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::indexer::Indexer;
+use super::session::{Session, Started};
 use super::{Shared, report_update};
-use crate::engine::{Attempt, Engine, Update};
 use crate::error::BuildError;
 use crate::source::layout::{self, Change, SOURCE_DIRS};
 
@@ -34,11 +35,11 @@ pub struct Telling {
     pub follow: bool,
 }
 
-/// Starts watching `root` and updating `engine` on a thread of its own, which runs for as long
-/// as the process.
+/// Starts watching `root` and saving into `session` on a thread of its own, which runs for as
+/// long as the process.
 pub fn start(
     root: PathBuf,
-    mut engine: Engine,
+    mut session: Session,
     shared: Arc<Shared>,
     indexer: Indexer,
     telling: Telling,
@@ -69,33 +70,26 @@ pub fn start(
                 if batch.paths.is_empty() {
                     continue;
                 }
-                let (attempt, valid) = gather(&receiver, &mut batch, &mut engine, &root);
+                let (started, still_good) = gather(&receiver, &mut batch, &mut session, &root);
                 batch.paths.sort();
                 batch.paths.dedup();
                 for path in batch.paths.iter().filter(|p| is_new_watched_dir(&root, p)) {
                     // A folder created after the start (a first template, say).
                     let _ = watcher.watch(path, RecursiveMode::Recursive);
                 }
-                let mut update = match attempt {
-                    Some(attempt) if valid => engine.confirm(attempt),
-                    Some(attempt) => {
-                        attempt.abandon(&mut engine);
-                        engine.update(&batch.paths)
-                    }
-                    None => engine.update(&batch.paths),
-                };
-                serve_update(&shared, &root, &mut update, telling.timings);
+                let saved = session.settle(started, still_good, &batch.paths);
+                report_update(&shared, &root, &saved, telling.timings, "Rebuilt");
                 if telling.follow
-                    && update.errors.is_empty()
-                    && let Some(page) = saved_briefing_page(&engine, &root, &batch.paths)
+                    && saved.errors.is_empty()
+                    && let Some(page) = session.saved_briefing_page(&root, &batch.paths)
                 {
                     let _ = shared.events.send(super::PageEvent::Follow(page));
                 }
                 // The pages are served; the search index catches up on its own thread.
-                if update.errors.is_empty()
-                    && let Some(site) = engine.search_due()
+                if saved.errors.is_empty()
+                    && let Some(indexing) = session.index_due()
                 {
-                    indexer.index(site);
+                    indexer.index(indexing);
                 }
             }
         })
@@ -103,50 +97,25 @@ pub fn start(
     Ok(())
 }
 
-/// The page of a briefing saved in this batch (the first that is published), for `--follow`.
-fn saved_briefing_page(engine: &Engine, root: &Path, paths: &[PathBuf]) -> Option<String> {
-    let theme = &engine.config().theme;
-    paths
-        .iter()
-        .find_map(|path| match layout::classify(root, theme, path) {
-            Change::Briefing(content_path) => engine.briefing_page(&content_path),
-            _ => None,
-        })
-}
-
-/// Serves an update's changes (when it is good) and tells open pages.
-fn serve_update(shared: &Shared, root: &Path, update: &mut Update, timings: bool) {
-    let changed = if update.errors.is_empty() {
-        let changes = std::mem::take(&mut update.changes);
-        match shared.snapshot.write() {
-            Ok(mut served) => served.apply(changes, &update.touched),
-            Err(_) => Vec::new(),
-        }
-    } else {
-        Vec::new()
-    };
-    report_update(shared, root, update, &changed, timings, "Rebuilt");
-}
-
 /// Gathers events into `batch` until [`QUIET`] passes without one, starting the update early
-/// when the batch so far is a completed save of briefings. Returns that early attempt, if one
+/// when the batch so far is a completed save of briefings. Returns that early save, if one
 /// was started, and whether it is still good (no event came after it started).
 fn gather(
     receiver: &mpsc::Receiver<notify::Result<notify::Event>>,
     batch: &mut Batch,
-    engine: &mut Engine,
+    session: &mut Session,
     root: &Path,
-) -> (Option<Attempt>, bool) {
-    let theme = engine.config().theme.clone();
+) -> (Option<Started>, bool) {
+    let theme = session.engine().config().theme.clone();
     std::thread::scope(|scope| {
-        let mut early: Option<(std::thread::ScopedJoinHandle<'_, Attempt>, usize)> = None;
-        let mut engine = Some(engine);
+        let mut early: Option<(std::thread::ScopedJoinHandle<'_, Started>, usize)> = None;
+        let mut session = Some(session);
         let mut deadline = Instant::now() + QUIET;
         loop {
             if early.is_none() && batch.is_completed_save_of_briefings(root, &theme) {
                 let paths = batch.paths.clone();
-                if let Some(engine) = engine.take() {
-                    let handle = scope.spawn(move || engine.try_update(&paths));
+                if let Some(session) = session.take() {
+                    let handle = scope.spawn(move || session.start(&paths));
                     early = Some((handle, batch.events));
                 }
             }
@@ -267,8 +236,7 @@ mod tests {
 
     /// Runs `gather` on these events (the first starts the batch, as the watcher's loop does).
     fn gathered(root: &Path, events: Vec<notify::Result<notify::Event>>) -> (bool, bool) {
-        let mut engine = Engine::open(root, EngineOptions::default()).unwrap();
-        engine.update(&[]);
+        let (mut session, _) = Session::open(root, EngineOptions::default()).unwrap();
         let (sender, receiver) = mpsc::channel();
         let mut events = events.into_iter();
         let mut batch = Batch::default();
@@ -276,12 +244,10 @@ mod tests {
         for e in events {
             sender.send(e).unwrap();
         }
-        let (attempt, valid) = gather(&receiver, &mut batch, &mut engine, root);
-        let started = attempt.is_some();
-        if let Some(attempt) = attempt {
-            attempt.abandon(&mut engine);
-        }
-        (started, valid)
+        let (early, still_good) = gather(&receiver, &mut batch, &mut session, root);
+        let started = early.is_some();
+        session.settle(early, still_good, &batch.paths);
+        (started, still_good)
     }
 
     #[test]

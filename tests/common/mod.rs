@@ -359,90 +359,82 @@ pub fn start_server(mut command: Command) -> Server {
     }
 }
 
-/// A live engine and what a server would serve from it: the first render, then every good
-/// update's changes applied — as `serve`'s watcher does.
+/// `serve`'s session, driven as its watcher drives it; the search index is made at once after
+/// each good save (the server makes it on its own thread, from the same call).
 pub struct Live {
-    pub engine: briefgen::engine::Engine,
-    served: briefgen::engine::Served,
-    /// The search index's files as served.
-    search: briefgen::search::Served,
+    pub session: briefgen::serve::Session,
     /// The errors of the last update; empty when it was good.
     pub errors: Vec<briefgen::Diagnostic>,
 }
 
-/// What one update did, as the server saw it.
-pub struct Saved {
-    /// Output paths whose served content changed.
-    pub changed: Vec<String>,
-    /// Files rendered.
-    pub rendered: usize,
-    /// The errors; when there are any, nothing changed.
-    pub errors: Vec<briefgen::Diagnostic>,
-}
+pub use briefgen::serve::Saved;
 
 impl Live {
-    /// Opens an engine on `root` with `base_url`, and renders the whole site.
+    /// Opens a session on `root` with `base_url`, which renders the whole site.
     pub fn open(root: &Path, base_url: &str) -> (Live, Saved) {
-        let engine = briefgen::engine::Engine::open(
+        let (session, first) = briefgen::serve::Session::open(
             root,
             briefgen::engine::EngineOptions {
                 base_url: Some(base_url.to_string()),
-                drafts: false,
-                future: false,
-                once: false,
                 ..Default::default()
             },
         )
         .unwrap_or_else(|e| panic!("the engine did not open: {e}"));
-        let mut live = Live {
-            engine,
-            served: Default::default(),
-            search: Default::default(),
-            errors: Vec::new(),
-        };
-        let first = live.update(&[]);
-        (live, first)
+        let errors = first.errors.clone();
+        (Live { session, errors }, first)
     }
 
-    /// Tells the engine that these paths changed, and serves the result if it is good.
+    /// Saves these paths, as a batch of events with nothing started early.
     pub fn update(&mut self, paths: &[PathBuf]) -> Saved {
-        let mut update = self.engine.update(paths);
-        let changed = if update.errors.is_empty() {
-            self.served
-                .apply(std::mem::take(&mut update.changes), &update.touched)
-        } else {
-            Vec::new()
-        };
-        // Then the search index, as `serve`'s indexing thread makes it (here at once; its
-        // files are not among the pages told to reload).
-        if update.errors.is_empty()
-            && let Some(site) = self.engine.search_due()
-        {
-            let index = self.search.replace(briefgen::search::index(&site));
-            self.served.apply(index, &[]);
-        }
-        self.errors = update.errors.clone();
-        Saved {
-            changed,
-            rendered: update.rendered,
-            errors: update.errors,
-        }
+        self.settle(None, false, paths)
     }
 
-    /// What is served now.
-    pub fn served(&self) -> &briefgen::engine::Served {
-        &self.served
+    /// Saves `first` as the watcher does when a save completes before its events are over:
+    /// started at once; then `meanwhile` runs and returns the paths of the events that came
+    /// while it rendered (none, or more saves), and the batch is settled — the early save
+    /// kept when nothing came, else thrown away and the whole batch saved.
+    pub fn update_overlapped(
+        &mut self,
+        first: &[PathBuf],
+        meanwhile: impl FnOnce() -> Vec<PathBuf>,
+    ) -> Saved {
+        let started = self.session.start(first);
+        let more = meanwhile();
+        let mut all = first.to_vec();
+        all.extend(more.iter().cloned());
+        self.settle(Some(started), more.is_empty(), &all)
+    }
+
+    /// Settles a batch as the watcher does ([`briefgen::serve::Session::settle`]), then makes
+    /// the search index.
+    pub fn settle(
+        &mut self,
+        started: Option<briefgen::serve::session::Started>,
+        still_good: bool,
+        paths: &[PathBuf],
+    ) -> Saved {
+        let saved = self.session.settle(started, still_good, paths);
+        if saved.errors.is_empty() {
+            self.session.index_now();
+        }
+        self.errors = saved.errors.clone();
+        saved
+    }
+
+    /// What is served now (a copy: the session keeps changing its own).
+    pub fn served(&self) -> briefgen::serve::Served {
+        self.session.read().clone()
     }
 
     /// Every file served, by output path, with its bytes (copied files read from disk).
     pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
-        let mut files: BTreeMap<String, Vec<u8>> = self
-            .served
+        let served = self.served();
+        let mut files: BTreeMap<String, Vec<u8>> = served
             .files
             .iter()
             .map(|(p, b)| (p.clone(), b.to_vec()))
             .collect();
-        for (path, source) in &self.served.copies {
+        for (path, source) in &served.copies {
             let bytes = match source {
                 briefgen::source::files::FileSource::Embedded(bytes) => bytes.to_vec(),
                 briefgen::source::files::FileSource::Disk(from) => {

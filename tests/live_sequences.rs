@@ -365,13 +365,16 @@ fn run_arriving(steps: &[(Edit, Arrival)]) {
         let paths: Vec<_> = saved.iter().map(|p| state.site.path(p)).collect();
         let update = match arrival {
             Arrival::Alone => live.update(&paths),
-            Arrival::Kept => live.update_overlapped(&paths, Vec::new),
+            Arrival::Kept => live.update_overlapped(&paths, || None),
+            // An event came, even when the edit named no file (nothing to delete).
             Arrival::Overtaken(next) => live.update_overlapped(&paths, || {
-                let more = state.apply(next);
-                // An event came, even when the edit named no file (nothing to delete).
-                let mut more: Vec<_> = more.iter().map(|p| state.site.path(p)).collect();
-                more.push(state.site.path("content"));
-                more
+                Some(
+                    state
+                        .apply(next)
+                        .iter()
+                        .map(|p| state.site.path(p))
+                        .collect(),
+                )
             }),
         };
         checked(&live, &state, &update, &step);

@@ -332,8 +332,9 @@ impl Engine {
 
     /// Brings the site up to date with changed paths and renders what changed, for `serve`,
     /// recording nothing yet: [`Engine::confirm`] the attempt to get its update, or
-    /// [`Attempt::abandon`] it when the files changed again meanwhile (`serve` starts an update as soon as a save completes, and keeps it only if
-    /// nothing else changed before the save is taken as done).
+    /// [`Attempt::abandon`] it when the files changed again meanwhile (`serve` starts an
+    /// update as soon as a save completes, and keeps it only if nothing else changed before
+    /// the save is taken as done).
     pub fn try_update(&mut self, changed: &[PathBuf]) -> Attempt {
         let started = Instant::now();
         self.timings = Timings::start();

@@ -36,13 +36,6 @@ pub enum FetchError {
 }
 
 impl FetchError {
-    /// What went wrong, in words for the curator.
-    pub fn message(&self) -> &str {
-        match self {
-            FetchError::NotWeb(message) | FetchError::Failed(message) => message,
-        }
-    }
-
     /// As a command's error: a usage error (exit 2) for an address that is not a web one, a
     /// network error about the address (exit 1) otherwise.
     pub fn into_build_error(self, address: &str) -> crate::error::BuildError {

@@ -8,11 +8,9 @@
 //! other. (Indexing at once on both cores made an open page at 10,000 briefings show a save
 //! ~100 ms later, on two cores; the index catches up in well under the 2 s allowed either way.)
 
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
-
-use std::sync::RwLock;
 
 use super::served::Served;
 use super::session::Indexing;

@@ -116,4 +116,19 @@ mod tests {
         );
         assert!(!served.files.contains_key("b.html"));
     }
+
+    #[test]
+    fn a_new_search_index_replaces_the_last_whole() {
+        let mut served = Served::default();
+        let mut pages = ChangeSet::default();
+        pages.put(vec![file("index.html", "home")]).unwrap();
+        served.apply(pages, &[]);
+        let first = served.put_index(vec![file("search/a.bin", "1"), file("search/b.bin", "2")]);
+        assert_eq!(first, ["search/a.bin", "search/b.bin"]);
+        // b's file is gone from the new index, a's is the same, c's is new; pages stay.
+        let second = served.put_index(vec![file("search/a.bin", "1"), file("search/c.bin", "3")]);
+        assert_eq!(second, ["search/b.bin", "search/c.bin"]);
+        assert!(!served.files.contains_key("search/b.bin"));
+        assert!(served.files.contains_key("index.html"));
+    }
 }

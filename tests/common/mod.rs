@@ -391,18 +391,18 @@ impl Live {
 
     /// Saves `first` as the watcher does when a save completes before its events are over:
     /// started at once; then `meanwhile` runs and returns the paths of the events that came
-    /// while it rendered (none, or more saves), and the batch is settled — the early save
+    /// while it rendered (`None` when none came), and the batch is settled — the early save
     /// kept when nothing came, else thrown away and the whole batch saved.
     pub fn update_overlapped(
         &mut self,
         first: &[PathBuf],
-        meanwhile: impl FnOnce() -> Vec<PathBuf>,
+        meanwhile: impl FnOnce() -> Option<Vec<PathBuf>>,
     ) -> Saved {
         let started = self.session.start(first);
         let more = meanwhile();
         let mut all = first.to_vec();
-        all.extend(more.iter().cloned());
-        self.settle(Some(started), more.is_empty(), &all)
+        all.extend(more.iter().flatten().cloned());
+        self.settle(Some(started), more.is_none(), &all)
     }
 
     /// Settles a batch as the watcher does ([`briefgen::serve::Session::settle`]), then makes

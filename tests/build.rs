@@ -53,8 +53,39 @@ fn three_briefings(site_toml: &str) -> Site {
 
 #[test]
 fn the_url_layout_is_complete() {
-    let site = three_briefings(&format!("{SITE_TOML}paginate_by = 2\n"));
+    let site = three_briefings(&format!(
+        "{SITE_TOML}paginate_by = 2\ncname = \"briefs.example.org\"\n"
+    ));
     site.build().assert_ok();
+    // Every page kind of the registry makes files here, each one written, and every kind of
+    // HTML page but those that are not content has its pages in the sitemap.
+    let planned = common::planned(site.root(), "https://example.org/");
+    let sitemap = site.output("sitemap.xml");
+    for kind in briefgen::render::KINDS {
+        let name = kind.name();
+        let paths: Vec<&str> = planned
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, path)| path.as_str())
+            .collect();
+        assert!(!paths.is_empty(), "the site has no file of kind {name}");
+        for path in &paths {
+            assert!(site.has_output(path), "kind {name}: {path} is not written");
+        }
+        let html = kind.template().is_some_and(|t| t.ends_with(".html"));
+        if html && !["not-found", "search"].contains(&name) {
+            assert!(
+                paths.iter().any(|path| {
+                    let url = format!(
+                        "https://example.org/{}",
+                        path.trim_end_matches("index.html")
+                    );
+                    sitemap.contains(&format!("<loc>{url}</loc>"))
+                }),
+                "no page of kind {name} is in the sitemap"
+            );
+        }
+    }
     for path in [
         "index.html",
         "page/2/index.html",
@@ -83,6 +114,7 @@ fn the_url_layout_is_complete() {
         ".nojekyll",
         "style.css",
         "highlight.css",
+        "CNAME",
         "2018/map.png",
         "images/logo.svg",
     ] {

@@ -98,96 +98,156 @@ fn static_server(dir: &Path, port: u16) -> Server {
     start_server(python)
 }
 
-/// One page of each kind in a built site, by kind: the first in sorted order that fits, and
-/// for lists, one long enough to have a second page.
-fn page_kinds(out: &Path) -> BTreeMap<String, String> {
-    let site = common::snapshot(out);
-    let files: Vec<String> = site
-        .keys()
-        .filter(|f| f.ends_with(".html"))
-        .cloned()
-        .collect();
-    let read = |f: &str| String::from_utf8_lossy(&site[f]).into_owned();
-    let mut kinds = BTreeMap::new();
-    let mut pick = |kind: &str, found: Option<&String>| {
-        if let Some(file) = found {
-            kinds.insert(kind.to_string(), file.clone());
-        }
-    };
-    let depth = |f: &str| f.matches('/').count();
-    pick("home", files.iter().find(|f| *f == "index.html"));
-    pick(
-        "home-page-2",
-        files.iter().find(|f| *f == "page/2/index.html"),
-    );
-    pick("404", files.iter().find(|f| *f == "404.html"));
-    pick("search", files.iter().find(|f| *f == "search/index.html"));
-    let briefings: Vec<&String> = files
-        .iter()
-        .filter(|f| f.starts_with("briefings/"))
-        .collect();
-    pick(
-        "briefing-with-code",
-        briefings
-            .iter()
-            .copied()
-            .find(|f| read(f).contains("highlight.css")),
-    );
-    pick(
-        "briefing-with-table",
-        briefings
-            .iter()
-            .copied()
-            .find(|f| read(f).contains("<table")),
-    );
-    pick(
-        "briefing",
-        briefings
-            .iter()
-            .copied()
-            .find(|f| !read(f).contains("highlight.css")),
-    );
-    pick(
-        "chronology",
-        files.iter().find(|f| *f == "chronology/index.html"),
-    );
-    pick(
-        "year",
-        files
-            .iter()
-            .find(|f| f.starts_with("chronology/") && depth(f) == 2),
-    );
-    pick(
-        "month",
-        files
-            .iter()
-            .find(|f| f.starts_with("chronology/") && depth(f) == 3),
-    );
-    for taxonomy in ["tags", "people", "sources"] {
-        pick(
-            taxonomy,
-            files
-                .iter()
-                .find(|f| **f == format!("{taxonomy}/index.html")),
+/// The pages of one kind in a built site, to pick from.
+struct Of<'a> {
+    /// The kind's files, sorted.
+    files: Vec<&'a str>,
+    /// Every file of the site.
+    site: &'a BTreeMap<String, Vec<u8>>,
+}
+
+impl Of<'_> {
+    fn read(&self, file: &str) -> String {
+        String::from_utf8_lossy(&self.site[file]).into_owned()
+    }
+    fn first(&self, fits: impl Fn(&str) -> bool) -> Option<String> {
+        self.files.iter().find(|f| fits(f)).map(|f| f.to_string())
+    }
+}
+
+/// The pages a view looks at: each with its label (`people-term`) and the file found, or
+/// `None` when the site has no page the view needs.
+type Picked = Vec<(String, Option<String>)>;
+
+/// A view: the pages of its kind it picks.
+type View = fn(&Of<'_>) -> Picked;
+
+/// How each page kind of the registry with an HTML template is looked at: which of its pages
+/// are checked, by label (the first that fits, and for lists, one long enough to have a second
+/// page). A kind with no view here fails `every_page_kind_has_a_page_check_view`, naming it.
+const VIEWS: &[(&str, View)] = &[
+    ("home", |of| {
+        let mut picked = vec![("home".into(), of.first(|f| f == "index.html"))];
+        optional(
+            &mut picked,
+            "home-page-2",
+            of.first(|f| f == "page/2/index.html"),
         );
-        // The term with the most pages, and its second page.
-        let term = files
+        picked
+    }),
+    ("briefing", |of| {
+        let code = of.first(|f| of.read(f).contains("highlight.css"));
+        let mut picked = vec![(
+            "briefing".into(),
+            of.first(|f| !of.read(f).contains("highlight.css")),
+        )];
+        // The example site's briefings have no code; the generated site's do.
+        optional(&mut picked, "briefing-with-code", code);
+        optional(
+            &mut picked,
+            "briefing-with-table",
+            of.first(|f| of.read(f).contains("<table")),
+        );
+        picked
+    }),
+    ("terms", |of| {
+        TAXONOMIES
             .iter()
-            .filter(|f| f.starts_with(&format!("{taxonomy}/")) && depth(f) == 2)
-            .max_by_key(|f| {
-                let dir = f.trim_end_matches("index.html");
-                files
-                    .iter()
-                    .filter(|g| g.starts_with(&format!("{dir}page/")))
-                    .count()
-            });
-        pick(&format!("{taxonomy}-term"), term);
-        if let Some(term) = term {
-            let second = format!("{}page/2/index.html", term.trim_end_matches("index.html"));
-            pick(
-                &format!("{taxonomy}-term-page-2"),
-                files.iter().find(|f| **f == second),
-            );
+            .map(|t| (t.to_string(), of.first(|f| f == format!("{t}/index.html"))))
+            .collect()
+    }),
+    ("term", |of| {
+        let mut picked = Vec::new();
+        for taxonomy in TAXONOMIES {
+            // The term with the most pages, and its second page.
+            let term = of
+                .files
+                .iter()
+                .filter(|f| f.starts_with(&format!("{taxonomy}/")) && f.matches('/').count() == 2)
+                .max_by_key(|f| {
+                    let dir = f.trim_end_matches("index.html");
+                    of.files
+                        .iter()
+                        .filter(|g| g.starts_with(&format!("{dir}page/")))
+                        .count()
+                })
+                .map(|f| f.to_string());
+            if let Some(term) = &term {
+                let second = format!("{}page/2/index.html", term.trim_end_matches("index.html"));
+                optional(
+                    &mut picked,
+                    &format!("{taxonomy}-term-page-2"),
+                    of.first(|f| f == second),
+                );
+            }
+            picked.push((format!("{taxonomy}-term"), term));
+        }
+        picked
+    }),
+    ("chronology", |of| {
+        vec![("chronology".into(), of.first(|_| true))]
+    }),
+    ("year", |of| vec![("year".into(), of.first(|_| true))]),
+    ("month", |of| vec![("month".into(), of.first(|_| true))]),
+    ("not-found", |of| vec![("404".into(), of.first(|_| true))]),
+    ("search", |of| vec![("search".into(), of.first(|_| true))]),
+];
+
+const TAXONOMIES: [&str; 3] = ["tags", "people", "sources"];
+
+/// Adds a page the site may not have.
+fn optional(picked: &mut Picked, label: &str, found: Option<String>) {
+    if found.is_some() {
+        picked.push((label.to_string(), found));
+    }
+}
+
+/// The kinds among `kinds` (by name and template) that make HTML pages and have no view.
+fn without_view<'k>(kinds: impl IntoIterator<Item = (&'k str, Option<&'k str>)>) -> Vec<&'k str> {
+    kinds
+        .into_iter()
+        .filter(|(_, template)| template.is_some_and(|t| t.ends_with(".html")))
+        .filter(|(name, _)| !VIEWS.iter().any(|(kind, _)| kind == name))
+        .map(|(name, _)| name)
+        .collect()
+}
+
+#[test]
+fn every_page_kind_has_a_page_check_view() {
+    let registered = briefgen::render::KINDS
+        .iter()
+        .map(|kind| (kind.name(), kind.template()));
+    assert_eq!(without_view(registered.clone()), Vec::<&str>::new());
+    // A kind added to the registry without a view is named.
+    let with_story = registered.chain([("story", Some("story.html"))]);
+    assert_eq!(without_view(with_story), ["story"]);
+}
+
+/// One page of each view in a built site, by label; a view that finds no page it needs is a
+/// problem, named by its kind.
+fn page_kinds(
+    root: &Path,
+    out: &Path,
+    base_url: &str,
+    problems: &mut Vec<String>,
+) -> BTreeMap<String, String> {
+    let site = common::snapshot(out);
+    let planned = common::planned(root, base_url);
+    let mut kinds = BTreeMap::new();
+    for (kind, view) in VIEWS {
+        let mut files: Vec<&str> = planned
+            .iter()
+            .filter(|(k, _)| k == kind)
+            .map(|(_, path)| path.as_str())
+            .collect();
+        files.sort_unstable();
+        for (label, found) in view(&Of { files, site: &site }) {
+            match found {
+                Some(file) => {
+                    kinds.insert(label, file);
+                }
+                None => problems.push(format!("{}: no page {label} of kind {kind}", out.display())),
+            }
         }
     }
     kinds
@@ -265,42 +325,27 @@ async fn every_page_kind_passes_axe_and_the_nu_checker_at_phone_and_desktop_widt
     let work = tempfile::tempdir().unwrap();
     let generated = generated_site(2000);
     let example = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut problems = Vec::new();
     let mut sites = Vec::new();
     for (name, root) in [("example", example), ("generated", generated.root())] {
         let port = free_port();
         let out = work.path().join(name);
-        build(root, &out, &format!("http://127.0.0.1:{port}/"));
-        let kinds = page_kinds(&out);
+        let base_url = format!("http://127.0.0.1:{port}/");
+        build(root, &out, &base_url);
+        let kinds = page_kinds(root, &out, &base_url, &mut problems);
+        // The example site's briefings have no code; the generated site's do.
+        if name == "generated" && !kinds.contains_key("briefing-with-code") {
+            problems.push(format!(
+                "{name}: no page briefing-with-code of kind briefing"
+            ));
+        }
         let server = static_server(&out, port);
         sites.push((name, out, kinds, server));
     }
 
-    let mut problems = Vec::new();
     // The Nu checker, on every page checked and the stylesheet.
     let mut files = Vec::new();
-    for (name, out, kinds, _) in &sites {
-        for kind in [
-            "home",
-            "briefing",
-            "briefing-with-code",
-            "chronology",
-            "year",
-            "month",
-            "tags",
-            "tags-term",
-            "people",
-            "people-term",
-            "sources",
-            "sources-term",
-            "404",
-            "search",
-        ] {
-            // The example site's briefings have no code; the generated site's do.
-            let needed = !(kind == "briefing-with-code" && *name == "example");
-            if needed && !kinds.contains_key(kind) {
-                problems.push(format!("{name}: no page of kind {kind}"));
-            }
-        }
+    for (_, out, kinds, _) in &sites {
         files.extend(kinds.values().map(|f| out.join(f)));
         files.push(out.join("style.css"));
     }

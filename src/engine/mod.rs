@@ -246,6 +246,16 @@ impl Engine {
         self.model.as_ref().map(|m| &*m.site)
     }
 
+    /// Every output the last good render planned, in order: its page kind's name and its path
+    /// in the output folder.
+    pub fn outputs(&self) -> Vec<(&'static str, &str)> {
+        self.model
+            .iter()
+            .flat_map(|m| &m.plan)
+            .map(|(job, path)| (job.kind.name(), path.as_str()))
+            .collect()
+    }
+
     /// The site path of a published briefing's page (`briefings/x/`), by its path under
     /// `content/`.
     pub fn briefing_page(&self, content_path: &str) -> Option<String> {
@@ -491,7 +501,7 @@ impl Engine {
             let lists = model
                 .plan
                 .iter()
-                .take_while(|(job, _)| job.lists_everything())
+                .take_while(|(job, _)| job.kind.lists_everything())
                 .count();
             let (first, rest) = model.plan.split_at(lists);
             let timed = |entries| {

@@ -56,6 +56,25 @@ pub fn briefgen() -> Command {
     command
 }
 
+/// Every output the engine plans for the site at `root` (built for `base_url`), in order:
+/// its page kind's name and its path in the output folder. The kinds are those of
+/// `briefgen::render::KINDS`, so a test that goes through these goes through every kind.
+pub fn planned(root: &Path, base_url: &str) -> Vec<(String, String)> {
+    let options = briefgen::engine::EngineOptions {
+        base_url: Some(base_url.to_string()),
+        ..Default::default()
+    };
+    let mut engine = briefgen::engine::Engine::open(root, options).expect("the site opens");
+    engine
+        .render(&mut briefgen::engine::Discard)
+        .expect("the site renders");
+    engine
+        .outputs()
+        .into_iter()
+        .map(|(kind, path)| (kind.to_string(), path.to_string()))
+        .collect()
+}
+
 /// Runs briefgen with `args` and `--root` set to `root`.
 pub fn run_in(root: &Path, args: &[&str]) -> Run {
     briefgen()

@@ -1,0 +1,76 @@
+//! A briefing's page: its body, its neighbours in the chronology and the briefings related to
+//! it. Its title, description, paths and sitemap entry are made once, when the briefing is
+//! prepared: `serve` looks at every page on every save.
+
+use std::borrow::Cow;
+
+use super::{At, PageKind};
+use crate::render::Renderer;
+use crate::render::pages::{Body, Full, SitemapItem};
+use crate::render::parts::{Made, parts};
+
+parts! {
+    /// A briefing's page.
+    pub struct BriefingPage<'a> {
+        /// The briefing.
+        briefing: Full<'a>,
+        /// The next newer briefing.
+        newer: Option<&'a Made>,
+        /// The next older briefing.
+        older: Option<&'a Made>,
+        /// Up to five briefings sharing the most people and tags with it, newest first.
+        related: Vec<&'a Made>,
+    }
+}
+
+/// A briefing's page.
+pub struct Briefing;
+
+impl PageKind for Briefing {
+    fn name(&self) -> &'static str {
+        "briefing"
+    }
+
+    fn template(&self) -> Option<&'static str> {
+        Some("briefing.html")
+    }
+
+    fn outputs(&self, r: &Renderer<'_>, out: &mut Vec<At>) {
+        out.extend((0..r.site.briefings.len()).map(|i| At::of(0, i)));
+    }
+
+    fn site_path(&self, r: &Renderer<'_>, at: At) -> String {
+        r.site.briefings[at.item].path()
+    }
+
+    fn current<'r>(&self, r: &'r Renderer<'_>, at: At) -> (Cow<'r, str>, Cow<'r, str>) {
+        let prepared = &r.prepared[at.item];
+        (
+            Cow::Borrowed(&prepared.current_path),
+            Cow::Borrowed(&prepared.current_url),
+        )
+    }
+
+    fn title<'r>(&self, r: &'r Renderer<'_>, at: At) -> (Cow<'r, str>, Cow<'r, str>) {
+        let prepared = &r.prepared[at.item];
+        (
+            Cow::Borrowed(&prepared.page_title),
+            Cow::Borrowed(&prepared.page_description),
+        )
+    }
+
+    fn body<'r>(&self, r: &'r Renderer<'_>, at: At) -> Body<'r> {
+        let i = at.item;
+        Body::of(BriefingPage {
+            briefing: r.full(i),
+            // `newer` and `older` are the neighbours in the chronology.
+            newer: i.checked_sub(1).map(|j| r.summary(j)),
+            older: (i + 1 < r.prepared.len()).then(|| r.summary(i + 1)),
+            related: r.site.related[i].iter().map(|&j| r.summary(j)).collect(),
+        })
+    }
+
+    fn sitemap<'r>(&self, r: &'r Renderer<'_>, at: At) -> Option<SitemapItem<'r>> {
+        Some(SitemapItem::Briefing(&r.prepared[at.item].sitemap))
+    }
+}

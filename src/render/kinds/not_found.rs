@@ -1,0 +1,41 @@
+//! `404.html`, which GitHub Pages and `serve` show for an address with no page. It is left out
+//! of the sitemap: it is not content.
+
+use std::borrow::Cow;
+
+use super::{At, PageKind};
+use crate::content::urls;
+use crate::render::Renderer;
+use crate::render::pages::{Body, PlainPage};
+
+/// `404.html`.
+pub struct NotFound;
+
+impl PageKind for NotFound {
+    fn name(&self) -> &'static str {
+        "not-found"
+    }
+
+    fn template(&self) -> Option<&'static str> {
+        Some("404.html")
+    }
+
+    fn outputs(&self, _r: &Renderer<'_>, out: &mut Vec<At>) {
+        out.push(At::default());
+    }
+
+    fn site_path(&self, _r: &Renderer<'_>, _at: At) -> String {
+        urls::NOT_FOUND.to_string()
+    }
+
+    fn title<'r>(&self, r: &'r Renderer<'_>, _at: At) -> (Cow<'r, str>, Cow<'r, str>) {
+        (
+            Cow::Owned(format!("Not found · {}", r.config.title)),
+            Cow::Borrowed("There is no page at this address."),
+        )
+    }
+
+    fn body<'r>(&self, _r: &'r Renderer<'_>, _at: At) -> Body<'r> {
+        Body::of(PlainPage {})
+    }
+}

@@ -114,11 +114,11 @@ pub fn deploy(options: &DeployOptions) -> Result<DeployReport, BuildError> {
     };
     let built = tempfile::tempdir().map_err(|e| BuildError::io("making a build folder", e))?;
     let site = built.path().join("site");
-    crate::build(&crate::BuildOptions {
+    crate::build::build(&crate::build::BuildOptions {
         root: options.root.clone(),
         base_url: Some(base_url.clone()),
         output_dir: Some(site.clone()),
-        ..crate::BuildOptions::default()
+        ..crate::build::BuildOptions::default()
     })?;
     // Not the output folder's marker: the branch is the site, as Pages serves it (the build
     // writes `.nojekyll` and, with `cname`, `CNAME`).

@@ -19,6 +19,7 @@
 //! (`check --external`) — both through the one HTTP client of [`web`] — and [`report`] prints
 //! diagnostics.
 
+pub mod build;
 pub mod chars;
 pub mod content;
 pub mod deploy;
@@ -29,12 +30,14 @@ pub mod links;
 pub mod nesting;
 pub mod output;
 pub mod render;
+pub mod rendered;
 pub mod report;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod source;
 pub mod web;
+pub mod words;
 
-pub use engine::{BuildOptions, BuildReport, build, check, check_external};
+pub use build::{BuildOptions, BuildReport, build, check, check_external};
 pub use error::{BuildError, Diagnostic};

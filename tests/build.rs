@@ -1320,7 +1320,8 @@ fn a_people_data_file_merges_aliases_and_describes_people() {
 
 #[test]
 fn the_search_index_lists_every_briefing_under_its_words_people_and_year() {
-    use briefgen::search::{WORD_FILE_BYTES, read_word_file, words::words};
+    use briefgen::search::{WORD_FILE_BYTES, read_word_file};
+    use briefgen::words::words;
     let site = common::generated_site(300);
     site.build().assert_ok();
     let out = snapshot(&site.path("public"));

@@ -75,7 +75,7 @@ fn check(expected: &Expected<'_>) {
         .unwrap()
         .config;
     let date = b.date.clone().unwrap();
-    let parsed = briefgen::source::parse::parse_one("2025/x.md", &b.to_text(&date), &config)
+    let parsed = briefgen::content::briefing::parse_one("2025/x.md", &b.to_text(&date), &config)
         .unwrap_or_else(|e| panic!("{file}: the draft does not parse: {e:?}"));
     assert_eq!(parsed.title, expected.title);
     assert_eq!(parsed.source.name, expected.source);

@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let draft = import(&text, &options, &CONFIG.timezone);
     let written = draft.to_text(&draft.date_or_now(&CONFIG.timezone));
-    match briefgen::source::parse::parse_one("2025/2025-06-12-fuzz.md", &written, &CONFIG) {
+    match briefgen::content::briefing::parse_one("2025/2025-06-12-fuzz.md", &written, &CONFIG) {
         Ok(briefing) => {
             let scripted = briefgen::source::sanitize::scripted_parts(&briefing.html);
             assert!(scripted.is_empty(), "{scripted:?} in {}", briefing.html);

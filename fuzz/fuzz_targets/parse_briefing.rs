@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    match briefgen::source::parse::parse_one("2025/2025-06-12-fuzz.md", text, &CONFIG) {
+    match briefgen::content::briefing::parse_one("2025/2025-06-12-fuzz.md", text, &CONFIG) {
         Ok(briefing) => {
             assert!(!briefing.slug.is_empty());
             let scripted = briefgen::source::sanitize::scripted_parts(&briefing.html);

@@ -1,5 +1,6 @@
-//! The model stage: the site as plain data ([`model`]) and the one place that makes every URL
-//! ([`urls`]).
+//! The model stage: the site as plain data ([`model`]), each briefing made from its parsed
+//! file ([`briefing`]), and the one place that makes every URL ([`urls`]).
 
+pub mod briefing;
 pub mod model;
 pub mod urls;

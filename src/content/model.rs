@@ -3,93 +3,11 @@
 //! rendering. Nothing here knows about templates or files.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use jiff::ZonedDateTime;
-
-use crate::source::frontmatter::Source;
-use crate::source::yaml;
-
-/// The longest summary, in characters: about two sentences, as search engines show a page's
-/// description and feed readers an entry's.
-pub const MAX_SUMMARY_CHARS: usize = 300;
-
-/// One briefing, parsed and rendered to HTML.
-#[derive(Debug, Clone)]
-pub struct Briefing {
-    /// The file, relative to the site root.
-    pub file: PathBuf,
-    /// The path under `content/` (`2025/2025-06-12-trump-kim.md`).
-    pub content_path: String,
-    /// The last segment of its URL.
-    pub slug: String,
-    /// The title.
-    pub title: String,
-    /// When it happened, in the offset it was written with.
-    pub date: ZonedDateTime,
-    /// When it was last revised.
-    pub updated: Option<ZonedDateTime>,
-    /// Where the news came from.
-    pub source: Source,
-    /// People, as written.
-    pub people: Vec<String>,
-    /// Tags, as written.
-    pub tags: Vec<String>,
-    /// The summary: from front matter, else the first paragraph; cut at a word to at most
-    /// [`MAX_SUMMARY_CHARS`], since every page, feed entry and search result that shows it
-    /// carries it whole (a page four times: description, Open Graph, Twitter, JSON-LD).
-    pub summary: String,
-    /// Whether it is a draft (only present when drafts are built).
-    pub draft: bool,
-    /// Free-form values for templates.
-    pub extra: Option<yaml::Value>,
-    /// The body as HTML.
-    pub html: String,
-    /// Words in the body.
-    pub word_count: usize,
-    /// The body's distinct words as search cuts them, one per line, in the order first met.
-    pub words: String,
-    /// The slugs of its people, tags and source, made once.
-    pub slugs: TermSlugs,
-}
-
-/// The slugs of a briefing's terms, in the order of the names they are made from.
-#[derive(Debug, Clone, Default, Hash)]
-pub struct TermSlugs {
-    /// One per person.
-    pub people: Vec<String>,
-    /// One per tag.
-    pub tags: Vec<String>,
-    /// The source's.
-    pub source: String,
-}
-
-impl TermSlugs {
-    /// The slugs of these names.
-    pub fn of(people: &[String], tags: &[String], source: &str) -> TermSlugs {
-        let slugs = |names: &[String]| {
-            names
-                .iter()
-                .map(|n| crate::source::slug::slugify(n))
-                .collect()
-        };
-        TermSlugs {
-            people: slugs(people),
-            tags: slugs(tags),
-            source: crate::source::slug::slugify(source),
-        }
-    }
-}
-
-impl Briefing {
-    /// The site path of its page (`briefings/trump-kim/`).
-    pub fn path(&self) -> String {
-        crate::content::urls::briefing(&self.slug)
-    }
-}
+pub use crate::content::briefing::{Briefing, MAX_SUMMARY_CHARS, TermSlugs};
 
 /// The three ways briefings are grouped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -587,7 +505,9 @@ fn chronology(briefings: &[Arc<Briefing>]) -> Chronology {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::frontmatter::Source;
     use jiff::tz::TimeZone;
+    use std::path::PathBuf;
 
     fn briefing(slug: &str, date: &str, tags: &[&str]) -> Arc<Briefing> {
         let tags: Vec<String> = tags.iter().map(|t| t.to_string()).collect();

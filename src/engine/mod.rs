@@ -11,10 +11,10 @@
 //! stays served, and the next good update renders everything that differs from it — the
 //! changes of the failed ones (deletions included) with its own.
 
-pub mod build;
 pub mod progress;
 pub mod sink;
 pub mod sources;
+pub mod timings;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -28,17 +28,18 @@ use crate::content::model::{Briefing, Edit, Placement, Site};
 use crate::error::{BuildError, Diagnostic};
 use crate::render::templates::Templates;
 use crate::render::views::PreparedBriefing;
-use crate::render::{self, Job, RenderedFile, Renderer};
+use crate::render::{self, Job, Renderer};
+use crate::rendered::RenderedFile;
 use crate::source::config::SiteConfig;
 use crate::source::files::{self, FileSource};
 use crate::source::layout::{self, Change};
 use crate::source::parse::Publish;
 use crate::source::{parse, theme};
 
-pub use build::{BuildOptions, BuildReport, Timings, build, check, check_external};
 pub use progress::{Progress, Step};
-pub use sink::{ChangeSet, Discard, Disk, Sink};
+pub use sink::{ChangeSet, Discard, Sink};
 use sources::Sources;
+pub use timings::Timings;
 
 /// How many files are rendered before they go to the sink: enough to keep every core busy,
 /// few enough that a build never holds the rendered site whole.

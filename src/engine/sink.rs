@@ -1,6 +1,6 @@
 //! Where the engine's rendered files go. A [`Sink`] takes files while an update is rendered and
 //! is told when every file has rendered; only then may it make them visible. `build` writes
-//! into a staging folder that replaces the output folder at the end ([`Disk`]); `check` keeps
+//! into a staging folder that replaces the output folder at the end (`output::Disk`); `check` keeps
 //! nothing ([`Discard`]); `serve` gathers a [`ChangeSet`] that the server applies to what it
 //! serves (`serve::Served`) in one step.
 
@@ -8,8 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::error::BuildError;
-use crate::output::{OutputFile, Staging};
-use crate::render::RenderedFile;
+use crate::rendered::RenderedFile;
 use crate::source::files::FileSource;
 
 /// Takes the files of an update.
@@ -27,42 +26,6 @@ pub trait Sink {
     /// the search index, are worth making).
     fn keeps_files(&self) -> bool {
         true
-    }
-}
-
-/// Writes into a staging folder; [`Disk::commit`] swaps it in for the output folder.
-pub struct Disk {
-    staging: Staging,
-}
-
-impl Disk {
-    /// Writes into `staging`.
-    pub fn new(staging: Staging) -> Disk {
-        Disk { staging }
-    }
-
-    /// Replaces the output folder with what was written; returns how many files it has.
-    pub fn commit(self) -> Result<usize, BuildError> {
-        self.staging.commit()
-    }
-}
-
-impl Sink for Disk {
-    fn put(&mut self, files: Vec<RenderedFile>) -> Result<(), BuildError> {
-        self.staging
-            .write(&files.iter().map(OutputFile::Rendered).collect::<Vec<_>>())
-    }
-
-    fn finish(
-        &mut self,
-        _removed: &[String],
-        copies: &BTreeMap<String, FileSource>,
-    ) -> Result<(), BuildError> {
-        let files: Vec<OutputFile<'_>> = copies
-            .iter()
-            .map(|(path, source)| OutputFile::Copy(path, source))
-            .collect();
-        self.staging.write(&files)
     }
 }
 

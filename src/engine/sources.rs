@@ -167,7 +167,8 @@ impl Sources {
                 .heads
                 .iter()
                 .map(|(path, head)| (path.as_str(), head.as_ref().ok()));
-            let targets = parse::link_targets(files, config, publish);
+            let url_of = |slug: &str| config.url_for(&crate::content::urls::briefing(slug));
+            let targets = parse::link_targets(files, url_of, publish);
             links_moved = targets != self.targets;
             self.targets = targets;
             let published: Vec<&Head> = self
@@ -208,7 +209,7 @@ impl Sources {
             .map(|h| {
                 (
                     h.file.content_path.clone(),
-                    parse::render_body(h, config, targets).map(Arc::new),
+                    Briefing::render(h, config, targets).map(Arc::new),
                 )
             })
             .collect();

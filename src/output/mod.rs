@@ -11,6 +11,12 @@
 //! and never sees, removes or swaps a half-written folder of the first. Staging folders carry
 //! a random name and a marker naming their process; a build removes only those whose process
 //! is gone, never a folder of a user's that merely looks like one.
+//!
+//! [`Disk`] is the engine's sink that writes a render here.
+
+mod disk;
+
+pub use disk::Disk;
 
 use crate::source::layout::SOURCE_DIRS;
 use std::fs;
@@ -21,7 +27,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::error::BuildError;
-use crate::render::RenderedFile;
+use crate::rendered::RenderedFile;
 use crate::source::files::FileSource;
 
 /// The file briefgen leaves in every output folder it writes, so that it knows the folder is

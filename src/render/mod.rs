@@ -28,6 +28,7 @@ use crate::render::pages::{Body, Common, Full, Page, SitemapItem};
 use crate::render::parts::{Made, Part};
 use crate::render::templates::Templates;
 use crate::render::views::{MonthLink, Paginator, PreparedBriefing, SitemapEntry, YearLink};
+use crate::rendered::RenderedFile;
 use crate::source::config::SiteConfig;
 use crate::source::dates::{month_name, rfc3339, short_month_name};
 use crate::source::people::Person;
@@ -35,15 +36,6 @@ use crate::source::people::Person;
 pub use crate::render::kinds::YEAR_LISTED_WHOLE;
 pub use crate::render::kinds::{Job, KINDS, PageKind};
 pub use crate::render::views::prepare_briefing;
-
-/// A rendered file of the site.
-#[derive(Debug, Clone)]
-pub struct RenderedFile {
-    /// Its path in the output folder (`briefings/trump-kim/index.html`).
-    pub path: String,
-    /// Its bytes (text, for every file but the search index's).
-    pub bytes: Vec<u8>,
-}
 
 /// Prepares every briefing of a site, in parallel.
 pub fn prepare_all(site: &Site, config: &SiteConfig) -> Vec<Arc<PreparedBriefing>> {

@@ -286,7 +286,7 @@ mod tests {
         let config = SiteConfig::parse("base_url = \"https://e.org/\"")
             .unwrap()
             .config;
-        let parsed = crate::source::parse::parse_one("2025/x.md", &text, &config).unwrap();
+        let parsed = crate::content::briefing::parse_one("2025/x.md", &text, &config).unwrap();
         assert_eq!(parsed.title, draft.title);
         assert_eq!(
             crate::source::dates::rfc3339(&parsed.date),

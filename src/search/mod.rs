@@ -25,7 +25,6 @@
 //! files of two builds. Words are cut as [`words`] says, by the same rules as the script.
 
 pub mod postings;
-pub mod words;
 
 use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
@@ -38,7 +37,8 @@ use serde::Serialize;
 use crate::chars::cut_at_word;
 use crate::content::model::{Briefing, Site, TaxonomyKind};
 use crate::content::urls;
-use crate::render::RenderedFile;
+use crate::rendered::RenderedFile;
+use crate::words;
 
 /// About how many bytes a word file holds: a file is closed once it reaches this size (a
 /// single word's lists may make one larger, up to three bitmaps of a bit per briefing).

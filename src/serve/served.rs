@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use crate::engine::ChangeSet;
-use crate::render::RenderedFile;
+use crate::rendered::RenderedFile;
 use crate::source::files::FileSource;
 
 /// What the server serves: rendered files in memory, and files copied from where they are.

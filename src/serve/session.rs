@@ -12,7 +12,7 @@ use super::served::Served;
 use crate::content::model::Site;
 use crate::engine::{Attempt, Engine, EngineOptions, Timings};
 use crate::error::{BuildError, Diagnostic};
-use crate::render::RenderedFile;
+use crate::rendered::RenderedFile;
 
 /// A live engine and what is served from it.
 pub struct Session {

@@ -28,9 +28,6 @@ const DARK_BACKGROUND: Rgb = Rgb(0x16, 0x17, 0x1a);
 /// for rounding.
 const READABLE: f64 = 4.6;
 
-/// The output path of the generated stylesheet.
-pub const CSS_PATH: &str = crate::content::urls::HIGHLIGHT_CSS;
-
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 fn syntaxes() -> &'static SyntaxSet {

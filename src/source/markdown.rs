@@ -37,7 +37,7 @@ pub struct RenderedBody {
     pub first_paragraph: String,
     /// How many words the body has.
     pub word_count: usize,
-    /// The body's distinct words as search cuts them ([`crate::search::words`]), each once, in
+    /// The body's distinct words as search cuts them ([`crate::words`]), each once, in
     /// the order first met, one per line: read here, where the text is at hand, so that the
     /// search index neither reads the HTML again nor meets a word twice in one briefing.
     pub words: String,
@@ -66,7 +66,7 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
     let mut open_html = crate::nesting::OpenElements::default();
     let mut word_count = 0;
     let mut has_raw_html = false;
-    let mut words = crate::search::words::Distinct::new();
+    let mut words = crate::words::Distinct::new();
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let event = match event {

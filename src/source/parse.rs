@@ -1,6 +1,6 @@
-//! The parse stage: turns the files the load stage read into [`Briefing`]s — front matter
-//! checked, slugs given and checked for clashes, Markdown rendered with links between
-//! briefings resolved. Files are parsed in parallel; every problem in every file is reported.
+//! The parse stage: reads the files the load stage read — front matter checked, slugs given
+//! and checked for clashes, Markdown rendered with links between briefings resolved — into
+//! what the model makes each briefing from (`content::briefing`). Files are parsed in parallel; every problem in every file is reported.
 //!
 //! The steps are public on their own: the engine ([`crate::engine`]) runs them per file and
 //! keeps each result for as long as the file is unchanged.
@@ -8,12 +8,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use crate::content::model::Briefing;
 use crate::error::{Diagnostic, display_path};
 use crate::source::config::SiteConfig;
 use crate::source::files::SourceFile;
 use crate::source::frontmatter::{self, FrontMatter};
-use crate::source::markdown::{self, BodyContext};
+use crate::source::markdown::{self, BodyContext, RenderedBody};
 
 /// A briefing whose front matter is read but whose body is not rendered yet.
 #[derive(Debug, Clone)]
@@ -130,22 +129,6 @@ pub fn sort_diagnostics(errors: &mut [Diagnostic]) {
     errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
 }
 
-/// Parses one briefing on its own, as if it were the only file of the site: links to other
-/// briefings do not resolve. For fuzzing and tests of the parse stage.
-pub fn parse_one(
-    content_path: &str,
-    text: &str,
-    config: &SiteConfig,
-) -> Result<Briefing, Vec<Diagnostic>> {
-    let file = SourceFile {
-        file: Path::new(crate::source::files::CONTENT_DIR).join(content_path),
-        content_path: content_path.to_string(),
-        text: crate::source::files::normalize_text(text.to_string()),
-    };
-    let head = read_head(file, config)?;
-    render_body(&head, config, &LinkTargets::new())
-}
-
 /// Reads a briefing's front matter and gives it its slug.
 pub fn read_head(file: SourceFile, config: &SiteConfig) -> Result<Head, Vec<Diagnostic>> {
     let split = frontmatter::split(&file.file, &file.text).map_err(|e| vec![e])?;
@@ -182,10 +165,11 @@ pub fn read_head(file: SourceFile, config: &SiteConfig) -> Result<Head, Vec<Diag
 }
 
 /// Where links to each briefing lead, for resolving `@/` links: every briefing file by its
-/// content path, with its head, or `None` where its front matter has errors.
+/// content path, with its head, or `None` where its front matter has errors; `url_of` gives
+/// the URL of a briefing's page by its slug.
 pub fn link_targets<'a>(
     files: impl IntoIterator<Item = (&'a str, Option<&'a Head>)>,
-    config: &SiteConfig,
+    url_of: impl Fn(&str) -> String,
     publish: &Publish,
 ) -> LinkTargets {
     files
@@ -193,9 +177,7 @@ pub fn link_targets<'a>(
         .map(|(path, head)| {
             let target = match head {
                 Some(h) => match publish.left_out(h) {
-                    None => {
-                        LinkTarget::Url(config.url_for(&crate::content::urls::briefing(&h.slug)))
-                    }
+                    None => LinkTarget::Url(url_of(&h.slug)),
                     Some(LeftOut::Draft) => LinkTarget::Draft,
                     Some(LeftOut::Future) => LinkTarget::Future,
                 },
@@ -261,12 +243,12 @@ pub fn slug_clashes(heads: &[&Head]) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Renders a briefing's body and makes the [`Briefing`].
+/// Renders a briefing's body, resolving its links to other briefings through `targets`.
 pub fn render_body(
     h: &Head,
     config: &SiteConfig,
     targets: &LinkTargets,
-) -> Result<Briefing, Vec<Diagnostic>> {
+) -> Result<RenderedBody, Vec<Diagnostic>> {
     let content_path = &h.file.content_path;
     let content_dir = match content_path.rfind('/') {
         Some(i) => &content_path[..=i],
@@ -281,53 +263,12 @@ pub fn render_body(
         briefing_url: &briefing_url,
         allow_raw_html: config.allow_raw_html,
     };
-    let body = markdown::render(h.body(), &links)?;
-    let front = &h.front;
-    // Aliases become the names the site shows (`data/people.yaml`).
-    let people = config.people.canonical(&front.people);
-    Ok(Briefing {
-        file: h.file.file.clone(),
-        content_path: content_path.clone(),
-        slug: h.slug.clone(),
-        title: front.title.clone(),
-        date: front.date.clone(),
-        updated: front.updated.clone(),
-        source: front.source.clone(),
-        people: people.clone(),
-        tags: front.tags.clone(),
-        summary: crate::chars::cut_at_word(
-            front.summary.as_deref().unwrap_or(&body.first_paragraph),
-            crate::content::model::MAX_SUMMARY_CHARS,
-        )
-        .into_owned(),
-        draft: front.draft,
-        extra: front.extra.clone(),
-        html: body.html,
-        word_count: body.word_count,
-        words: body.words,
-        slugs: crate::content::model::TermSlugs::of(&people, &front.tags, &front.source.name),
-    })
+    markdown::render(h.body(), &links)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn one_briefing_parses_on_its_own() {
-        let config = SiteConfig::parse("base_url = \"https://e.org/\"")
-            .unwrap()
-            .config;
-        let b = parse_one(
-            "2025/2025-06-12-a.md",
-            "---\ntitle: A\ndate: 2025-06-12\nsource: KBS\n---\nHello *there*.\n",
-            &config,
-        )
-        .unwrap();
-        assert_eq!(b.slug, "a");
-        assert_eq!(b.summary, "Hello there.");
-        assert!(parse_one("a.md", "---\ntitle: A\n", &config).is_err());
-    }
 
     #[test]
     fn slugs_drop_the_date_prefix() {

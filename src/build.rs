@@ -1,15 +1,15 @@
-//! `build` and `check` over the engine: open it, render everything into a staging folder (or
-//! nowhere, for a check), swap the folder in, and report what was done and how long each
-//! stage took.
+//! The `build` and `check` commands over the engine: open it, render everything into a
+//! staging folder (or nowhere, for a check), swap the folder in, and report what was done and
+//! how long each stage took. They come after the output stage, which they write through.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::content::model::TaxonomyKind;
-use crate::engine::{Discard, Disk, Engine, EngineOptions, Progress, Step};
+use crate::engine::{Discard, Engine, EngineOptions, Progress, Step, Timings};
 use crate::error::{BuildError, Diagnostic};
 use crate::links::{LinkOptions, LinkReport};
-use crate::output;
+use crate::output::{self, Disk};
 
 /// What to build, as the command line asks.
 #[derive(Debug, Clone, Default)]
@@ -53,58 +53,6 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// How long each stage took.
     pub timings: Timings,
-}
-
-/// How long each stage of a build took, in the order they ran.
-#[derive(Debug, Clone)]
-pub struct Timings {
-    stages: Vec<(&'static str, Duration)>,
-    lap_started: Instant,
-}
-
-impl Default for Timings {
-    fn default() -> Self {
-        Timings::start()
-    }
-}
-
-impl Timings {
-    /// Starts timing the first stage.
-    pub fn start() -> Timings {
-        Timings {
-            stages: Vec::new(),
-            lap_started: Instant::now(),
-        }
-    }
-
-    /// Ends the current stage, naming it.
-    pub fn lap(&mut self, stage: &'static str) {
-        let now = Instant::now();
-        self.stages.push((stage, now - self.lap_started));
-        self.lap_started = now;
-    }
-
-    /// Records a stage timed elsewhere (in pieces, say), and starts the next one now.
-    pub fn record(&mut self, stage: &'static str, time: Duration) {
-        self.stages.push((stage, time));
-        self.lap_started = Instant::now();
-    }
-
-    /// The stages and their times.
-    pub fn stages(&self) -> &[(&'static str, Duration)] {
-        &self.stages
-    }
-}
-
-impl std::fmt::Display for Timings {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let parts: Vec<String> = self
-            .stages
-            .iter()
-            .map(|(stage, time)| format!("{stage} {:.1} ms", time.as_secs_f64() * 1000.0))
-            .collect();
-        write!(f, "{}", parts.join(", "))
-    }
 }
 
 impl BuildReport {

@@ -1,4 +1,5 @@
-//! Words as search sees them. The index is written from these words and the reader's query is
+//! Words as search sees them, a leaf every stage may use: the parse stage cuts each body into
+//! words as it renders it, and the search index is written from them. The reader's query is
 //! cut into words by `search.js` with the same rules, so the two must stay in step:
 //!
 //! - a word is a run of letters and digits (Unicode `Alphabetic` or `Numeric`); anything else
@@ -12,8 +13,9 @@
 //!   apart the least.
 //!
 //! A briefing's body is read into [`Distinct`] words while its Markdown is rendered (the text
-//! is at hand there, and each word is then met once by the index). Nothing is stemmed: a query word also finds the words it begins (`sanction` finds
-//! `sanctions`), which serves names and English alike without a stemmer on each side.
+//! is at hand there, and each word is then met once by the index). Nothing is stemmed: a
+//! query word also finds the words it begins (`sanction` finds `sanctions`), which serves
+//! names and English alike without a stemmer on each side.
 
 use unicode_normalization::UnicodeNormalization;
 

@@ -7,8 +7,8 @@ mod completions;
 mod deploy;
 mod import;
 mod init;
+mod messages;
 mod new;
-mod output;
 mod progress;
 mod serve;
 
@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand};
 
 use briefgen::BuildOptions;
-use output::{FormatArgs, MessageFormat, Printer};
+use messages::{FormatArgs, MessageFormat, Printer};
 
 /// A static site generator for curated briefing pages.
 #[derive(Debug, Parser)]

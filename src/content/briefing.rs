@@ -7,7 +7,7 @@ use jiff::ZonedDateTime;
 
 use crate::error::Diagnostic;
 use crate::source::config::SiteConfig;
-use crate::source::files::SourceFile;
+use crate::source::files::BriefingFile;
 use crate::source::frontmatter::Source;
 use crate::source::markdown::RenderedBody;
 use crate::source::parse::{self, Head, LinkTargets};
@@ -141,7 +141,7 @@ pub fn parse_one(
     text: &str,
     config: &SiteConfig,
 ) -> Result<Briefing, Vec<Diagnostic>> {
-    let file = SourceFile {
+    let file = BriefingFile {
         file: Path::new(crate::source::files::CONTENT_DIR).join(content_path),
         content_path: content_path.to_string(),
         text: crate::source::files::normalize_text(text.to_string()),

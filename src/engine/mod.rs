@@ -1,6 +1,6 @@
 //! The engine: one owner of a site's state, used by every command. It caches each stage's
 //! result — the settings, the templates, the files to copy, each briefing's parse
-//! ([`sources`]), the model, and the fingerprint of every output file applied so far — and
+//! ([`parse_cache`]), the model, and the fingerprint of every output file applied so far — and
 //! renders into a [`Sink`]. `build` opens an engine and renders everything into a staging
 //! folder; `serve` keeps one alive and feeds it the paths that changed.
 //!
@@ -11,9 +11,9 @@
 //! stays served, and the next good update renders everything that differs from it — the
 //! changes of the failed ones (deletions included) with its own.
 
+pub mod parse_cache;
 pub mod progress;
 pub mod sink;
-pub mod sources;
 pub mod timings;
 
 use std::collections::BTreeMap;
@@ -31,14 +31,14 @@ use crate::render::views::PreparedBriefing;
 use crate::render::{self, Job, Renderer};
 use crate::rendered::RenderedFile;
 use crate::source::config::SiteConfig;
-use crate::source::files::{self, FileSource};
+use crate::source::files::{self, CopyFrom};
 use crate::source::layout::{self, Change};
 use crate::source::parse::Publish;
 use crate::source::{parse, theme};
 
+use parse_cache::ParseCache;
 pub use progress::{Progress, Step};
 pub use sink::{ChangeSet, Discard, Sink};
-use sources::Sources;
 pub use timings::Timings;
 
 /// How many files are rendered before they go to the sink: enough to keep every core busy,
@@ -66,7 +66,7 @@ pub struct EngineOptions {
 struct Outputs {
     /// The plan's and the copies' generations.
     inputs: (u64, u64),
-    copies: BTreeMap<String, FileSource>,
+    copies: BTreeMap<String, CopyFrom>,
 }
 
 /// Numbers each plan made, so that a plan can be told from another without comparing them.
@@ -100,9 +100,9 @@ pub struct Engine {
     settings_errors: Vec<Diagnostic>,
     templates: Option<Templates>,
     template_errors: Vec<Diagnostic>,
-    copies: BTreeMap<String, FileSource>,
+    copies: BTreeMap<String, CopyFrom>,
     copy_errors: Vec<Diagnostic>,
-    sources: Sources,
+    parse_cache: ParseCache,
     model: Option<Model>,
     /// The fingerprint of every output file applied by the last good render.
     applied: FxHashMap<String, u64>,
@@ -200,7 +200,7 @@ impl Engine {
             template_errors: Vec::new(),
             copies: BTreeMap::new(),
             copy_errors: Vec::new(),
-            sources: Sources::new(once),
+            parse_cache: ParseCache::new(once),
             model: None,
             applied: FxHashMap::default(),
             applied_generation: None,
@@ -229,7 +229,7 @@ impl Engine {
 
     /// How many briefings are left out because they are dated in the future.
     pub fn future_left_out(&self) -> usize {
-        self.sources.future_left_out()
+        self.parse_cache.future_left_out()
     }
 
     /// The settings in force (the last good ones).
@@ -299,7 +299,7 @@ impl Engine {
                 Change::Briefing(content_path) => briefings.push(content_path),
                 Change::Copied { output, in_content } => {
                     let gone = !path.exists();
-                    let held_briefings = gone && in_content && self.sources.has_folder(&output);
+                    let held_briefings = gone && in_content && self.parse_cache.has_folder(&output);
                     if gone && !held_briefings && !holds(&self.copies, &output) {
                         // Came and went before we looked (an editor's temporary file).
                         continue;
@@ -320,7 +320,7 @@ impl Engine {
                         // Every parse, page and file may depend on the settings (dates are
                         // read in the site's zone): start again from the files.
                         self.config = config;
-                        self.sources = Sources::new(self.options.once);
+                        self.parse_cache = ParseCache::new(self.options.once);
                         self.model = None;
                         templates = true;
                         copies = true;
@@ -336,7 +336,7 @@ impl Engine {
         self.read_content(copies, rescan_content);
         if !rescan_content && !briefings.is_empty() {
             let publish = self.publish();
-            self.sources
+            self.parse_cache
                 .read(&self.root, &briefings, &self.config, &publish);
         }
     }
@@ -390,7 +390,7 @@ impl Engine {
         let mut errors = self.settings_errors.clone();
         errors.extend(self.template_errors.iter().cloned());
         errors.extend(self.copy_errors.iter().cloned());
-        errors.extend(self.sources.errors());
+        errors.extend(self.parse_cache.errors());
         parse::sort_diagnostics(&mut errors);
         errors
     }
@@ -400,7 +400,7 @@ impl Engine {
     pub fn parse(&mut self) -> Result<(), BuildError> {
         let publish = self.publish();
         self.options.progress.report(Step::Parsing);
-        self.sources.render_bodies(&self.config, &publish);
+        self.parse_cache.render_bodies(&self.config, &publish);
         self.timings.lap("parse");
         let errors = self.errors();
         if errors.is_empty() {
@@ -425,7 +425,7 @@ impl Engine {
         let Some(templates) = self.templates.as_ref() else {
             return Err(BuildError::Content(self.template_errors.clone()));
         };
-        update_model(&mut self.model, &mut self.sources, config, templates);
+        update_model(&mut self.model, &mut self.parse_cache, config, templates);
         self.timings.lap("model");
         let Some(model) = self.model.as_ref() else {
             return Ok(Staged {
@@ -616,7 +616,7 @@ impl Engine {
                 Err(errors) => (Err(errors), Ok(BTreeMap::new())),
             };
             let publish = self.publish();
-            self.sources.read_all(read, &self.config, &publish);
+            self.parse_cache.read_all(read, &self.config, &publish);
             content
         } else if copies {
             files::content_files(&self.root).map(|(_, content)| content)
@@ -630,7 +630,7 @@ impl Engine {
 
     /// Takes the content's files to copy (or what stopped the walk over them), with the
     /// theme's and the site's static files.
-    fn read_copies(&mut self, content: Result<BTreeMap<String, FileSource>, Vec<Diagnostic>>) {
+    fn read_copies(&mut self, content: Result<BTreeMap<String, CopyFrom>, Vec<Diagnostic>>) {
         let copies = content.and_then(|content| {
             let mut copies = theme::static_files(&self.root, &self.config)?;
             copies.extend(content);
@@ -652,13 +652,13 @@ impl Engine {
 /// again only where the briefing changed.
 fn update_model(
     model: &mut Option<Model>,
-    sources: &mut Sources,
+    parse_cache: &mut ParseCache,
     config: &SiteConfig,
     templates: &Templates,
 ) {
-    let fresh = sources.take_fresh();
+    let fresh = parse_cache.take_fresh();
     let Some(current) = model.as_mut() else {
-        let site = Site::new(sources.briefings().cloned().collect());
+        let site = Site::new(parse_cache.briefings().cloned().collect());
         let prepared = render::prepare_all(&site, config);
         let plan = plan(&site, config, templates, &prepared);
         *model = Some(Model {
@@ -672,7 +672,7 @@ fn update_model(
     let mut edits: Vec<Edit> = fresh
         .rendered
         .iter()
-        .filter_map(|path| sources.body(path).cloned().map(Edit::Put))
+        .filter_map(|path| parse_cache.body(path).cloned().map(Edit::Put))
         .collect();
     if fresh.moved {
         // Briefings that are no longer published, or no longer render.
@@ -681,7 +681,7 @@ fn update_model(
                 .site
                 .briefings
                 .iter()
-                .filter(|b| sources.body(&b.content_path).is_none())
+                .filter(|b| parse_cache.body(&b.content_path).is_none())
                 .map(|b| Edit::Remove(b.content_path.clone())),
         );
     }
@@ -888,7 +888,7 @@ fn files_at(path: &Path, relative: &Path) -> Vec<String> {
 /// the error points at the file to rename, not at the staging folder where writing failed.
 fn file_folder_clashes(
     plan: &[(Job, String)],
-    copies: &BTreeMap<String, FileSource>,
+    copies: &BTreeMap<String, CopyFrom>,
     root: &Path,
 ) -> Vec<Diagnostic> {
     let files: rustc_hash::FxHashSet<&str> = plan
@@ -901,7 +901,7 @@ fn file_folder_clashes(
         .flat_map(|path| path.match_indices('/').map(|(i, _)| &path[..i]))
         .collect();
     let source = |path: &str| match copies.get(path) {
-        Some(FileSource::Disk(from)) => files::site_relative(root, from),
+        Some(CopyFrom::Disk(from)) => files::site_relative(root, from),
         _ => PathBuf::from(format!("theme static file {path}")),
     };
     let mut clashes = Vec::new();

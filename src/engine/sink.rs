@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::error::BuildError;
 use crate::rendered::RenderedFile;
-use crate::source::files::FileSource;
+use crate::source::files::CopyFrom;
 
 /// Takes the files of an update.
 pub trait Sink {
@@ -20,7 +20,7 @@ pub trait Sink {
     fn finish(
         &mut self,
         removed: &[String],
-        copies: &BTreeMap<String, FileSource>,
+        copies: &BTreeMap<String, CopyFrom>,
     ) -> Result<(), BuildError>;
     /// Whether the files it is given are kept (so that files made only to be kept, such as
     /// the search index, are worth making).
@@ -37,7 +37,7 @@ impl Sink for Discard {
         Ok(())
     }
 
-    fn finish(&mut self, _: &[String], _: &BTreeMap<String, FileSource>) -> Result<(), BuildError> {
+    fn finish(&mut self, _: &[String], _: &BTreeMap<String, CopyFrom>) -> Result<(), BuildError> {
         Ok(())
     }
 
@@ -54,7 +54,7 @@ pub struct ChangeSet {
     /// Output paths the site no longer has.
     pub removed: Vec<String>,
     /// Every file copied as it is, when the update finished.
-    pub copies: Option<BTreeMap<String, FileSource>>,
+    pub copies: Option<BTreeMap<String, CopyFrom>>,
 }
 
 impl Sink for ChangeSet {
@@ -67,7 +67,7 @@ impl Sink for ChangeSet {
     fn finish(
         &mut self,
         removed: &[String],
-        copies: &BTreeMap<String, FileSource>,
+        copies: &BTreeMap<String, CopyFrom>,
     ) -> Result<(), BuildError> {
         self.removed = removed.to_vec();
         self.copies = Some(copies.clone());

@@ -7,7 +7,7 @@ use crate::engine::Sink;
 use crate::error::BuildError;
 use crate::output::{OutputFile, Staging};
 use crate::rendered::RenderedFile;
-use crate::source::files::FileSource;
+use crate::source::files::CopyFrom;
 
 /// Writes into a staging folder; [`Disk::commit`] swaps it in for the output folder.
 pub struct Disk {
@@ -35,7 +35,7 @@ impl Sink for Disk {
     fn finish(
         &mut self,
         _removed: &[String],
-        copies: &BTreeMap<String, FileSource>,
+        copies: &BTreeMap<String, CopyFrom>,
     ) -> Result<(), BuildError> {
         let files: Vec<OutputFile<'_>> = copies
             .iter()

@@ -28,7 +28,7 @@ use rayon::prelude::*;
 
 use crate::error::BuildError;
 use crate::rendered::RenderedFile;
-use crate::source::files::FileSource;
+use crate::source::files::CopyFrom;
 
 /// The file briefgen leaves in every output folder it writes, so that it knows the folder is
 /// its own to replace.
@@ -44,7 +44,7 @@ pub enum OutputFile<'a> {
     /// Rendered text.
     Rendered(&'a RenderedFile),
     /// A file copied as it is.
-    Copy(&'a str, &'a FileSource),
+    Copy(&'a str, &'a CopyFrom),
 }
 
 impl OutputFile<'_> {
@@ -176,8 +176,8 @@ impl Staging {
 fn write_file(path: &Path, file: &OutputFile<'_>) -> io::Result<()> {
     let put = || match file {
         OutputFile::Rendered(rendered) => fs::write(path, &rendered.bytes),
-        OutputFile::Copy(_, FileSource::Embedded(bytes)) => fs::write(path, bytes),
-        OutputFile::Copy(_, FileSource::Disk(from)) => fs::copy(from, path).map(|_| ()),
+        OutputFile::Copy(_, CopyFrom::Embedded(bytes)) => fs::write(path, bytes),
+        OutputFile::Copy(_, CopyFrom::Disk(from)) => fs::copy(from, path).map(|_| ()),
     };
     match put() {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {

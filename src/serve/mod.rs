@@ -97,8 +97,8 @@ impl Shared {
             return Some(Found::Rendered(bytes.clone()));
         }
         match snapshot.copies.get(key)? {
-            crate::source::files::FileSource::Embedded(bytes) => Some(Found::Embedded(bytes)),
-            crate::source::files::FileSource::Disk(path) => Some(Found::Disk(path.clone())),
+            crate::source::files::CopyFrom::Embedded(bytes) => Some(Found::Embedded(bytes)),
+            crate::source::files::CopyFrom::Disk(path) => Some(Found::Disk(path.clone())),
         }
     }
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::engine::ChangeSet;
 use crate::rendered::RenderedFile;
-use crate::source::files::FileSource;
+use crate::source::files::CopyFrom;
 
 /// What the server serves: rendered files in memory, and files copied from where they are.
 #[derive(Clone, Default)]
@@ -15,7 +15,7 @@ pub struct Served {
     /// Rendered files by output path (`briefings/x/index.html`).
     pub files: HashMap<String, Arc<[u8]>>,
     /// Files served from where they are, by output path.
-    pub copies: BTreeMap<String, FileSource>,
+    pub copies: BTreeMap<String, CopyFrom>,
     /// The output paths of the search index's files, as served now.
     index: Vec<String>,
 }
@@ -100,7 +100,7 @@ mod tests {
         first
             .put(vec![file("a.html", "A"), file("b.html", "B")])
             .unwrap();
-        let copies = BTreeMap::from([("s.css".to_string(), FileSource::Embedded(b"x"))]);
+        let copies = BTreeMap::from([("s.css".to_string(), CopyFrom::Embedded(b"x"))]);
         first.finish(&[], &copies).unwrap();
         assert_eq!(served.apply(first, &[]), ["a.html", "b.html", "s.css"]);
 

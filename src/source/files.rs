@@ -13,7 +13,7 @@ pub use crate::source::layout::{CONTENT_DIR, STATIC_DIR};
 
 /// A briefing file as read from disk.
 #[derive(Debug, Clone)]
-pub struct SourceFile {
+pub struct BriefingFile {
     /// The file, relative to the site root (`content/2025/x.md`), for messages.
     pub file: PathBuf,
     /// The path under `content/`, with `/` separators (`2025/x.md`): how briefings link to it.
@@ -24,7 +24,7 @@ pub struct SourceFile {
 
 /// Where a file to copy comes from.
 #[derive(Debug, Clone)]
-pub enum FileSource {
+pub enum CopyFrom {
     /// Bytes built into the binary (the default theme).
     Embedded(&'static [u8]),
     /// A file on disk.
@@ -35,9 +35,9 @@ pub enum FileSource {
 #[derive(Debug, Default)]
 pub struct SiteFiles {
     /// The briefings, sorted by path.
-    pub briefings: Vec<SourceFile>,
+    pub briefings: Vec<BriefingFile>,
     /// Files to copy, by output path (`images/map.png`).
-    pub copies: BTreeMap<String, FileSource>,
+    pub copies: BTreeMap<String, CopyFrom>,
 }
 
 /// Finds and reads the files under `content/`: Markdown files are briefings, everything else is
@@ -50,7 +50,7 @@ pub fn load_content(root: &Path) -> Result<SiteFiles, Vec<Diagnostic>> {
     }
     let (markdown, copies) = content_files(root)?;
     files.copies = copies;
-    let read: Vec<Result<SourceFile, Diagnostic>> = markdown
+    let read: Vec<Result<BriefingFile, Diagnostic>> = markdown
         .into_par_iter()
         .map(|(content_path, path)| read_briefing(root, content_path, &path))
         .collect();
@@ -75,7 +75,7 @@ pub type BriefingPaths = Vec<(String, PathBuf)>;
 /// other files, to copy.
 pub fn content_files(
     root: &Path,
-) -> Result<(BriefingPaths, BTreeMap<String, FileSource>), Vec<Diagnostic>> {
+) -> Result<(BriefingPaths, BTreeMap<String, CopyFrom>), Vec<Diagnostic>> {
     let content = root.join(CONTENT_DIR);
     let mut markdown = Vec::new();
     let mut copies = BTreeMap::new();
@@ -86,7 +86,7 @@ pub fn content_files(
         if relative.ends_with(".md") {
             markdown.push((relative, path));
         } else {
-            copies.insert(relative, FileSource::Disk(path));
+            copies.insert(relative, CopyFrom::Disk(path));
         }
     }
     Ok((markdown, copies))
@@ -96,11 +96,11 @@ pub fn content_files(
 pub fn add_copies(
     root: &Path,
     dir: &Path,
-    copies: &mut BTreeMap<String, FileSource>,
+    copies: &mut BTreeMap<String, CopyFrom>,
 ) -> Result<(), Vec<Diagnostic>> {
     if dir.is_dir() {
         for (relative, path) in walk(root, dir)? {
-            copies.insert(relative, FileSource::Disk(path));
+            copies.insert(relative, CopyFrom::Disk(path));
         }
     }
     Ok(())
@@ -167,7 +167,7 @@ pub fn read_briefing(
     root: &Path,
     content_path: String,
     path: &Path,
-) -> Result<SourceFile, Diagnostic> {
+) -> Result<BriefingFile, Diagnostic> {
     let file = site_relative(root, path);
     let bytes =
         std::fs::read(path).map_err(|e| Diagnostic::new(&file, format!("cannot be read: {e}")))?;
@@ -182,7 +182,7 @@ pub fn read_briefing(
             "the file is not UTF-8 text; save it as UTF-8",
         )
     })?;
-    Ok(SourceFile {
+    Ok(BriefingFile {
         file,
         content_path,
         text: normalize_text(text),

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use crate::error::{Diagnostic, display_path};
 use crate::source::config::SiteConfig;
-use crate::source::files::SourceFile;
+use crate::source::files::BriefingFile;
 use crate::source::frontmatter::{self, FrontMatter};
 use crate::source::markdown::{self, BodyContext, RenderedBody};
 
@@ -18,7 +18,7 @@ use crate::source::markdown::{self, BodyContext, RenderedBody};
 #[derive(Debug, Clone)]
 pub struct Head {
     /// The file it was read from.
-    pub file: SourceFile,
+    pub file: BriefingFile,
     /// Its checked front matter.
     pub front: FrontMatter,
     /// Its slug.
@@ -130,7 +130,7 @@ pub fn sort_diagnostics(errors: &mut [Diagnostic]) {
 }
 
 /// Reads a briefing's front matter and gives it its slug.
-pub fn read_head(file: SourceFile, config: &SiteConfig) -> Result<Head, Vec<Diagnostic>> {
+pub fn read_head(file: BriefingFile, config: &SiteConfig) -> Result<Head, Vec<Diagnostic>> {
     let split = frontmatter::split(&file.file, &file.text).map_err(|e| vec![e])?;
     let front = frontmatter::parse(&file.file, split.yaml, &config.timezone)?;
     let body_line = split.body_line;

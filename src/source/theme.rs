@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Diagnostic;
 use crate::source::config::SiteConfig;
-use crate::source::files::{self as load, FileSource};
+use crate::source::files::{self as load, CopyFrom};
 use crate::source::layout::TEMPLATES_DIR;
 
 /// The name of the embedded theme.
@@ -147,7 +147,7 @@ pub fn template_sources(
             errors.extend(e);
         }
         for (name, source) in copies {
-            let FileSource::Disk(path) = source else {
+            let CopyFrom::Disk(path) = source else {
                 continue;
             };
             let file = load::site_relative(root, &path);
@@ -175,10 +175,10 @@ pub fn template_sources(
 pub fn static_files(
     root: &Path,
     config: &SiteConfig,
-) -> Result<BTreeMap<String, FileSource>, Vec<Diagnostic>> {
-    let mut copies: BTreeMap<String, FileSource> = STATIC_FILES
+) -> Result<BTreeMap<String, CopyFrom>, Vec<Diagnostic>> {
+    let mut copies: BTreeMap<String, CopyFrom> = STATIC_FILES
         .iter()
-        .map(|(path, bytes)| (path.to_string(), FileSource::Embedded(bytes)))
+        .map(|(path, bytes)| (path.to_string(), CopyFrom::Embedded(bytes)))
         .collect();
     load::add_copies(
         root,

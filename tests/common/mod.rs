@@ -455,10 +455,8 @@ impl Live {
             .collect();
         for (path, source) in &served.copies {
             let bytes = match source {
-                briefgen::source::files::FileSource::Embedded(bytes) => bytes.to_vec(),
-                briefgen::source::files::FileSource::Disk(from) => {
-                    fs::read(from).unwrap_or_default()
-                }
+                briefgen::source::files::CopyFrom::Embedded(bytes) => bytes.to_vec(),
+                briefgen::source::files::CopyFrom::Disk(from) => fs::read(from).unwrap_or_default(),
             };
             files.entry(path.clone()).or_insert(bytes);
         }

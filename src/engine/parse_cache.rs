@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use crate::content::model::Briefing;
 use crate::error::Diagnostic;
 use crate::source::config::SiteConfig;
-use crate::source::files::{self, SourceFile};
+use crate::source::files::{self, BriefingFile};
 use crate::source::layout::CONTENT_DIR;
 use crate::source::parse::{self, Head, LeftOut, LinkTargets, Publish};
 
@@ -22,7 +22,7 @@ type Parsed<T> = Result<T, Vec<Diagnostic>>;
 
 /// Every briefing file's parse.
 #[derive(Default)]
-pub struct Sources {
+pub struct ParseCache {
     /// Front matter, by path under `content/`: every briefing file, published or not.
     heads: BTreeMap<String, Parsed<Head>>,
     /// Rendered bodies of the published briefings, by path under `content/`.
@@ -36,7 +36,7 @@ pub struct Sources {
     moved: bool,
     /// Set with `moved`, cleared once link targets and slug clashes are worked out again.
     targets_stale: bool,
-    /// Briefings whose bodies were rendered since [`Sources::take_fresh`].
+    /// Briefings whose bodies were rendered since [`ParseCache::take_fresh`].
     fresh: Vec<String>,
     /// Whether the files are read once only: their texts are let go once rendered.
     once: bool,
@@ -44,7 +44,7 @@ pub struct Sources {
     future_left_out: usize,
 }
 
-/// What changed in the published briefings since the last [`Sources::take_fresh`].
+/// What changed in the published briefings since the last [`ParseCache::take_fresh`].
 pub struct Fresh {
     /// Whether briefings came, went, or changed slug or draft status.
     pub moved: bool,
@@ -52,14 +52,14 @@ pub struct Fresh {
     pub rendered: Vec<String>,
 }
 
-impl Sources {
+impl ParseCache {
     /// An empty cache; `once` when the files are read once only (a build), so that their
     /// texts and front matter are let go as soon as their bodies are rendered.
-    pub fn new(once: bool) -> Sources {
-        Sources {
+    pub fn new(once: bool) -> ParseCache {
+        ParseCache {
             once,
             future_left_out: 0,
-            ..Sources::default()
+            ..ParseCache::default()
         }
     }
 
@@ -67,7 +67,7 @@ impl Sources {
     /// stopped it); those whose text did not change keep their parse.
     pub fn read_all(
         &mut self,
-        read: Result<Vec<SourceFile>, Vec<Diagnostic>>,
+        read: Result<Vec<BriefingFile>, Vec<Diagnostic>>,
         config: &SiteConfig,
         publish: &Publish,
     ) {
@@ -91,7 +91,7 @@ impl Sources {
         for path in gone {
             self.remove(&path);
         }
-        let changed: Vec<SourceFile> = files
+        let changed: Vec<BriefingFile> = files
             .into_iter()
             .filter(|file| !self.has_text(&file.content_path, &file.text))
             .collect();
@@ -138,7 +138,7 @@ impl Sources {
         matches!(self.heads.get(content_path), Some(Ok(head)) if head.file.text == text)
     }
 
-    fn parse_heads(&mut self, files: Vec<SourceFile>, config: &SiteConfig, publish: &Publish) {
+    fn parse_heads(&mut self, files: Vec<BriefingFile>, config: &SiteConfig, publish: &Publish) {
         let parsed: Vec<(String, Parsed<Head>)> = files
             .into_par_iter()
             .map(|file| (file.content_path.clone(), parse::read_head(file, config)))
@@ -243,7 +243,7 @@ impl Sources {
         self.bodies.get(content_path).and_then(|b| b.as_ref().ok())
     }
 
-    /// How many briefings (whose front matter reads) the last [`Sources::render_bodies`] found
+    /// How many briefings (whose front matter reads) the last [`ParseCache::render_bodies`] found
     /// dated in the future, and left out.
     pub fn future_left_out(&self) -> usize {
         self.future_left_out

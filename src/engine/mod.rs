@@ -316,7 +316,7 @@ impl Engine {
                 Ok((config, warnings)) => {
                     self.settings_errors.clear();
                     self.warnings = warnings;
-                    if format!("{config:?}") != format!("{:?}", self.config) {
+                    if config != self.config {
                         // Every parse, page and file may depend on the settings (dates are
                         // read in the site's zone): start again from the files.
                         self.config = config;

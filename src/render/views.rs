@@ -28,7 +28,7 @@ struct ConfigView<'a> {
 pub fn config(config: &SiteConfig) -> Made {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
-    format!("{config:?}").hash(&mut hasher);
+    config.hash(&mut hasher);
     let view = ConfigView {
         title: &config.title,
         base_url: &config.base_url,

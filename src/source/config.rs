@@ -3,6 +3,7 @@
 //! Unknown keys are warnings that name the nearest known key; bad values are errors with the
 //! line they are on.
 
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
@@ -56,8 +57,9 @@ struct RawConfig {
     extra: toml::Table,
 }
 
-/// The checked settings of a site.
-#[derive(Debug, Clone)]
+/// The checked settings of a site. Compared with `==` (a change of any setting starts `serve`
+/// again from the files) and hashed (into every page's fingerprint) field by field.
+#[derive(Debug, Clone, PartialEq)]
 pub struct SiteConfig {
     /// The site's title.
     pub title: String,
@@ -93,6 +95,66 @@ pub struct SiteConfig {
     pub cname: Option<String>,
     /// Free-form settings passed to templates as `config.extra`.
     pub extra: toml::Table,
+}
+
+impl Hash for SiteConfig {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // Every field, named: a new setting does not compile until it is hashed.
+        let SiteConfig {
+            title,
+            base_url,
+            description,
+            language,
+            theme,
+            output_dir,
+            paginate_by,
+            feed_limit,
+            timezone_name,
+            // Made from `timezone_name`.
+            timezone: _,
+            highlight_theme,
+            highlight_theme_dark,
+            people,
+            allow_raw_html,
+            build_future,
+            cname,
+            extra,
+        } = self;
+        (title, base_url, description, language, theme, output_dir).hash(state);
+        (paginate_by, feed_limit, timezone_name).hash(state);
+        (highlight_theme, highlight_theme_dark, people).hash(state);
+        (allow_raw_html, build_future, cname).hash(state);
+        hash_table(extra, state);
+    }
+}
+
+/// Hashes a TOML table, which has no `Hash` of its own (it may hold floats): floats by their
+/// bits, tables in their keys' order.
+fn hash_table<H: Hasher>(table: &toml::Table, state: &mut H) {
+    table.len().hash(state);
+    for (key, value) in table {
+        key.hash(state);
+        hash_value(value, state);
+    }
+}
+
+fn hash_value<H: Hasher>(value: &toml::Value, state: &mut H) {
+    use toml::Value;
+    std::mem::discriminant(value).hash(state);
+    match value {
+        Value::String(s) => s.hash(state),
+        Value::Integer(i) => i.hash(state),
+        Value::Float(f) => f.to_bits().hash(state),
+        Value::Boolean(b) => b.hash(state),
+        Value::Datetime(d) => d.to_string().hash(state),
+        Value::Array(items) => {
+            items.len().hash(state);
+            for item in items {
+                hash_value(item, state);
+            }
+        }
+        Value::Table(table) => hash_table(table, state),
+    }
 }
 
 /// A loaded configuration and the warnings reading it raised.
@@ -363,6 +425,30 @@ fn toml_error(text: &str, error: &toml::de::Error) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_are_equal_and_hash_alike_exactly_when_every_setting_is_the_same() {
+        let config = |text: &str| SiteConfig::parse(text).unwrap().config;
+        let hash = |c: &SiteConfig| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            c.hash(&mut h);
+            h.finish()
+        };
+        let base = "base_url = \"https://e.org/\"\n";
+        let a = config(&format!("{base}[extra]\nratio = 0.5\nnames = [\"a\"]\n"));
+        let same = config(&format!("{base}[extra]\nratio = 0.5\nnames = [\"a\"]\n"));
+        assert!(a == same && hash(&a) == hash(&same));
+        for other in [
+            format!("{base}[extra]\nratio = 0.25\nnames = [\"a\"]\n"),
+            format!("{base}[extra]\nratio = 0.5\nnames = [\"b\"]\n"),
+            format!("{base}timezone = \"Asia/Seoul\"\n[extra]\nratio = 0.5\nnames = [\"a\"]\n"),
+            format!("{base}paginate_by = 3\n[extra]\nratio = 0.5\nnames = [\"a\"]\n"),
+        ] {
+            let b = config(&other);
+            assert!(a != b, "{other}");
+            assert_ne!(hash(&a), hash(&b), "{other}");
+        }
+    }
 
     #[test]
     fn defaults_fill_what_is_not_set() {

@@ -30,7 +30,7 @@ pub const PEOPLE_FILE: &str = "data/people.yaml";
 const KNOWN_KEYS: &[&str] = &["role", "note", "aliases", "sort_as"];
 
 /// One person's facts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Person {
     /// The name every page shows.
     pub name: String,
@@ -45,12 +45,11 @@ pub struct Person {
 }
 
 /// Every person of the data file, and the slugs that lead to each.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct People {
     /// The people, in the file's order.
     people: Vec<Person>,
-    /// The slug of each name and alias, to the person's index. Ordered, so that the settings'
-    /// `Debug` text (which says whether they changed) is stable.
+    /// The slug of each name and alias, to the person's index (ordered, so that it hashes).
     by_slug: BTreeMap<String, usize>,
 }
 

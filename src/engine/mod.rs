@@ -64,16 +64,28 @@ pub struct EngineOptions {
 /// The files copied as they are, for a plan and a reading of the files: those the plan does
 /// not render over, checked for clashes with it.
 struct Outputs {
-    /// The plan's and the copies' generations.
+    /// The keys of the plan's paths and of the copies they were made for.
     inputs: (u64, u64),
     copies: BTreeMap<String, CopyFrom>,
 }
 
-/// Numbers each plan made, so that a plan can be told from another without comparing them.
-static PLAN_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+/// A key of what a plan writes, its output paths in order: two plans with one key write the
+/// same files, whichever model positions their jobs read.
+fn plan_key(plan: &[(Job, String)]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    for (_, path) in plan {
+        path.hash(&mut hasher);
+    }
+    hasher.finish()
+}
 
-fn next_generation() -> u64 {
-    PLAN_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+/// A key of the files to copy: their output paths and where each comes from.
+fn copies_key(copies: &BTreeMap<String, CopyFrom>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    copies.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The model of the last render and what was worked out from it.
@@ -85,8 +97,8 @@ struct Model {
     prepared: Vec<Arc<PreparedBriefing>>,
     /// Every job of the site and its output path.
     plan: Vec<(Job, String)>,
-    /// Changes whenever the plan is made again.
-    generation: u64,
+    /// The plan's key ([`plan_key`]).
+    plan_key: u64,
 }
 
 /// A site's state, kept between renders.
@@ -106,10 +118,8 @@ pub struct Engine {
     model: Option<Model>,
     /// The fingerprint of every output file applied by the last good render.
     applied: FxHashMap<String, u64>,
-    /// The plan (by its generation) the applied outputs were made by.
-    applied_generation: Option<u64>,
-    /// Bumped whenever the files to copy are read again.
-    copies_generation: u64,
+    /// The key of the plan the applied outputs were made by.
+    applied_plan: Option<u64>,
     /// The files copied as they are, checked against the plan: which it holds.
     outputs: Option<Outputs>,
     /// Copied files (output paths) saved since the last good render.
@@ -142,7 +152,7 @@ pub struct Staged {
 enum Record {
     /// The same plan: these files have new fingerprints.
     Extend(Vec<(String, u64)>),
-    /// A new plan (by its generation): every file's fingerprint.
+    /// A new plan (by its key): every file's fingerprint.
     Replace(FxHashMap<String, u64>, u64),
 }
 
@@ -203,8 +213,7 @@ impl Engine {
             parse_cache: ParseCache::new(once),
             model: None,
             applied: FxHashMap::default(),
-            applied_generation: None,
-            copies_generation: 0,
+            applied_plan: None,
             outputs: None,
             touched: Vec::new(),
             search_indexed: None,
@@ -436,7 +445,7 @@ impl Engine {
         let renderer = Renderer::new(&model.site, config, templates, &model.prepared);
 
         // Rendered files win over copied files at the same path.
-        let inputs = (model.generation, self.copies_generation);
+        let inputs = (model.plan_key, copies_key(&self.copies));
         let outputs = match self.outputs.take() {
             Some(outputs) if outputs.inputs == inputs => outputs,
             _ => {
@@ -453,7 +462,7 @@ impl Engine {
         };
         let copies = &self.outputs.insert(outputs).copies;
         // The same plan as the applied one: only the files rendered now change fingerprint.
-        let same_plan = self.applied_generation == Some(model.generation);
+        let same_plan = self.applied_plan == Some(model.plan_key);
         let mut fingerprints: FxHashMap<String, u64> = FxHashMap::default();
         let mut rendering = Duration::ZERO;
         // An engine that renders once (a build) keeps no fingerprints: nothing will compare.
@@ -559,7 +568,7 @@ impl Engine {
         let record = if same_plan || !keep {
             Record::Extend(rendered_fingerprints)
         } else {
-            Record::Replace(fingerprints, model.generation)
+            Record::Replace(fingerprints, model.plan_key)
         };
         self.timings.record("render", rendering);
         self.timings.record("write", writing);
@@ -580,9 +589,9 @@ impl Engine {
     pub fn commit(&mut self, staged: Staged) -> Rendered {
         match staged.record {
             Record::Extend(fingerprints) => self.applied.extend(fingerprints),
-            Record::Replace(fingerprints, generation) => {
+            Record::Replace(fingerprints, plan) => {
                 self.applied = fingerprints;
-                self.applied_generation = Some(generation);
+                self.applied_plan = Some(plan);
             }
         }
         staged.rendered
@@ -636,7 +645,6 @@ impl Engine {
             copies.extend(content);
             Ok(copies)
         });
-        self.copies_generation += 1;
         match copies {
             Ok(copies) => {
                 self.copies = copies;
@@ -664,8 +672,8 @@ fn update_model(
         *model = Some(Model {
             site: Arc::new(site),
             prepared,
+            plan_key: plan_key(&plan),
             plan,
-            generation: next_generation(),
         });
         return;
     };
@@ -722,7 +730,7 @@ fn update_model(
                 })
                 .collect();
             current.plan = plan(site, config, templates, &current.prepared);
-            current.generation = next_generation();
+            current.plan_key = plan_key(&current.plan);
         }
     }
 }

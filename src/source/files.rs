@@ -23,7 +23,7 @@ pub struct BriefingFile {
 }
 
 /// Where a file to copy comes from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CopyFrom {
     /// Bytes built into the binary (the default theme).
     Embedded(&'static [u8]),

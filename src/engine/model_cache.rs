@@ -1,0 +1,109 @@
+//! The engine's cache of the model: the site built from the parse cache's briefings, each
+//! briefing's template values and the plan — patched in place when an edit moves no briefing,
+//! made again otherwise.
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::content::model::{Briefing, Edit, Placement, Site};
+use crate::engine::parse_cache::ParseCache;
+use crate::engine::plan::{plan, plan_key};
+use crate::render::templates::Templates;
+use crate::render::views::PreparedBriefing;
+use crate::render::{self, Job};
+use crate::source::config::SiteConfig;
+
+/// The model of the last render and what was worked out from it.
+pub(super) struct Model {
+    /// Shared with `serve`'s search indexer while it indexes it: an edit then copies it
+    /// ([`Arc::make_mut`]), and otherwise changes it in place.
+    pub(super) site: Arc<Site>,
+    /// Each briefing's template values, in `site.briefings` order.
+    pub(super) prepared: Vec<Arc<PreparedBriefing>>,
+    /// Every job of the site and its output path.
+    pub(super) plan: Vec<(Job, String)>,
+    /// The plan's key ([`plan_key`]).
+    pub(super) plan_key: u64,
+}
+
+/// Brings the model up to date with the bodies rendered since it was last: patched in place
+/// when no briefing moved, built again otherwise. Each briefing's template values are made
+/// again only where the briefing changed.
+pub(super) fn update_model(
+    model: &mut Option<Model>,
+    parse_cache: &mut ParseCache,
+    config: &SiteConfig,
+    templates: &Templates,
+) {
+    let fresh = parse_cache.take_fresh();
+    let Some(current) = model.as_mut() else {
+        let site = Site::new(parse_cache.briefings().cloned().collect());
+        let prepared = render::prepare_all(&site, config);
+        let plan = plan(&site, config, templates, &prepared);
+        *model = Some(Model {
+            site: Arc::new(site),
+            prepared,
+            plan_key: plan_key(&plan),
+            plan,
+        });
+        return;
+    };
+    let mut edits: Vec<Edit> = fresh
+        .rendered
+        .iter()
+        .filter_map(|path| parse_cache.body(path).cloned().map(Edit::Put))
+        .collect();
+    if fresh.moved {
+        // Briefings that are no longer published, or no longer render.
+        edits.extend(
+            current
+                .site
+                .briefings
+                .iter()
+                .filter(|b| parse_cache.body(&b.content_path).is_none())
+                .map(|b| Edit::Remove(b.content_path.clone())),
+        );
+    }
+    let old_briefings: Vec<Arc<Briefing>> = current.site.briefings.clone();
+    let old_prepared = std::mem::take(&mut current.prepared);
+    match Arc::make_mut(&mut current.site).apply(edits) {
+        Placement::InPlace(positions) => {
+            let mut prepared = old_prepared;
+            let made: Vec<(usize, Arc<PreparedBriefing>)> = positions
+                .par_iter()
+                .map(|&i| {
+                    (
+                        i,
+                        Arc::new(render::prepare_briefing(&current.site.briefings[i], config)),
+                    )
+                })
+                .collect();
+            for (i, p) in made {
+                prepared[i] = p;
+            }
+            current.prepared = prepared;
+        }
+        Placement::Reindexed => {
+            let site = &current.site;
+            let old_positions: FxHashMap<&str, usize> = old_briefings
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (b.content_path.as_str(), i))
+                .collect();
+            current.prepared = site
+                .briefings
+                .par_iter()
+                .map(|b| {
+                    let reused = old_positions.get(b.content_path.as_str()).and_then(|&i| {
+                        Arc::ptr_eq(&old_briefings[i], b).then(|| old_prepared[i].clone())
+                    });
+                    reused.unwrap_or_else(|| Arc::new(render::prepare_briefing(b, config)))
+                })
+                .collect();
+            current.plan = plan(site, config, templates, &current.prepared);
+            current.plan_key = plan_key(&current.plan);
+        }
+    }
+}

@@ -47,7 +47,7 @@ use plan::Outputs;
 pub use progress::{Progress, Step};
 pub use sink::{ChangeSet, Discard, Sink};
 pub use timings::Timings;
-pub use transaction::{Attempt, Rendered, Staged, Update};
+pub use transaction::{Rendered, Staged, StagedUpdate, Update};
 
 /// What an engine is opened with, beside the site folder.
 #[derive(Debug, Clone, Default)]

@@ -1,9 +1,9 @@
 //! One update as a transaction: rendered into a sink ([`Engine::stage`]), then recorded as
 //! applied once the sink made it visible ([`Engine::commit`]) or forgotten
 //! ([`Engine::abandon`]). `build` stages and commits at once ([`Engine::render`]); `serve`
-//! refreshes the caches with the changed paths first and keeps the staged render in an
-//! [`Attempt`] until it knows whether more saves came meanwhile ([`Engine::try_update`],
-//! [`Engine::confirm`]).
+//! refreshes the caches with the changed paths first and keeps the staged render in a
+//! [`StagedUpdate`] until it knows whether more saves came meanwhile ([`Engine::stage_update`],
+//! [`Engine::commit_update`]).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -44,14 +44,14 @@ enum Record {
 }
 
 /// An update rendered but not recorded yet.
-pub struct Attempt {
-    /// The update; its changes are to be served only once it is confirmed.
+pub struct StagedUpdate {
+    /// The update; its changes are to be served only once it is committed.
     pub update: Update,
     staged: Option<Staged>,
 }
 
-impl Attempt {
-    /// Throws the attempt away; the engine renders its files again in the next update.
+impl StagedUpdate {
+    /// Throws the staged update away; the engine renders its files again in the next update.
     pub fn abandon(self, engine: &mut Engine) {
         if let Some(staged) = self.staged {
             engine.abandon(staged);
@@ -78,18 +78,18 @@ pub struct Update {
 
 impl Engine {
     /// Brings the site up to date with changed paths and renders what changed, for `serve`,
-    /// recording nothing yet: [`Engine::confirm`] the attempt to get its update, or
-    /// [`Attempt::abandon`] it when the files changed again meanwhile (`serve` starts an
+    /// recording nothing yet: [`Engine::commit_update`] it to get its update, or
+    /// [`StagedUpdate::abandon`] it when the files changed again meanwhile (`serve` starts an
     /// update as soon as a save completes, and keeps it only if nothing else changed before
     /// the save is taken as done).
-    pub fn try_update(&mut self, changed: &[PathBuf]) -> Attempt {
+    pub fn stage_update(&mut self, changed: &[PathBuf]) -> StagedUpdate {
         let started = Instant::now();
         self.timings = Timings::start();
         self.refresh(changed);
         self.timings.lap("read");
         let mut changes = ChangeSet::default();
         match self.stage(&mut changes) {
-            Ok(staged) => Attempt {
+            Ok(staged) => StagedUpdate {
                 update: Update {
                     changes,
                     elapsed: started.elapsed(),
@@ -97,7 +97,7 @@ impl Engine {
                 },
                 staged: Some(staged),
             },
-            Err(error) => Attempt {
+            Err(error) => StagedUpdate {
                 update: Update {
                     errors: error.diagnostics(),
                     elapsed: started.elapsed(),
@@ -108,10 +108,11 @@ impl Engine {
             },
         }
     }
-    /// The update an attempt made, recorded as applied (the caller serves its changes).
-    pub fn confirm(&mut self, attempt: Attempt) -> Update {
-        let mut update = attempt.update;
-        if let Some(staged) = attempt.staged {
+
+    /// A staged update, recorded as applied (the caller serves its changes).
+    pub fn commit_update(&mut self, staged_update: StagedUpdate) -> Update {
+        let mut update = staged_update.update;
+        if let Some(staged) = staged_update.staged {
             let rendered = self.commit(staged);
             update.touched = rendered.touched;
             update.rendered = rendered.rendered;

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use super::served::Served;
 use crate::content::model::Site;
-use crate::engine::{Attempt, Engine, EngineOptions, Timings};
+use crate::engine::{Engine, EngineOptions, StagedUpdate, Timings};
 use crate::error::{BuildError, Diagnostic};
 use crate::rendered::RenderedFile;
 
@@ -37,7 +37,7 @@ pub struct Saved {
 }
 
 /// A save started before its events were over: rendered, not served yet.
-pub struct Started(Attempt);
+pub struct Started(StagedUpdate);
 
 impl Started {
     /// The errors it found so far; when there are any, nothing of it will be served.
@@ -98,7 +98,7 @@ impl Session {
 
     /// Starts the save of `paths` before its events are over: rendered, nothing served yet.
     pub fn start(&mut self, paths: &[PathBuf]) -> Started {
-        Started(self.engine.try_update(paths))
+        Started(self.engine.stage_update(paths))
     }
 
     /// Ends a batch of events that named `paths`. A save `started` early is served when
@@ -110,15 +110,15 @@ impl Session {
         still_good: bool,
         paths: &[PathBuf],
     ) -> Saved {
-        let attempt = match started {
-            Some(Started(attempt)) if still_good => attempt,
-            Some(Started(attempt)) => {
-                attempt.abandon(&mut self.engine);
-                self.engine.try_update(paths)
+        let staged = match started {
+            Some(Started(staged)) if still_good => staged,
+            Some(Started(staged)) => {
+                staged.abandon(&mut self.engine);
+                self.engine.stage_update(paths)
             }
-            None => self.engine.try_update(paths),
+            None => self.engine.stage_update(paths),
         };
-        let mut update = self.engine.confirm(attempt);
+        let mut update = self.engine.commit_update(staged);
         let changed = if update.errors.is_empty() {
             let changes = std::mem::take(&mut update.changes);
             let mut served = self.served.write().unwrap_or_else(|e| e.into_inner());

@@ -11,8 +11,11 @@
 //! found says so on its `date:` line ([`NO_DATE`]) rather than passing the import time off as
 //! the article's.
 
+mod byline;
 mod clean;
+mod dates;
 mod encoding;
+mod facts;
 pub mod fetch;
 mod html;
 mod people;

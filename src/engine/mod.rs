@@ -17,6 +17,7 @@
 //! a plan into a sink (`scheduler`), and the transaction over them (`transaction`: stage, then
 //! commit or abandon).
 
+mod input;
 mod model_cache;
 pub mod parse_cache;
 mod plan;
@@ -41,6 +42,7 @@ use crate::source::layout::{self, Change};
 use crate::source::parse::Publish;
 use crate::source::{parse, theme};
 
+use input::Input;
 use model_cache::Model;
 use parse_cache::ParseCache;
 use plan::Outputs;
@@ -71,13 +73,13 @@ pub struct Engine {
     options: EngineOptions,
     /// When the engine opened: briefings dated after it are in the future.
     opened: jiff::Timestamp,
-    config: SiteConfig,
+    /// The settings (`site.toml`, `data/people.yaml`).
+    config: Input<SiteConfig>,
     warnings: Vec<Diagnostic>,
-    settings_errors: Vec<Diagnostic>,
-    templates: Option<Templates>,
-    template_errors: Vec<Diagnostic>,
-    copies: BTreeMap<String, CopyFrom>,
-    copy_errors: Vec<Diagnostic>,
+    /// The templates, none until they first read.
+    templates: Input<Option<Templates>>,
+    /// The files copied as they are, by output path.
+    copies: Input<BTreeMap<String, CopyFrom>>,
     parse_cache: ParseCache,
     model: Option<Model>,
     /// The fingerprint of every output file applied by the last good render.
@@ -108,13 +110,10 @@ impl Engine {
             root: root.to_path_buf(),
             options,
             opened: jiff::Timestamp::now(),
-            config,
+            config: Input::new(config),
             warnings,
-            settings_errors: Vec::new(),
-            templates: None,
-            template_errors: Vec::new(),
-            copies: BTreeMap::new(),
-            copy_errors: Vec::new(),
+            templates: Input::new(None),
+            copies: Input::new(BTreeMap::new()),
             parse_cache: ParseCache::new(once),
             model: None,
             applied: FxHashMap::default(),
@@ -136,7 +135,7 @@ impl Engine {
     pub fn publish(&self) -> Publish {
         Publish {
             drafts: self.options.drafts,
-            future: self.options.future || self.config.build_future,
+            future: self.options.future || self.config.value.build_future,
             now: self.opened,
         }
     }
@@ -148,7 +147,7 @@ impl Engine {
 
     /// The settings in force (the last good ones).
     pub fn config(&self) -> &SiteConfig {
-        &self.config
+        &self.config.value
     }
 
     /// Warnings from `site.toml`.
@@ -206,7 +205,7 @@ impl Engine {
         let mut rescan_content = false;
         let mut briefings = Vec::new();
         for path in changed {
-            match layout::classify(&self.root, &self.config.theme, path) {
+            match layout::classify(&self.root, &self.config.value.theme, path) {
                 Change::None => {}
                 Change::Settings => settings = true,
                 Change::Template => templates = true,
@@ -214,7 +213,7 @@ impl Engine {
                 Change::Copied { output, in_content } => {
                     let gone = !path.exists();
                     let held_briefings = gone && in_content && self.parse_cache.has_folder(&output);
-                    if gone && !held_briefings && !holds(&self.copies, &output) {
+                    if gone && !held_briefings && !holds(&self.copies.value, &output) {
                         // Came and went before we looked (an editor's temporary file).
                         continue;
                     }
@@ -228,12 +227,12 @@ impl Engine {
         if settings {
             match load_settings(&self.root, &self.options) {
                 Ok((config, warnings)) => {
-                    self.settings_errors.clear();
+                    self.config.errors.clear();
                     self.warnings = warnings;
-                    if config != self.config {
+                    if config != self.config.value {
                         // Every parse, page and file may depend on the settings (dates are
                         // read in the site's zone): start again from the files.
-                        self.config = config;
+                        self.config.value = config;
                         self.parse_cache = ParseCache::new(self.options.once);
                         self.model = None;
                         templates = true;
@@ -241,7 +240,7 @@ impl Engine {
                         rescan_content = true;
                     }
                 }
-                Err(error) => self.settings_errors = error.diagnostics(),
+                Err(error) => self.config.errors = error.diagnostics(),
             }
         }
         if templates {
@@ -251,15 +250,15 @@ impl Engine {
         if !rescan_content && !briefings.is_empty() {
             let publish = self.publish();
             self.parse_cache
-                .read(&self.root, &briefings, &self.config, &publish);
+                .read(&self.root, &briefings, &self.config.value, &publish);
         }
     }
 
     /// Every error the site has now, sorted.
     pub fn errors(&self) -> Vec<Diagnostic> {
-        let mut errors = self.settings_errors.clone();
-        errors.extend(self.template_errors.iter().cloned());
-        errors.extend(self.copy_errors.iter().cloned());
+        let mut errors = self.config.errors.clone();
+        errors.extend(self.templates.errors.iter().cloned());
+        errors.extend(self.copies.errors.iter().cloned());
         errors.extend(self.parse_cache.errors());
         parse::sort_diagnostics(&mut errors);
         errors
@@ -270,7 +269,7 @@ impl Engine {
     pub fn parse(&mut self) -> Result<(), BuildError> {
         let publish = self.publish();
         self.options.progress.report(Step::Parsing);
-        self.parse_cache.render_bodies(&self.config, &publish);
+        self.parse_cache.render_bodies(&self.config.value, &publish);
         self.timings.lap("parse");
         let errors = self.errors();
         if errors.is_empty() {
@@ -281,15 +280,9 @@ impl Engine {
     }
 
     fn read_templates(&mut self) {
-        let loaded = theme::template_sources(&self.root, &self.config)
-            .and_then(|sources| Templates::new(&sources, &self.config));
-        match loaded {
-            Ok(templates) => {
-                self.templates = Some(templates);
-                self.template_errors.clear();
-            }
-            Err(errors) => self.template_errors = errors,
-        }
+        let loaded = theme::template_sources(&self.root, &self.config.value)
+            .and_then(|sources| Templates::new(&sources, &self.config.value));
+        self.templates.take(loaded.map(Some));
     }
 
     /// Reads the files to copy (`copies`) and every briefing (`briefings`) again, in one walk
@@ -302,7 +295,8 @@ impl Engine {
                 Err(errors) => (Err(errors), Ok(BTreeMap::new())),
             };
             let publish = self.publish();
-            self.parse_cache.read_all(read, &self.config, &publish);
+            self.parse_cache
+                .read_all(read, &self.config.value, &publish);
             content
         } else if copies {
             files::content_files(&self.root).map(|(_, content)| content)
@@ -318,17 +312,11 @@ impl Engine {
     /// theme's and the site's static files.
     fn read_copies(&mut self, content: Result<BTreeMap<String, CopyFrom>, Vec<Diagnostic>>) {
         let copies = content.and_then(|content| {
-            let mut copies = theme::static_files(&self.root, &self.config)?;
+            let mut copies = theme::static_files(&self.root, &self.config.value)?;
             copies.extend(content);
             Ok(copies)
         });
-        match copies {
-            Ok(copies) => {
-                self.copies = copies;
-                self.copy_errors.clear();
-            }
-            Err(errors) => self.copy_errors = errors,
-        }
+        self.copies.take(copies);
     }
 }
 

@@ -130,9 +130,9 @@ impl Engine {
     /// then [`Engine::commit`]s — or throws them away and [`Engine::abandon`]s.
     pub fn stage(&mut self, sink: &mut dyn Sink) -> Result<Staged, BuildError> {
         self.parse()?;
-        let config = &self.config;
-        let Some(templates) = self.templates.as_ref() else {
-            return Err(BuildError::Content(self.template_errors.clone()));
+        let config = &self.config.value;
+        let Some(templates) = self.templates.value.as_ref() else {
+            return Err(BuildError::Content(self.templates.errors.clone()));
         };
         update_model(&mut self.model, &mut self.parse_cache, config, templates);
         self.timings.lap("model");
@@ -145,11 +145,11 @@ impl Engine {
         let renderer = Renderer::new(&model.site, config, templates, &model.prepared);
 
         // Rendered files win over copied files at the same path.
-        let inputs = (model.plan_key, copies_key(&self.copies));
+        let inputs = (model.plan_key, copies_key(&self.copies.value));
         let outputs = match self.outputs.take() {
             Some(outputs) if outputs.inputs == inputs => outputs,
             _ => {
-                let mut copies = self.copies.clone();
+                let mut copies = self.copies.value.clone();
                 for (_, path) in &model.plan {
                     copies.remove(path);
                 }

@@ -45,10 +45,6 @@ impl PageKind for Chronology {
         Some("chronology.html")
     }
 
-    fn outputs(&self, _r: &Renderer<'_>, out: &mut Vec<At>) {
-        out.push(At::default());
-    }
-
     fn site_path(&self, _r: &Renderer<'_>, _at: At) -> String {
         urls::chronology()
     }

@@ -31,10 +31,6 @@ impl PageKind for Feed {
         Some("atom.xml")
     }
 
-    fn outputs(&self, _r: &Renderer<'_>, out: &mut Vec<At>) {
-        out.push(At::default());
-    }
-
     fn site_path(&self, _r: &Renderer<'_>, _at: At) -> String {
         urls::FEED.to_string()
     }

@@ -18,10 +18,6 @@ impl PageKind for HighlightCss {
         None
     }
 
-    fn outputs(&self, _r: &Renderer<'_>, out: &mut Vec<At>) {
-        out.push(At::default());
-    }
-
     fn site_path(&self, _r: &Renderer<'_>, _at: At) -> String {
         urls::HIGHLIGHT_CSS.to_string()
     }

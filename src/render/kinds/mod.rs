@@ -92,8 +92,11 @@ pub trait PageKind: Sync {
     /// alone, not through a template.
     fn template(&self) -> Option<&'static str>;
 
-    /// Its outputs for the site being rendered, in order.
-    fn outputs(&self, r: &Renderer<'_>, out: &mut Vec<At>);
+    /// Its outputs for the site being rendered, in order: one file, unless the kind says
+    /// otherwise.
+    fn outputs(&self, _r: &Renderer<'_>, out: &mut Vec<At>) {
+        out.push(At::default());
+    }
 
     /// The site path of one output's page (`tags/x/page/2/`), or of its file
     /// (`tags/x/atom.xml`).
@@ -137,14 +140,6 @@ pub struct Job {
     pub at: At,
 }
 
-impl PartialEq for Job {
-    fn eq(&self, other: &Job) -> bool {
-        self.kind.name() == other.kind.name() && self.at == other.at
-    }
-}
-
-impl Eq for Job {}
-
 impl fmt::Debug for Job {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {:?}", self.kind.name(), self.at)
@@ -186,9 +181,6 @@ mod tests {
         }
         fn template(&self) -> Option<&'static str> {
             Some("story.html")
-        }
-        fn outputs(&self, _r: &Renderer<'_>, out: &mut Vec<At>) {
-            out.push(At::default());
         }
         fn site_path(&self, _r: &Renderer<'_>, _at: At) -> String {
             "stories/x/".to_string()

@@ -17,10 +17,6 @@ impl PageKind for NoJekyll {
         None
     }
 
-    fn outputs(&self, _r: &Renderer<'_>, out: &mut Vec<At>) {
-        out.push(At::default());
-    }
-
     fn site_path(&self, _r: &Renderer<'_>, _at: At) -> String {
         urls::NOJEKYLL.to_string()
     }

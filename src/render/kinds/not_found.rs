@@ -20,10 +20,6 @@ impl PageKind for NotFound {
         Some("404.html")
     }
 
-    fn outputs(&self, _r: &Renderer<'_>, out: &mut Vec<At>) {
-        out.push(At::default());
-    }
-
     fn site_path(&self, _r: &Renderer<'_>, _at: At) -> String {
         urls::NOT_FOUND.to_string()
     }

@@ -26,10 +26,6 @@ impl PageKind for Robots {
         Some("robots.txt")
     }
 
-    fn outputs(&self, _r: &Renderer<'_>, out: &mut Vec<At>) {
-        out.push(At::default());
-    }
-
     fn site_path(&self, _r: &Renderer<'_>, _at: At) -> String {
         urls::ROBOTS.to_string()
     }

@@ -39,10 +39,6 @@ impl PageKind for Search {
         Some("search.html")
     }
 
-    fn outputs(&self, _r: &Renderer<'_>, out: &mut Vec<At>) {
-        out.push(At::default());
-    }
-
     fn site_path(&self, _r: &Renderer<'_>, _at: At) -> String {
         urls::SEARCH.to_string()
     }

@@ -108,7 +108,7 @@ pub fn add_copies(
 
 /// The files under `dir`, by path relative to it with `/` separators, sorted. Hidden files and
 /// folders and editor leftovers are skipped ([`crate::source::layout`]); a symlink that leads out of the site or into a loop is an error.
-fn walk(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf)>, Vec<Diagnostic>> {
+pub(crate) fn walk(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf)>, Vec<Diagnostic>> {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut found = Vec::new();
     let mut errors = Vec::new();
@@ -168,6 +168,17 @@ pub fn read_briefing(
     content_path: String,
     path: &Path,
 ) -> Result<BriefingFile, Diagnostic> {
+    let (file, text) = read_text(root, path)?;
+    Ok(BriefingFile {
+        file,
+        content_path,
+        text,
+    })
+}
+
+/// Reads a text file of the site (a briefing, a story): its path relative to the site root,
+/// for messages, and its text, normalized ([`normalize_text`]).
+pub fn read_text(root: &Path, path: &Path) -> Result<(PathBuf, String), Diagnostic> {
     let file = site_relative(root, path);
     let bytes =
         std::fs::read(path).map_err(|e| Diagnostic::new(&file, format!("cannot be read: {e}")))?;
@@ -182,11 +193,7 @@ pub fn read_briefing(
             "the file is not UTF-8 text; save it as UTF-8",
         )
     })?;
-    Ok(BriefingFile {
-        file,
-        content_path,
-        text: normalize_text(text),
-    })
+    Ok((file, normalize_text(text)))
 }
 
 /// Drops a byte order mark and turns CRLF line endings into LF.

@@ -15,7 +15,8 @@ pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
 
 /// The keys front matter may have; anything else belongs under `extra`.
 const KNOWN_KEYS: &[&str] = &[
-    "title", "date", "updated", "source", "people", "tags", "summary", "slug", "draft", "extra",
+    "title", "date", "updated", "source", "people", "tags", "summary", "slug", "draft", "story",
+    "stories", "extra",
 ];
 
 /// Where a briefing's news came from.
@@ -52,6 +53,10 @@ pub struct FrontMatter {
     pub extra: Option<yaml::Value>,
     /// The line `slug` is set on, for slug errors.
     pub slug_line: usize,
+    /// The stories it belongs to (`story:` and `stories:`), by slug, each once.
+    pub stories: Vec<String>,
+    /// The line the first of `story:` or `stories:` is set on, for errors about them.
+    pub stories_line: usize,
 }
 
 /// A briefing file split in two.
@@ -111,24 +116,35 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     ))
 }
 
-/// Checks the fields of one front matter block, collecting every problem.
-struct FieldChecker<'a> {
+/// Checks the fields of one front matter block, collecting every problem: a briefing's here,
+/// a story's in [`crate::source::stories`].
+pub(crate) struct FieldChecker<'a> {
     file: &'a Path,
     yaml: &'a str,
-    errors: Vec<Diagnostic>,
+    /// Every problem found so far.
+    pub(crate) errors: Vec<Diagnostic>,
 }
 
-impl FieldChecker<'_> {
+impl<'a> FieldChecker<'a> {
+    /// A checker of the YAML `yaml` of `file`'s front matter.
+    pub(crate) fn new(file: &'a Path, yaml: &'a str) -> FieldChecker<'a> {
+        FieldChecker {
+            file,
+            yaml,
+            errors: Vec::new(),
+        }
+    }
+
     /// Records a problem with a key's value, pointing at the value (or at the opening `---`
     /// when the key is not there).
-    fn error(&mut self, key: &str, message: String) {
+    pub(crate) fn error(&mut self, key: &str, message: String) {
         let diagnostic = self.at(key, message, false);
         self.errors.push(diagnostic);
     }
 
     /// A problem at `key`'s line: at its value, or at the key itself, underlined (`at_key`);
     /// at the opening `---` when the key is not there.
-    fn at(&self, key: &str, message: String, at_key: bool) -> Diagnostic {
+    pub(crate) fn at(&self, key: &str, message: String, at_key: bool) -> Diagnostic {
         match key_place(self.yaml, key) {
             // The YAML starts on line 2 of the file, after the opening `---`.
             Some(place) if at_key => {
@@ -140,7 +156,7 @@ impl FieldChecker<'_> {
     }
 
     /// A field that must be text (numbers and booleans are taken as written).
-    fn text(&mut self, key: &str, value: Option<&yaml::Value>) -> Option<String> {
+    pub(crate) fn text(&mut self, key: &str, value: Option<&yaml::Value>) -> Option<String> {
         let value = value?;
         match scalar_text(value) {
             Some(text) => Some(text),
@@ -159,7 +175,7 @@ impl FieldChecker<'_> {
     }
 
     /// A field that must be present and be text.
-    fn required_text(
+    pub(crate) fn required_text(
         &mut self,
         key: &str,
         value: Option<&yaml::Value>,
@@ -274,7 +290,7 @@ impl FieldChecker<'_> {
     }
 
     /// A list of names (`people`, `tags`).
-    fn names(&mut self, key: &str, value: Option<&yaml::Value>) -> Vec<String> {
+    pub(crate) fn names(&mut self, key: &str, value: Option<&yaml::Value>) -> Vec<String> {
         let Some(value) = value.filter(|v| !v.is_null()) else {
             return Vec::new();
         };
@@ -321,16 +337,91 @@ impl FieldChecker<'_> {
         }
     }
 
-    fn unknown_keys(&mut self, map: &yaml::Mapping) {
+    /// The stories a briefing names, by slug: `story: <slug>` and `stories: [<slug>, …]`, each
+    /// story once.
+    fn stories(
+        &mut self,
+        story: Option<&yaml::Value>,
+        stories: Option<&yaml::Value>,
+    ) -> Vec<String> {
+        let mut named: Vec<(&str, String)> = Vec::new();
+        if let Some(one) = self.text("story", story) {
+            named.push(("story", one));
+        }
+        for name in self.names_as_written("stories", stories) {
+            named.push(("stories", name));
+        }
+        let mut slugs: Vec<String> = Vec::new();
+        for (key, name) in named {
+            let slug = crate::source::slug::slugify(&name);
+            if slug.is_empty() {
+                self.error(
+                    key,
+                    format!("{key}: `{name}` needs a letter or digit to name a story"),
+                );
+            } else if slugs.contains(&slug) {
+                self.error(
+                    key,
+                    format!("{key}: the story `{slug}` is named twice; name each story once"),
+                );
+            } else {
+                slugs.push(slug);
+            }
+        }
+        slugs
+    }
+
+    /// A list of names as written, every entry kept (repeats too).
+    fn names_as_written(&mut self, key: &str, value: Option<&yaml::Value>) -> Vec<String> {
+        let Some(value) = value.filter(|v| !v.is_null()) else {
+            return Vec::new();
+        };
+        if let Some(one) = scalar_text(value) {
+            return vec![one];
+        }
+        let Some(items) = value.as_sequence() else {
+            self.error(
+                key,
+                format!(
+                    "{key} must be a list of story slugs, e.g. {key}: [hanoi-summit] (it is {})",
+                    kind(value)
+                ),
+            );
+            return Vec::new();
+        };
+        let mut names = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            match scalar_text(item) {
+                Some(name) => names.push(name.trim().to_string()),
+                None => self.error(
+                    key,
+                    format!(
+                        "{key}: entry {} must be a story's slug written as text (it is {})",
+                        index + 1,
+                        kind(item)
+                    ),
+                ),
+            }
+        }
+        names
+    }
+
+    /// The line a top-level key is set on (1 when it is not there).
+    pub(crate) fn line_of(&self, key: &str) -> Option<usize> {
+        key_place(self.yaml, key).map(|place| place.line + 1)
+    }
+
+    /// Reports every key that is not among `known`, with the nearest known one; `own` says
+    /// where values of the author's own go.
+    pub(crate) fn unknown_keys_of(&mut self, map: &yaml::Mapping, known: &[&str], own: &str) {
         for key in map.keys() {
             let name = key
                 .as_str()
                 .map_or_else(|| format!("{key:?}"), str::to_string);
-            if KNOWN_KEYS.contains(&name.as_str()) {
+            if known.contains(&name.as_str()) {
                 continue;
             }
-            let own = "values of your own go under `extra:`";
-            let hint = match crate::source::config::nearest(&name, KNOWN_KEYS) {
+            let hint = match crate::source::config::nearest(&name, known) {
                 Some(near) => format!("did you mean `{near}`? ({own})"),
                 None => own.to_string(),
             };
@@ -338,6 +429,41 @@ impl FieldChecker<'_> {
             let diagnostic = self.at(&name, message, true).with_hint(hint);
             self.errors.push(diagnostic);
         }
+    }
+
+    fn unknown_keys(&mut self, map: &yaml::Mapping) {
+        self.unknown_keys_of(map, KNOWN_KEYS, "values of your own go under `extra:`");
+    }
+}
+
+/// Parses front matter's YAML, which must be a map: `empty` says what to set when it is empty,
+/// `example` shows keys and values. Lines in errors are file lines.
+pub(crate) fn mapping(
+    file: &Path,
+    yaml_text: &str,
+    empty: &str,
+    example: &str,
+) -> Result<yaml::Mapping, Vec<Diagnostic>> {
+    if yaml_text.trim().is_empty() {
+        return Err(vec![Diagnostic::at_line(
+            file,
+            1,
+            format!("front matter is empty: {empty}"),
+        )]);
+    }
+    // The YAML starts on line 2 of the file, after the opening `---`.
+    let document: yaml::Value =
+        yaml::from_str(yaml_text).map_err(|e| vec![e.diagnostic(file, 2, "front matter")])?;
+    match document {
+        yaml::Value::Mapping(map) => Ok(map),
+        other => Err(vec![Diagnostic::at_line(
+            file,
+            2,
+            format!(
+                "front matter must be keys and values ({example}), not {}",
+                kind(&other)
+            ),
+        )]),
     }
 }
 
@@ -347,32 +473,14 @@ pub fn parse(
     yaml_text: &str,
     zone: &TimeZone,
 ) -> Result<FrontMatter, Vec<Diagnostic>> {
-    if yaml_text.trim().is_empty() {
-        return Err(vec![Diagnostic::at_line(
-            file,
-            1,
-            "front matter is empty: set at least title, date and source",
-        )]);
-    }
-    // The YAML starts on line 2 of the file, after the opening `---`.
-    let document: yaml::Value =
-        yaml::from_str(yaml_text).map_err(|e| vec![e.diagnostic(file, 2, "front matter")])?;
-    let Some(map) = document.as_mapping() else {
-        return Err(vec![Diagnostic::at_line(
-            file,
-            2,
-            format!(
-                "front matter must be keys and values (title: …, date: …), not {}",
-                kind(&document)
-            ),
-        )]);
-    };
-
-    let mut check = FieldChecker {
+    let map = &mapping(
         file,
-        yaml: yaml_text,
-        errors: Vec::new(),
-    };
+        yaml_text,
+        "set at least title, date and source",
+        "title: …, date: …",
+    )?;
+
+    let mut check = FieldChecker::new(file, yaml_text);
     let field = |key: &str| map.get(key);
     check.unknown_keys(map);
     let title = check.required_text(
@@ -394,6 +502,12 @@ pub fn parse(
     let draft = check.draft(field("draft"));
     let extra = field("extra").cloned();
     let slug_line = key_place(yaml_text, "slug").map_or(1, |place| place.line + 1);
+    let stories = check.stories(field("story"), field("stories"));
+    let stories_line = [check.line_of("story"), check.line_of("stories")]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(1);
 
     match (title, date, source) {
         (Some(title), Some(date), Some(source)) if check.errors.is_empty() => Ok(FrontMatter {
@@ -408,13 +522,15 @@ pub fn parse(
             draft,
             extra,
             slug_line,
+            stories,
+            stories_line,
         }),
         _ => Err(check.errors),
     }
 }
 
 /// The text of a scalar: strings as they are, numbers and booleans as written.
-fn scalar_text(value: &yaml::Value) -> Option<String> {
+pub(crate) fn scalar_text(value: &yaml::Value) -> Option<String> {
     match value {
         yaml::Value::String(s) => Some(s.clone()),
         yaml::Value::Number(n) => Some(n.to_string()),
@@ -425,7 +541,7 @@ fn scalar_text(value: &yaml::Value) -> Option<String> {
 }
 
 /// What kind of YAML value this is, in words.
-fn kind(value: &yaml::Value) -> &'static str {
+pub(crate) fn kind(value: &yaml::Value) -> &'static str {
     match value {
         yaml::Value::Null => "empty",
         yaml::Value::Bool(_) => "true or false",

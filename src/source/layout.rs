@@ -22,13 +22,22 @@ pub const TEMPLATES_DIR: &str = "templates";
 pub const THEMES_DIR: &str = "themes";
 /// The folder of the site's data files (`data/people.yaml`).
 pub const DATA_DIR: &str = "data";
+/// The folder of stories (`stories/hanoi-summit.md`), at the site's root beside `content/`.
+pub const STORIES_DIR: &str = "stories";
 /// The output folder when `site.toml` names none.
 pub const DEFAULT_OUTPUT_DIR: &str = "public";
 /// The site's folder of caches (`links.json`, the external link checker's results): hidden,
 /// so never part of the site, and meant to be kept between CI runs.
 pub const CACHE_DIR: &str = ".briefgen";
 /// The folders of a site that hold its sources: watched whole, and never an output folder.
-pub const SOURCE_DIRS: &[&str] = &[CONTENT_DIR, THEMES_DIR, TEMPLATES_DIR, STATIC_DIR, DATA_DIR];
+pub const SOURCE_DIRS: &[&str] = &[
+    CONTENT_DIR,
+    THEMES_DIR,
+    TEMPLATES_DIR,
+    STATIC_DIR,
+    DATA_DIR,
+    STORIES_DIR,
+];
 
 /// The folder of a theme.
 pub fn theme_dir(root: &Path, theme: &str) -> PathBuf {
@@ -46,6 +55,8 @@ pub enum Change {
     Template,
     /// A briefing, by its path under `content/` (`2019/x.md`).
     Briefing(String),
+    /// Anything under `stories/`: the stories are read again, all of them (they are few).
+    Stories,
     /// A file (or folder) copied as it is, by its path in the output; `in_content` when it is
     /// under `content/`.
     Copied {
@@ -72,6 +83,9 @@ pub fn classify(root: &Path, theme: &str, path: &Path) -> Change {
     let theme_dir = Path::new(THEMES_DIR).join(theme);
     if relative.starts_with(TEMPLATES_DIR) || relative.starts_with(theme_dir.join(TEMPLATES_DIR)) {
         return Change::Template;
+    }
+    if relative.starts_with(STORIES_DIR) {
+        return Change::Stories;
     }
     if let Ok(inner) = relative.strip_prefix(CONTENT_DIR) {
         if inner.extension().is_some_and(|e| e == "md") {
@@ -155,6 +169,9 @@ mod tests {
             Change::Briefing("2019/x.md".into())
         );
         assert_eq!(at("content/2019/x.md~"), Change::None);
+        assert_eq!(at("stories/hanoi-summit.md"), Change::Stories);
+        assert_eq!(at("stories"), Change::Stories);
+        assert_eq!(at("stories/.x.md.swp"), Change::None);
         assert_eq!(at("content/.#x.md"), Change::None);
         assert_eq!(
             at("content/img/a.png"),

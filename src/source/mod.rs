@@ -2,7 +2,7 @@
 //!
 //! - load: [`layout`] says where things live and which files count; [`config`] reads
 //!   `site.toml`; [`files`] finds and reads the content; [`theme`] finds the templates and
-//!   static files.
+//!   static files; [`stories`] reads `stories/`.
 //! - parse: [`parse`] turns a briefing file into a briefing, through [`frontmatter`] (with
 //!   [`yaml`], [`dates`], [`slug`]) and [`markdown`] (with [`highlight`] and [`sanitize`]).
 
@@ -17,5 +17,6 @@ pub mod parse;
 pub mod people;
 pub mod sanitize;
 pub mod slug;
+pub mod stories;
 pub mod theme;
 pub mod yaml;

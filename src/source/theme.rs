@@ -35,6 +35,14 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/term.html"),
     ),
     (
+        "story.html",
+        include_str!("../../themes/default/templates/story.html"),
+    ),
+    (
+        "stories.html",
+        include_str!("../../themes/default/templates/stories.html"),
+    ),
+    (
         "chronology.html",
         include_str!("../../themes/default/templates/chronology.html"),
     ),

@@ -54,10 +54,14 @@ pub struct Briefing {
     pub words: String,
     /// The slugs of its people, tags and source, made once.
     pub slugs: TermSlugs,
+    /// The stories it belongs to, by slug, as written.
+    pub stories: Vec<String>,
+    /// The line its stories are named on, for errors about them.
+    pub stories_line: usize,
 }
 
 /// The slugs of a briefing's terms, in the order of the names they are made from.
-#[derive(Debug, Clone, Default, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct TermSlugs {
     /// One per person.
     pub people: Vec<String>,
@@ -116,6 +120,8 @@ impl Briefing {
             html: body.html,
             word_count: body.word_count,
             words: body.words,
+            stories: front.stories.clone(),
+            stories_line: front.stories_line,
         }
     }
 

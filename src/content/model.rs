@@ -8,6 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 pub use crate::content::briefing::{Briefing, MAX_SUMMARY_CHARS, TermSlugs};
+use crate::content::story::{Stories, Story};
 
 /// The three ways briefings are grouped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -165,6 +166,10 @@ pub struct Site {
     /// For each briefing (same index), up to [`RELATED`] others that share people or tags
     /// with it: most shared first, then the newest.
     pub related: Vec<Vec<usize>>,
+    /// The stories, with what is worked out from their briefings.
+    pub stories: Stories,
+    /// The stories as their files say them, in the order they were given.
+    story_files: Vec<Arc<Story>>,
     /// Where each briefing is in `briefings`, by path under `content/`.
     positions: rustc_hash::FxHashMap<String, usize>,
 }
@@ -187,8 +192,13 @@ pub enum Placement {
 }
 
 impl Site {
-    /// Builds the model from briefings in any order.
-    pub fn new(mut briefings: Vec<Arc<Briefing>>) -> Site {
+    /// Builds the model from briefings in any order, without stories.
+    pub fn new(briefings: Vec<Arc<Briefing>>) -> Site {
+        Site::with_stories(briefings, Vec::new())
+    }
+
+    /// Builds the model from briefings in any order, and the site's stories.
+    pub fn with_stories(mut briefings: Vec<Arc<Briefing>>, stories: Vec<Arc<Story>>) -> Site {
         // Newest first; among equals, by slug. The instants are worked out once.
         let mut keyed: Vec<(jiff::Timestamp, Arc<Briefing>)> = briefings
             .drain(..)
@@ -213,12 +223,30 @@ impl Site {
         let related = related(&briefings, &taxonomies);
         companions(&briefings, &mut taxonomies);
         Site {
+            stories: Stories::new(&stories, &briefings, &taxonomies),
+            story_files: stories,
             briefings,
             taxonomies,
             chronology,
             related,
             positions,
         }
+    }
+
+    /// The stories as their files say them.
+    pub fn story_files(&self) -> &[Arc<Story>] {
+        &self.story_files
+    }
+
+    /// Takes new story files: what is worked out from them is made again (the briefings'
+    /// indexes stay as they are). Whether anything changed.
+    pub fn set_stories(&mut self, stories: Vec<Arc<Story>>) -> bool {
+        if stories == self.story_files {
+            return false;
+        }
+        self.stories = Stories::new(&stories, &self.briefings, &self.taxonomies);
+        self.story_files = stories;
+        true
     }
 
     /// Where the briefing from this path under `content/` is in [`Site::briefings`].
@@ -262,7 +290,8 @@ impl Site {
                 }
             }
         }
-        *self = Site::new(by_path.into_values().collect());
+        let stories = std::mem::take(&mut self.story_files);
+        *self = Site::with_stories(by_path.into_values().collect(), stories);
         Placement::Reindexed
     }
 
@@ -424,6 +453,7 @@ fn same_place(old: &Briefing, new: &Briefing) -> bool {
         && old.tags == new.tags
         && old.source.name == new.source.name
         && old.draft == new.draft
+        && old.stories == new.stories
 }
 
 fn taxonomy(kind: TaxonomyKind, briefings: &[Arc<Briefing>]) -> Taxonomy {
@@ -531,6 +561,8 @@ mod tests {
             html: String::new(),
             word_count: 0,
             words: String::new(),
+            stories: Vec::new(),
+            stories_line: 1,
         })
     }
 

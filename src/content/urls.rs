@@ -31,6 +31,8 @@ pub const SEARCH_DATA: &str = "search/data/";
 pub const SEARCH_META: &str = "search/data/meta.json";
 /// The people, tags and sources the search page offers as filters.
 pub const SEARCH_FACETS: &str = "search/data/facets.json";
+/// The stories the search page shows above results and offers as a filter.
+pub const SEARCH_STORIES: &str = "search/data/stories.json";
 
 /// The search index's word file `n` (from 0).
 pub fn search_words(n: usize) -> String {
@@ -48,6 +50,20 @@ pub const INDEX_FILE: &str = "index.html";
 /// A briefing's page (`briefings/trump-kim/`).
 pub fn briefing(slug: &str) -> String {
     format!("briefings/{slug}/")
+}
+
+/// The stories index (`stories/`).
+pub const STORIES: &str = "stories/";
+
+/// A story's page (`stories/hanoi-summit/`).
+pub fn story(slug: &str) -> String {
+    format!("{STORIES}{slug}/")
+}
+
+/// A year of a story's timeline, page `page` of it (`stories/hanoi-summit/2019/`,
+/// `stories/hanoi-summit/2019/page/2/`).
+pub fn story_year(slug: &str, year: i16, page_number: usize) -> String {
+    page(&format!("{}{year}/", story(slug)), page_number)
 }
 
 /// A taxonomy's index (`tags/`).

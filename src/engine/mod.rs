@@ -24,6 +24,7 @@ mod plan;
 pub mod progress;
 mod scheduler;
 pub mod sink;
+mod story_cache;
 pub mod timings;
 mod transaction;
 
@@ -48,6 +49,7 @@ use parse_cache::ParseCache;
 use plan::Outputs;
 pub use progress::{Progress, Step};
 pub use sink::{ChangeSet, Discard, Sink};
+use story_cache::StoryCache;
 pub use timings::Timings;
 pub use transaction::{Rendered, Staged, StagedUpdate, Update};
 
@@ -81,6 +83,8 @@ pub struct Engine {
     /// The files copied as they are, by output path.
     copies: Input<BTreeMap<String, CopyFrom>>,
     parse_cache: ParseCache,
+    /// The story files and their parses.
+    stories: StoryCache,
     model: Option<Model>,
     /// The fingerprint of every output file applied by the last good render.
     applied: FxHashMap<String, u64>,
@@ -115,6 +119,7 @@ impl Engine {
             templates: Input::new(None),
             copies: Input::new(BTreeMap::new()),
             parse_cache: ParseCache::new(once),
+            stories: StoryCache::default(),
             model: None,
             applied: FxHashMap::default(),
             applied_plan: None,
@@ -126,6 +131,7 @@ impl Engine {
         engine.read_templates();
         timings.lap("templates");
         engine.read_content(true, true);
+        engine.stories.read(root);
         timings.lap("load");
         engine.timings = timings;
         Ok(engine)
@@ -150,9 +156,29 @@ impl Engine {
         &self.config.value
     }
 
-    /// Warnings from `site.toml`.
-    pub fn warnings(&self) -> &[Diagnostic] {
-        &self.warnings
+    /// Warnings from `site.toml`, and of the last good render: a story no published briefing
+    /// names yet.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        let mut warnings = self.warnings.clone();
+        if let Some(site) = self.site() {
+            warnings.extend(
+                site.stories
+                    .timelines
+                    .iter()
+                    .filter(|t| t.briefings.is_empty())
+                    .map(|t| {
+                        Diagnostic::at_line(
+                            &t.story.file,
+                            1,
+                            format!(
+                                "no published briefing belongs to this story yet: its page is built, and says so; add `story: {}` to a briefing's front matter",
+                                t.story.slug
+                            ),
+                        )
+                    }),
+            );
+        }
+        warnings
     }
 
     /// The model of the last good render.
@@ -189,6 +215,8 @@ impl Engine {
         for prepared in &model.prepared {
             prepared.full_hash.hash(&mut hasher);
         }
+        // And every story's values (`stories.json`).
+        model.site.story_files().hash(&mut hasher);
         let key = hasher.finish();
         if self.search_indexed == Some(key) {
             return None;
@@ -203,6 +231,7 @@ impl Engine {
         let mut templates = false;
         let mut copies = false;
         let mut rescan_content = false;
+        let mut stories = false;
         let mut briefings = Vec::new();
         for path in changed {
             match layout::classify(&self.root, &self.config.value.theme, path) {
@@ -210,6 +239,7 @@ impl Engine {
                 Change::Settings => settings = true,
                 Change::Template => templates = true,
                 Change::Briefing(content_path) => briefings.push(content_path),
+                Change::Stories => stories = true,
                 Change::Copied { output, in_content } => {
                     let gone = !path.exists();
                     let held_briefings = gone && in_content && self.parse_cache.has_folder(&output);
@@ -234,6 +264,7 @@ impl Engine {
                         // read in the site's zone): start again from the files.
                         self.config.value = config;
                         self.parse_cache = ParseCache::new(self.options.once);
+                        self.stories.forget();
                         self.model = None;
                         templates = true;
                         copies = true;
@@ -245,6 +276,9 @@ impl Engine {
         }
         if templates {
             self.read_templates();
+        }
+        if stories {
+            self.stories.read(&self.root);
         }
         self.read_content(copies, rescan_content);
         if !rescan_content && !briefings.is_empty() {
@@ -260,6 +294,7 @@ impl Engine {
         errors.extend(self.templates.errors.iter().cloned());
         errors.extend(self.copies.errors.iter().cloned());
         errors.extend(self.parse_cache.errors());
+        errors.extend(self.stories.errors(self.parse_cache.briefings()));
         parse::sort_diagnostics(&mut errors);
         errors
     }
@@ -270,6 +305,8 @@ impl Engine {
         let publish = self.publish();
         self.options.progress.report(Step::Parsing);
         self.parse_cache.render_bodies(&self.config.value, &publish);
+        self.stories
+            .parse(&self.config.value, self.parse_cache.targets());
         self.timings.lap("parse");
         let errors = self.errors();
         if errors.is_empty() {

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::content::model::{Briefing, Edit, Placement, Site};
+use crate::content::story::Story;
 use crate::engine::parse_cache::ParseCache;
 use crate::engine::plan::{plan, plan_key};
 use crate::render::templates::Templates;
@@ -28,18 +29,20 @@ pub(super) struct Model {
     pub(super) plan_key: u64,
 }
 
-/// Brings the model up to date with the bodies rendered since it was last: patched in place
-/// when no briefing moved, built again otherwise. Each briefing's template values are made
-/// again only where the briefing changed.
+/// Brings the model up to date with the bodies rendered since it was last, and with the
+/// stories: patched in place when no briefing moved, built again otherwise. Each briefing's
+/// template values are made again only where the briefing changed; new stories make again
+/// only what is worked out for stories, and the plan.
 pub(super) fn update_model(
     model: &mut Option<Model>,
     parse_cache: &mut ParseCache,
+    stories: Vec<Arc<Story>>,
     config: &SiteConfig,
     templates: &Templates,
 ) {
     let fresh = parse_cache.take_fresh();
     let Some(current) = model.as_mut() else {
-        let site = Site::new(parse_cache.briefings().cloned().collect());
+        let site = Site::with_stories(parse_cache.briefings().cloned().collect(), stories);
         let prepared = render::prepare_all(&site, config);
         let plan = plan(&site, config, templates, &prepared);
         *model = Some(Model {
@@ -66,6 +69,17 @@ pub(super) fn update_model(
                 .map(|b| Edit::Remove(b.content_path.clone())),
         );
     }
+    let stories_changed = current.site.story_files() != stories.as_slice();
+    if stories_changed {
+        Arc::make_mut(&mut current.site).set_stories(stories);
+    }
+    if edits.is_empty() {
+        if stories_changed {
+            current.plan = plan(&current.site, config, templates, &current.prepared);
+            current.plan_key = plan_key(&current.plan);
+        }
+        return;
+    }
     let old_briefings: Vec<Arc<Briefing>> = current.site.briefings.clone();
     let old_prepared = std::mem::take(&mut current.prepared);
     match Arc::make_mut(&mut current.site).apply(edits) {
@@ -84,6 +98,10 @@ pub(super) fn update_model(
                 prepared[i] = p;
             }
             current.prepared = prepared;
+            if stories_changed {
+                current.plan = plan(&current.site, config, templates, &current.prepared);
+                current.plan_key = plan_key(&current.plan);
+            }
         }
         Placement::Reindexed => {
             let site = &current.site;

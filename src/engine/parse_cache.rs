@@ -250,6 +250,11 @@ impl ParseCache {
     }
 
     /// Every published briefing that rendered, in no particular order.
+    /// Where links to each briefing lead, as last worked out.
+    pub fn targets(&self) -> &LinkTargets {
+        &self.targets
+    }
+
     pub fn briefings(&self) -> impl Iterator<Item = &Arc<Briefing>> {
         self.bodies.values().flatten()
     }

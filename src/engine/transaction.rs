@@ -134,7 +134,13 @@ impl Engine {
         let Some(templates) = self.templates.value.as_ref() else {
             return Err(BuildError::Content(self.templates.errors.clone()));
         };
-        update_model(&mut self.model, &mut self.parse_cache, config, templates);
+        update_model(
+            &mut self.model,
+            &mut self.parse_cache,
+            self.stories.stories(),
+            config,
+            templates,
+        );
         self.timings.lap("model");
         let Some(model) = self.model.as_ref() else {
             return Ok(Staged {

@@ -41,6 +41,8 @@ pub struct BuildReport {
     pub people: usize,
     /// Distinct sources.
     pub sources: usize,
+    /// Stories.
+    pub stories: usize,
     /// Files written (0 for a check).
     pub files_written: usize,
     /// The output folder (the one that would be written, for a check).
@@ -60,12 +62,13 @@ impl BuildReport {
     /// future were left out (as Hugo says so too).
     pub fn summary(&self, verb: &str) -> String {
         let mut summary = format!(
-            "{verb} {} briefing{}, {} tags, {} people, {} sources: {} files written to {} in {:.2} s",
+            "{verb} {} briefing{}, {} tags, {} people, {} sources{}: {} files written to {} in {:.2} s",
             self.briefings,
             if self.briefings == 1 { "" } else { "s" },
             self.tags,
             self.people,
             self.sources,
+            self.stories_counted(),
             self.files_written,
             self.output_dir.display(),
             self.elapsed.as_secs_f64()
@@ -75,6 +78,15 @@ impl BuildReport {
             summary.push_str(&line);
         }
         summary
+    }
+
+    /// `, 3 stories` when the site has stories; nothing otherwise.
+    pub fn stories_counted(&self) -> String {
+        match self.stories {
+            0 => String::new(),
+            1 => ", 1 story".to_string(),
+            n => format!(", {n} stories"),
+        }
     }
 
     /// The line saying how many briefings dated in the future were left out, if any were.
@@ -173,11 +185,12 @@ fn report(
         tags: count(TaxonomyKind::Tags),
         people: count(TaxonomyKind::People),
         sources: count(TaxonomyKind::Sources),
+        stories: engine.site().map_or(0, |site| site.stories.timelines.len()),
         files_written,
         output_dir,
         elapsed,
         future_left_out: engine.future_left_out(),
-        warnings: engine.warnings().to_vec(),
+        warnings: engine.warnings(),
         timings,
     }
 }

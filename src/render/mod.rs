@@ -105,6 +105,7 @@ impl<'a> Renderer<'a> {
                 current_url,
                 page_title,
                 page_description,
+                has_stories: !self.site.stories.is_empty(),
             },
             body: job.kind.body(self, job.at),
         }

@@ -70,6 +70,8 @@ parts! {
         page_title: std::borrow::Cow<'a, str>,
         /// One sentence about the page, for search results and link previews.
         page_description: std::borrow::Cow<'a, str>,
+        /// Whether the site has stories (and so a stories index in its nav).
+        has_stories: bool,
     }
 }
 

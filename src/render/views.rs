@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::content::model::{Briefing, TaxonomyKind, Term};
+use crate::content::story::Timeline;
 use crate::content::urls;
 use crate::render::parts::{Made, plain_parts};
 use crate::source::config::SiteConfig;
@@ -53,6 +54,12 @@ struct TermRef<'a> {
 }
 
 #[derive(Serialize, Hash)]
+struct StoryRef<'a> {
+    slug: &'a str,
+    url: String,
+}
+
+#[derive(Serialize, Hash)]
 struct SourceView<'a> {
     name: &'a str,
     /// The article's address.
@@ -81,6 +88,8 @@ struct BriefingView<'a> {
     source: SourceView<'a>,
     people: Vec<TermRef<'a>>,
     tags: Vec<TermRef<'a>>,
+    /// The stories it belongs to, by slug, with their pages.
+    stories: Vec<StoryRef<'a>>,
     summary: &'a str,
     word_count: usize,
     reading_time: usize,
@@ -202,6 +211,16 @@ fn json_ld(view: &BriefingView<'_>, config: &SiteConfig) -> String {
         mentions: Vec<Mention<'a>>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         keywords: Vec<&'a str>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        is_part_of: Vec<PartOf<'a>>,
+    }
+    #[derive(Serialize)]
+    struct PartOf<'a> {
+        #[serde(rename = "@type")]
+        kind: &'static str,
+        #[serde(rename = "@id")]
+        id: &'a str,
+        url: &'a str,
     }
     let site = Organization {
         kind: "Organization",
@@ -240,6 +259,15 @@ fn json_ld(view: &BriefingView<'_>, config: &SiteConfig) -> String {
             })
             .collect(),
         keywords: view.tags.iter().map(|t| t.name).collect(),
+        is_part_of: view
+            .stories
+            .iter()
+            .map(|s| PartOf {
+                kind: "CollectionPage",
+                id: &s.url,
+                url: &s.url,
+            })
+            .collect(),
     };
     // `<` only occurs inside strings, where `\u003c` means the same: no `</script>` can end
     // the script early.
@@ -298,6 +326,14 @@ fn briefing_view<'a>(
         },
         people: term_refs(TaxonomyKind::People, &b.people, &b.slugs.people),
         tags: term_refs(TaxonomyKind::Tags, &b.tags, &b.slugs.tags),
+        stories: b
+            .stories
+            .iter()
+            .map(|slug| StoryRef {
+                slug,
+                url: config.url_for(&urls::story(slug)),
+            })
+            .collect(),
         summary: &b.summary,
         word_count: b.word_count,
         reading_time: b.word_count.div_ceil(200).max(1),
@@ -361,6 +397,51 @@ impl TermView<'_> {
             url: config.url_for(&path),
             feed_url: config.url_for(&urls::feed_of(&path)),
             count: term.briefings.len(),
+        }
+    }
+}
+
+/// A story as lists show it: the stories index, a person's page, related stories.
+#[derive(Serialize, Hash)]
+pub struct StoryView<'a> {
+    title: &'a str,
+    slug: &'a str,
+    url: String,
+    feed_url: String,
+    /// `developing` or `concluded`.
+    status: &'static str,
+    summary: &'a str,
+    /// How many published briefings it has.
+    count: usize,
+    /// Its first briefing's date (RFC 3339) and as shown, if it has any.
+    first_date: Option<String>,
+    first_display: Option<String>,
+    /// Its newest briefing's date and as shown.
+    latest_date: Option<String>,
+    latest_display: Option<String>,
+}
+
+impl StoryView<'_> {
+    /// The view of a story of the site whose briefings are `briefings`.
+    pub fn of<'t>(
+        t: &'t Timeline,
+        briefings: &[std::sync::Arc<Briefing>],
+        config: &SiteConfig,
+    ) -> StoryView<'t> {
+        let path = t.story.path();
+        let date = |i: Option<usize>| i.map(|i| &briefings[i].date);
+        StoryView {
+            title: &t.story.title,
+            slug: &t.story.slug,
+            url: config.url_for(&path),
+            feed_url: config.url_for(&urls::feed_of(&path)),
+            status: t.story.status.name(),
+            summary: &t.story.summary,
+            count: t.briefings.len(),
+            first_date: date(t.first()).map(rfc3339),
+            first_display: date(t.first()).map(crate::source::dates::display),
+            latest_date: date(t.latest()).map(rfc3339),
+            latest_display: date(t.latest()).map(crate::source::dates::display),
         }
     }
 }
@@ -498,6 +579,8 @@ pub struct MonthLink {
 plain_parts!(
     TaxonomyView,
     TermView<'_>,
+    StoryView<'_>,
+    PageLink,
     Paginator,
     FeedView,
     SitemapEntry,

@@ -19,7 +19,10 @@
 //! - **`meta.json`**: the index's version, the first word of each word file, and the briefings'
 //!   years as runs (briefings are numbered newest first, so a year is nearly always one run);
 //!   the year filter and its counts come from it alone. **`facets.json`**: every person, tag and
-//!   source with its number of briefings, fetched when a filter is used.
+//!   source with its number of briefings, fetched when a filter is used. **`stories.json`**:
+//!   every story (title, slug, page, summary, count), fetched when the site has stories and a
+//!   query is typed, to show the stories whose titles match above the briefings; a story is a
+//!   word of its own too (`st:<slug>`), for the story filter.
 //!
 //! Word and fragment files are fetched with `?v=<version>`, so that a browser never mixes
 //! files of two builds. Words are cut as [`words`] says, by the same rules as the script.
@@ -83,6 +86,9 @@ pub fn facet_prefix(kind: TaxonomyKind) -> &'static str {
         TaxonomyKind::Sources => "s:",
     }
 }
+
+/// The prefix of a story's own word (`st:hanoi-summit`).
+pub const STORY_PREFIX: &str = "st:";
 
 /// The words of a run of briefings, while the index is made. Words are looked up by a 64-bit
 /// hash with their length, not by their text: the lookup runs for every word of every
@@ -151,6 +157,9 @@ fn read_briefing(partial: &mut Partial, doc: u32, b: &Briefing) {
         doc,
         Field::Title,
     );
+    for slug in &b.stories {
+        add(partial, &format!("{STORY_PREFIX}{slug}"), doc, Field::Title);
+    }
     words::for_each_word(&b.summary, |w| add(partial, w, doc, Field::Summary));
     for word in b.words.lines() {
         add(partial, word, doc, Field::Body);
@@ -183,6 +192,25 @@ struct Meta<'a> {
     words: Vec<&'a str>,
     /// `[year, briefings]` runs, in briefing order.
     years: Vec<(i16, usize)>,
+    /// How many stories `stories.json` lists.
+    stories: usize,
+}
+
+/// A story as search shows it (an entry of `stories.json`).
+#[derive(Serialize)]
+struct ShownStory<'a> {
+    /// Title.
+    t: Cow<'a, str>,
+    /// Slug.
+    s: &'a str,
+    /// Site path, from the base URL.
+    u: String,
+    /// Summary.
+    x: &'a str,
+    /// Its number of briefings.
+    n: usize,
+    /// `developing` or `concluded`.
+    st: &'static str,
 }
 
 #[derive(Serialize)]
@@ -198,6 +226,7 @@ pub fn index(site: &Site) -> Vec<RenderedFile> {
     let (mut files, first_words) = word_files(&entries);
     files.par_extend(fragments(&site.briefings));
     files.push(facets(site));
+    files.push(stories(site));
     let mut hasher = FxHasher::default();
     for f in &files {
         f.bytes.hash(&mut hasher);
@@ -208,6 +237,7 @@ pub fn index(site: &Site) -> Vec<RenderedFile> {
         fragment_briefings: FRAGMENT_BRIEFINGS,
         words: first_words,
         years: year_runs(&site.briefings),
+        stories: site.stories.timelines.len(),
     };
     files.push(RenderedFile {
         path: urls::SEARCH_META.to_string(),
@@ -343,6 +373,27 @@ fn facets(site: &Site) -> RenderedFile {
     RenderedFile {
         path: urls::SEARCH_FACETS.to_string(),
         bytes: json(&facets),
+    }
+}
+
+/// `stories.json`: every story, in the index's order.
+fn stories(site: &Site) -> RenderedFile {
+    let shown: Vec<ShownStory<'_>> = site
+        .stories
+        .timelines
+        .iter()
+        .map(|t| ShownStory {
+            t: cut_at_word(&t.story.title, SHOWN_TITLE_CHARS),
+            s: &t.story.slug,
+            u: t.story.path(),
+            x: &t.story.summary,
+            n: t.briefings.len(),
+            st: t.story.status.name(),
+        })
+        .collect();
+    RenderedFile {
+        path: urls::SEARCH_STORIES.to_string(),
+        bytes: json(&shown),
     }
 }
 

@@ -146,7 +146,7 @@ async fn run(options: ServeOptions) -> Result<(), BuildError> {
     )?;
     eprint!(
         "{}",
-        crate::report::warnings(session.engine().warnings(), &root)
+        crate::report::warnings(&session.engine().warnings(), &root)
     );
     let (events, _) = broadcast::channel(64);
     let shared = Arc::new(Shared {

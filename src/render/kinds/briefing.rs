@@ -1,5 +1,5 @@
-//! A briefing's page: its body, its neighbours in the chronology and the briefings related to
-//! it. Its title, description, paths and sitemap entry are made once, when the briefing is
+//! A briefing's page: its body, its neighbours in the chronology, the briefings related to
+//! it and its place in each of its stories. Its title, description, paths and sitemap entry are made once, when the briefing is
 //! prepared: `serve` looks at every page on every save.
 
 use std::borrow::Cow;
@@ -8,6 +8,7 @@ use super::{At, PageKind};
 use crate::render::Renderer;
 use crate::render::pages::{Body, Full, SitemapItem};
 use crate::render::parts::{Made, parts};
+use crate::render::views::StoryView;
 
 parts! {
     /// A briefing's page.
@@ -20,6 +21,22 @@ parts! {
         older: Option<&'a Made>,
         /// Up to five briefings sharing the most people and tags with it, newest first.
         related: Vec<&'a Made>,
+        /// Each story it belongs to, with its place in it and its neighbours there.
+        stories: Vec<InStory<'a>>,
+    }
+}
+
+parts! {
+    /// A briefing's place in one of its stories: "Part of <story> — 4 of 12".
+    pub struct InStory<'a> {
+        /// The story.
+        story: StoryView<'a>,
+        /// Its place in the story, from 1 (oldest first).
+        position: usize,
+        /// The briefing before it in the story.
+        previous: Option<&'a Made>,
+        /// The briefing after it in the story.
+        next: Option<&'a Made>,
     }
 }
 
@@ -67,6 +84,23 @@ impl PageKind for Briefing {
             newer: i.checked_sub(1).map(|j| r.summary(j)),
             older: (i + 1 < r.prepared.len()).then(|| r.summary(i + 1)),
             related: r.site.related[i].iter().map(|&j| r.summary(j)).collect(),
+            stories: r
+                .site
+                .stories
+                .of_briefing
+                .get(i)
+                .into_iter()
+                .flatten()
+                .map(|&(s, at)| {
+                    let t = &r.site.stories.timelines[s];
+                    InStory {
+                        story: StoryView::of(t, &r.site.briefings, r.config),
+                        position: at + 1,
+                        previous: at.checked_sub(1).map(|p| r.summary(t.briefings[p])),
+                        next: t.briefings.get(at + 1).map(|&n| r.summary(n)),
+                    }
+                })
+                .collect(),
         })
     }
 

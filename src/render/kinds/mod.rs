@@ -17,6 +17,9 @@ mod not_found;
 mod robots;
 mod search;
 mod sitemap;
+mod stories;
+mod story;
+mod story_feed;
 mod term;
 mod term_feed;
 mod terms;
@@ -25,6 +28,7 @@ mod year;
 use std::borrow::Cow;
 use std::fmt;
 
+pub use story::{STORY_LISTED_WHOLE, STORY_PAGE_BRIEFINGS};
 pub use year::YEAR_LISTED_WHOLE;
 
 use crate::render::Renderer;
@@ -40,6 +44,9 @@ pub static KINDS: &[&dyn PageKind] = &[
     &terms::Terms,
     &term::Term,
     &term_feed::TermFeed,
+    &story::Story,
+    &stories::Stories,
+    &story_feed::StoryFeed,
     &feed::Feed,
     &year::Year,
     &month::Month,
@@ -173,17 +180,17 @@ mod tests {
     use crate::render::pages::PlainPage;
 
     /// A kind made up for the test, with a template no theme has.
-    struct Story;
+    struct Digest;
 
-    impl PageKind for Story {
+    impl PageKind for Digest {
         fn name(&self) -> &'static str {
-            "story"
+            "digest"
         }
         fn template(&self) -> Option<&'static str> {
-            Some("story.html")
+            Some("digest.html")
         }
         fn site_path(&self, _r: &Renderer<'_>, _at: At) -> String {
-            "stories/x/".to_string()
+            "digests/x/".to_string()
         }
         fn body<'r>(&self, _r: &'r Renderer<'_>, _at: At) -> Body<'r> {
             Body::of(PlainPage {})
@@ -204,8 +211,8 @@ mod tests {
             Vec::<&str>::new()
         );
         let mut kinds = KINDS.to_vec();
-        kinds.push(&Story);
-        assert_eq!(without_template(&kinds, &default_theme()), ["story"]);
+        kinds.push(&Digest);
+        assert_eq!(without_template(&kinds, &default_theme()), ["digest"]);
     }
 
     #[test]

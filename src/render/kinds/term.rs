@@ -9,7 +9,7 @@ use crate::content::model::{TaxonomyKind, Term as ModelTerm};
 use crate::content::urls;
 use crate::render::pages::{Body, SitemapItem};
 use crate::render::parts::{Made, parts};
-use crate::render::views::{Paginator, TaxonomyView, TermView};
+use crate::render::views::{Paginator, StoryView, TaxonomyView, TermView};
 use crate::render::{Renderer, count_of_briefings, numbered, on_page, pages};
 
 parts! {
@@ -33,6 +33,8 @@ parts! {
         companions: Vec<CompanionGroup<'a>>,
         /// On a person's page, their facts from `data/people.yaml`, if any.
         person: Option<PersonView>,
+        /// On a person's first page, the stories they appear in.
+        stories: Vec<StoryView<'a>>,
     }
 }
 
@@ -198,6 +200,20 @@ impl PageKind for Term {
                 note: p.note.clone(),
                 aliases: p.aliases.clone(),
             }),
+            stories: match (kind, page) {
+                (TaxonomyKind::People, 1) => r
+                    .site
+                    .stories
+                    .of_person
+                    .get(at.item)
+                    .into_iter()
+                    .flatten()
+                    .map(|&s| {
+                        StoryView::of(&r.site.stories.timelines[s], &r.site.briefings, r.config)
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
         })
     }
 

@@ -15,6 +15,9 @@
   const list = document.getElementById("search-results");
   const more = document.getElementById("search-more");
   const FILTERS = { person: "people", tag: "tags", source: "sources" };
+  // The story filter, on a site with stories: its terms come from stories.json.
+  if (form.elements.story) FILTERS.story = "stories";
+  const storyBox = document.getElementById("search-stories");
   const PER_PAGE = 10;
   const WEIGHTS = [6, 3, 1]; // title, people, tags and source; summary; body
   const PREFIX_WEIGHT = 0.5; // a word the query word only begins
@@ -92,8 +95,53 @@
 
   let facetsPromise = null;
   function facets() {
-    facetsPromise ??= meta().then((m) => get(versioned(m, "facets.json"), "json"));
+    facetsPromise ??= meta().then(async (m) => {
+      const f = await get(versioned(m, "facets.json"), "json");
+      if (FILTERS.story) {
+        const s = await stories(m);
+        f.stories = { prefix: "st:", terms: s.map((story) => [story.t, story.s, story.n]) };
+      }
+      return f;
+    });
     return facetsPromise;
+  }
+  let storiesPromise = null;
+  function stories(m) {
+    storiesPromise ??= m.stories ? get(versioned(m, "stories.json"), "json") : Promise.resolve([]);
+    return storiesPromise;
+  }
+
+  // The stories whose titles hold every word of the query, shown above the briefings.
+  async function showStories(m, mine) {
+    if (!storyBox) return;
+    const found = queryWords.length && m.stories
+      ? (await stories(m)).filter((story) => {
+        const title = words(story.t);
+        return queryWords.every((w) => title.some((t) => t === w || (Array.from(w).length >= PREFIX_FROM && t.startsWith(w))));
+      })
+      : [];
+    if (mine !== run) return;
+    const items = found.map((story) => {
+      const li = document.createElement("li");
+      li.className = "story-item";
+      const a = document.createElement("a");
+      a.className = "briefing-link";
+      a.href = base + story.u;
+      a.append(marked(story.t, queryWords));
+      const meta = document.createElement("p");
+      meta.className = "meta";
+      meta.textContent = `Story · ${story.st} · ${plural(story.n, "briefing", "briefings")}`;
+      li.append(a, meta);
+      if (story.x) {
+        const summary = document.createElement("p");
+        summary.className = "briefing-summary";
+        summary.textContent = story.x;
+        li.append(summary);
+      }
+      return li;
+    });
+    storyBox.querySelector("ul").replaceChildren(...items);
+    storyBox.hidden = !items.length;
   }
 
   // Word files, read into a map of word -> [bytes, offset of its lists].
@@ -292,6 +340,7 @@
         return;
       }
     }
+    showStories(m, mine).catch(failed);
     const year = Number(yearSelect.value) || null;
     if (year) params.set("year", String(year));
     if (orderSelect.value === "newest") params.set("order", "newest");

@@ -25,11 +25,12 @@ pub fn run(root: &Path, args: CheckArgs, printer: &Printer) -> Result<(), BuildE
     };
     printer.warnings(&report.warnings);
     let mut summary = format!(
-        "Checked {} briefings, {} tags, {} people, {} sources: no errors ({:.2} s)",
+        "Checked {} briefings, {} tags, {} people, {} sources{}: no errors ({:.2} s)",
         report.briefings,
         report.tags,
         report.people,
         report.sources,
+        report.stories_counted(),
         report.elapsed.as_secs_f64()
     );
     if let Some(line) = report.left_out() {

@@ -62,14 +62,16 @@ pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
     if args.stdout {
         // Outside a site, dates without an offset are read as UTC.
         let zone = SiteConfig::load(root).map_or(jiff::tz::TimeZone::UTC, |l| l.config.timezone);
-        let briefing = import(&text, &options, &zone);
+        let mut briefing = import(&text, &options, &zone);
+        briefing.stories = args.story;
         terminal.finish();
         warn_undated(&briefing);
         let text = briefing.to_text(&briefing.date_or_now(&zone));
         return write_stdout(text.as_bytes());
     }
     let config = SiteConfig::load(root)?.config;
-    let briefing = import(&text, &options, &config.timezone);
+    let mut briefing = import(&text, &options, &config.timezone);
+    briefing.stories = args.story;
     terminal.finish();
     warn_undated(&briefing);
     let path = briefing.write_into(root, &config)?;

@@ -11,6 +11,7 @@ mod messages;
 mod new;
 mod progress;
 mod serve;
+mod story;
 
 use std::path::{Path, PathBuf};
 
@@ -47,6 +48,9 @@ enum Command {
     New(NewArgs),
     /// Turns a clipped article (copied text or a saved HTML page) into a draft briefing.
     Import(ImportArgs),
+    /// Works with stories: `briefgen story new "Title"` writes stories/<slug>.md.
+    #[command(subcommand)]
+    Story(StoryCommand),
     /// Prints the completion script for a shell (bash, zsh, fish, powershell, elvish).
     Completions(CompletionsArgs),
     /// Prints the man page (roff), or writes one per command into a folder.
@@ -111,6 +115,25 @@ struct NewArgs {
     /// time zone.
     #[arg(long)]
     date: Option<String>,
+    /// A story the briefing joins, by its slug (the file name in stories/); repeat for more.
+    #[arg(long, value_name = "SLUG")]
+    story: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum StoryCommand {
+    /// Writes a new story, stories/<slug>.md (the slug made from the title), and prints its
+    /// path.
+    New(StoryNewArgs),
+}
+
+#[derive(Debug, Args)]
+struct StoryNewArgs {
+    /// The story's title.
+    title: String,
+    /// The editor's summary, in a sentence or two.
+    #[arg(long)]
+    summary: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -124,6 +147,9 @@ struct ImportArgs {
     /// Prints the briefing instead of writing it into the site.
     #[arg(long)]
     stdout: bool,
+    /// A story the briefing joins, by its slug (the file name in stories/); repeat for more.
+    #[arg(long, value_name = "SLUG")]
+    story: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -240,6 +266,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Init(args) => init::run(&root, args),
         Command::New(args) => new::run(&root, args),
         Command::Import(args) => import::run(&root, args),
+        Command::Story(StoryCommand::New(args)) => story::new(&root, args),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
     };

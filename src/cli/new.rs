@@ -31,6 +31,7 @@ pub fn run(root: &Path, args: NewArgs) -> Result<(), BuildError> {
         summary: None,
         draft: true,
         body: "Write the briefing here.".to_string(),
+        stories: args.story,
     };
     let path = briefing.write_into(root, &config)?;
     println!("{}", root.join(path).display());

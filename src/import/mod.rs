@@ -174,6 +174,7 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
         summary: None,
         draft: true,
         body: to_markdown(&article.blocks),
+        stories: Vec::new(),
     }
 }
 

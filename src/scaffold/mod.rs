@@ -91,6 +91,8 @@ pub struct DraftBriefing {
     pub draft: bool,
     /// The Markdown body.
     pub body: String,
+    /// The stories it joins, by slug (`--story`).
+    pub stories: Vec<String>,
 }
 
 /// The longest slug a new briefing's file name takes from its title.
@@ -153,6 +155,11 @@ impl DraftBriefing {
         if let Some(summary) = &self.summary {
             field("summary", quoted(summary));
         }
+        match self.stories.as_slice() {
+            [] => {}
+            [one] => field("story", quoted(one)),
+            many => field("stories", list(many)),
+        }
         field("draft", self.draft.to_string());
         text.push_str("---\n\n");
         text.push_str(self.body.trim());
@@ -164,6 +171,7 @@ impl DraftBriefing {
     /// site's time zone when it has no date. Never replaces a file. Returns the path written,
     /// relative to `root`.
     pub fn write_into(&self, root: &Path, config: &SiteConfig) -> Result<PathBuf, BuildError> {
+        check_stories(root, &self.stories)?;
         let date = self.date_or_now(&config.timezone);
         let path = self.content_path(&date);
         let text = self.to_text(&date);
@@ -171,6 +179,55 @@ impl DraftBriefing {
         write_new_file(&root.join(&path), &text)?;
         Ok(path)
     }
+}
+
+/// Refuses a `--story` that names no story of the site, with the nearest one.
+fn check_stories(root: &Path, stories: &[String]) -> Result<(), BuildError> {
+    if stories.is_empty() {
+        return Ok(());
+    }
+    let known: Vec<String> = crate::source::stories::load(root)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|f| f.slug)
+        .collect();
+    for slug in stories {
+        if known.contains(slug) {
+            continue;
+        }
+        let near = crate::source::stories::nearest(slug, known.iter().map(String::as_str))
+            .map(|near| format!(" (did you mean `{near}`?)"))
+            .unwrap_or_default();
+        return Err(BuildError::usage(
+            "--story",
+            format!(
+                "--story {slug}: there is no {}{near}; nothing was written. `briefgen story new \"…\"` makes a story",
+                crate::source::stories::file_of(slug)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Writes a new story, `stories/<slug>.md`, its slug made from the title; never replaces a
+/// file. Returns the path written, relative to `root`.
+pub fn new_story(root: &Path, title: &str, summary: Option<&str>) -> Result<PathBuf, BuildError> {
+    let title = title.trim();
+    let slug = crate::source::slug::slugify(title);
+    if slug.is_empty() {
+        return Err(BuildError::usage(
+            "TITLE",
+            "the title needs a letter or digit to make the story's slug from",
+        ));
+    }
+    let path = Path::new(crate::source::layout::STORIES_DIR).join(format!("{slug}.md"));
+    let mut text = format!("---\ntitle: {}\n", quoted(title));
+    if let Some(summary) = summary.map(str::trim).filter(|s| !s.is_empty()) {
+        text.push_str(&format!("summary: {}\n", quoted(summary)));
+    }
+    text.push_str("status: developing\npeople: []\ntags: []\n---\n\nThe story so far, in a paragraph or two.\n");
+    write_new_file(&root.join(&path), &text)?;
+    Ok(path)
 }
 
 /// Refuses a new briefing that the build would refuse (a `javascript:` address, a person

@@ -4,7 +4,8 @@
 #
 #   bench/build.sh [COUNT ...]        (default: 1000 10000)
 #
-# Env: BEFORE (another briefgen binary — an older commit's — timed in the same alternation, as
+# Env: STORIES (a number: the same corpus with that many stories, bench/add_stories.py, timed
+# in the same alternation as "stories"), BEFORE (another briefgen binary — an older commit's — timed in the same alternation, as
 # "before"), RUNS (default 5), WORK (corpora and outputs; default a temporary folder — a tmpfs gives
 # the steadiest figures), HUGO (default: hugo; installed from Debian's packages when missing
 # and this runs as root). Needs python3 and GNU time (installed likewise).
@@ -57,12 +58,27 @@ for count in "${counts[@]}"; do
         "$BEFORE" build --root "$plain" -o "$out_b.before" >/dev/null
         echo "files	$count	before	$(find "$out_b.before" -type f | wc -l)" >> "$results/runs.tsv"
     fi
+    storied=$work/$count/stories-${STORIES:-0}
+    if [ -n "${STORIES:-}" ]; then
+        if [ ! -d "$storied/content" ]; then
+            rm -rf "$storied"
+            cp -r "$plain" "$storied"
+            python3 bench/add_stories.py --stories "$STORIES" "$storied" >/dev/null
+        fi
+        rm -rf "$out_b.stories"
+        "$briefgen" build --root "$storied" -o "$out_b.stories" >/dev/null
+        echo "files	$count	stories	$(find "$out_b.stories" -type f | wc -l)" >> "$results/runs.tsv"
+    fi
     for run in $(seq "$runs"); do
         rm -rf "$out_b" "$out_h" "$work/$count/copy"
         timed briefgen "$count" "$run" "$briefgen" build --root "$plain" -o "$out_b"
         if [ -n "${BEFORE:-}" ]; then
             rm -rf "$out_b.before"
             timed before "$count" "$run" "$BEFORE" build --root "$plain" -o "$out_b.before"
+        fi
+        if [ -n "${STORIES:-}" ]; then
+            rm -rf "$out_b.stories"
+            timed stories "$count" "$run" "$briefgen" build --root "$storied" -o "$out_b.stories"
         fi
         timed hugo "$count" "$run" "$hugo" --quiet --source "$hugo_site" --destination "$out_h"
         timed cp "$count" "$run" cp -r "$out_b" "$work/$count/copy"

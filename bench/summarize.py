@@ -20,15 +20,19 @@ for count in sorted({c for c, _ in times}, key=int):
     print(f"\n### {int(count):,} briefings ({len(times[(count, 'briefgen')])} runs each, medians)\n")
     print("| | wall | CPU (user+sys) | peak RSS | files |")
     print("|---|---:|---:|---:|---:|")
-    for tool in ("before", "briefgen", "hugo", "cp"):
+    for tool in ("before", "briefgen", "stories", "hugo", "cp"):
         if (count, tool) not in times:
             continue
-        label = {"cp": "`cp -r` of briefgen's output", "before": "briefgen before ($BEFORE)"}.get(tool, tool)
+        label = {"cp": "`cp -r` of briefgen's output", "before": "briefgen before ($BEFORE)",
+                 "stories": "briefgen, the same site with $STORIES stories"}.get(tool, tool)
         print(f"| {label} | {median(count, tool, 0):.2f} s | {median(count, tool, 1):.2f} s "
               f"| {median(count, tool, 2) / 1024:.0f} MB | {files.get((count, tool), '')} |")
     b, h, c = (median(count, t, 0) for t in ("briefgen", "hugo", "cp"))
     print(f"\nHugo / briefgen: {h / b:.1f}×; briefgen / `cp -r` floor: {b / c:.2f}×; "
           f"peak RSS briefgen / Hugo: {median(count, 'briefgen', 2) / median(count, 'hugo', 2):.2f}")
+    if (count, "stories") in times:
+        print(f"with stories / without: wall {median(count, 'stories', 0) / b:.3f}×, "
+              f"CPU {median(count, 'stories', 1) / median(count, 'briefgen', 1):.3f}×")
     if (count, "before") in times:
         print(f"briefgen / before: wall {b / median(count, 'before', 0):.2f}×, "
               f"peak RSS {median(count, 'briefgen', 2) / median(count, 'before', 2):.2f}×")

@@ -238,6 +238,54 @@ fn cases() -> Vec<Case> {
             expect: &["content/2019/loop: symlink loop"],
         },
         Case {
+            name: "a briefing names a story that does not exist",
+            changes: vec![
+                Write("stories/hanoi-summit.md", b"---\ntitle: Hanoi\n---\n"),
+                Write("content/y.md", b"---\ntitle: Y\ndate: 2019-02-28\nsource: KBS\nstory: hanoi-sumit\n---\nBody.\n"),
+            ],
+            code: 1,
+            expect: &["content/y.md:5: no story `hanoi-sumit`: there is no stories/hanoi-sumit.md", "did you mean `hanoi-summit`?"],
+        },
+        Case {
+            name: "a story without a title",
+            changes: vec![Write("stories/hanoi.md", b"---\nsummary: S\n---\nText.\n")],
+            code: 1,
+            expect: &["stories/hanoi.md:1: front matter has no `title`"],
+        },
+        Case {
+            name: "a story with an unknown status",
+            changes: vec![Write("stories/hanoi.md", b"---\ntitle: Hanoi\nstatus: finished\n---\n")],
+            code: 1,
+            expect: &["stories/hanoi.md:3:9: status `finished` is not one: a story is `developing` or `concluded`"],
+        },
+        Case {
+            name: "a story with an unknown key",
+            changes: vec![Write("stories/hanoi.md", b"---\ntitle: Hanoi\nsumary: S\n---\n")],
+            code: 1,
+            expect: &["stories/hanoi.md:3:1: unknown front matter key `sumary`", "did you mean `summary`?"],
+        },
+        Case {
+            name: "a story file named in a second spelling of a slug",
+            changes: vec![Write("stories/Hanoi Summit.md", b"---\ntitle: Hanoi\n---\n")],
+            code: 1,
+            expect: &["stories/Hanoi Summit.md: a story's file name is its slug", "rename it `stories/hanoi-summit.md`"],
+        },
+        Case {
+            name: "a briefing names one story twice, in two spellings",
+            changes: vec![
+                Write("stories/hanoi-summit.md", b"---\ntitle: Hanoi\n---\n"),
+                Write("content/y.md", b"---\ntitle: Y\ndate: 2019-02-28\nsource: KBS\nstory: hanoi-summit\nstories: [Hanoi Summit]\n---\nBody.\n"),
+            ],
+            code: 1,
+            expect: &["content/y.md:6:10: stories: the story `hanoi-summit` is named twice; name each story once"],
+        },
+        Case {
+            name: "something other than a story in stories/",
+            changes: vec![Write("stories/map.png", b"PNG")],
+            code: 1,
+            expect: &["stories/map.png: only stories belong in stories/"],
+        },
+        Case {
             name: "output folder that is the site",
             changes: vec![Write("site.toml", b"title = \"T\"\nbase_url = \"https://example.org/\"\noutput_dir = \".\"\n")],
             code: 2,
@@ -343,7 +391,11 @@ fn expected_place(expected: &str) -> Option<(String, Option<u64>, Option<u64>, &
     let (place, rest) = expected.split_once(": ").unwrap_or((expected, ""));
     let mut parts = place.trim_end_matches(':').split(':');
     let file = parts.next()?.to_string();
-    if !(file.starts_with("content/") || file.starts_with("templates/") || file == "site.toml") {
+    if !(file.starts_with("content/")
+        || file.starts_with("templates/")
+        || file.starts_with("stories/")
+        || file == "site.toml")
+    {
         return None;
     }
     let mut number = || parts.next().and_then(|n| n.parse().ok());

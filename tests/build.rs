@@ -10,18 +10,25 @@ fn three_briefings(site_toml: &str) -> Site {
     let site = Site::new(site_toml);
     site.briefing(
         "2018/2018-06-12-singapore-summit.md",
-        &front(
-            "Singapore summit",
-            "2018-06-12T09:04:00+08:00",
-            &["Summits", "Nuclear Policy"],
-            &["Donald Trump", "Kim Jong-un"],
+        &format!(
+            "{}story: summits\n",
+            front(
+                "Singapore summit",
+                "2018-06-12T09:04:00+08:00",
+                &["Summits", "Nuclear Policy"],
+                &["Donald Trump", "Kim Jong-un"],
+            )
         ),
         "First meeting.\n\n![map](map.png)\n",
+    );
+    site.write(
+        "stories/summits.md",
+        "---\ntitle: The summits\nsummary: Trump and Kim meet.\n---\nThree meetings.\n",
     );
     site.write("content/2018/map.png", "PNG");
     site.briefing(
         "2019/2019-02-28-hanoi.md",
-        &front("Hanoi summit", "2019-02-28T14:00:00+07:00", &["Summits"], &["Donald Trump", "Nguyễn Phú Trọng"]),
+        &format!("{}story: summits\n", front("Hanoi summit", "2019-02-28T14:00:00+07:00", &["Summits"], &["Donald Trump", "Nguyễn Phú Trọng"])),
         "No deal. See [Singapore](@/2018/2018-06-12-singapore-summit.md).\n\n```rust\nfn main() {}\n```\n",
     );
     site.briefing(
@@ -104,6 +111,9 @@ fn the_url_layout_is_complete() {
         "sources/index.html",
         "sources/kbs-world-radio-news/index.html",
         "sources/kbs-world-radio-news/atom.xml",
+        "stories/index.html",
+        "stories/summits/index.html",
+        "stories/summits/atom.xml",
         "chronology/index.html",
         "chronology/2018/index.html",
         "chronology/2019/index.html",
@@ -626,7 +636,7 @@ fn the_success_line_counts_everything() {
     let line = run.stdout.trim();
     assert_eq!(line.lines().count(), 1, "{line}");
     assert!(
-        line.starts_with("Built 3 briefings, 2 tags, 3 people, 1 sources: "),
+        line.starts_with("Built 3 briefings, 2 tags, 3 people, 1 sources, 1 story: "),
         "{line}"
     );
     let written = snapshot(&site.path("public")).len() - 1; // less the marker file

@@ -607,3 +607,93 @@ fn an_attempt_thrown_away_leaves_nothing_behind() {
     assert!(text(&live.served(), "chronology/2019/index.html").contains("Hanoi, second"));
     assert_same_as_fresh(&live, &site);
 }
+
+#[test]
+fn saving_a_story_updates_every_page_that_shows_it_in_place() {
+    let site = site();
+    site.write(
+        "stories/summits.md",
+        "---\ntitle: The summits\n---\nAccount.\n",
+    );
+    site.briefing(
+        "2019/2019-02-28-hanoi.md",
+        &format!(
+            "{}story: summits\n",
+            front("Hanoi", "2019-02-28", &["Summits"], &["Kim Jong-un"])
+        ),
+        "See [Singapore](@/2018/2018-06-12-singapore.md).\n",
+    );
+    let (mut live, first) = Live::open(site.root(), BASE);
+    assert!(first.errors.is_empty(), "{:?}", first.errors);
+    let total = first.rendered;
+
+    // Retitled and concluded: the story's page, the index, its feed, the briefing's page and
+    // its person's page (which lists it), and the search files; nothing else.
+    site.write(
+        "stories/summits.md",
+        "---\ntitle: The summits, over\nstatus: concluded\n---\nAccount.\n",
+    );
+    let update = saved(&mut live, &site, "stories/summits.md");
+    for page in [
+        "stories/summits/index.html",
+        "stories/index.html",
+        "stories/summits/atom.xml",
+        "briefings/hanoi/index.html",
+        "people/kim-jong-un/index.html",
+    ] {
+        assert!(
+            update.changed.contains(&page.to_string()),
+            "{page}: {:?}",
+            update.changed
+        );
+    }
+    assert!(
+        !update
+            .changed
+            .contains(&"briefings/panmunjom/index.html".to_string())
+    );
+    assert!(update.rendered < total, "{} of {total}", update.rendered);
+    let hanoi = text(&live.served(), "briefings/hanoi/index.html");
+    assert!(hanoi.contains(">The summits, over</a> — 1 of 1"), "{hanoi}");
+    assert_same_as_fresh(&live, &site);
+
+    // A briefing moved into the story.
+    site.briefing(
+        "2019/2019-06-30-panmunjom.md",
+        &format!(
+            "{}story: summits\n",
+            front(
+                "Panmunjom",
+                "2019-06-30",
+                &["Summits", "DMZ"],
+                &["Moon Jae-in"]
+            )
+        ),
+        "Line.\n",
+    );
+    saved(&mut live, &site, "content/2019/2019-06-30-panmunjom.md");
+    let story = text(&live.served(), "stories/summits/index.html");
+    assert!(story.contains("2 briefings"), "{story}");
+    assert_same_as_fresh(&live, &site);
+
+    // The story deleted while briefings name it: the error, the site kept; then put back.
+    std::fs::remove_file(site.path("stories/summits.md")).unwrap();
+    let update = live.update(&[site.path("stories/summits.md")]);
+    assert!(
+        update
+            .errors
+            .iter()
+            .any(|e| e.message.contains("no story `summits`")),
+        "{:?}",
+        update.errors
+    );
+    assert!(
+        live.served()
+            .files
+            .contains_key("stories/summits/index.html")
+    );
+    site.write("stories/summits.md", "---\ntitle: Back\n---\nAccount.\n");
+    saved(&mut live, &site, "stories/summits.md");
+    assert!(text(&live.served(), "stories/summits/index.html").contains("<h1>Back</h1>"));
+    assert_same_as_fresh(&live, &site);
+}

@@ -4,7 +4,9 @@
 //! A property test drives a live engine through random sequences of edits — briefings added,
 //! retitled, redated, retagged, drafted, deleted, renamed, broken and fixed; templates, the
 //! settings and static files changed; editor leftovers saved and removed; a deletion saved with a broken
-//! template; `site.toml` removed and put back — and after each step compares what a server
+//! template; `site.toml` removed and put back; stories added, retitled, concluded, deleted while
+//! briefings still name them (an error, then fixed), and briefings moved between them — and
+//! after each step compares what a server
 //! would serve (the first site, then every good update's changes applied to it) with a full
 //! build of the same folder into a temporary folder. A build that fails must be an update
 //! that fails, with the same errors. Saves arrive as the watcher hands them to `serve`'s
@@ -41,6 +43,16 @@ enum Edit {
     RemoveSettings,
     Static(u8, bool),
     Leftover(u8),
+    /// A story written (or written again), by number.
+    StoryAdd(u8),
+    /// A story retitled.
+    StoryRetitle(u8, u8),
+    /// A story concluded, or developing again.
+    StoryStatus(u8, bool),
+    /// A briefing moved to another story (or out of any, for a number past the stories).
+    Join(u8, u8),
+    /// A story file deleted: an error while briefings name it, fixed by the next repair.
+    StoryDelete(u8),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -60,8 +72,16 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => any::<u8>().prop_map(Edit::Leftover),
         1 => any::<u8>().prop_map(Edit::DeleteWhileBroken),
         1 => Just(Edit::RemoveSettings),
+        1 => any::<u8>().prop_map(Edit::StoryAdd),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::StoryRetitle(a, b)),
+        1 => (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Edit::StoryStatus(a, b)),
+        2 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Join(a, b)),
+        1 => any::<u8>().prop_map(Edit::StoryDelete),
     ]
 }
+
+/// How many story slugs the edits use (`s0` … `s2`).
+const STORIES: u8 = 3;
 
 const TAGS: &[&str] = &["Summits", "DMZ", "Sanctions", "Talks"];
 const PEOPLE: &[&str] = &["Kim Jong-un", "Moon Jae-in", "Donald Trump"];
@@ -81,6 +101,11 @@ struct State {
     counter: u32,
     /// The settings written last (`key = value\n`, or nothing), for putting them back.
     settings: &'static str,
+    /// The stories, by slug: their title and whether concluded (kept when a file is deleted,
+    /// to put it back).
+    stories: std::collections::BTreeMap<String, (String, bool)>,
+    /// The story each briefing is in, by its path under `content/`.
+    joined: std::collections::HashMap<String, String>,
 }
 
 impl State {
@@ -91,10 +116,13 @@ impl State {
             files: Vec::new(),
             counter: 0,
             settings: "",
+            stories: Default::default(),
+            joined: Default::default(),
         };
         for n in 0..3 {
             state.add(n);
         }
+        state.write_story("s0", "Story zero", false);
         state
             .site
             .write("static/style.css", "body { color: black }");
@@ -115,7 +143,27 @@ impl State {
         if draft {
             fm.push_str("draft: true\n");
         }
+        if let Some(story) = self.joined.get(path) {
+            fm.push_str(&format!("story: {story}\n"));
+        }
         self.site.briefing(path, &fm, body);
+    }
+
+    fn write_story(&mut self, slug: &str, title: &str, concluded: bool) -> String {
+        let status = if concluded { "concluded" } else { "developing" };
+        let path = format!("stories/{slug}.md");
+        self.site.write(
+            &path,
+            &format!("---\ntitle: {title:?}\nstatus: {status}\n---\nThe story of {title}.\n"),
+        );
+        self.stories
+            .insert(slug.to_string(), (title.to_string(), concluded));
+        path
+    }
+
+    /// Rewrites a briefing as it was, but for its story.
+    fn rewrite(&self, path: &str) {
+        self.write_briefing(path, &format!("Briefing {path}"), 1, 1, false, "Text.\n");
     }
 
     fn add(&mut self, n: u8) {
@@ -166,6 +214,7 @@ impl State {
                 };
                 let _ = fs::remove_file(self.site.path(&content(&path)));
                 self.files.retain(|p| *p != path);
+                self.joined.remove(&path);
                 vec![content(&path)]
             }
             Edit::Rename(i) => {
@@ -181,6 +230,9 @@ impl State {
                 .unwrap();
                 self.files.retain(|p| *p != path);
                 self.files.push(to.clone());
+                if let Some(story) = self.joined.remove(&path) {
+                    self.joined.insert(to.clone(), story);
+                }
                 vec![content(&path), content(&to)]
             }
             Edit::Break(i) => {
@@ -249,6 +301,45 @@ impl State {
                 }
                 vec![path]
             }
+            Edit::StoryAdd(n) => {
+                let slug = format!("s{}", n % STORIES);
+                vec![self.write_story(&slug, &format!("Story {n}"), false)]
+            }
+            Edit::StoryRetitle(n, _) | Edit::StoryStatus(n, _) => {
+                let slug = format!("s{}", n % STORIES);
+                let Some((title, concluded)) = self.stories.get(&slug).cloned() else {
+                    return vec![];
+                };
+                if !self.site.path(&format!("stories/{slug}.md")).exists() {
+                    return vec![];
+                }
+                let (title, concluded) = match *edit {
+                    Edit::StoryStatus(_, c) => (title, c),
+                    Edit::StoryRetitle(_, t) => (format!("Story retitled {t}"), concluded),
+                    _ => (title, concluded),
+                };
+                vec![self.write_story(&slug, &title, concluded)]
+            }
+            Edit::Join(i, n) => {
+                let Some(path) = self.pick(i) else {
+                    return vec![];
+                };
+                let slug = format!("s{}", n % (STORIES + 1));
+                if self.stories.contains_key(&slug) {
+                    self.joined.insert(path.clone(), slug);
+                } else {
+                    self.joined.remove(&path);
+                }
+                self.rewrite(&path);
+                vec![content(&path)]
+            }
+            Edit::StoryDelete(n) => {
+                let path = format!("stories/s{}.md", n % STORIES);
+                if fs::remove_file(self.site.path(&path)).is_err() {
+                    return vec![];
+                }
+                vec![path]
+            }
         }
     }
 
@@ -262,6 +353,19 @@ impl State {
         if !self.site.path("site.toml").exists() {
             self.site.write("site.toml", &settings(self.settings));
             saved.push("site.toml".to_string());
+        }
+        // A deleted story that briefings still name is written again; one that none names is
+        // gone for good.
+        for (slug, (title, concluded)) in self.stories.clone() {
+            let path = format!("stories/{slug}.md");
+            if self.site.path(&path).exists() {
+                continue;
+            }
+            if self.joined.values().any(|s| *s == slug) {
+                saved.push(self.write_story(&slug, &title, concluded));
+            } else {
+                self.stories.remove(&slug);
+            }
         }
         for path in self.files.clone() {
             let file = self.site.path(&format!("content/{path}"));
@@ -404,6 +508,18 @@ fn the_cases_of_issue_11_stay_fixed() {
     run(&[Edit::DeleteWhileBroken(0), Edit::Add(1)]);
     // 4. No site.toml: serve's error is the build's (a usage error, exit 2, in the CLI).
     run(&[Edit::RemoveSettings]);
+    // Issue 27: a story added, joined, retitled, concluded; a briefing moved between stories;
+    // a story deleted while a briefing names it (an error), then put back.
+    run(&[
+        Edit::StoryAdd(1),
+        Edit::Join(0, 1),
+        Edit::Join(1, 0),
+        Edit::StoryRetitle(1, 5),
+        Edit::StoryStatus(0, true),
+        Edit::Join(0, 0),
+        Edit::StoryDelete(0),
+        Edit::Join(1, 3),
+    ]);
     // 5. Editor leftovers under content/ and static/ are neither built nor served.
     run(&[
         Edit::Leftover(0),

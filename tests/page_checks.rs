@@ -32,6 +32,7 @@ const README_SCREENSHOTS: &[&str] = &[
     "month-390-dark",
     "briefing-390-dark",
     "search-1280-light",
+    "story-1280-light",
 ];
 
 /// The checkers, installed by `npm ci` in `tests/browser-tools`.
@@ -145,6 +146,11 @@ const VIEWS: &[(&str, View)] = &[
         optional(&mut picked, "briefing-with-code", code);
         optional(
             &mut picked,
+            "briefing-in-two-stories",
+            of.first(|f| of.read(f).matches("class=\"in-story\"").count() >= 2),
+        );
+        optional(
+            &mut picked,
             "briefing-with-table",
             of.first(|f| of.read(f).contains("<table")),
         );
@@ -191,7 +197,33 @@ const VIEWS: &[(&str, View)] = &[
     ("month", |of| vec![("month".into(), of.first(|_| true))]),
     ("not-found", |of| vec![("404".into(), of.first(|_| true))]),
     ("search", |of| vec![("search".into(), of.first(|_| true))]),
+    // A site without stories has no story pages (the generated one); the example site's are
+    // required below.
+    ("story", |of| {
+        let mut picked = Vec::new();
+        // The story with the longest timeline.
+        let longest = of
+            .files
+            .iter()
+            .filter(|f| f.matches('/').count() == 2)
+            .max_by_key(|f| {
+                let count = of.read(f).matches("class=\"briefing-item").count();
+                (count, std::cmp::Reverse(f.to_string()))
+            })
+            .map(|f| f.to_string());
+        optional(&mut picked, "story", longest);
+        picked
+    }),
+    ("stories", |of| {
+        let mut picked = Vec::new();
+        optional(&mut picked, "stories", of.first(|_| true));
+        picked
+    }),
 ];
+
+/// The pages the example site must have beside those every site has: its stories, and a
+/// briefing of two stories.
+const EXAMPLE_ONLY: &[&str] = &["story", "stories", "briefing-in-two-stories"];
 
 const TAXONOMIES: [&str; 3] = ["tags", "people", "sources"];
 
@@ -219,8 +251,8 @@ fn every_page_kind_has_a_page_check_view() {
         .map(|kind| (kind.name(), kind.template()));
     assert_eq!(without_view(registered.clone()), Vec::<&str>::new());
     // A kind added to the registry without a view is named.
-    let with_story = registered.chain([("story", Some("story.html"))]);
-    assert_eq!(without_view(with_story), ["story"]);
+    let with_digest = registered.chain([("digest", Some("digest.html"))]);
+    assert_eq!(without_view(with_digest), ["digest"]);
 }
 
 /// One page of each view in a built site, by label; a view that finds no page it needs is a
@@ -338,6 +370,13 @@ async fn every_page_kind_passes_axe_and_the_nu_checker_at_phone_and_desktop_widt
             problems.push(format!(
                 "{name}: no page briefing-with-code of kind briefing"
             ));
+        }
+        if name == "example" {
+            for label in EXAMPLE_ONLY {
+                if !kinds.contains_key(*label) {
+                    problems.push(format!("{name}: no page {label}"));
+                }
+            }
         }
         let server = static_server(&out, port);
         sites.push((name, out, kinds, server));
@@ -599,6 +638,51 @@ async fn the_search_box_finds_briefings_by_a_persons_name_and_narrows_by_year_un
         fetched.as_f64().unwrap_or(0.0) > 0.0,
         "bytes fetched are counted"
     );
+
+    // A story as a filter: its briefings and no other.
+    client
+        .goto(&format!("{base}search/?story=trump-kim-2025"))
+        .await
+        .unwrap();
+    let status = answered(&client, "").await;
+    assert!(status.starts_with("4 briefings"), "{status}");
+    // Words in a story's title show the story above the briefings they find.
+    client
+        .goto(&format!("{base}search/?q=summits"))
+        .await
+        .unwrap();
+    answered(&client, "").await;
+    let stories = client
+        .execute(
+            "const box = document.getElementById('search-stories'); return [box.hidden, [...box.querySelectorAll('a')].map(a => [a.textContent, a.getAttribute('href')])]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        stories,
+        serde_json::json!([
+            false,
+            [[
+                "The Trump–Kim summits, 2018–2019",
+                "/sub/stories/summits-2018-2019/"
+            ]]
+        ]),
+        "the story whose title holds the words, above the results"
+    );
+    client
+        .goto(&format!("{base}search/?q=singapore"))
+        .await
+        .unwrap();
+    answered(&client, "").await;
+    let hidden = client
+        .execute(
+            "return document.getElementById('search-stories').hidden",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(hidden, serde_json::json!(true), "no story is titled so");
     client.close().await.unwrap();
     drop(server);
 }

@@ -88,9 +88,14 @@ impl StoryCache {
                 errors.extend(e.iter().cloned());
             }
         }
-        let known = |slug: &str| self.files.iter().any(|f| f.slug == slug);
+        let known: rustc_hash::FxHashSet<&str> =
+            self.files.iter().map(|f| f.slug.as_str()).collect();
         for briefing in briefings {
-            for slug in briefing.stories.iter().filter(|s| !known(s)) {
+            for slug in briefing
+                .stories
+                .iter()
+                .filter(|s| !known.contains(s.as_str()))
+            {
                 let near = stories::nearest(slug, self.files.iter().map(|f| f.slug.as_str()));
                 let message = format!("no story `{slug}`: there is no {}", stories::file_of(slug));
                 let hint = match near {

@@ -446,6 +446,27 @@ impl StoryView<'_> {
     }
 }
 
+/// A story as a briefing's page names it: its title, page and count (a [`StoryView`]'s dates
+/// are not worth making for every briefing of every story).
+#[derive(Serialize, Hash)]
+pub struct StoryLink<'a> {
+    title: &'a str,
+    url: String,
+    /// How many published briefings it has.
+    count: usize,
+}
+
+impl StoryLink<'_> {
+    /// The link to a story of the site.
+    pub fn of<'t>(t: &'t Timeline, config: &SiteConfig) -> StoryLink<'t> {
+        StoryLink {
+            title: &t.story.title,
+            url: config.url_for(&t.story.path()),
+            count: t.briefings.len(),
+        }
+    }
+}
+
 /// Where a page is in its list (`paginator`).
 #[derive(Serialize, Hash)]
 pub struct Paginator {
@@ -580,6 +601,7 @@ plain_parts!(
     TaxonomyView,
     TermView<'_>,
     StoryView<'_>,
+    StoryLink<'_>,
     PageLink,
     Paginator,
     FeedView,

@@ -8,7 +8,7 @@ use super::{At, PageKind};
 use crate::render::Renderer;
 use crate::render::pages::{Body, Full, SitemapItem};
 use crate::render::parts::{Made, parts};
-use crate::render::views::StoryView;
+use crate::render::views::StoryLink;
 
 parts! {
     /// A briefing's page.
@@ -30,7 +30,7 @@ parts! {
     /// A briefing's place in one of its stories: "Part of <story> — 4 of 12".
     pub struct InStory<'a> {
         /// The story.
-        story: StoryView<'a>,
+        story: StoryLink<'a>,
         /// Its place in the story, from 1 (oldest first).
         position: usize,
         /// The briefing before it in the story.
@@ -94,7 +94,7 @@ impl PageKind for Briefing {
                 .map(|&(s, at)| {
                     let t = &r.site.stories.timelines[s];
                     InStory {
-                        story: StoryView::of(t, &r.site.briefings, r.config),
+                        story: StoryLink::of(t, r.config),
                         position: at + 1,
                         previous: at.checked_sub(1).map(|p| r.summary(t.briefings[p])),
                         next: t.briefings.get(at + 1).map(|&n| r.summary(n)),

@@ -13,10 +13,10 @@ use super::{At, PageKind};
 use crate::content::model::TaxonomyKind;
 use crate::content::story::Timeline;
 use crate::content::urls;
-use crate::render::Renderer;
 use crate::render::pages::{Body, SitemapItem};
 use crate::render::parts::{Made, parts, plain_parts};
 use crate::render::views::{self, PageLink, StoryView, TermView};
+use crate::render::{Renderer, count_of_briefings, numbered};
 use crate::source::dates::{month_name, rfc3339};
 
 /// A story of at most this many briefings is on one page, whole.
@@ -172,13 +172,13 @@ impl PageKind for Story {
             (0, _) | (_, None) => story.title.clone(),
             (_, Some((y, page))) => {
                 let year = format!("{} · {}", story.title, t.years[y].year);
-                super::super::numbered(&year, page)
+                numbered(&year, page)
             }
         };
         let description = if story.summary.is_empty() {
             format!(
                 "The story so far, in {}, oldest first.",
-                super::super::count_of_briefings(t.briefings.len())
+                count_of_briefings(t.briefings.len())
             )
         } else {
             story.summary.clone()

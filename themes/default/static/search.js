@@ -340,7 +340,7 @@
         return;
       }
     }
-    showStories(m, mine).catch(failed);
+    const storiesShown = showStories(m, mine).catch(failed);
     const year = Number(yearSelect.value) || null;
     if (year) params.set("year", String(year));
     if (orderSelect.value === "newest") params.set("order", "newest");
@@ -393,8 +393,9 @@
     const what = [q && `“${q}”`, ...Object.keys(FILTERS).filter((p) => form.elements[p].value.trim())
       .map((p) => `${p} ${form.elements[p].value.trim()}`), year && `in ${year}`].filter(Boolean).join(", ");
     await showMore(m, mine);
-    // Said once the first results are shown, so that a reader (and a test) told of them finds
-    // them there.
+    await storiesShown;
+    // Said once the first results (and the stories above them) are shown, so that a reader
+    // (and a test) told of them finds them there.
     if (mine !== run) return;
     status.textContent = results.length
       ? `${plural(results.length, "briefing", "briefings")} for ${what}`

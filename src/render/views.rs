@@ -54,12 +54,6 @@ struct TermRef<'a> {
 }
 
 #[derive(Serialize, Hash)]
-struct StoryRef<'a> {
-    slug: &'a str,
-    url: String,
-}
-
-#[derive(Serialize, Hash)]
 struct SourceView<'a> {
     name: &'a str,
     /// The article's address.
@@ -88,8 +82,6 @@ struct BriefingView<'a> {
     source: SourceView<'a>,
     people: Vec<TermRef<'a>>,
     tags: Vec<TermRef<'a>>,
-    /// The stories it belongs to, by slug, with their pages.
-    stories: Vec<StoryRef<'a>>,
     summary: &'a str,
     word_count: usize,
     reading_time: usize,
@@ -112,7 +104,7 @@ struct BriefingView<'a> {
 pub struct PreparedBriefing {
     /// The value lists show, and its hash.
     pub summary: Made,
-    /// The hash of the full value: the summary's view and the body.
+    /// The hash of the full value: the summary's view, the body and its stories.
     pub full_hash: u64,
     /// Its page's path from the server's root (`/repo/briefings/x/`: `current_path`).
     pub current_path: String,
@@ -132,7 +124,7 @@ pub fn prepare_briefing(b: &Briefing, config: &SiteConfig) -> PreparedBriefing {
     let view = briefing_view(b, config, None);
     let summary = Made::of(&view);
     let mut hasher = rustc_hash::FxHasher::default();
-    (summary.hash, &b.html).hash(&mut hasher);
+    (summary.hash, &b.html, &b.stories).hash(&mut hasher);
     let sitemap = Made::of(&SitemapEntry {
         lastmod: Some(view.updated.clone().unwrap_or_else(|| view.date.clone())),
         url: view.url.clone(),
@@ -157,14 +149,21 @@ pub fn prepare_briefing(b: &Briefing, config: &SiteConfig) -> PreparedBriefing {
 /// full hash (summary and body) and the settings' hash cover them.
 pub fn full_value(b: &Briefing, config: &SiteConfig) -> tera::Value {
     let mut view = briefing_view(b, config, Some(&b.html));
-    view.json_ld = Some(json_ld(&view, config));
+    // Its stories' pages: not in the summary view, which every list that shows the briefing
+    // carries, but only here (the full hash covers `b.stories`).
+    let stories: Vec<String> = b
+        .stories
+        .iter()
+        .map(|slug| config.url_for(&urls::story(slug)))
+        .collect();
+    view.json_ld = Some(json_ld(&view, &stories, config));
     tera::Value::from_serializable(&view)
 }
 
 /// A briefing as schema.org `NewsArticle`: the curator's site is its author and publisher,
 /// the outlet's article what it is based on, its people what it mentions. Written from typed
 /// values straight to text (a `serde_json::Value` tree cost twice as much).
-fn json_ld(view: &BriefingView<'_>, config: &SiteConfig) -> String {
+fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> String {
     #[derive(Serialize)]
     struct Organization<'a> {
         #[serde(rename = "@type")]
@@ -259,13 +258,12 @@ fn json_ld(view: &BriefingView<'_>, config: &SiteConfig) -> String {
             })
             .collect(),
         keywords: view.tags.iter().map(|t| t.name).collect(),
-        is_part_of: view
-            .stories
+        is_part_of: stories
             .iter()
-            .map(|s| PartOf {
+            .map(|url| PartOf {
                 kind: "CollectionPage",
-                id: &s.url,
-                url: &s.url,
+                id: url,
+                url,
             })
             .collect(),
     };
@@ -326,14 +324,6 @@ fn briefing_view<'a>(
         },
         people: term_refs(TaxonomyKind::People, &b.people, &b.slugs.people),
         tags: term_refs(TaxonomyKind::Tags, &b.tags, &b.slugs.tags),
-        stories: b
-            .stories
-            .iter()
-            .map(|slug| StoryRef {
-                slug,
-                url: config.url_for(&urls::story(slug)),
-            })
-            .collect(),
         summary: &b.summary,
         word_count: b.word_count,
         reading_time: b.word_count.div_ceil(200).max(1),
@@ -463,6 +453,23 @@ impl StoryLink<'_> {
             title: &t.story.title,
             url: config.url_for(&t.story.path()),
             count: t.briefings.len(),
+        }
+    }
+}
+
+/// A briefing as a link names it: its title and page (a briefing's neighbours in a story).
+#[derive(Serialize, Hash)]
+pub struct BriefingLink<'a> {
+    title: &'a str,
+    url: &'a str,
+}
+
+impl BriefingLink<'_> {
+    /// The link to a briefing, with its prepared values.
+    pub fn of<'b>(b: &'b Briefing, prepared: &'b PreparedBriefing) -> BriefingLink<'b> {
+        BriefingLink {
+            title: &b.title,
+            url: &prepared.current_url,
         }
     }
 }
@@ -602,6 +609,7 @@ plain_parts!(
     TermView<'_>,
     StoryView<'_>,
     StoryLink<'_>,
+    BriefingLink<'_>,
     PageLink,
     Paginator,
     FeedView,

@@ -8,7 +8,7 @@ use super::{At, PageKind};
 use crate::render::Renderer;
 use crate::render::pages::{Body, Full, SitemapItem};
 use crate::render::parts::{Made, parts};
-use crate::render::views::StoryLink;
+use crate::render::views::{BriefingLink, StoryLink};
 
 parts! {
     /// A briefing's page.
@@ -34,9 +34,9 @@ parts! {
         /// Its place in the story, from 1 (oldest first).
         position: usize,
         /// The briefing before it in the story.
-        previous: Option<&'a Made>,
+        previous: Option<BriefingLink<'a>>,
         /// The briefing after it in the story.
-        next: Option<&'a Made>,
+        next: Option<BriefingLink<'a>>,
     }
 }
 
@@ -93,11 +93,12 @@ impl PageKind for Briefing {
                 .flatten()
                 .map(|&(s, at)| {
                     let t = &r.site.stories.timelines[s];
+                    let link = |j: usize| BriefingLink::of(&r.site.briefings[j], &r.prepared[j]);
                     InStory {
                         story: StoryLink::of(t, r.config),
                         position: at + 1,
-                        previous: at.checked_sub(1).map(|p| r.summary(t.briefings[p])),
-                        next: t.briefings.get(at + 1).map(|&n| r.summary(n)),
+                        previous: at.checked_sub(1).map(|p| link(t.briefings[p])),
+                        next: t.briefings.get(at + 1).map(|&n| link(n)),
                     }
                 })
                 .collect(),

@@ -17,6 +17,8 @@ use crate::source::stories::{Status, StoryFile, StoryFront};
 pub const STORY_PEOPLE: usize = 10;
 /// How many related stories a story's page names.
 pub const RELATED_STORIES: usize = 5;
+/// How many stories a person's page names: those with the most briefings naming them.
+pub const PERSON_STORIES: usize = 20;
 
 /// A story, as its file says it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -124,8 +126,9 @@ pub struct Stories {
     /// its place in each story's list (from 0).
     pub of_briefing: Vec<Vec<(usize, usize)>>,
     /// For each person (by index into the people taxonomy), the stories whose briefings name
-    /// them, in index order.
-    pub of_person: Vec<Vec<usize>>,
+    /// them (or that name them), with how many of the story's briefings name them: most first,
+    /// then in index order.
+    pub of_person: Vec<Vec<(usize, usize)>>,
     by_slug: FxHashMap<String, usize>,
 }
 
@@ -314,22 +317,25 @@ impl Stories {
             }
         }
         let people_count = people_index.len();
-        let mut of_person: Vec<Vec<usize>> = vec![Vec::new(); people_count];
+        let mut of_person: Vec<Vec<(usize, usize)>> = vec![Vec::new(); people_count];
         for (s, timeline) in timelines.iter().enumerate() {
-            let mut named: Vec<usize> = Vec::new();
+            let mut named: FxHashMap<usize, usize> = FxHashMap::default();
             for &b in &timeline.briefings {
                 for slug in &briefings[b].slugs.people {
                     if let Some(&p) = people_index.get(slug.as_str()) {
-                        named.push(p);
+                        *named.entry(p).or_default() += 1;
                     }
                 }
             }
-            named.extend(timeline.people.iter().map(|&(p, _)| p));
-            named.sort_unstable();
-            named.dedup();
-            for p in named {
-                of_person[p].push(s);
+            for &(p, _) in &timeline.people {
+                named.entry(p).or_default();
             }
+            for (p, count) in named {
+                of_person[p].push((s, count));
+            }
+        }
+        for stories in &mut of_person {
+            stories.sort_unstable_by_key(|&(s, count)| (std::cmp::Reverse(count), s));
         }
         Stories {
             timelines,
@@ -477,7 +483,10 @@ mod tests {
         let trump = people.iter().position(|t| t.name == "Trump").unwrap();
         assert_eq!(
             s.of_person[trump],
-            [s.position("talks").unwrap(), s.position("summits").unwrap()]
+            [
+                (s.position("talks").unwrap(), 2),
+                (s.position("summits").unwrap(), 1)
+            ]
         );
     }
 }

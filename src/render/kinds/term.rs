@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use super::{At, PageKind};
 use crate::content::model::{TaxonomyKind, Term as ModelTerm};
+use crate::content::story::PERSON_STORIES;
 use crate::content::urls;
 use crate::render::pages::{Body, SitemapItem};
 use crate::render::parts::{Made, parts};
@@ -33,8 +34,11 @@ parts! {
         companions: Vec<CompanionGroup<'a>>,
         /// On a person's page, their facts from `data/people.yaml`, if any.
         person: Option<PersonView>,
-        /// On a person's first page, the stories they appear in.
+        /// On a person's first page, the stories they appear in most (at most
+        /// [`PERSON_STORIES`]).
         stories: Vec<StoryView<'a>>,
+        /// How many stories they appear in, all told.
+        stories_total: usize,
     }
 }
 
@@ -164,6 +168,15 @@ impl PageKind for Term {
         let dir = urls::term(kind, &t.slug);
         let (paginator, briefings) = r.page_of(&dir, &t.briefings, page);
         let per_page = r.config.paginate_by;
+        let person_stories: &[(usize, usize)] = match kind {
+            TaxonomyKind::People => r
+                .site
+                .stories
+                .of_person
+                .get(at.item)
+                .map_or(&[], Vec::as_slice),
+            _ => &[],
+        };
         Body::of(TermPage {
             taxonomy: TaxonomyView::of(kind, r.config),
             term: TermView::of(kind, t, r.config),
@@ -201,19 +214,16 @@ impl PageKind for Term {
                 aliases: p.aliases.clone(),
             }),
             stories: match (kind, page) {
-                (TaxonomyKind::People, 1) => r
-                    .site
-                    .stories
-                    .of_person
-                    .get(at.item)
-                    .into_iter()
-                    .flatten()
-                    .map(|&s| {
+                (TaxonomyKind::People, 1) => person_stories
+                    .iter()
+                    .take(PERSON_STORIES)
+                    .map(|&(s, _)| {
                         StoryView::of(&r.site.stories.timelines[s], &r.site.briefings, r.config)
                     })
                     .collect(),
                 _ => Vec::new(),
             },
+            stories_total: person_stories.len(),
         })
     }
 

@@ -239,14 +239,10 @@ impl Site {
     }
 
     /// Takes new story files: what is worked out from them is made again (the briefings'
-    /// indexes stay as they are). Whether anything changed.
-    pub fn set_stories(&mut self, stories: Vec<Arc<Story>>) -> bool {
-        if stories == self.story_files {
-            return false;
-        }
+    /// indexes stay as they are).
+    pub fn set_stories(&mut self, stories: Vec<Arc<Story>>) {
         self.stories = Stories::new(&stories, &self.briefings, &self.taxonomies);
         self.story_files = stories;
-        true
     }
 
     /// Where the briefing from this path under `content/` is in [`Site::briefings`].

@@ -75,8 +75,7 @@ pub(super) fn update_model(
     }
     if edits.is_empty() {
         if stories_changed {
-            current.plan = plan(&current.site, config, templates, &current.prepared);
-            current.plan_key = plan_key(&current.plan);
+            replan(current, config, templates);
         }
         return;
     }
@@ -99,8 +98,7 @@ pub(super) fn update_model(
             }
             current.prepared = prepared;
             if stories_changed {
-                current.plan = plan(&current.site, config, templates, &current.prepared);
-                current.plan_key = plan_key(&current.plan);
+                replan(current, config, templates);
             }
         }
         Placement::Reindexed => {
@@ -120,8 +118,13 @@ pub(super) fn update_model(
                     reused.unwrap_or_else(|| Arc::new(render::prepare_briefing(b, config)))
                 })
                 .collect();
-            current.plan = plan(site, config, templates, &current.prepared);
-            current.plan_key = plan_key(&current.plan);
+            replan(current, config, templates);
         }
     }
+}
+
+/// Makes the plan again, for a model whose outputs may have changed.
+fn replan(current: &mut Model, config: &SiteConfig, templates: &Templates) {
+    current.plan = plan(&current.site, config, templates, &current.prepared);
+    current.plan_key = plan_key(&current.plan);
 }

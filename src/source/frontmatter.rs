@@ -72,14 +72,26 @@ pub struct Split<'a> {
 
 /// Splits `text` (BOM and CRLF already removed) at its front matter fences.
 pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    split_as(file, text, "a briefing", "title, date, source")
+}
+
+/// Splits the text of a file that is `what` (`a briefing`, `a story`), whose front matter
+/// holds `keys` (`title, date, source`), as messages say it.
+pub fn split_as<'a>(
+    file: &Path,
+    text: &'a str,
+    what: &str,
+    keys: &str,
+) -> Result<Split<'a>, Diagnostic> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
         let message = if text.trim().is_empty() {
-            "the file is empty: a briefing starts with front matter between `---` lines"
+            format!("the file is empty: {what} starts with front matter between `---` lines")
         } else {
-            "no front matter: a briefing starts with a line `---`, then YAML (title, date, \
-             source), then another `---`"
+            format!(
+                "no front matter: {what} starts with a line `---`, then YAML ({keys}), then another `---`"
+            )
         };
         return Err(Diagnostic::at_line(file, 1, message));
     }

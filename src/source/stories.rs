@@ -116,18 +116,13 @@ pub fn parse(
     briefing_url: &(dyn Fn(&str) -> Result<String, String> + Sync),
 ) -> Result<(StoryFront, RenderedBody), Vec<Diagnostic>> {
     let file = &story.file;
-    let split = frontmatter::split(file, &story.text).map_err(|e| {
-        vec![Diagnostic {
-            message: e
-                .message
-                .replace("a briefing starts", "a story starts")
-                .replace(
-                    "(title, date, source)",
-                    "(title, and summary or status if you like)",
-                ),
-            ..e
-        }]
-    })?;
+    let split = frontmatter::split_as(
+        file,
+        &story.text,
+        "a story",
+        "title, and summary or status if you like",
+    )
+    .map_err(|e| vec![e])?;
     let front = front(file, split.yaml)?;
     let links = BodyContext {
         file,
@@ -281,6 +276,14 @@ mod tests {
         assert!(
             text.iter().any(|m| m.contains("did you mean `title`")),
             "{text:#?}"
+        );
+        let errors = story("# Just Markdown\n").unwrap_err();
+        assert!(
+            errors[0]
+                .message
+                .starts_with("no front matter: a story starts"),
+            "{}",
+            errors[0].message
         );
         let errors = story("---\ntitle: T\nstatus: concluted\n---\n").unwrap_err();
         assert!(errors[0].message.contains("did you mean `concluded`"));

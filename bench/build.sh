@@ -86,5 +86,5 @@ for count in "${counts[@]}"; do
 done
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(df -h "$work" | awk 'NR==2 {print $1" on "$6}')"
-echo "briefgen $("$briefgen" --version | cut -d' ' -f2), $("$hugo" version | cut -d' ' -f1-2)"
+echo "briefgen $("$briefgen" --version | cut -d' ' -f2), $("$hugo" version 2>/dev/null | grep -o 'hugo v[^ ]*' | head -n 1)"
 python3 bench/summarize.py "$results/runs.tsv"

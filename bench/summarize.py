@@ -1,4 +1,5 @@
 """Medians of bench/build.sh runs, as a Markdown table per corpus size."""
+import os
 import statistics
 import sys
 from collections import defaultdict
@@ -24,7 +25,7 @@ for count in sorted({c for c, _ in times}, key=int):
         if (count, tool) not in times:
             continue
         label = {"cp": "`cp -r` of briefgen's output", "before": "briefgen before ($BEFORE)",
-                 "stories": "briefgen, the same site with $STORIES stories"}.get(tool, tool)
+                 "stories": f"briefgen, the same site with {os.environ.get('STORIES', 'its')} stories"}.get(tool, tool)
         print(f"| {label} | {median(count, tool, 0):.2f} s | {median(count, tool, 1):.2f} s "
               f"| {median(count, tool, 2) / 1024:.0f} MB | {files.get((count, tool), '')} |")
     b, h, c = (median(count, t, 0) for t in ("briefgen", "hugo", "cp"))

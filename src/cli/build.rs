@@ -9,7 +9,7 @@ use super::{BuildArgs, Printer};
 
 /// Runs `briefgen build`.
 pub fn run(root: &Path, args: BuildArgs, printer: &Printer) -> Result<(), BuildError> {
-    let timings = args.timings;
+    let (timings, sizes) = (args.timings, args.sizes);
     let terminal = Terminal::on_stderr();
     let options = BuildOptions {
         progress: terminal.progress(),
@@ -22,6 +22,14 @@ pub fn run(root: &Path, args: BuildArgs, printer: &Printer) -> Result<(), BuildE
     printer.summary(&report.summary("Built"));
     if timings {
         eprintln!("timings: {}", report.timings);
+    }
+    if sizes {
+        let groups = briefgen::output::sizes::sizes(&report.output_dir)
+            .map_err(|e| BuildError::io("measuring the output", e))?;
+        eprint!(
+            "{}",
+            briefgen::output::sizes::table(&groups, report.briefings)
+        );
     }
     Ok(())
 }

@@ -197,6 +197,10 @@ struct BuildArgs {
     /// Prints how long each stage took.
     #[arg(long)]
     timings: bool,
+    /// Prints the files and bytes of each part of the output (briefing pages, each taxonomy,
+    /// home, feeds …), with bytes per briefing.
+    #[arg(long)]
+    sizes: bool,
     #[command(flatten)]
     format: FormatArgs,
 }

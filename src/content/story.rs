@@ -174,7 +174,7 @@ impl Stories {
         let sources_index = term_index(TaxonomyKind::Sources);
         // Each story's timeline, what relates it to others, and the people its briefings name
         // (with the story's own, at 0 when none of them does) with how many.
-        let worked: Vec<(Timeline, Terms, Vec<(usize, usize)>)> = stories
+        let worked: Vec<(Timeline, Terms, Counts)> = stories
             .par_iter()
             .zip(members)
             .map(|(story, members)| {
@@ -372,6 +372,9 @@ fn most(counts: &FxHashMap<usize, usize>, n: usize) -> Vec<(usize, usize)> {
     all.truncate(n);
     all
 }
+
+/// Terms (by index into their taxonomy) with how many briefings name them.
+type Counts = Vec<(usize, usize)>;
 
 /// A set of people and tags (by index into their taxonomies) as bits, so that comparing every
 /// pair of a site's stories costs a few words each, not a walk through two lists.

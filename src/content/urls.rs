@@ -121,9 +121,83 @@ pub fn output_file(site_path: &str) -> String {
     }
 }
 
+/// The groups [`output_group`] sorts the output's files into, in the order a size report
+/// lists them.
+pub const OUTPUT_GROUPS: &[&str] = &[
+    "briefing pages",
+    "tags",
+    "people",
+    "sources",
+    "stories",
+    "home",
+    "chronology",
+    "search",
+    "feeds",
+    "sitemap",
+    "other",
+];
+
+/// Which group of [`OUTPUT_GROUPS`] a file of the output belongs to, by its path
+/// (`people/kim-jong-un/page/2/index.html` → `people`): every feed is one of the feeds; a
+/// taxonomy's group holds its index and its terms' pages; `home` is the home list's pages;
+/// `other` the theme's files, static files and the files beside briefings.
+pub fn output_group(path: &str) -> &'static str {
+    if path == FEED || path.ends_with(&format!("/{FEED}")) {
+        return "feeds";
+    }
+    let Some((top, _)) = path.split_once('/') else {
+        return match path {
+            INDEX_FILE => "home",
+            _ if path.starts_with("sitemap") && path.ends_with(".xml") => "sitemap",
+            _ => "other",
+        };
+    };
+    let folder = &path[..=top.len()];
+    match top {
+        "briefings" => "briefing pages",
+        "page" => "home",
+        "chronology" => "chronology",
+        _ if folder == SEARCH => "search",
+        _ if folder == STORIES => "stories",
+        _ => TaxonomyKind::ALL
+            .iter()
+            .map(|kind| kind.name())
+            .find(|name| *name == top)
+            .unwrap_or("other"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn output_files_fall_into_their_groups() {
+        for (path, group) in [
+            ("briefings/trump-kim/index.html", "briefing pages"),
+            ("2018/map.png", "other"),
+            ("tags/index.html", "tags"),
+            ("people/kim-jong-un/page/2/index.html", "people"),
+            ("people/kim-jong-un/atom.xml", "feeds"),
+            ("sources/yonhap/index.html", "sources"),
+            ("stories/hanoi-summit/2019/index.html", "stories"),
+            ("stories/hanoi-summit/atom.xml", "feeds"),
+            ("index.html", "home"),
+            ("page/3/index.html", "home"),
+            ("atom.xml", "feeds"),
+            ("chronology/2019/06/index.html", "chronology"),
+            ("search/index.html", "search"),
+            ("search/data/w/0.bin", "search"),
+            ("sitemap.xml", "sitemap"),
+            ("sitemap2.xml", "sitemap"),
+            ("style.css", "other"),
+            ("404.html", "other"),
+            ("images/map.png", "other"),
+        ] {
+            assert_eq!(output_group(path), group, "{path}");
+            assert!(OUTPUT_GROUPS.contains(&group));
+        }
+    }
 
     #[test]
     fn pages_and_files() {

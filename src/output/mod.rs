@@ -15,6 +15,7 @@
 //! [`Disk`] is the engine's sink that writes a render here.
 
 mod disk;
+pub mod sizes;
 
 pub use disk::Disk;
 

@@ -689,7 +689,6 @@ fn summaries_are_cut_and_search_results_stay_small_whatever_the_input() {
     for meta in [
         "<meta name=\"description\" content=\"",
         "<meta property=\"og:description\" content=\"",
-        "<meta name=\"twitter:description\" content=\"",
     ] {
         let summary = attribute(&page, meta);
         assert!(summary.chars().count() <= max, "{meta}: {summary}");

@@ -532,10 +532,9 @@ mod tests {
             terms.set_person(person);
             terms.set_tag(tag);
         }
-        a.set_person(3);
-        b.set_tag(0);
         // A tag's bit is not a person's: tag 0 is not person 0.
-        b.set_person(0);
+        a.set_person(0);
+        b.set_tag(0);
         assert_eq!(a.shared(&b), 2);
         assert_eq!(a.shared(&a), 3);
     }

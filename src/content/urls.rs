@@ -47,9 +47,12 @@ pub fn search_fragment(n: usize) -> String {
 /// The file of a folder's page.
 pub const INDEX_FILE: &str = "index.html";
 
+/// The folder of the briefings' pages.
+const BRIEFINGS: &str = "briefings/";
+
 /// A briefing's page (`briefings/trump-kim/`).
 pub fn briefing(slug: &str) -> String {
-    format!("briefings/{slug}/")
+    format!("{BRIEFINGS}{slug}/")
 }
 
 /// The stories index (`stories/`).
@@ -82,28 +85,34 @@ pub fn feed_of(dir: &str) -> String {
     format!("{dir}{FEED}")
 }
 
+/// The folder of a list's pages after its first.
+const PAGES: &str = "page/";
+
 /// Page `page` (from 1) of a list whose first page is at `dir` (`tags/dmz/page/2/`).
 pub fn page(dir: &str, page: usize) -> String {
     if page <= 1 {
         dir.to_string()
     } else {
-        format!("{dir}page/{page}/")
+        format!("{dir}{PAGES}{page}/")
     }
 }
 
+/// The chronology's folder.
+const CHRONOLOGY: &str = "chronology/";
+
 /// The chronology (`chronology/`).
 pub fn chronology() -> String {
-    "chronology/".to_string()
+    CHRONOLOGY.to_string()
 }
 
 /// One year of the chronology (`chronology/2019/`).
 pub fn chronology_year(year: i16) -> String {
-    format!("chronology/{year}/")
+    format!("{CHRONOLOGY}{year}/")
 }
 
 /// One month of the chronology (`chronology/2019/06/`).
 pub fn chronology_month(year: i16, month: i8) -> String {
-    format!("chronology/{year}/{month:02}/")
+    format!("{CHRONOLOGY}{year}/{month:02}/")
 }
 
 /// Part `part` (from 1) of a sitemap split under an index (`sitemap1.xml`, as Zola's).
@@ -142,23 +151,24 @@ pub const OUTPUT_GROUPS: &[&str] = &[
 /// taxonomy's group holds its index and its terms' pages; `home` is the home list's pages;
 /// `other` the theme's files, static files and the files beside briefings.
 pub fn output_group(path: &str) -> &'static str {
-    if path == FEED || path.ends_with(&format!("/{FEED}")) {
+    if path.rsplit('/').next() == Some(FEED) {
         return "feeds";
     }
     let Some((top, _)) = path.split_once('/') else {
+        let sitemap = SITEMAP.trim_end_matches(".xml");
         return match path {
             INDEX_FILE => "home",
-            _ if path.starts_with("sitemap") && path.ends_with(".xml") => "sitemap",
+            _ if path.starts_with(sitemap) && path.ends_with(".xml") => "sitemap",
             _ => "other",
         };
     };
     let folder = &path[..=top.len()];
-    match top {
-        "briefings" => "briefing pages",
-        "page" => "home",
-        "chronology" => "chronology",
-        _ if folder == SEARCH => "search",
-        _ if folder == STORIES => "stories",
+    match folder {
+        BRIEFINGS => "briefing pages",
+        PAGES => "home",
+        CHRONOLOGY => "chronology",
+        SEARCH => "search",
+        STORIES => "stories",
         _ => TaxonomyKind::ALL
             .iter()
             .map(|kind| kind.name())

@@ -704,7 +704,7 @@ async fn the_theme_fits_a_phone_and_sits_on_one_line_on_a_desktop() {
             .await;
             let split = js(
                 &client,
-                "return [...document.querySelectorAll('.briefing-source')]\
+                "return [...document.querySelectorAll('.briefing-list > li > span, .briefing-source')]\
                    .filter(s => s.getClientRects().length > 1).map(s => s.textContent);",
             )
             .await;

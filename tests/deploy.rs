@@ -107,7 +107,10 @@ fn deploy_publishes_exactly_the_built_site_and_leaves_the_work_alone() {
         &["show", "gh-pages:briefings/talks/index.html"],
     );
     assert!(
-        page.contains(&format!("href=\"{BASE}style.css")),
+        page.contains("href=\"/briefings/style.css")
+            && page.contains(&format!(
+                "rel=\"canonical\" href=\"{BASE}briefings/talks/\""
+            )),
         "built for the address"
     );
 

@@ -714,8 +714,13 @@ fn summaries_are_cut_and_search_results_stay_small_whatever_the_input() {
         assert!(text.chars().count() <= max, "{summary}");
     }
     let home = site.output("index.html");
-    let listed: Vec<&str> = home
-        .split("<p class=\"briefing-summary\">")
+    let list = home
+        .split("<ol class=\"briefing-list\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</ol>").next())
+        .expect("the home page lists briefings");
+    let listed: Vec<&str> = list
+        .split("<p>")
         .skip(1)
         .map(|p| p.split("</p>").next().unwrap())
         .collect();

@@ -11,7 +11,9 @@ use common::{Live, SITE_TOML, Saved, Site, front};
 const BASE: &str = "http://127.0.0.1:1111/";
 
 fn site() -> Site {
-    let site = Site::new(&format!("{SITE_TOML}paginate_by = 2\n"));
+    let site = Site::new(&format!(
+        "{SITE_TOML}paginate_by = 2\npaginate_terms_by = 2\n"
+    ));
     site.briefing(
         "2018/2018-06-12-singapore.md",
         &front("Singapore", "2018-06-12", &["Summits"], &["Kim Jong-un"]),
@@ -280,7 +282,7 @@ fn a_config_change_rebuilds_everything() {
     let (mut live, _) = Live::open(site.root(), BASE);
     site.write(
         "site.toml",
-        "title = \"Renamed\"\nbase_url = \"https://example.org/\"\npaginate_by = 2\n",
+        "title = \"Renamed\"\nbase_url = \"https://example.org/\"\npaginate_by = 2\npaginate_terms_by = 2\n",
     );
     saved(&mut live, &site, "site.toml");
     assert!(text(&live.served(), "briefings/hanoi/index.html").contains("Renamed"));
@@ -340,7 +342,7 @@ fn a_new_time_zone_redates_briefings_whose_text_did_not_change() {
     assert!(text(&live.served(), "atom.xml").contains("2019-06-30T00:00:00+00:00"));
     site.write(
         "site.toml",
-        &format!("{SITE_TOML}paginate_by = 2\ntimezone = \"Asia/Seoul\"\n"),
+        &format!("{SITE_TOML}paginate_by = 2\npaginate_terms_by = 2\ntimezone = \"Asia/Seoul\"\n"),
     );
     saved(&mut live, &site, "site.toml");
     let feed = text(&live.served(), "atom.xml");

@@ -87,8 +87,8 @@ const TAGS: &[&str] = &["Summits", "DMZ", "Sanctions", "Talks"];
 const PEOPLE: &[&str] = &["Kim Jong-un", "Moon Jae-in", "Donald Trump"];
 const SETTINGS: &[&str] = &[
     "timezone = \"Asia/Seoul\"\n",
-    "paginate_by = 1\n",
-    "paginate_by = 3\n",
+    "paginate_by = 1\npaginate_terms_by = 1\n",
+    "paginate_by = 3\npaginate_terms_by = 3\n",
     "title = \"Other Title\"\n",
     "base_url = \"https://user.github.io/repo/\"\n",
     "",
@@ -384,7 +384,7 @@ fn settings(extra: &str) -> String {
     let usual = [
         "title = \"Test Briefings\"\n",
         "base_url = \"https://example.org/\"\n",
-        "paginate_by = 2\n",
+        "paginate_by = 2\npaginate_terms_by = 2\n",
     ];
     let kept: String = usual
         .iter()

@@ -207,7 +207,7 @@ const VIEWS: &[(&str, View)] = &[
             .iter()
             .filter(|f| f.matches('/').count() == 2)
             .max_by_key(|f| {
-                let count = of.read(f).matches("class=\"briefing-item").count();
+                let count = of.read(f).matches("<time datetime=").count();
                 (count, std::cmp::Reverse(f.to_string()))
             })
             .map(|f| f.to_string());
@@ -501,7 +501,7 @@ async fn answered(client: &fantoccini::Client, before: &str) -> String {
     loop {
         let status = client
             .execute(
-                "return document.getElementById('search-status').textContent",
+                "return document.getElementById('search-status')?.textContent ?? ''",
                 vec![],
             )
             .await

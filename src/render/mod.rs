@@ -160,11 +160,17 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Page `page` of a list of briefings under `dir`: where it is in the list, and its members.
-    fn page_of(&self, dir: &str, members: &[usize], page: usize) -> (Paginator, Vec<&Made>) {
-        let per_page = self.config.paginate_by;
+    /// Page `page` of a list of briefings under `dir`, `per_page` to a page: where it is in the
+    /// list, and its members.
+    fn page_of(
+        &self,
+        dir: &str,
+        members: &[usize],
+        page: usize,
+        per_page: usize,
+    ) -> (Paginator, Vec<&Made>) {
         let number_pagers = pages(members.len(), per_page);
-        let url = |n: usize| self.config.url_for(&urls::page(dir, n));
+        let url = |n: usize| self.config.link_for(&urls::page(dir, n));
         let paginator = Paginator {
             current_index: page,
             number_pagers,
@@ -192,7 +198,7 @@ impl<'a> Renderer<'a> {
             short_name: short_month_name(month),
             count,
             url: if count > 0 {
-                self.config.url_for(&urls::chronology_month(year, month))
+                self.config.link_for(&urls::chronology_month(year, month))
             } else {
                 String::new()
             },
@@ -229,7 +235,7 @@ impl<'a> Renderer<'a> {
     fn year_link(&self, year: &Year) -> YearLink {
         YearLink {
             year: year.year,
-            url: self.config.url_for(&urls::chronology_year(year.year)),
+            url: self.config.link_for(&urls::chronology_year(year.year)),
             count: year.count(),
         }
     }

@@ -162,7 +162,14 @@ fn register_helpers(tera: &mut Tera, config: &SiteConfig) {
             if path.contains("://") {
                 return Ok(path);
             }
-            Ok(site.url_for(&path))
+            Ok(site.link_for(&path))
+        },
+    );
+    let site = config.clone();
+    tera.register_filter(
+        "absolute_url",
+        move |link: &str, _: Kwargs, _: &State| -> tera::TeraResult<String> {
+            Ok(site.absolute(link))
         },
     );
     tera.register_filter(
@@ -219,6 +226,7 @@ const FILTERS: &[&str] = &[
     "pairs",
     "group_by",
     "date",
+    "absolute_url",
 ];
 const FUNCTIONS: &[&str] = &["range", "throw", "url"];
 

@@ -20,6 +20,7 @@ struct ConfigView<'a> {
     description: &'a str,
     language: &'a str,
     paginate_by: usize,
+    paginate_terms_by: usize,
     timezone: &'a str,
     extra: &'a toml::Table,
 }
@@ -37,6 +38,7 @@ pub fn config(config: &SiteConfig) -> Made {
         description: &config.description,
         language: &config.language,
         paginate_by: config.paginate_by,
+        paginate_terms_by: config.paginate_terms_by,
         timezone: &config.timezone_name,
         extra: &config.extra,
     };
@@ -71,6 +73,8 @@ struct BriefingView<'a> {
     url: String,
     content_path: &'a str,
     date: String,
+    /// The day it is dated, as written (`2019-02-28`): a list's `<time datetime>`.
+    day: String,
     date_display: String,
     /// The time of day and offset, when the date gives one (not midnight).
     time_display: Option<String>,
@@ -127,7 +131,7 @@ pub fn prepare_briefing(b: &Briefing, config: &SiteConfig) -> PreparedBriefing {
     (summary.hash, &b.html, &b.stories).hash(&mut hasher);
     let sitemap = Made::of(&SitemapEntry {
         lastmod: Some(view.updated.clone().unwrap_or_else(|| view.date.clone())),
-        url: view.url.clone(),
+        url: config.url_for(&view.path),
     });
     PreparedBriefing {
         page_title: format!("{} · {}", b.title, config.title),
@@ -137,7 +141,7 @@ pub fn prepare_briefing(b: &Briefing, config: &SiteConfig) -> PreparedBriefing {
             b.summary.clone()
         },
         current_path: format!("{}{}", config.base_path(), view.path),
-        current_url: view.url.clone(),
+        current_url: config.url_for(&view.path),
         summary,
         full_hash: hasher.finish(),
         sitemap,
@@ -226,12 +230,20 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
         name: &config.title,
         url: Some(&config.base_url),
     };
+    // What a page links to from the server's root, the JSON-LD says in full: it is read away
+    // from the page.
+    let url = config.url_for(&view.path);
+    let people: Vec<String> = view
+        .people
+        .iter()
+        .map(|p| config.absolute(&p.url))
+        .collect();
     let article = Article {
         context: "https://schema.org",
         kind: "NewsArticle",
         headline: view.title,
-        url: &view.url,
-        main_entity_of_page: &view.url,
+        url: &url,
+        main_entity_of_page: &url,
         date_published: &view.date,
         date_modified: view.updated.as_deref().unwrap_or(&view.date),
         in_language: &config.language,
@@ -251,10 +263,11 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
         mentions: view
             .people
             .iter()
-            .map(|p| Mention {
+            .zip(&people)
+            .map(|(p, url)| Mention {
                 kind: "Person",
                 name: p.name,
-                url: &p.url,
+                url,
             })
             .collect(),
         keywords: view.tags.iter().map(|t| t.name).collect(),
@@ -287,7 +300,7 @@ fn briefing_view<'a>(
                 .map(|(name, slug)| TermRef {
                     name,
                     slug,
-                    url: config.url_for(&urls::term(kind, slug)),
+                    url: config.link_for(&urls::term(kind, slug)),
                 })
                 .collect()
         };
@@ -295,10 +308,11 @@ fn briefing_view<'a>(
     BriefingView {
         title: &b.title,
         slug: &b.slug,
-        url: config.url_for(&path),
+        url: config.link_for(&path),
         path,
         content_path: &b.content_path,
         date: rfc3339(&b.date),
+        day: b.date.date().to_string(),
         date_display: crate::source::dates::display(&b.date),
         time_display: (b.date.time() != jiff::civil::Time::midnight()).then(|| {
             format!(
@@ -319,7 +333,7 @@ fn briefing_view<'a>(
         source: SourceView {
             name: &b.source.name,
             url: b.source.url.as_deref(),
-            page_url: config.url_for(&urls::term(TaxonomyKind::Sources, &b.slugs.source)),
+            page_url: config.link_for(&urls::term(TaxonomyKind::Sources, &b.slugs.source)),
             slug: &b.slugs.source,
         },
         people: term_refs(TaxonomyKind::People, &b.people, &b.slugs.people),
@@ -362,7 +376,7 @@ impl TaxonomyView {
             name: kind.name(),
             title: kind.title(),
             singular: kind.singular(),
-            url: config.url_for(&urls::taxonomy(kind)),
+            url: config.link_for(&urls::taxonomy(kind)),
         }
     }
 }
@@ -384,8 +398,8 @@ impl TermView<'_> {
         TermView {
             name: &term.name,
             slug: &term.slug,
-            url: config.url_for(&path),
-            feed_url: config.url_for(&urls::feed_of(&path)),
+            url: config.link_for(&path),
+            feed_url: config.link_for(&urls::feed_of(&path)),
             count: term.briefings.len(),
         }
     }
@@ -423,8 +437,8 @@ impl StoryView<'_> {
         StoryView {
             title: &t.story.title,
             slug: &t.story.slug,
-            url: config.url_for(&path),
-            feed_url: config.url_for(&urls::feed_of(&path)),
+            url: config.link_for(&path),
+            feed_url: config.link_for(&urls::feed_of(&path)),
             status: t.story.status.name(),
             summary: &t.story.summary,
             count: t.briefings.len(),
@@ -451,7 +465,7 @@ impl StoryLink<'_> {
     pub fn of<'t>(t: &'t Timeline, config: &SiteConfig) -> StoryLink<'t> {
         StoryLink {
             title: &t.story.title,
-            url: config.url_for(&t.story.path()),
+            url: config.link_for(&t.story.path()),
             count: t.briefings.len(),
         }
     }
@@ -469,7 +483,7 @@ impl BriefingLink<'_> {
     pub fn of<'b>(b: &'b Briefing, prepared: &'b PreparedBriefing) -> BriefingLink<'b> {
         BriefingLink {
             title: &b.title,
-            url: &prepared.current_url,
+            url: &prepared.current_path,
         }
     }
 }

@@ -23,6 +23,7 @@ const KNOWN_KEYS: &[&str] = &[
     "theme",
     "output_dir",
     "paginate_by",
+    "paginate_terms_by",
     "timezone",
     "highlight_theme",
     "highlight_theme_dark",
@@ -44,6 +45,7 @@ struct RawConfig {
     theme: Option<String>,
     output_dir: Option<String>,
     paginate_by: Option<i64>,
+    paginate_terms_by: Option<i64>,
     timezone: Option<String>,
     highlight_theme: Option<String>,
     highlight_theme_dark: Option<String>,
@@ -73,8 +75,11 @@ pub struct SiteConfig {
     pub theme: String,
     /// Where the site is written, relative to the site root unless absolute.
     pub output_dir: PathBuf,
-    /// Briefings per list page.
+    /// Briefings per page of the home list (with summaries).
     pub paginate_by: usize,
+    /// Briefings per page of a tag's, person's or source's list (compact: title, date,
+    /// source), so more to a page.
+    pub paginate_terms_by: usize,
     /// How many of the newest briefings the Atom feeds carry.
     pub feed_limit: usize,
     /// The IANA name of the zone in which dates without an offset are read.
@@ -108,6 +113,7 @@ impl Hash for SiteConfig {
             theme,
             output_dir,
             paginate_by,
+            paginate_terms_by,
             feed_limit,
             timezone_name,
             // Made from `timezone_name`.
@@ -121,7 +127,7 @@ impl Hash for SiteConfig {
             extra,
         } = self;
         (title, base_url, description, language, theme, output_dir).hash(state);
-        (paginate_by, feed_limit, timezone_name).hash(state);
+        (paginate_by, paginate_terms_by, feed_limit, timezone_name).hash(state);
         (highlight_theme, highlight_theme_dark, people).hash(state);
         (allow_raw_html, build_future, cname).hash(state);
         hash_table(extra, state);
@@ -210,9 +216,30 @@ impl SiteConfig {
         after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
     }
 
-    /// The absolute URL of a site path (`tags/nuclear/` → `https://host/repo/tags/nuclear/`).
+    /// The absolute URL of a site path (`tags/nuclear/` → `https://host/repo/tags/nuclear/`):
+    /// for what is read away from the site — canonical and Open Graph addresses, feeds, the
+    /// sitemap, JSON-LD.
     pub fn url_for(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+
+    /// The link to a site path from a page of the site, from the server's root
+    /// (`tags/nuclear/` → `/repo/tags/nuclear/`): the same page as [`Self::url_for`] in fewer
+    /// bytes, wherever the site is served under `base_url`.
+    pub fn link_for(&self, path: &str) -> String {
+        format!("{}{}", self.base_path(), path.trim_start_matches('/'))
+    }
+
+    /// The absolute URL of a link made by [`Self::link_for`] (an absolute one is kept).
+    pub fn absolute(&self, link: &str) -> String {
+        if link.contains("://") {
+            return link.to_string();
+        }
+        let origin = self
+            .base_url
+            .strip_suffix(self.base_path())
+            .unwrap_or(&self.base_url);
+        format!("{origin}{link}")
     }
 }
 
@@ -250,6 +277,7 @@ fn check(text: &str, raw: RawConfig) -> Result<SiteConfig, Vec<Diagnostic>> {
         TimeZone::UTC
     });
     let paginate_by = positive(raw.paginate_by, 20, "paginate_by", &mut error);
+    let paginate_terms_by = positive(raw.paginate_terms_by, 100, "paginate_terms_by", &mut error);
     let feed_limit = positive(raw.feed_limit, 20, "feed_limit", &mut error);
     let mut theme_setting = |key: &'static str, value: Option<String>, default: &str| {
         let name = value.unwrap_or_else(|| default.to_string());
@@ -319,6 +347,7 @@ fn check(text: &str, raw: RawConfig) -> Result<SiteConfig, Vec<Diagnostic>> {
         theme,
         output_dir: PathBuf::from(output_dir),
         paginate_by,
+        paginate_terms_by,
         feed_limit,
         timezone_name,
         timezone,
@@ -457,6 +486,7 @@ mod tests {
         assert_eq!(c.base_url, "https://example.org/");
         assert_eq!(c.language, "en");
         assert_eq!(c.paginate_by, 20);
+        assert_eq!(c.paginate_terms_by, 100);
         assert_eq!(c.output_dir, PathBuf::from("public"));
         assert_eq!(c.timezone_name, "UTC");
         assert!(loaded.warnings.is_empty());
@@ -469,6 +499,13 @@ mod tests {
             .config;
         assert_eq!(c.base_path(), "/repo/");
         assert_eq!(c.url_for("/tags/x/"), "https://user.github.io/repo/tags/x/");
+        assert_eq!(c.link_for("/tags/x/"), "/repo/tags/x/");
+        assert_eq!(c.link_for(""), "/repo/");
+        assert_eq!(
+            c.absolute(&c.link_for("tags/x/")),
+            "https://user.github.io/repo/tags/x/"
+        );
+        assert_eq!(c.absolute("https://a.b/c"), "https://a.b/c");
     }
 
     #[test]

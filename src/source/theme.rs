@@ -55,8 +55,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/month.html"),
     ),
     (
-        "chronology-list.html",
-        include_str!("../../themes/default/templates/chronology-list.html"),
+        "compact-list.html",
+        include_str!("../../themes/default/templates/compact-list.html"),
     ),
     (
         "404.html",

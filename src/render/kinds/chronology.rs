@@ -66,7 +66,7 @@ impl PageKind for Chronology {
                 .iter()
                 .map(|year| YearRow {
                     year: year.year,
-                    url: r.config.url_for(&urls::chronology_year(year.year)),
+                    url: r.config.link_for(&urls::chronology_year(year.year)),
                     count: year.count(),
                     months: (1..=12)
                         .map(|m| {

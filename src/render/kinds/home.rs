@@ -50,7 +50,7 @@ impl PageKind for Home {
     }
 
     fn body<'r>(&self, r: &'r Renderer<'_>, at: At) -> Body<'r> {
-        let (paginator, briefings) = r.page_of("", &r.all, at.page);
+        let (paginator, briefings) = r.page_of("", &r.all, at.page, r.config.paginate_by);
         Body::of(ListPage {
             paginator,
             briefings,

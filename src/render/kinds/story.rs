@@ -226,7 +226,7 @@ impl PageKind for Story {
                 .map(|(y, year)| StoryYearLink {
                     year: year.year,
                     count: year.count,
-                    url: r.config.url_for(&year_path(t, y, 1)),
+                    url: r.config.link_for(&year_path(t, y, 1)),
                     current: y == shown,
                 })
                 .collect(),
@@ -234,7 +234,7 @@ impl PageKind for Story {
         let parts = match year {
             Some((y, page)) if t.years[y].count > STORY_PAGE_BRIEFINGS => {
                 let count = t.years[y].count.div_ceil(STORY_PAGE_BRIEFINGS);
-                views::page_links(page, count, |n| r.config.url_for(&year_path(t, y, n)))
+                views::page_links(page, count, |n| r.config.link_for(&year_path(t, y, n)))
             }
             _ => Vec::new(),
         };
@@ -267,7 +267,7 @@ impl PageKind for Story {
             months,
             newest_url: t
                 .latest()
-                .map(|i| r.prepared[i].current_url.clone())
+                .map(|i| r.prepared[i].current_path.clone())
                 .unwrap_or_default(),
             years,
             parts,

@@ -121,7 +121,7 @@ impl PageKind for Term {
         for (group, taxonomy) in r.site.taxonomies.iter().enumerate() {
             for (item, term) in taxonomy.terms.iter().enumerate() {
                 out.extend(
-                    (1..=pages(term.briefings.len(), r.config.paginate_by)).map(|page| At {
+                    (1..=pages(term.briefings.len(), r.config.paginate_terms_by)).map(|page| At {
                         group,
                         item,
                         page,
@@ -166,8 +166,8 @@ impl PageKind for Term {
         let (kind, t) = Term::of(r, at);
         let page = at.page;
         let dir = urls::term(kind, &t.slug);
-        let (paginator, briefings) = r.page_of(&dir, &t.briefings, page);
-        let per_page = r.config.paginate_by;
+        let per_page = r.config.paginate_terms_by;
+        let (paginator, briefings) = r.page_of(&dir, &t.briefings, page, per_page);
         let person_stories: &[(usize, usize)] = match kind {
             TaxonomyKind::People => r
                 .site
@@ -198,7 +198,7 @@ impl PageKind for Term {
                     count: y.count,
                     url: format!(
                         "{}#y{}",
-                        r.config.url_for(&urls::page(&dir, y.first / per_page + 1)),
+                        r.config.link_for(&urls::page(&dir, y.first / per_page + 1)),
                         y.year
                     ),
                 })

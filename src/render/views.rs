@@ -164,7 +164,7 @@ pub fn full_value(b: &Briefing, config: &SiteConfig) -> tera::Value {
     tera::Value::from_serializable(&view)
 }
 
-/// A briefing as schema.org `NewsArticle`: the curator's site is its author and publisher,
+/// A briefing as schema.org `NewsArticle`: the curator's site is its author,
 /// the outlet's article what it is based on, its people what it mentions. Written from typed
 /// values straight to text (a `serde_json::Value` tree cost twice as much).
 fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> String {
@@ -189,8 +189,9 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
         #[serde(rename = "@type")]
         kind: &'static str,
         name: &'a str,
-        url: &'a str,
     }
+    /// What search engines and link previews read; what the page's `<head>` says already (its
+    /// description, language, tags) is not said again here.
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
     struct Article<'a> {
@@ -200,20 +201,14 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
         kind: &'static str,
         headline: &'a str,
         url: &'a str,
-        main_entity_of_page: &'a str,
         date_published: &'a str,
-        date_modified: &'a str,
-        in_language: &'a str,
-        author: &'a Organization<'a>,
-        publisher: &'a Organization<'a>,
-        is_based_on: BasedOn<'a>,
-        word_count: usize,
+        /// Only when it was updated: without it, readers take the published date.
         #[serde(skip_serializing_if = "Option::is_none")]
-        description: Option<&'a str>,
+        date_modified: Option<&'a str>,
+        author: &'a Organization<'a>,
+        is_based_on: BasedOn<'a>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         mentions: Vec<Mention<'a>>,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
-        keywords: Vec<&'a str>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         is_part_of: Vec<PartOf<'a>>,
     }
@@ -230,25 +225,16 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
         name: &config.title,
         url: Some(&config.base_url),
     };
-    // What a page links to from the server's root, the JSON-LD says in full: it is read away
-    // from the page.
+    // The JSON-LD is read away from the page: its addresses are absolute.
     let url = config.url_for(&view.path);
-    let people: Vec<String> = view
-        .people
-        .iter()
-        .map(|p| config.absolute(&p.url))
-        .collect();
     let article = Article {
         context: "https://schema.org",
         kind: "NewsArticle",
         headline: view.title,
         url: &url,
-        main_entity_of_page: &url,
         date_published: &view.date,
-        date_modified: view.updated.as_deref().unwrap_or(&view.date),
-        in_language: &config.language,
+        date_modified: view.updated.as_deref(),
         author: &site,
-        publisher: &site,
         is_based_on: BasedOn {
             kind: "NewsArticle",
             url: view.source.url,
@@ -258,19 +244,14 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
                 url: None,
             },
         },
-        word_count: view.word_count,
-        description: (!view.summary.is_empty()).then_some(view.summary),
         mentions: view
             .people
             .iter()
-            .zip(&people)
-            .map(|(p, url)| Mention {
+            .map(|p| Mention {
                 kind: "Person",
                 name: p.name,
-                url,
             })
             .collect(),
-        keywords: view.tags.iter().map(|t| t.name).collect(),
         is_part_of: stories
             .iter()
             .map(|url| PartOf {

@@ -483,6 +483,24 @@ fn a_subpath_base_url_is_honoured_by_every_link() {
             continue;
         }
         let text = String::from_utf8_lossy(bytes);
+        if path.ends_with(".html") {
+            // A page gives its own address in full, and a briefing's text links in full (the
+            // site feed carries it, read away from the site); every other link of a page is
+            // from the server's root.
+            let mut chrome = text.to_string();
+            if let Some(at) = chrome.find("<link rel=\"canonical\"") {
+                let end = at + chrome[at..].find('>').unwrap();
+                chrome.replace_range(at..=end, "");
+            }
+            if let Some(at) = chrome.find("<div class=\"body\">") {
+                let end = at + chrome[at..].find("</div>\n</article>").unwrap();
+                chrome.replace_range(at..end, "");
+            }
+            assert!(
+                !chrome.contains("href=\"https://user.github.io/"),
+                "{path} links in full: {chrome}"
+            );
+        }
         for link in links(&text) {
             if link.starts_with("https://world.kbs.co.kr") || link.starts_with('#') {
                 continue;

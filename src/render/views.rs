@@ -129,9 +129,10 @@ pub fn prepare_briefing(b: &Briefing, config: &SiteConfig) -> PreparedBriefing {
     let summary = Made::of(&view);
     let mut hasher = rustc_hash::FxHasher::default();
     (summary.hash, &b.html, &b.stories).hash(&mut hasher);
+    let current_url = config.url_for(&view.path);
     let sitemap = Made::of(&SitemapEntry {
         lastmod: Some(view.updated.clone().unwrap_or_else(|| view.date.clone())),
-        url: config.url_for(&view.path),
+        url: current_url.clone(),
     });
     PreparedBriefing {
         page_title: format!("{} · {}", b.title, config.title),
@@ -140,8 +141,8 @@ pub fn prepare_briefing(b: &Briefing, config: &SiteConfig) -> PreparedBriefing {
         } else {
             b.summary.clone()
         },
-        current_path: format!("{}{}", config.base_path(), view.path),
-        current_url: config.url_for(&view.path),
+        current_path: view.url.clone(),
+        current_url,
         summary,
         full_hash: hasher.finish(),
         sitemap,

@@ -230,10 +230,14 @@ impl SiteConfig {
         format!("{}{}", self.base_path(), path.trim_start_matches('/'))
     }
 
-    /// The absolute URL of a link made by [`Self::link_for`] (an absolute one is kept).
+    /// The absolute URL of a link made by [`Self::link_for`] (an absolute one is kept, and a
+    /// site path without the leading `/` is taken as [`Self::url_for`] takes it).
     pub fn absolute(&self, link: &str) -> String {
         if link.contains("://") {
             return link.to_string();
+        }
+        if !link.starts_with('/') {
+            return self.url_for(link);
         }
         let origin = self
             .base_url
@@ -506,6 +510,7 @@ mod tests {
             "https://user.github.io/repo/tags/x/"
         );
         assert_eq!(c.absolute("https://a.b/c"), "https://a.b/c");
+        assert_eq!(c.absolute("tags/x/"), "https://user.github.io/repo/tags/x/");
     }
 
     #[test]

@@ -206,6 +206,30 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
     })
 }
 
+/// The ids the default theme gives elements of the pages a rendered body sits in (`base.html`,
+/// `briefing.html`, `story.html`), which a heading's id never takes: a heading "Content" once
+/// got `content`, the skip link's target, and its page had two elements of one id.
+const PAGE_IDS: &[&str] = &[
+    "content",
+    "site-search-q",
+    "related-heading",
+    "timeline-heading",
+    "story-people",
+    "story-sources",
+    "story-related",
+];
+
+/// Whether `id` is one a page around a body uses: one of [`PAGE_IDS`], or a story's month
+/// heading (`m2019-02`).
+fn is_page_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    let month = b.len() == 8
+        && b[0] == b'm'
+        && b[5] == b'-'
+        && b[1..5].iter().chain(&b[6..]).all(u8::is_ascii_digit);
+    month || PAGE_IDS.contains(&id)
+}
+
 /// The heading ids given so far in a page, and for each wanted id the next number to try, so
 /// that many headings with one text get `x`, `x-1`, `x-2`, … in linear time.
 #[derive(Default)]
@@ -220,7 +244,7 @@ impl HeadingIds {
     /// `wanted`, or `wanted-N` with the first N that makes it unique.
     fn unique(&mut self, wanted: String) -> String {
         self.tried += 1;
-        if self.taken.insert(wanted.clone()) {
+        if !is_page_id(&wanted) && self.taken.insert(wanted.clone()) {
             return wanted;
         }
         let n = self.next.entry(wanted.clone()).or_insert(1);
@@ -466,6 +490,36 @@ mod tests {
         assert!(html.contains("“q”"), "{html}");
         assert!(html.contains("checkbox"), "{html}");
         assert!(html.contains("footnote"), "{html}");
+    }
+
+    #[test]
+    fn headings_never_take_an_id_of_the_page_around_them() {
+        let html =
+            render_ok("## Content\n\n## Related heading\n\n## M2019 02\n\n## Content\n").html;
+        assert!(html.contains("<h2 id=\"content-1\">"), "{html}");
+        assert!(html.contains("<h2 id=\"related-heading-1\">"), "{html}");
+        assert!(html.contains("<h2 id=\"m2019-02-1\">"), "{html}");
+        assert!(html.contains("<h2 id=\"content-2\">"), "{html}");
+        assert!(!html.contains("id=\"content\""), "{html}");
+    }
+
+    #[test]
+    fn page_ids_are_every_id_the_pages_around_a_body_write() {
+        for (name, text) in crate::source::theme::TEMPLATES {
+            if !["base.html", "briefing.html", "story.html"].contains(name) {
+                continue;
+            }
+            for (_, rest) in text
+                .match_indices(" id=\"")
+                .map(|(i, _)| text.split_at(i + 5))
+            {
+                let id = &rest[..rest.find('"').unwrap()];
+                if id.starts_with("{{") {
+                    continue; // story.html's month headings: `is_page_id` knows their form
+                }
+                assert!(is_page_id(id), "{name}: id=\"{id}\" is not in PAGE_IDS");
+            }
+        }
     }
 
     #[test]

@@ -220,14 +220,14 @@ impl SiteConfig {
     /// for what is read away from the site — canonical and Open Graph addresses, feeds, the
     /// sitemap, JSON-LD.
     pub fn url_for(&self, path: &str) -> String {
-        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+        joined(&self.base_url, path.trim_start_matches('/'))
     }
 
     /// The link to a site path from a page of the site, from the server's root
     /// (`tags/nuclear/` → `/repo/tags/nuclear/`): the same page as [`Self::url_for`] in fewer
     /// bytes, wherever the site is served under `base_url`.
     pub fn link_for(&self, path: &str) -> String {
-        format!("{}{}", self.base_path(), path.trim_start_matches('/'))
+        joined(self.base_path(), path.trim_start_matches('/'))
     }
 
     /// The absolute URL of a link made by [`Self::link_for`] (an absolute one is kept, and a
@@ -243,8 +243,17 @@ impl SiteConfig {
             .base_url
             .strip_suffix(self.base_path())
             .unwrap_or(&self.base_url);
-        format!("{origin}{link}")
+        joined(origin, link)
     }
+}
+
+/// `a` then `b`, in one allocation, without `format!`'s machinery: every link of every page
+/// is made here.
+fn joined(a: &str, b: &str) -> String {
+    let mut out = String::with_capacity(a.len() + b.len());
+    out.push_str(a);
+    out.push_str(b);
+    out
 }
 
 fn check(text: &str, raw: RawConfig) -> Result<SiteConfig, Vec<Diagnostic>> {

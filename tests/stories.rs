@@ -158,6 +158,10 @@ fn a_story_page_reads_forward_by_month_with_the_newest_marked() {
     assert_eq!(json_ld["hasPart"].as_array().unwrap().len(), 3);
     assert_eq!(json_ld["hasPart"][0]["@type"], "NewsArticle");
     assert_eq!(json_ld["hasPart"][0]["headline"], "Singapore summit");
+    assert_eq!(
+        json_ld["hasPart"][0]["url"],
+        "https://example.org/briefings/singapore/"
+    );
     let sitemap = site.output("sitemap.xml");
     for url in [
         "stories/",
@@ -228,11 +232,11 @@ fn a_briefing_says_where_it_is_in_each_of_its_stories() {
         "</nav>",
     );
     assert!(
-        summits.contains("Before, in The summits</span> Hanoi summit"),
+        summits.contains("Earlier in The summits</span> Hanoi summit"),
         "{summits}"
     );
     assert!(
-        !summits.contains("After,"),
+        !summits.contains("Later in"),
         "the last of its story has no next"
     );
     let talks = between(
@@ -241,7 +245,7 @@ fn a_briefing_says_where_it_is_in_each_of_its_stories() {
         "</nav>",
     );
     assert!(
-        talks.contains("After, in Working-level talks</span> Stockholm talks"),
+        talks.contains("Later in Working-level talks</span> Stockholm talks"),
         "{talks}"
     );
     // JSON-LD: isPartOf each story.
@@ -263,6 +267,16 @@ fn a_briefing_says_where_it_is_in_each_of_its_stories() {
             "https://example.org/stories/summits/",
             "https://example.org/stories/talks/"
         ]
+    );
+    // A briefing of one story calls its neighbours "in the story": the title is above.
+    let hanoi = site.output("briefings/hanoi/index.html");
+    assert!(
+        hanoi.contains("Earlier in the story</span> Singapore summit"),
+        "{hanoi}"
+    );
+    assert!(
+        hanoi.contains("Later in the story</span> Panmunjom meeting"),
+        "{hanoi}"
     );
     let other = site.output("briefings/other/index.html");
     assert!(!other.contains("Part of"));

@@ -53,6 +53,8 @@ pub struct Renderer<'a> {
     config_value: Made,
     prepared: &'a [Arc<PreparedBriefing>],
     all: Vec<usize>,
+    /// Each story as a briefing's or a person's page names it, made once for all of them.
+    story_links: Vec<Made>,
 }
 
 fn pages(count: usize, per_page: usize) -> usize {
@@ -80,6 +82,12 @@ impl<'a> Renderer<'a> {
             config_value: views::config(config),
             prepared,
             all: (0..site.briefings.len()).collect(),
+            story_links: site
+                .stories
+                .timelines
+                .iter()
+                .map(|t| Made::of(&views::StoryLink::of(t, config)))
+                .collect(),
         }
     }
 
@@ -150,6 +158,11 @@ impl<'a> Renderer<'a> {
 
     fn summary(&self, i: usize) -> &Made {
         &self.prepared[i].summary
+    }
+
+    /// Story `s` as a link names it: its title, page and count.
+    fn story_link(&self, s: usize) -> &Made {
+        &self.story_links[s]
     }
 
     fn full(&self, i: usize) -> Full<'_> {

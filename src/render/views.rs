@@ -217,8 +217,6 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
     struct PartOf<'a> {
         #[serde(rename = "@type")]
         kind: &'static str,
-        #[serde(rename = "@id")]
-        id: &'a str,
         url: &'a str,
     }
     let site = Organization {
@@ -257,7 +255,6 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
             .iter()
             .map(|url| PartOf {
                 kind: "CollectionPage",
-                id: url,
                 url,
             })
             .collect(),
@@ -453,23 +450,6 @@ impl StoryLink<'_> {
     }
 }
 
-/// A briefing as a link names it: its title and page (a briefing's neighbours in a story).
-#[derive(Serialize, Hash)]
-pub struct BriefingLink<'a> {
-    title: &'a str,
-    url: &'a str,
-}
-
-impl BriefingLink<'_> {
-    /// The link to a briefing, with its prepared values.
-    pub fn of<'b>(b: &'b Briefing, prepared: &'b PreparedBriefing) -> BriefingLink<'b> {
-        BriefingLink {
-            title: &b.title,
-            url: &prepared.current_path,
-        }
-    }
-}
-
 /// Where a page is in its list (`paginator`).
 #[derive(Serialize, Hash)]
 pub struct Paginator {
@@ -605,7 +585,6 @@ plain_parts!(
     TermView<'_>,
     StoryView<'_>,
     StoryLink<'_>,
-    BriefingLink<'_>,
     PageLink,
     Paginator,
     FeedView,

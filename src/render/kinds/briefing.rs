@@ -8,7 +8,6 @@ use super::{At, PageKind};
 use crate::render::Renderer;
 use crate::render::pages::{Body, Full, SitemapItem};
 use crate::render::parts::{Made, parts};
-use crate::render::views::{BriefingLink, StoryLink};
 
 parts! {
     /// A briefing's page.
@@ -29,14 +28,15 @@ parts! {
 parts! {
     /// A briefing's place in one of its stories: "Part of <story> — 4 of 12".
     pub struct InStory<'a> {
-        /// The story.
-        story: StoryLink<'a>,
+        /// The story, as a link names it (title, page, count).
+        story: &'a Made,
         /// Its place in the story, from 1 (oldest first).
         position: usize,
-        /// The briefing before it in the story.
-        previous: Option<BriefingLink<'a>>,
+        /// The briefing before it in the story (its summary: the template takes its title
+        /// and page).
+        previous: Option<&'a Made>,
         /// The briefing after it in the story.
-        next: Option<BriefingLink<'a>>,
+        next: Option<&'a Made>,
     }
 }
 
@@ -93,12 +93,11 @@ impl PageKind for Briefing {
                 .flatten()
                 .map(|&(s, at)| {
                     let t = &r.site.stories.timelines[s];
-                    let link = |j: usize| BriefingLink::of(&r.site.briefings[j], &r.prepared[j]);
                     InStory {
-                        story: StoryLink::of(t, r.config),
+                        story: r.story_link(s),
                         position: at + 1,
-                        previous: at.checked_sub(1).map(|p| link(t.briefings[p])),
-                        next: t.briefings.get(at + 1).map(|&n| link(n)),
+                        previous: at.checked_sub(1).map(|p| r.summary(t.briefings[p])),
+                        next: t.briefings.get(at + 1).map(|&n| r.summary(n)),
                     }
                 })
                 .collect(),

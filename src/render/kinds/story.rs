@@ -305,7 +305,9 @@ impl PageKind for Story {
     }
 }
 
-/// A story's page as schema.org `CollectionPage`: the `NewsArticle`s it lists are its parts.
+/// A story's page as schema.org `CollectionPage`: the `NewsArticle`s it lists are its parts,
+/// each named by its headline and address (its own page's JSON-LD says the rest; the page's
+/// language is `<html lang>`'s).
 fn json_ld(r: &Renderer<'_>, t: &Timeline, site_path: &str, members: &[usize]) -> String {
     #[derive(Serialize)]
     struct Article<'a> {
@@ -313,8 +315,6 @@ fn json_ld(r: &Renderer<'_>, t: &Timeline, site_path: &str, members: &[usize]) -
         kind: &'static str,
         headline: &'a str,
         url: &'a str,
-        #[serde(rename = "datePublished")]
-        date_published: String,
     }
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
@@ -323,34 +323,25 @@ fn json_ld(r: &Renderer<'_>, t: &Timeline, site_path: &str, members: &[usize]) -
         context: &'static str,
         #[serde(rename = "@type")]
         kind: &'static str,
-        #[serde(rename = "@id")]
-        id: &'a str,
         name: &'a str,
         url: &'a str,
         #[serde(skip_serializing_if = "str::is_empty")]
         description: &'a str,
-        in_language: &'a str,
         has_part: Vec<Article<'a>>,
     }
     let url = r.config.url_for(site_path);
     let collection = Collection {
         context: "https://schema.org",
         kind: "CollectionPage",
-        id: &url,
         name: &t.story.title,
         url: &url,
         description: &t.story.summary,
-        in_language: &r.config.language,
         has_part: members
             .iter()
-            .map(|&i| {
-                let b = &r.site.briefings[i];
-                Article {
-                    kind: "NewsArticle",
-                    headline: &b.title,
-                    url: &r.prepared[i].current_url,
-                    date_published: rfc3339(&b.date),
-                }
+            .map(|&i| Article {
+                kind: "NewsArticle",
+                headline: &r.site.briefings[i].title,
+                url: &r.prepared[i].current_url,
             })
             .collect(),
     };

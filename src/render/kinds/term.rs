@@ -10,7 +10,7 @@ use crate::content::story::PERSON_STORIES;
 use crate::content::urls;
 use crate::render::pages::{Body, SitemapItem};
 use crate::render::parts::{Made, parts};
-use crate::render::views::{Paginator, StoryView, TaxonomyView, TermView};
+use crate::render::views::{Paginator, TaxonomyView, TermView};
 use crate::render::{Renderer, count_of_briefings, numbered, on_page, pages};
 
 parts! {
@@ -34,9 +34,9 @@ parts! {
         companions: Vec<CompanionGroup<'a>>,
         /// On a person's page, their facts from `data/people.yaml`, if any.
         person: Option<PersonView>,
-        /// On a person's first page, the stories they appear in most (at most
+        /// On a person's first page, the stories they appear in most, as links name them (at most
         /// [`PERSON_STORIES`]).
-        stories: Vec<StoryView<'a>>,
+        stories: Vec<&'a Made>,
         /// How many stories they appear in, all told.
         stories_total: usize,
     }
@@ -217,9 +217,7 @@ impl PageKind for Term {
                 (TaxonomyKind::People, 1) => person_stories
                     .iter()
                     .take(PERSON_STORIES)
-                    .map(|&(s, _)| {
-                        StoryView::of(&r.site.stories.timelines[s], &r.site.briefings, r.config)
-                    })
+                    .map(|&(s, _)| r.story_link(s))
                     .collect(),
                 _ => Vec::new(),
             },

@@ -37,6 +37,9 @@ parts! {
         previous: Option<&'a Made>,
         /// The briefing after it in the story.
         next: Option<&'a Made>,
+        /// Whether this is the briefing's only story (its neighbours are then "in the story",
+        /// not "in <title>").
+        only: bool,
     }
 }
 
@@ -78,19 +81,20 @@ impl PageKind for Briefing {
 
     fn body<'r>(&self, r: &'r Renderer<'_>, at: At) -> Body<'r> {
         let i = at.item;
+        let stories = r
+            .site
+            .stories
+            .of_briefing
+            .get(i)
+            .map_or(&[][..], Vec::as_slice);
         Body::of(BriefingPage {
             briefing: r.full(i),
             // `newer` and `older` are the neighbours in the chronology.
             newer: i.checked_sub(1).map(|j| r.summary(j)),
             older: (i + 1 < r.prepared.len()).then(|| r.summary(i + 1)),
             related: r.site.related[i].iter().map(|&j| r.summary(j)).collect(),
-            stories: r
-                .site
-                .stories
-                .of_briefing
-                .get(i)
-                .into_iter()
-                .flatten()
+            stories: stories
+                .iter()
                 .map(|&(s, at)| {
                     let t = &r.site.stories.timelines[s];
                     InStory {
@@ -98,6 +102,7 @@ impl PageKind for Briefing {
                         position: at + 1,
                         previous: at.checked_sub(1).map(|p| r.summary(t.briefings[p])),
                         next: t.briefings.get(at + 1).map(|&n| r.summary(n)),
+                        only: stories.len() == 1,
                     }
                 })
                 .collect(),

@@ -308,6 +308,13 @@ fn each_story_has_a_feed_newest_first_and_people_list_their_stories() {
         stories.contains("The summits") && stories.contains("Working-level talks"),
         "{stories}"
     );
+    // Each story with its page and its count of briefings.
+    assert!(
+        stories.contains(
+            "<a href=\"/stories/summits/\">The summits</a> <span class=\"count\">3<span class=\"visually-hidden\"> briefings</span>"
+        ),
+        "{stories}"
+    );
     let kim = site.output("people/kim-myong-gil/index.html");
     let stories = between(&kim, "id=\"person-stories\"", "</section>");
     assert!(

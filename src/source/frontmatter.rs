@@ -464,8 +464,8 @@ pub(crate) fn mapping(
         )]);
     }
     // The YAML starts on line 2 of the file, after the opening `---`.
-    let document: yaml::Value =
-        yaml::from_str(yaml_text).map_err(|e| vec![e.diagnostic(file, 2, "front matter")])?;
+    let document =
+        yaml::value(yaml_text).map_err(|e| vec![e.diagnostic(file, 2, "front matter")])?;
     match document {
         yaml::Value::Mapping(map) => Ok(map),
         other => Err(vec![Diagnostic::at_line(

@@ -7,6 +7,8 @@ use serde::de::DeserializeOwned;
 
 use crate::error::Diagnostic;
 
+mod simple;
+
 /// Any YAML value, for free-form maps such as a briefing's `extra`.
 pub type Value = serde_yaml::Value;
 /// A YAML map.
@@ -74,6 +76,15 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             column: location.as_ref().map(|l| l.column()),
         }
     })
+}
+
+/// Parses `text` as a YAML value: the simple front matter most files have in one pass of its
+/// own ([`simple`]), anything else with serde_yaml (which reports the errors).
+pub fn value(text: &str) -> Result<Value, YamlError> {
+    match simple::parse(text) {
+        Some(value) => Ok(value),
+        None => from_str(text),
+    }
 }
 
 /// Refuses text whose flow collections nest deeper than [`MAX_FLOW_DEPTH`], in one pass: `[`

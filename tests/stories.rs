@@ -324,6 +324,45 @@ fn each_story_has_a_feed_newest_first_and_people_list_their_stories() {
 }
 
 #[test]
+fn a_persons_page_names_the_ten_stories_naming_them_most_and_how_many_in_all() {
+    let site = Site::new(SITE_TOML);
+    // Story k has k + 1 briefings naming Kim Jong-un.
+    for k in 0..12 {
+        site.write(
+            &format!("stories/s{k}.md"),
+            &format!("---\ntitle: Story {k}\n---\nAn account.\n"),
+        );
+        for n in 0..=k {
+            site.briefing(
+                &format!("2019/2019-01-01-s{k}-{n}.md"),
+                &with_story(
+                    &front(
+                        &format!("Briefing {k}.{n}"),
+                        "2019-01-01",
+                        &[],
+                        &["Kim Jong-un"],
+                    ),
+                    &format!("story: s{k}"),
+                ),
+                "Text.\n",
+            );
+        }
+    }
+    site.build().assert_ok();
+    let kim = site.output("people/kim-jong-un/index.html");
+    let stories = between(&kim, "id=\"person-stories\"", "</section>");
+    assert!(stories.contains("In 12 stories"), "{stories}");
+    let named: Vec<usize> = (0..12)
+        .filter(|k| stories.contains(&format!(">Story {k}</a>")))
+        .collect();
+    assert_eq!(named, (2..12).collect::<Vec<_>>(), "{stories}");
+    assert!(
+        position(stories, ">Story 11<") < position(stories, ">Story 2<"),
+        "most first: {stories}"
+    );
+}
+
+#[test]
 fn a_story_without_briefings_is_built_and_the_build_warns() {
     let site = storied_site();
     let run = site.build();

@@ -18,8 +18,9 @@ use crate::source::stories::{Status, StoryFile, StoryFront};
 pub const STORY_PEOPLE: usize = 10;
 /// How many related stories a story's page names.
 pub const RELATED_STORIES: usize = 5;
-/// How many stories a person's page names: those with the most briefings naming them.
-pub const PERSON_STORIES: usize = 20;
+/// How many stories a person's page names: those with the most briefings naming them (ten,
+/// as a story's page names ten people: the list sits above the person's own briefings).
+pub const PERSON_STORIES: usize = 10;
 
 /// A story, as its file says it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -111,6 +111,25 @@ impl OpenElements {
     }
 }
 
+/// How deeply elements nest in HTML made by briefgen itself (a highlighted code block): balanced
+/// start and end tags, no void element, comment or raw text, and `<` nowhere else (text is
+/// escaped) — so each `<` opens an element or, before `/`, closes one. What
+/// [`OpenElements::take`] returns for such HTML from no open element, in one `memchr` pass
+/// (`take` spent 144,000 instructions on a 12-line block).
+pub fn balanced_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for at in memchr::memchr_iter(b'<', bytes) {
+        if bytes.get(at + 1) == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
 /// The HTML with every start and end tag nested deeper than `limit` left out (borrowed as it is
 /// when nothing is that deep).
 pub fn flatten(html: &str, limit: usize) -> Cow<'_, str> {

@@ -131,6 +131,18 @@ impl<F: FnMut(&str)> Word<F> {
     }
 }
 
+/// Which bytes are ASCII letters and digits, looked up: one load a byte in the loop that runs
+/// over every body of the site, where the range tests took twice the instructions.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// Calls `each` with every word of `text`, in order (repeats included).
 pub fn for_each_word(text: &str, each: impl FnMut(&str)) {
     let bytes = text.as_bytes();
@@ -144,11 +156,12 @@ pub fn for_each_word(text: &str, each: impl FnMut(&str)) {
     // runs over every body of the site.
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
+        if ASCII_ALNUM[usize::from(b)] {
             let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
+            i += bytes[i..]
+                .iter()
+                .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                .unwrap_or(bytes.len() - i);
             if word.text.is_empty() && bytes.get(i).is_none_or(|&next| next < 0x80) {
                 // ASCII bytes: `start..i` lies on character boundaries.
                 word.ascii(&text[start..i]);

@@ -50,6 +50,8 @@ pub struct Briefing {
     pub html: String,
     /// Words in the body.
     pub word_count: usize,
+    /// Whether the body has highlighted code.
+    pub has_code: bool,
     /// The body's distinct words as search cuts them, one per line, in the order first met.
     pub words: String,
     /// The slugs of its people, tags and source, made once.
@@ -119,6 +121,7 @@ impl Briefing {
             extra: front.extra.clone(),
             html: body.html,
             word_count: body.word_count,
+            has_code: body.has_code,
             words: body.words,
             stories: front.stories.clone(),
             stories_line: front.stories_line,

@@ -556,6 +556,7 @@ mod tests {
             extra: None,
             html: String::new(),
             word_count: 0,
+            has_code: false,
             words: String::new(),
             stories: Vec::new(),
             stories_line: 1,

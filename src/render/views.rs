@@ -320,7 +320,7 @@ fn briefing_view<'a>(
         summary: &b.summary,
         word_count: b.word_count,
         reading_time: b.word_count.div_ceil(200).max(1),
-        has_code: b.html.contains("class=\"hl-"),
+        has_code: b.has_code,
         draft: b.draft,
         extra: &b.extra,
         content,

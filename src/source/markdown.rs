@@ -41,6 +41,9 @@ pub struct RenderedBody {
     /// the order first met, one per line: read here, where the text is at hand, so that the
     /// search index neither reads the HTML again nor meets a word twice in one briefing.
     pub words: String,
+    /// Whether it has highlighted code (its page then links the highlighting's style sheet):
+    /// looked for once here, not on each page that shows the briefing.
+    pub has_code: bool,
 }
 
 pub(crate) fn options() -> Options {
@@ -66,9 +69,12 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
     let mut open_html = crate::nesting::OpenElements::default();
     let mut word_count = 0;
     let mut has_raw_html = false;
+    let mut has_table = false;
     let mut words = crate::words::Distinct::new();
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        // Whether the event is HTML made here (a highlighted code block), not the author's.
+        let mut made_here = false;
         let event = match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let language = match kind {
@@ -87,6 +93,7 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
             Event::End(TagEnd::CodeBlock) => {
                 let (language, buffer) = code.take().unwrap_or_default();
                 words.read(&buffer);
+                made_here = true;
                 Event::Html(code_block_html(&language, &buffer).into())
             }
             Event::Start(Tag::Link {
@@ -130,6 +137,7 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
         };
 
         match &event {
+            Event::Start(Tag::Table(_)) => has_table = true,
             Event::Start(Tag::Paragraph) if depth == 0 && !seen_paragraph => {
                 seen_paragraph = true;
                 in_first_paragraph = true;
@@ -153,6 +161,12 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
             Event::End(_) => {
                 depth = depth.saturating_sub(1);
                 0
+            }
+            // A highlighted block nests a span for each open scope of its grammar (a JSON
+            // array in an array …), so it is counted too, but by its own tags alone: it has no
+            // other markup, and the author's open elements, if any, are taken as usual.
+            Event::Html(html) if made_here && open_html.depth() == 0 => {
+                depth + crate::nesting::balanced_depth(html)
             }
             Event::Html(html) | Event::InlineHtml(html) => depth + open_html.take(html),
             _ => 0,
@@ -190,7 +204,8 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    if html.contains("<table>") {
+    // A table is the parser's, or the author's own HTML's (only then is the HTML searched).
+    if has_table || (has_raw_html && html.contains("<table>")) {
         html = scrolling_tables(&html);
     }
     if has_raw_html && !links.allow_raw_html {
@@ -199,6 +214,7 @@ pub fn render(body: &str, links: &BodyContext<'_>) -> Result<RenderedBody, Vec<D
         html = crate::source::sanitize::sanitize_rendered(html);
     }
     Ok(RenderedBody {
+        has_code: html.contains("class=\"hl-"),
         html,
         first_paragraph: first_paragraph.trim().to_string(),
         word_count,
@@ -416,6 +432,36 @@ mod tests {
             base_url: "https://e.org/",
             briefing_url: &|path: &str| Err(format!("there is no content/{path}")),
             allow_raw_html,
+        }
+    }
+
+    #[test]
+    fn a_highlighted_blocks_depth_is_counted_as_the_general_scan_counts_it() {
+        let nested_json = format!("{}1{}", "[".repeat(300), "]".repeat(300));
+        for (language, code) in [
+            (
+                "json",
+                "{\"a\": [1, {\"b\": [true, null]}], \"c\": \"<x> & y\"}\n",
+            ),
+            ("json", nested_json.as_str()),
+            (
+                "rust",
+                "fn main() { let v = vec![1, 2]; println!(\"{v:?}\"); } // <b>\n",
+            ),
+            ("python", "def f(x):\n    return [y for y in x if y < 3]\n"),
+            (
+                "html",
+                "<div><p>a</p><!-- c --><script>if (a < b) {}</script></div>\n",
+            ),
+            ("", "plain <text>\n"),
+            ("no-such-language", "a < b\n"),
+        ] {
+            let html = code_block_html(language, code);
+            assert_eq!(
+                crate::nesting::balanced_depth(&html),
+                crate::nesting::OpenElements::default().take(&html),
+                "{language}: {html}"
+            );
         }
     }
 

@@ -50,7 +50,9 @@ fn unbounded(name: &str) -> String {
 
 /// Whether a name (a person, tag or source) gives a page address: it has a letter or digit.
 pub fn names_a_page(name: &str) -> bool {
-    !slugify(name).is_empty()
+    // An ASCII letter or digit stays in the slug (transliteration keeps ASCII as it is): only
+    // names without one are transliterated to see.
+    name.bytes().any(|b| b.is_ascii_alphanumeric()) || !slugify(name).is_empty()
 }
 
 /// Whether `segment` can stand as one segment of a URL path as it is: not empty, not `.` or

@@ -84,13 +84,12 @@ pub(super) fn update_model(
     match Arc::make_mut(&mut current.site).apply(edits) {
         Placement::InPlace(positions) => {
             let mut prepared = old_prepared;
+            let terms = render::TermValues::of(&current.site, config);
             let made: Vec<(usize, Arc<PreparedBriefing>)> = positions
                 .par_iter()
                 .map(|&i| {
-                    (
-                        i,
-                        Arc::new(render::prepare_briefing(&current.site.briefings[i], config)),
-                    )
+                    let b = &current.site.briefings[i];
+                    (i, Arc::new(render::prepare_briefing(b, config, &terms)))
                 })
                 .collect();
             for (i, p) in made {
@@ -103,6 +102,7 @@ pub(super) fn update_model(
         }
         Placement::Reindexed => {
             let site = &current.site;
+            let terms = render::TermValues::of(site, config);
             let old_positions: FxHashMap<&str, usize> = old_briefings
                 .iter()
                 .enumerate()
@@ -115,7 +115,7 @@ pub(super) fn update_model(
                     let reused = old_positions.get(b.content_path.as_str()).and_then(|&i| {
                         Arc::ptr_eq(&old_briefings[i], b).then(|| old_prepared[i].clone())
                     });
-                    reused.unwrap_or_else(|| Arc::new(render::prepare_briefing(b, config)))
+                    reused.unwrap_or_else(|| Arc::new(render::prepare_briefing(b, config, &terms)))
                 })
                 .collect();
             replan(current, config, templates);

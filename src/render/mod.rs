@@ -35,13 +35,14 @@ use crate::source::people::Person;
 
 pub use crate::render::kinds::YEAR_LISTED_WHOLE;
 pub use crate::render::kinds::{Job, KINDS, PageKind};
-pub use crate::render::views::prepare_briefing;
+pub use crate::render::views::{TermValues, prepare_briefing};
 
 /// Prepares every briefing of a site, in parallel.
 pub fn prepare_all(site: &Site, config: &SiteConfig) -> Vec<Arc<PreparedBriefing>> {
+    let terms = TermValues::of(site, config);
     site.briefings
         .par_iter()
-        .map(|b| Arc::new(prepare_briefing(b, config)))
+        .map(|b| Arc::new(prepare_briefing(b, config, &terms)))
         .collect()
 }
 

@@ -241,8 +241,10 @@ impl Distinct {
         });
     }
 
-    /// The words, one per line.
-    pub fn into_lines(self) -> String {
+    /// The words, one per line (without the room the text grew into: a briefing's words are
+    /// held until the search index is made).
+    pub fn into_lines(mut self) -> String {
+        self.lines.shrink_to_fit();
         self.lines
     }
 }

@@ -91,6 +91,43 @@ impl TermSlugs {
 }
 
 impl Briefing {
+    /// A briefing for unit tests: `slug`, dated `date` (UTC unless it says), from "KBS", with
+    /// these people and tags, no body.
+    #[cfg(test)]
+    pub(crate) fn for_tests(
+        slug: &str,
+        date: &str,
+        people: &[&str],
+        tags: &[&str],
+    ) -> std::sync::Arc<Briefing> {
+        let people: Vec<String> = people.iter().map(|p| p.to_string()).collect();
+        let tags: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
+        std::sync::Arc::new(Briefing {
+            slugs: TermSlugs::of(&people, &tags, "KBS"),
+            file: PathBuf::from(format!("content/{slug}.md")),
+            content_path: format!("{slug}.md"),
+            slug: slug.to_string(),
+            title: slug.to_uppercase(),
+            date: crate::source::dates::parse_date(date, &jiff::tz::TimeZone::UTC).unwrap(),
+            updated: None,
+            source: Source {
+                name: "KBS".into(),
+                url: None,
+            },
+            people,
+            tags,
+            summary: String::new(),
+            draft: false,
+            extra: None,
+            html: String::new(),
+            word_count: 0,
+            has_code: false,
+            words: String::new(),
+            stories: Vec::new(),
+            stories_line: 1,
+        })
+    }
+
     /// The site path of its page (`briefings/trump-kim/`).
     pub fn path(&self) -> String {
         crate::content::urls::briefing(&self.slug)

@@ -531,36 +531,9 @@ fn chronology(briefings: &[Arc<Briefing>]) -> Chronology {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::frontmatter::Source;
-    use jiff::tz::TimeZone;
-    use std::path::PathBuf;
 
     fn briefing(slug: &str, date: &str, tags: &[&str]) -> Arc<Briefing> {
-        let tags: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
-        Arc::new(Briefing {
-            slugs: TermSlugs::of(&[], &tags, "KBS"),
-            file: PathBuf::from(format!("content/{slug}.md")),
-            content_path: format!("{slug}.md"),
-            slug: slug.to_string(),
-            title: slug.to_uppercase(),
-            date: crate::source::dates::parse_date(date, &TimeZone::UTC).unwrap(),
-            updated: None,
-            source: Source {
-                name: "KBS".into(),
-                url: None,
-            },
-            people: vec![],
-            tags,
-            summary: String::new(),
-            draft: false,
-            extra: None,
-            html: String::new(),
-            word_count: 0,
-            has_code: false,
-            words: String::new(),
-            stories: Vec::new(),
-            stories_line: 1,
-        })
+        Briefing::for_tests(slug, date, &[], tags)
     }
 
     #[test]

@@ -707,33 +707,7 @@ mod tests {
     }
 
     fn briefing(slug: &str, people: &[&str], tags: &[&str]) -> std::sync::Arc<Briefing> {
-        let people: Vec<String> = people.iter().map(|p| p.to_string()).collect();
-        let tags: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
-        std::sync::Arc::new(Briefing {
-            slugs: crate::content::briefing::TermSlugs::of(&people, &tags, "KBS"),
-            file: format!("content/{slug}.md").into(),
-            content_path: format!("{slug}.md"),
-            slug: slug.to_string(),
-            title: slug.to_uppercase(),
-            date: crate::source::dates::parse_date("2019-02-28", &jiff::tz::TimeZone::UTC)
-                .unwrap(),
-            updated: None,
-            source: crate::source::frontmatter::Source {
-                name: "KBS".into(),
-                url: None,
-            },
-            people,
-            tags,
-            summary: String::new(),
-            draft: false,
-            extra: None,
-            html: String::new(),
-            word_count: 0,
-            has_code: false,
-            words: String::new(),
-            stories: Vec::new(),
-            stories_line: 1,
-        })
+        Briefing::for_tests(slug, "2019-02-28", people, tags)
     }
 
     #[test]

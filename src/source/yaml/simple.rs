@@ -170,8 +170,7 @@ fn whole(text: &str) -> Option<Value> {
 /// scalar ends at `,`, `]` or `}`.
 fn inline(text: &str, in_flow: bool) -> Option<(Value, &str)> {
     match text.as_bytes().first()? {
-        b'"' => double_quoted(text),
-        b'\'' => single_quoted(text),
+        b'"' | b'\'' => quoted(text),
         b'[' if !in_flow => sequence(text),
         b'{' if !in_flow => flow_map(text),
         // Every other indicator: `-` `?` `:` `,` `[` `]` `{` `}` `#` `&` `*` `!` `|` `>` `%`
@@ -209,54 +208,32 @@ fn plain(text: &str, in_flow: bool) -> Option<(Value, &str)> {
     Some((resolve(scalar)?, &text[end..]))
 }
 
-/// A `"…"` scalar on one line, with `\"` and `\\` the only escapes.
-fn double_quoted(text: &str) -> Option<(Value, &str)> {
-    let mut out = String::new();
-    let mut start = 1;
+/// A quoted scalar on one line, `text` starting at its quote: `"…"` with `\"` and `\\` the
+/// only escapes, or `'…'` with `''` standing for `'`.
+fn quoted(text: &str) -> Option<(Value, &str)> {
     let bytes = text.as_bytes();
-    let mut i = 1;
+    let quote = bytes[0];
+    let mut out = String::new();
+    let (mut start, mut i) = (1, 1);
     loop {
-        match *bytes.get(i)? {
-            b'"' => {
+        let b = *bytes.get(i)?;
+        // An escaped character: `\"`, `\\` or `''`, the character kept once.
+        let escaped = match (quote, b) {
+            (b'"', b'\\') => Some(*bytes.get(i + 1)?).filter(|&e| e == b'"' || e == b'\\'),
+            (b'\'', b'\'') if bytes.get(i + 1) == Some(&b'\'') => Some(b'\''),
+            _ if b == quote => {
                 out.push_str(&text[start..i]);
                 return Some((Value::String(out), &text[i + 1..]));
             }
-            b'\\' => {
-                let escaped = *bytes.get(i + 1)?;
-                if escaped != b'"' && escaped != b'\\' {
-                    return None;
-                }
-                out.push_str(&text[start..i]);
-                out.push(char::from(escaped));
-                i += 2;
-                start = i;
+            _ => {
+                i += 1;
+                continue;
             }
-            b'\n' => return None,
-            _ => i += 1,
-        }
-    }
-}
-
-/// A `'…'` scalar on one line, `''` standing for `'`.
-fn single_quoted(text: &str) -> Option<(Value, &str)> {
-    let mut out = String::new();
-    let mut start = 1;
-    let bytes = text.as_bytes();
-    let mut i = 1;
-    loop {
-        match *bytes.get(i)? {
-            b'\'' if bytes.get(i + 1) == Some(&b'\'') => {
-                out.push_str(&text[start..=i]);
-                i += 2;
-                start = i;
-            }
-            b'\'' => {
-                out.push_str(&text[start..i]);
-                return Some((Value::String(out), &text[i + 1..]));
-            }
-            b'\n' => return None,
-            _ => i += 1,
-        }
+        };
+        out.push_str(&text[start..i]);
+        out.push(char::from(escaped?));
+        i += 2;
+        start = i;
     }
 }
 

@@ -84,7 +84,9 @@ pub(super) fn update_model(
     match Arc::make_mut(&mut current.site).apply(edits) {
         Placement::InPlace(positions) => {
             let mut prepared = old_prepared;
-            let terms = render::TermValues::of(&current.site, config);
+            // A few briefings: each makes its own term values (sharing them saves memory across
+            // thousands; making the site's on every save would be work on the preview's path).
+            let terms = render::TermValues::default();
             let made: Vec<(usize, Arc<PreparedBriefing>)> = positions
                 .par_iter()
                 .map(|&i| {

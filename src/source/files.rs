@@ -224,6 +224,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_walk_goes_folder_by_folder_each_by_name() {
+        // Sorted as whole paths, `a-b.md` would come before `a/x.md` (`-` < `/`).
+        let dir = tempfile::tempdir().unwrap();
+        for file in [
+            "b/c/d.md", "a/x.md", "a-b.md", "a.md", "a/y/z.md", "B.md", "a0.md",
+        ] {
+            let path = dir.path().join("content").join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let content = dir.path().join("content");
+        let found: Vec<String> = walk(dir.path(), &content)
+            .unwrap()
+            .into_iter()
+            .map(|(relative, _)| relative)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "B.md", "a/x.md", "a/y/z.md", "a-b.md", "a.md", "a0.md", "b/c/d.md"
+            ]
+        );
+    }
+
+    #[test]
     fn bom_and_crlf_are_normalized() {
         assert_eq!(normalize_text("\u{feff}---\r\na\r\n".into()), "---\na\n");
     }

@@ -524,6 +524,12 @@ mod tests {
                 "{html}"
             );
         }
+        // The author's own table scrolls too (the HTML is searched for it only then).
+        let html = render_ok("<table><tr><td>x</td></tr></table>\n").html;
+        assert!(
+            html.contains("<div class=\"table-scroll\" tabindex=\"0\"><table>"),
+            "{html}"
+        );
         // No other focus order survives the sanitizer.
         let html = render_ok("<div tabindex=\"5\">x</div>\n").html;
         assert!(!html.contains("tabindex"), "{html}");

@@ -96,6 +96,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_names_a_page_when_its_slug_has_a_letter_or_digit() {
+        for name in ["Kim", "G7", "김정은", "€", "Ærø"] {
+            assert!(names_a_page(name), "{name}");
+            assert_eq!(names_a_page(name), !slugify(name).is_empty(), "{name}");
+        }
+        for name in ["—", " ", "!?", ""] {
+            assert!(!names_a_page(name), "{name:?}");
+        }
+    }
+
+    #[test]
     fn plain_segments() {
         assert!(is_plain_segment("trump-kim_2.0"));
         for bad in ["", ".", "..", "a/b", "a\\b", "a b", "a?b", "%2e"] {

@@ -37,8 +37,6 @@ parts! {
         year: Option<i16>,
         /// The page's briefings under their months, oldest first.
         months: Vec<StoryMonth<'a>>,
-        /// The URL of the story's newest briefing, which the timeline marks.
-        newest_url: String,
         /// Every year of the story, oldest first, with its page (empty for a story on one
         /// page).
         years: Vec<StoryYearLink>,
@@ -68,6 +66,9 @@ parts! {
         id: String,
         /// Its briefings, oldest first.
         briefings: Vec<&'a Made>,
+        /// Whether its last briefing is the story's newest, which the timeline marks (a flag
+        /// for the month, not a test of every briefing's address).
+        newest: bool,
     }
 }
 
@@ -214,8 +215,12 @@ impl PageKind for Story {
                     name: format!("{} {y}", month_name(m)),
                     id: format!("m{y}-{m:02}"),
                     briefings: vec![r.summary(i)],
+                    newest: false,
                 }),
             }
+        }
+        if let (Some(month), Some(&last)) = (months.last_mut(), members.last()) {
+            month.newest = t.latest() == Some(last);
         }
         let years = match year {
             None => Vec::new(),
@@ -265,10 +270,6 @@ impl PageKind for Story {
             }),
             year: year.map(|(y, _)| t.years[y].year),
             months,
-            newest_url: t
-                .latest()
-                .map(|i| r.prepared[i].current_path.clone())
-                .unwrap_or_default(),
             years,
             parts,
             people: if own_page {
@@ -306,14 +307,14 @@ impl PageKind for Story {
 }
 
 /// A story's page as schema.org `CollectionPage`: the `NewsArticle`s it lists are its parts,
-/// each named by its headline and address (its own page's JSON-LD says the rest; the page's
+/// each named by its address alone — its own page's JSON-LD gives its headline and the rest,
+/// and repeating the headlines here would add some 60 bytes per briefing listed (the page's
 /// language is `<html lang>`'s).
 fn json_ld(r: &Renderer<'_>, t: &Timeline, site_path: &str, members: &[usize]) -> String {
     #[derive(Serialize)]
     struct Article<'a> {
         #[serde(rename = "@type")]
         kind: &'static str,
-        headline: &'a str,
         url: &'a str,
     }
     #[derive(Serialize)]
@@ -340,7 +341,6 @@ fn json_ld(r: &Renderer<'_>, t: &Timeline, site_path: &str, members: &[usize]) -
             .iter()
             .map(|&i| Article {
                 kind: "NewsArticle",
-                headline: &r.site.briefings[i].title,
                 url: &r.prepared[i].current_url,
             })
             .collect(),

@@ -28,6 +28,9 @@ pub struct BuildOptions {
     pub force: bool,
     /// Told of each stage and of files rendered.
     pub progress: Progress,
+    /// Bytes of body texts kept in memory, the rest in a temporary file (default
+    /// [`crate::content::body::BODIES_KEPT`]; tests set it low to go through the file).
+    pub bodies_kept: Option<usize>,
 }
 
 /// What a finished build or check did.
@@ -111,6 +114,7 @@ fn open(options: &BuildOptions) -> Result<(Engine, PathBuf), BuildError> {
             drafts: options.drafts,
             future: options.future,
             once: true,
+            bodies_kept: options.bodies_kept,
             progress: options.progress.clone(),
         },
     )?;

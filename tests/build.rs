@@ -1538,3 +1538,42 @@ fn sizes_count_every_file_of_the_output_once_by_its_part() {
         "bytes per published briefing"
     );
 }
+
+/// A build of a large archive keeps only the first bodies in memory and the rest in a
+/// temporary file until their pages are written: the pages must be the same, byte for byte,
+/// as when every body is kept (here none is, and then half are).
+#[test]
+fn bodies_waiting_in_a_temporary_file_give_the_pages_bodies_in_memory_give() {
+    let site = common::generated_site(120);
+    let build = |bodies_kept: Option<usize>| {
+        let out = tempfile::tempdir().unwrap();
+        let output = out.path().join("public");
+        briefgen::build(&briefgen::BuildOptions {
+            root: site.root().to_path_buf(),
+            output_dir: Some(output.clone()),
+            force: true,
+            bodies_kept,
+            ..Default::default()
+        })
+        .unwrap_or_else(|e| panic!("the build failed: {e}"));
+        let mut files = snapshot(&output);
+        files.remove(".briefgen");
+        files
+    };
+    let kept = build(None);
+    assert!(kept.len() > 120, "{} files", kept.len());
+    // None kept, then the first few (the generated bodies are some kilobytes each).
+    for bodies_kept in [0, 20_000] {
+        let spilled = build(Some(bodies_kept));
+        assert_eq!(
+            spilled.keys().collect::<Vec<_>>(),
+            kept.keys().collect::<Vec<_>>()
+        );
+        for (path, page) in &kept {
+            assert!(
+                spilled[path] == *page,
+                "{path} differs with {bodies_kept} bytes of bodies kept"
+            );
+        }
+    }
+}

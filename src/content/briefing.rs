@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::ZonedDateTime;
 
+use crate::content::body::BodyText;
 use crate::error::Diagnostic;
 use crate::source::config::SiteConfig;
 use crate::source::files::BriefingFile;
@@ -47,13 +48,13 @@ pub struct Briefing {
     /// Free-form values for templates.
     pub extra: Option<yaml::Value>,
     /// The body as HTML.
-    pub html: String,
+    pub html: BodyText,
     /// Words in the body.
     pub word_count: usize,
     /// Whether the body has highlighted code.
     pub has_code: bool,
     /// The body's distinct words as search cuts them, one per line, in the order first met.
-    pub words: String,
+    pub words: BodyText,
     /// The slugs of its people, tags and source, made once.
     pub slugs: TermSlugs,
     /// The stories it belongs to, by slug, as written.
@@ -119,10 +120,10 @@ impl Briefing {
             summary: String::new(),
             draft: false,
             extra: None,
-            html: String::new(),
+            html: BodyText::default(),
             word_count: 0,
             has_code: false,
-            words: String::new(),
+            words: BodyText::default(),
             stories: Vec::new(),
             stories_line: 1,
         })
@@ -156,10 +157,10 @@ impl Briefing {
             .into_owned(),
             draft: front.draft,
             extra: front.extra.clone(),
-            html: body.html,
+            html: body.html.into(),
             word_count: body.word_count,
             has_code: body.has_code,
-            words: body.words,
+            words: body.words.into(),
             stories: front.stories.clone(),
             stories_line: front.stories_line,
         }

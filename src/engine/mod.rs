@@ -28,6 +28,7 @@ mod story_cache;
 pub mod timings;
 mod transaction;
 
+use crate::content::body::BODIES_KEPT;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -65,6 +66,9 @@ pub struct EngineOptions {
     /// Renders once and is dropped (`build`, `check`): each file's text is let go as soon as
     /// its body is rendered, since no later update will compare a file with it.
     pub once: bool,
+    /// With `once`: how many bytes of body texts (HTML, search words) are kept in memory, the
+    /// rest waiting in a temporary file (default [`BODIES_KEPT`]).
+    pub bodies_kept: Option<usize>,
     /// Told of each stage and of files rendered (a build on a terminal shows it).
     pub progress: Progress,
 }
@@ -109,6 +113,7 @@ impl Engine {
         options.progress.report(Step::Reading);
         let (config, warnings) = load_settings(root, &options)?;
         let once = options.once;
+        let bodies_kept = options.bodies_kept.unwrap_or(BODIES_KEPT);
         timings.lap("config");
         let mut engine = Engine {
             root: root.to_path_buf(),
@@ -118,7 +123,7 @@ impl Engine {
             warnings,
             templates: Input::new(None),
             copies: Input::new(BTreeMap::new()),
-            parse_cache: ParseCache::new(once),
+            parse_cache: ParseCache::new(once, bodies_kept),
             stories: StoryCache::default(),
             model: None,
             applied: FxHashMap::default(),
@@ -263,7 +268,10 @@ impl Engine {
                         // Every parse, page and file may depend on the settings (dates are
                         // read in the site's zone): start again from the files.
                         self.config.value = config;
-                        self.parse_cache = ParseCache::new(self.options.once);
+                        self.parse_cache = ParseCache::new(
+                            self.options.once,
+                            self.options.bodies_kept.unwrap_or(BODIES_KEPT),
+                        );
                         self.stories.forget();
                         self.model = None;
                         templates = true;

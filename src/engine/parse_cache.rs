@@ -6,10 +6,13 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::Ordering::Relaxed;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::content::body::{BodyText, Spill};
 use crate::content::model::Briefing;
 use crate::error::Diagnostic;
 use crate::source::config::SiteConfig;
@@ -21,6 +24,10 @@ use crate::source::parse::{self, Head, LeftOut, LinkTargets, Publish};
 type Parsed<T> = Result<T, Vec<Diagnostic>>;
 
 /// Every briefing file's parse.
+/// How many briefings' bodies are rendered in one run of a thread, and their texts that are
+/// not kept in memory written to the temporary file together.
+const SPILLED_TOGETHER: usize = 64;
+
 #[derive(Default)]
 pub struct ParseCache {
     /// Front matter, by path under `content/`: every briefing file, published or not.
@@ -40,6 +47,12 @@ pub struct ParseCache {
     fresh: Vec<String>,
     /// Whether the files are read once only: their texts are let go once rendered.
     once: bool,
+    /// Bytes of body texts (HTML and search words) still to be kept in memory, when read once
+    /// only: those past them go to [`ParseCache::spill`].
+    keep_left: usize,
+    /// The temporary file of body texts not kept in memory, made when the first is written
+    /// (`None` inside when it could not be: those bodies stay in memory).
+    spill: std::sync::OnceLock<Option<Arc<Spill>>>,
     /// Briefings left out as dated in the future, when bodies were last rendered.
     future_left_out: usize,
 }
@@ -54,10 +67,12 @@ pub struct Fresh {
 
 impl ParseCache {
     /// An empty cache; `once` when the files are read once only (a build), so that their
-    /// texts and front matter are let go as soon as their bodies are rendered.
-    pub fn new(once: bool) -> ParseCache {
+    /// texts and front matter are let go as soon as their bodies are rendered, and bodies past
+    /// the first `bodies_kept` bytes of their texts wait in a temporary file.
+    pub fn new(once: bool, bodies_kept: usize) -> ParseCache {
         ParseCache {
             once,
+            keep_left: if once { bodies_kept } else { usize::MAX },
             future_left_out: 0,
             ..ParseCache::default()
         }
@@ -204,15 +219,37 @@ impl ParseCache {
                     || (links_moved && h.may_link_to_briefings())
             })
             .collect();
+        let keep_left = AtomicUsize::new(self.keep_left);
+        let spill = &self.spill;
+        // In runs, so that the texts of a run that are not kept go to the file in one write.
         let rendered: Vec<(String, Parsed<Arc<Briefing>>)> = needed
-            .into_par_iter()
-            .map(|h| {
-                (
-                    h.file.content_path.clone(),
-                    Briefing::render(h, config, targets).map(Arc::new),
-                )
+            .par_chunks(SPILLED_TOGETHER)
+            .flat_map_iter(|run| {
+                let mut done: Vec<(String, Parsed<Briefing>)> = run
+                    .iter()
+                    .map(|h| {
+                        let briefing = Briefing::render(h, config, targets);
+                        (h.file.content_path.clone(), briefing)
+                    })
+                    .collect();
+                let mut not_kept: Vec<&mut BodyText> = Vec::new();
+                for b in done.iter_mut().filter_map(|(_, b)| b.as_mut().ok()) {
+                    let len = b.html.len() + b.words.len();
+                    let kept =
+                        keep_left.fetch_update(Relaxed, Relaxed, |left| left.checked_sub(len));
+                    if kept.is_err() {
+                        not_kept.extend([&mut b.html, &mut b.words]);
+                    }
+                }
+                if !not_kept.is_empty()
+                    && let Some(spill) = spill.get_or_init(|| Spill::new().ok().map(Arc::new))
+                {
+                    spill.take(&mut not_kept);
+                }
+                done.into_iter().map(|(path, b)| (path, b.map(Arc::new)))
             })
             .collect();
+        self.keep_left = keep_left.into_inner();
         self.fresh
             .extend(rendered.iter().map(|(path, _)| path.clone()));
         self.bodies.extend(rendered);

@@ -274,7 +274,8 @@ fn summary_value(
 /// and its JSON-LD. Both are made from the summary view, the body and the settings, so the
 /// full hash (summary and body) and the settings' hash cover them.
 pub fn full_value(b: &Briefing, config: &SiteConfig) -> tera::Value {
-    let mut view = briefing_view(b, config, Some(&b.html));
+    let html = b.html.text();
+    let mut view = briefing_view(b, config, Some(&html));
     // Its stories' pages: not in the summary view, which every list that shows the briefing
     // carries, but only here (the full hash covers `b.stories`).
     let stories: Vec<String> = b

@@ -161,7 +161,7 @@ fn read_briefing(partial: &mut Partial, doc: u32, b: &Briefing) {
         add(partial, &format!("{STORY_PREFIX}{slug}"), doc, Field::Title);
     }
     words::for_each_word(&b.summary, |w| add(partial, w, doc, Field::Summary));
-    for word in b.words.lines() {
+    for word in b.words.text().lines() {
         add(partial, word, doc, Field::Body);
     }
 }

@@ -28,13 +28,13 @@ mod story_cache;
 pub mod timings;
 mod transaction;
 
-use crate::content::body::BODIES_KEPT;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
+use crate::content::body::BODIES_KEPT;
 use crate::content::model::Site;
 use crate::error::{BuildError, Diagnostic};
 use crate::render::templates::Templates;
@@ -90,6 +90,9 @@ pub struct Engine {
     /// The story files and their parses.
     stories: StoryCache,
     model: Option<Model>,
+    /// After a build's render, the site it rendered: the model itself is let go before the
+    /// search index is made ([`Engine::stage`]), and the report still counts the site.
+    spent: Option<Arc<Site>>,
     /// The fingerprint of every output file applied by the last good render.
     applied: FxHashMap<String, u64>,
     /// The key of the plan the applied outputs were made by.
@@ -126,6 +129,7 @@ impl Engine {
             parse_cache: ParseCache::new(once, bodies_kept),
             stories: StoryCache::default(),
             model: None,
+            spent: None,
             applied: FxHashMap::default(),
             applied_plan: None,
             outputs: None,
@@ -188,7 +192,10 @@ impl Engine {
 
     /// The model of the last good render.
     pub fn site(&self) -> Option<&Site> {
-        self.model.as_ref().map(|m| &*m.site)
+        match &self.model {
+            Some(model) => Some(&model.site),
+            None => self.spent.as_deref(),
+        }
     }
 
     /// Every output the last good render planned, in order: its page kind's name and its path

@@ -197,10 +197,6 @@ pub struct PreparedBriefing {
     pub current_url: String,
     /// Its entry in the sitemap.
     pub sitemap: Made,
-    /// Its page's `<title>` (`page_title`).
-    pub page_title: String,
-    /// Its page's description (`page_description`): the summary, else the title.
-    pub page_description: String,
 }
 
 /// Prepares one briefing's template values; `terms` are its people's and tags' values.
@@ -216,12 +212,6 @@ pub fn prepare_briefing(b: &Briefing, config: &SiteConfig, terms: &TermValues) -
         url: current_url.clone(),
     });
     PreparedBriefing {
-        page_title: format!("{} · {}", b.title, config.title),
-        page_description: if b.summary.is_empty() {
-            b.title.clone()
-        } else {
-            b.summary.clone()
-        },
         current_path: view.url.clone(),
         current_url,
         summary,

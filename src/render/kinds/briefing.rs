@@ -71,11 +71,19 @@ impl PageKind for Briefing {
         )
     }
 
+    /// The title is made with the page, not kept for the whole build beside it (with a copy
+    /// of the description, some 20 MB at 100,000 briefings); the description is the summary,
+    /// else the title.
     fn title<'r>(&self, r: &'r Renderer<'_>, at: At) -> (Cow<'r, str>, Cow<'r, str>) {
-        let prepared = &r.prepared[at.item];
+        let b = &r.site.briefings[at.item];
+        let description = if b.summary.is_empty() {
+            &b.title
+        } else {
+            &b.summary
+        };
         (
-            Cow::Borrowed(&prepared.page_title),
-            Cow::Borrowed(&prepared.page_description),
+            Cow::Owned(format!("{} · {}", b.title, r.config.title)),
+            Cow::Borrowed(description),
         )
     }
 

@@ -28,8 +28,8 @@ pub struct BuildOptions {
     pub force: bool,
     /// Told of each stage and of files rendered.
     pub progress: Progress,
-    /// Bytes of body texts kept in memory, the rest in a temporary file (default
-    /// [`crate::content::body::BODIES_KEPT`]; tests set it low to go through the file).
+    /// Bytes of body texts (Markdown; HTML and words) kept in memory, the rest in a temporary file (default
+    /// [`crate::spill::BODIES_KEPT`]; tests set it low to go through the file).
     pub bodies_kept: Option<usize>,
 }
 

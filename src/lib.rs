@@ -5,7 +5,8 @@
 //! (`tests/stages.rs` holds the order):
 //!
 //! - leaves any stage uses: [`error`] (diagnostics), [`chars`], [`nesting`], [`web`] (the one
-//!   HTTP client), [`rendered`] (a made file), [`words`] (how text is cut into words).
+//!   HTTP client), [`rendered`] (a made file), [`words`] (how text is cut into words),
+//!   [`spill`] (texts a build holds until later, in a temporary file past a budget).
 //! - [`source`] — load and parse: where things live ([`source::layout`]), the settings, the
 //!   files, the theme; front matter and Markdown.
 //! - [`content`] — the model (briefings, taxonomies, chronology) and every URL of the site.
@@ -37,6 +38,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod source;
+pub mod spill;
 pub mod web;
 pub mod words;
 

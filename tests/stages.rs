@@ -6,9 +6,11 @@ use std::path::Path;
 
 /// The top-level modules of `src/`, stage by stage, in pipeline order. The first line holds
 /// the leaves every stage may use (diagnostics, text helpers, the HTTP client, a made file,
-/// how text is cut into words).
+/// how text is cut into words, texts held in a temporary file).
 const STAGES: &[&[&str]] = &[
-    &["error", "chars", "nesting", "web", "rendered", "words"],
+    &[
+        "error", "chars", "nesting", "web", "rendered", "words", "spill",
+    ],
     // Read and parse files.
     &["source"],
     // The model and its URLs.

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use jiff::ZonedDateTime;
 
-use crate::content::body::BodyText;
 use crate::error::Diagnostic;
 use crate::source::config::SiteConfig;
 use crate::source::files::BriefingFile;
@@ -13,6 +12,7 @@ use crate::source::frontmatter::Source;
 use crate::source::markdown::RenderedBody;
 use crate::source::parse::{self, Head, LinkTargets};
 use crate::source::yaml;
+use crate::spill::BodyText;
 
 /// The longest summary, in characters: about two sentences, as search engines show a page's
 /// description and feed readers an entry's.

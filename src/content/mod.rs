@@ -1,7 +1,6 @@
 //! The model stage: the site as plain data ([`model`]), each briefing made from its parsed
-//! file ([`briefing`]) with its body kept in memory or a temporary file ([`body`]), the stories and who belongs to them ([`story`]), and the one place that makes every URL ([`urls`]).
+//! file ([`briefing`]), the stories and who belongs to them ([`story`]), and the one place that makes every URL ([`urls`]).
 
-pub mod body;
 pub mod briefing;
 pub mod model;
 pub mod story;

@@ -34,7 +34,6 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use crate::content::body::BODIES_KEPT;
 use crate::content::model::Site;
 use crate::error::{BuildError, Diagnostic};
 use crate::render::templates::Templates;
@@ -43,6 +42,7 @@ use crate::source::files::{self, CopyFrom};
 use crate::source::layout::{self, Change};
 use crate::source::parse::Publish;
 use crate::source::{parse, theme};
+use crate::spill::BODIES_KEPT;
 
 use input::Input;
 use model_cache::Model;
@@ -66,8 +66,9 @@ pub struct EngineOptions {
     /// Renders once and is dropped (`build`, `check`): each file's text is let go as soon as
     /// its body is rendered, since no later update will compare a file with it.
     pub once: bool,
-    /// With `once`: how many bytes of body texts (HTML, search words) are kept in memory, the
-    /// rest waiting in a temporary file (default [`BODIES_KEPT`]).
+    /// With `once`: how many bytes of body texts are kept in memory — of the Markdown read, and
+    /// of the HTML and search words made — the rest waiting in a temporary file (default
+    /// [`BODIES_KEPT`]).
     pub bodies_kept: Option<usize>,
     /// Told of each stage and of files rendered (a build on a terminal shows it).
     pub progress: Progress,
@@ -341,7 +342,17 @@ impl Engine {
     /// over `content/` when both are asked for. A walk's errors are reported once, with the
     /// briefings when they are read.
     fn read_content(&mut self, copies: bool, briefings: bool) {
-        let content = if briefings {
+        let content = if briefings && self.options.once {
+            // A build reads each file once, as it parses it (the texts are never held whole).
+            let publish = self.publish();
+            let (paths, content) = match files::content_files(&self.root) {
+                Ok((paths, content)) => (Ok(paths), Ok(content)),
+                Err(errors) => (Err(errors), Ok(BTreeMap::new())),
+            };
+            self.parse_cache
+                .read_once(&self.root, paths, &self.config.value, &publish);
+            content
+        } else if briefings {
             let (read, content) = match files::load_content(&self.root) {
                 Ok(found) => (Ok(found.briefings), Ok(found.copies)),
                 Err(errors) => (Err(errors), Ok(BTreeMap::new())),

@@ -12,13 +12,13 @@ use std::sync::atomic::Ordering::Relaxed;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::content::body::{BodyText, Spill};
 use crate::content::model::Briefing;
 use crate::error::Diagnostic;
 use crate::source::config::SiteConfig;
 use crate::source::files::{self, BriefingFile};
 use crate::source::layout::CONTENT_DIR;
 use crate::source::parse::{self, Head, LeftOut, LinkTargets, Publish};
+use crate::spill::{BodyText, Spill};
 
 /// A file's parse: the value, or what is wrong with it.
 type Parsed<T> = Result<T, Vec<Diagnostic>>;
@@ -50,6 +50,9 @@ pub struct ParseCache {
     /// Bytes of body texts (HTML and search words) still to be kept in memory, when read once
     /// only: those past them go to [`ParseCache::spill`].
     keep_left: usize,
+    /// Likewise, bytes of Markdown bodies still to be kept in memory as they are read
+    /// ([`ParseCache::read_once`]).
+    texts_left: usize,
     /// The temporary file of body texts not kept in memory, made when the first is written
     /// (`None` inside when it could not be: those bodies stay in memory).
     spill: std::sync::OnceLock<Option<Arc<Spill>>>,
@@ -73,6 +76,7 @@ impl ParseCache {
         ParseCache {
             once,
             keep_left: if once { bodies_kept } else { usize::MAX },
+            texts_left: if once { bodies_kept } else { usize::MAX },
             future_left_out: 0,
             ..ParseCache::default()
         }
@@ -111,6 +115,66 @@ impl ParseCache {
             .filter(|file| !self.has_text(&file.content_path, &file.text))
             .collect();
         self.parse_heads(changed, config, publish);
+    }
+
+    /// Reads and parses every briefing of `paths` (from the walk over `content/`, or what
+    /// stopped it), for a build: in runs, the Markdown bodies past [`crate::spill::BODIES_KEPT`] bytes set
+    /// aside in the temporary file as each run is read, so that the archive's text is never
+    /// held whole (a cache that is not read once reads its files as [`ParseCache::read_all`]).
+    pub fn read_once(
+        &mut self,
+        root: &Path,
+        paths: Result<files::BriefingPaths, Vec<Diagnostic>>,
+        config: &SiteConfig,
+        publish: &Publish,
+    ) {
+        let paths = match paths {
+            Ok(paths) => paths,
+            Err(errors) => {
+                self.walk_errors = errors;
+                return;
+            }
+        };
+        let texts_left = AtomicUsize::new(self.texts_left);
+        let spill = &self.spill;
+        let read: Vec<Result<(String, Parsed<Head>), Diagnostic>> = paths
+            .par_chunks(SPILLED_TOGETHER)
+            .flat_map_iter(|run| {
+                let mut done: Vec<Result<(String, Parsed<Head>), Diagnostic>> = run
+                    .iter()
+                    .map(|(content_path, path)| {
+                        let file = files::read_briefing(root, content_path.clone(), path)?;
+                        Ok((content_path.clone(), parse::read_head(file, config)))
+                    })
+                    .collect();
+                let mut not_kept: Vec<&mut BodyText> = Vec::new();
+                for head in done
+                    .iter_mut()
+                    .filter_map(|r| r.as_mut().ok()?.1.as_mut().ok())
+                {
+                    let len = head.file.text.len();
+                    let kept =
+                        texts_left.fetch_update(Relaxed, Relaxed, |left| left.checked_sub(len));
+                    if kept.is_err() {
+                        not_kept.push(head.set_aside_body());
+                    }
+                }
+                if !not_kept.is_empty()
+                    && let Some(spill) = spill.get_or_init(|| Spill::new().ok().map(Arc::new))
+                {
+                    spill.take(&mut not_kept);
+                }
+                done
+            })
+            .collect();
+        self.texts_left = texts_left.into_inner();
+        let (parsed, errors): (Vec<_>, Vec<_>) = read.into_iter().partition(Result::is_ok);
+        if !errors.is_empty() {
+            self.walk_errors = errors.into_iter().filter_map(Result::err).collect();
+            return;
+        }
+        self.walk_errors.clear();
+        self.take_heads(parsed.into_iter().filter_map(Result::ok).collect(), publish);
     }
 
     /// Reads the given briefings (paths under `content/`) again; a missing file is removed.
@@ -158,6 +222,11 @@ impl ParseCache {
             .into_par_iter()
             .map(|file| (file.content_path.clone(), parse::read_head(file, config)))
             .collect();
+        self.take_heads(parsed, publish);
+    }
+
+    /// Takes new parses of files, noting when briefings came, went or changed slug.
+    fn take_heads(&mut self, parsed: Vec<(String, Parsed<Head>)>, publish: &Publish) {
         let link_identity = |head: Option<&Parsed<Head>>| match head {
             Some(Ok(h)) => Some((h.slug.clone(), h.is_published(publish))),
             _ => None,

@@ -5,6 +5,7 @@
 //! The steps are public on their own: the engine ([`crate::engine`]) runs them per file and
 //! keeps each result for as long as the file is unchanged.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -13,6 +14,7 @@ use crate::source::config::SiteConfig;
 use crate::source::files::BriefingFile;
 use crate::source::frontmatter::{self, FrontMatter};
 use crate::source::markdown::{self, BodyContext, RenderedBody};
+use crate::spill::BodyText;
 
 /// A briefing whose front matter is read but whose body is not rendered yet.
 #[derive(Debug, Clone)]
@@ -25,12 +27,29 @@ pub struct Head {
     pub slug: String,
     body_start: usize,
     body_line: usize,
+    /// The Markdown body once set aside ([`Head::set_aside_body`]); the file's text is then
+    /// let go.
+    aside: Option<BodyText>,
 }
 
 impl Head {
     /// The Markdown body.
-    pub fn body(&self) -> &str {
-        &self.file.text[self.body_start..]
+    pub fn body(&self) -> Cow<'_, str> {
+        match &self.aside {
+            Some(body) => body.text(),
+            None => Cow::Borrowed(&self.file.text[self.body_start..]),
+        }
+    }
+
+    /// Moves the body out of the file's text, which is let go (no later step of a build reads
+    /// it), and gives it to be written to a [`crate::spill::Spill`].
+    pub fn set_aside_body(&mut self) -> &mut BodyText {
+        if self.aside.is_none() {
+            let mut text = std::mem::take(&mut self.file.text);
+            let body = text.split_off(self.body_start.min(text.len()));
+            self.aside = Some(BodyText::from(body));
+        }
+        self.aside.get_or_insert_with(BodyText::default)
     }
 
     /// Whether it is part of a build: drafts and briefings dated in the future are only when
@@ -161,6 +180,7 @@ pub fn read_head(file: BriefingFile, config: &SiteConfig) -> Result<Head, Vec<Di
         slug,
         body_start,
         body_line,
+        aside: None,
     })
 }
 
@@ -263,7 +283,7 @@ pub fn render_body(
         briefing_url: &briefing_url,
         allow_raw_html: config.allow_raw_html,
     };
-    markdown::render(h.body(), &links)
+    markdown::render(&h.body(), &links)
 }
 
 #[cfg(test)]

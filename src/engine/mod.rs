@@ -218,8 +218,8 @@ impl Engine {
 
     /// The model to index for search, when what the index is made from changed since it was
     /// last asked for: `serve` indexes it on a thread of its own once the pages are served (a
-    /// build indexes once its pages are written). Ask only after a good update, whose model is the one
-    /// served. `None` when nothing changed, or nothing rendered yet.
+    /// build indexes once its pages are written). Ask only after a good update, whose model is
+    /// the one served. `None` when nothing changed, or nothing rendered yet.
     pub fn search_due(&mut self) -> Option<Arc<Site>> {
         use std::hash::{Hash, Hasher};
         let model = self.model.as_ref()?;

@@ -23,11 +23,11 @@ use crate::spill::{BodyText, Spill};
 /// A file's parse: the value, or what is wrong with it.
 type Parsed<T> = Result<T, Vec<Diagnostic>>;
 
-/// Every briefing file's parse.
-/// How many briefings' bodies are rendered in one run of a thread, and their texts that are
-/// not kept in memory written to the temporary file together.
+/// How many briefings are read, or have their bodies rendered, in one run of a thread: the
+/// texts of a run that are not kept in memory go to the temporary file in one write.
 const SPILLED_TOGETHER: usize = 64;
 
+/// Every briefing file's parse.
 #[derive(Default)]
 pub struct ParseCache {
     /// Front matter, by path under `content/`: every briefing file, published or not.
@@ -118,9 +118,10 @@ impl ParseCache {
     }
 
     /// Reads and parses every briefing of `paths` (from the walk over `content/`, or what
-    /// stopped it), for a build: in runs, the Markdown bodies past [`crate::spill::BODIES_KEPT`] bytes set
-    /// aside in the temporary file as each run is read, so that the archive's text is never
-    /// held whole (a cache that is not read once reads its files as [`ParseCache::read_all`]).
+    /// stopped it), for a build: in runs, the Markdown bodies past the budget
+    /// ([`crate::spill::BODIES_KEPT`]) set aside in the temporary file as each run is read, so
+    /// that the archive's text is never held whole (`serve` reads with
+    /// [`ParseCache::read_all`]).
     pub fn read_once(
         &mut self,
         root: &Path,

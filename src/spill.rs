@@ -8,41 +8,70 @@ use std::borrow::Cow;
 use std::fs::File;
 use std::hash::{Hash, Hasher};
 use std::io;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 /// How many bytes of texts of each kind (Markdown read; HTML and words made) a build keeps in
 /// memory before it writes the rest to a temporary file.
 pub const BODIES_KEPT: usize = 16 << 20;
 
-/// A temporary file that body texts are appended to (removed by the system when closed),
-/// each written and read back in one call at its own place, by any thread at once.
+/// What is left of a budget of bytes to keep in memory, taken from by many threads at once.
 #[derive(Debug)]
+pub struct Budget(AtomicUsize);
+
+impl Budget {
+    /// A budget of `bytes`.
+    pub fn new(bytes: usize) -> Budget {
+        Budget(AtomicUsize::new(bytes))
+    }
+
+    /// Whether `len` more bytes fit, taking them from what is left when they do.
+    pub fn fits(&self, len: usize) -> bool {
+        self.0
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(len)
+            })
+            .is_ok()
+    }
+}
+
+impl Default for Budget {
+    /// No limit: everything is kept.
+    fn default() -> Budget {
+        Budget::new(usize::MAX)
+    }
+}
+
+/// A temporary file that body texts are appended to (removed by the system when closed),
+/// each written and read back in one call at its own place, by any thread at once. The file is
+/// made when the first text is written to it: a site within its budgets never has one.
+#[derive(Debug, Default)]
 pub struct Spill {
-    file: File,
+    /// `None` inside when it could not be made: texts then stay in memory.
+    file: OnceLock<Option<File>>,
     /// Where the next text goes.
     end: AtomicU64,
 }
 
 impl Spill {
-    /// A new, empty temporary file.
-    pub fn new() -> io::Result<Spill> {
-        Ok(Spill {
-            file: tempfile::tempfile()?,
-            end: AtomicU64::new(0),
-        })
-    }
-
     /// Appends `bytes`; returns where they start.
     fn put(&self, bytes: &[u8]) -> io::Result<u64> {
+        let file = self
+            .file
+            .get_or_init(|| tempfile::tempfile().ok())
+            .as_ref()
+            .ok_or_else(|| io::Error::other("no temporary file"))?;
         let at = self.end.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-        write_at(&self.file, bytes, at)?;
+        write_at(file, bytes, at)?;
         Ok(at)
     }
 
     /// Moves the texts kept in memory among `texts` into the file, in one write (a write per
     /// text cost 6 % of a 10,000-briefing build); leaves them as they were when it fails.
     pub fn take(self: &Arc<Spill>, texts: &mut [&mut BodyText]) {
+        if texts.is_empty() {
+            return;
+        }
         let mut joined = Vec::with_capacity(texts.iter().map(|t| t.len()).sum());
         for text in texts.iter() {
             if let BodyText::Kept(kept) = &**text {
@@ -68,8 +97,10 @@ impl Spill {
 
     /// The `len` bytes at `at`, as written by [`Spill::put`].
     fn get(&self, at: u64, len: usize) -> io::Result<String> {
+        let file = self.file.get().and_then(Option::as_ref);
+        let file = file.ok_or_else(|| io::Error::other("no temporary file"))?;
         let mut bytes = vec![0; len];
-        read_at(&self.file, &mut bytes, at)?;
+        read_at(file, &mut bytes, at)?;
         String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
     }
 }
@@ -194,7 +225,7 @@ mod tests {
 
     #[test]
     fn a_spilled_body_reads_back_as_it_was_and_hashes_alike() {
-        let spill = Arc::new(Spill::new().unwrap());
+        let spill = Arc::new(Spill::default());
         let texts = ["<p>Hanoi</p>", "", "<p>평양 — “quoted”</p>\n<pre>x</pre>"];
         let kept: Vec<BodyText> = texts
             .iter()
@@ -216,5 +247,16 @@ mod tests {
         assert_eq!(bodies[2].1.text(), texts[2]);
         assert_eq!(bodies[0].1.text(), texts[0]);
         assert_ne!(hash_of(&bodies[0].0), hash_of(&bodies[2].0));
+    }
+
+    #[test]
+    fn a_budget_takes_what_fits_and_refuses_the_rest() {
+        let budget = Budget::new(10);
+        assert!(budget.fits(6));
+        assert!(!budget.fits(5), "6 + 5 is past 10");
+        assert!(budget.fits(4));
+        assert!(!budget.fits(1));
+        assert!(budget.fits(0));
+        assert!(Budget::default().fits(usize::MAX));
     }
 }

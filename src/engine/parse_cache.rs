@@ -6,8 +6,6 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::AtomicUsize;
-use std::sync::atomic::Ordering::Relaxed;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -18,7 +16,7 @@ use crate::source::config::SiteConfig;
 use crate::source::files::{self, BriefingFile};
 use crate::source::layout::CONTENT_DIR;
 use crate::source::parse::{self, Head, LeftOut, LinkTargets, Publish};
-use crate::spill::{BodyText, Spill};
+use crate::spill::{BodyText, Budget, Spill};
 
 /// A file's parse: the value, or what is wrong with it.
 type Parsed<T> = Result<T, Vec<Diagnostic>>;
@@ -47,15 +45,13 @@ pub struct ParseCache {
     fresh: Vec<String>,
     /// Whether the files are read once only: their texts are let go once rendered.
     once: bool,
-    /// Bytes of body texts (HTML and search words) still to be kept in memory, when read once
-    /// only: those past them go to [`ParseCache::spill`].
-    keep_left: usize,
-    /// Likewise, bytes of Markdown bodies still to be kept in memory as they are read
-    /// ([`ParseCache::read_once`]).
-    texts_left: usize,
-    /// The temporary file of body texts not kept in memory, made when the first is written
-    /// (`None` inside when it could not be: those bodies stay in memory).
-    spill: std::sync::OnceLock<Option<Arc<Spill>>>,
+    /// What is left to keep in memory of the Markdown bodies read ([`ParseCache::read_once`]),
+    /// and of the HTML and search words made from them, when read once only: texts past them
+    /// go to [`ParseCache::spill`].
+    markdown_kept: Budget,
+    made_kept: Budget,
+    /// The temporary file of body texts not kept in memory.
+    spill: Arc<Spill>,
     /// Briefings left out as dated in the future, when bodies were last rendered.
     future_left_out: usize,
 }
@@ -75,8 +71,16 @@ impl ParseCache {
     pub fn new(once: bool, bodies_kept: usize) -> ParseCache {
         ParseCache {
             once,
-            keep_left: if once { bodies_kept } else { usize::MAX },
-            texts_left: if once { bodies_kept } else { usize::MAX },
+            markdown_kept: if once {
+                Budget::new(bodies_kept)
+            } else {
+                Budget::default()
+            },
+            made_kept: if once {
+                Budget::new(bodies_kept)
+            } else {
+                Budget::default()
+            },
             future_left_out: 0,
             ..ParseCache::default()
         }
@@ -136,8 +140,7 @@ impl ParseCache {
                 return;
             }
         };
-        let texts_left = AtomicUsize::new(self.texts_left);
-        let spill = &self.spill;
+        let (budget, spill) = (&self.markdown_kept, &self.spill);
         let read: Vec<Result<(String, Parsed<Head>), Diagnostic>> = paths
             .par_chunks(SPILLED_TOGETHER)
             .flat_map_iter(|run| {
@@ -153,22 +156,14 @@ impl ParseCache {
                     .iter_mut()
                     .filter_map(|r| r.as_mut().ok()?.1.as_mut().ok())
                 {
-                    let len = head.file.text.len();
-                    let kept =
-                        texts_left.fetch_update(Relaxed, Relaxed, |left| left.checked_sub(len));
-                    if kept.is_err() {
+                    if !budget.fits(head.file.text.len()) {
                         not_kept.push(head.set_aside_body());
                     }
                 }
-                if !not_kept.is_empty()
-                    && let Some(spill) = spill.get_or_init(|| Spill::new().ok().map(Arc::new))
-                {
-                    spill.take(&mut not_kept);
-                }
+                spill.take(&mut not_kept);
                 done
             })
             .collect();
-        self.texts_left = texts_left.into_inner();
         let (parsed, errors): (Vec<_>, Vec<_>) = read.into_iter().partition(Result::is_ok);
         if !errors.is_empty() {
             self.walk_errors = errors.into_iter().filter_map(Result::err).collect();
@@ -289,8 +284,7 @@ impl ParseCache {
                     || (links_moved && h.may_link_to_briefings())
             })
             .collect();
-        let keep_left = AtomicUsize::new(self.keep_left);
-        let spill = &self.spill;
+        let (budget, spill) = (&self.made_kept, &self.spill);
         // In runs, so that the texts of a run that are not kept go to the file in one write.
         let rendered: Vec<(String, Parsed<Arc<Briefing>>)> = needed
             .par_chunks(SPILLED_TOGETHER)
@@ -304,22 +298,14 @@ impl ParseCache {
                     .collect();
                 let mut not_kept: Vec<&mut BodyText> = Vec::new();
                 for b in done.iter_mut().filter_map(|(_, b)| b.as_mut().ok()) {
-                    let len = b.html.len() + b.words.len();
-                    let kept =
-                        keep_left.fetch_update(Relaxed, Relaxed, |left| left.checked_sub(len));
-                    if kept.is_err() {
+                    if !budget.fits(b.html.len() + b.words.len()) {
                         not_kept.extend([&mut b.html, &mut b.words]);
                     }
                 }
-                if !not_kept.is_empty()
-                    && let Some(spill) = spill.get_or_init(|| Spill::new().ok().map(Arc::new))
-                {
-                    spill.take(&mut not_kept);
-                }
+                spill.take(&mut not_kept);
                 done.into_iter().map(|(path, b)| (path, b.map(Arc::new)))
             })
             .collect();
-        self.keep_left = keep_left.into_inner();
         self.fresh
             .extend(rendered.iter().map(|(path, _)| path.clone()));
         self.bodies.extend(rendered);

@@ -1560,6 +1560,35 @@ fn bodies_waiting_in_a_temporary_file_give_the_pages_bodies_in_memory_give() {
         files.remove(".briefgen");
         files
     };
+    // Which bodies wait in the file, as the engine a build opens holds them after its render.
+    let waiting = |bodies_kept: Option<usize>| {
+        let options = briefgen::engine::EngineOptions {
+            once: true,
+            bodies_kept,
+            ..Default::default()
+        };
+        let mut engine = briefgen::engine::Engine::open(site.root(), options).unwrap();
+        engine.render(&mut briefgen::engine::Discard).unwrap();
+        let briefings = &engine.site().unwrap().briefings;
+        let spilled = |text: &briefgen::spill::BodyText| {
+            matches!(text, briefgen::spill::BodyText::Spilled { .. })
+        };
+        let html = briefings.iter().filter(|b| spilled(&b.html)).count();
+        let words = briefings.iter().filter(|b| spilled(&b.words)).count();
+        (briefings.len(), html, words)
+    };
+    let (count, html, words) = waiting(None);
+    assert_eq!(
+        (html, words),
+        (0, 0),
+        "a small site keeps its {count} bodies"
+    );
+    assert_eq!(waiting(Some(0)), (count, count, count));
+    let (_, html, words) = waiting(Some(20_000));
+    assert!(
+        0 < html && html < count && html == words,
+        "{html} of {count}"
+    );
     let kept = build(None);
     assert!(kept.len() > 120, "{} files", kept.len());
     // None kept, then the first few (the generated bodies are some kilobytes each).

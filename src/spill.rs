@@ -95,6 +95,12 @@ impl Spill {
         }
     }
 
+    /// How many bytes have gone to the file.
+    #[cfg(test)]
+    pub(crate) fn written(&self) -> u64 {
+        self.end.load(Ordering::Relaxed)
+    }
+
     /// The `len` bytes at `at`, as written by [`Spill::put`].
     fn get(&self, at: u64, len: usize) -> io::Result<String> {
         let file = self.file.get().and_then(Option::as_ref);

@@ -369,3 +369,44 @@ impl ParseCache {
         errors
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A build's read sets aside in the file every Markdown body past its budget, and only
+    /// those: what the file holds is their bodies, byte for byte.
+    #[test]
+    fn a_read_once_sets_aside_the_markdown_past_its_budget() {
+        let dir = tempfile::tempdir().unwrap();
+        let bodies = ["First body.\n", "Second, longer body.\n", "Third.\n"];
+        for (i, body) in bodies.iter().enumerate() {
+            let path = dir.path().join(CONTENT_DIR).join(format!("b{i}.md"));
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            let front = format!("---\ntitle: B{i}\ndate: 2019-02-2{i}\nsource: KBS\n---\n");
+            std::fs::write(path, format!("{front}{body}")).unwrap();
+        }
+        let config = SiteConfig::parse("base_url = \"https://e.org/\"\n")
+            .unwrap()
+            .config;
+        let publish = Publish {
+            drafts: false,
+            future: false,
+            now: jiff::Timestamp::now(),
+        };
+        let read = |budget: usize| {
+            let mut cache = ParseCache::new(true, budget);
+            let paths = files::content_files(dir.path()).map(|(paths, _)| paths);
+            cache.read_once(dir.path(), paths, &config, &publish);
+            let heads: Vec<&Head> = cache.heads.values().flatten().collect();
+            assert_eq!(heads.len(), bodies.len());
+            for (head, body) in heads.iter().zip(bodies) {
+                assert_eq!(head.body(), body);
+            }
+            cache.spill.written()
+        };
+        let all: usize = bodies.iter().map(|b| b.len()).sum();
+        assert_eq!(read(0), all as u64);
+        assert_eq!(read(usize::MAX), 0);
+    }
+}

@@ -541,15 +541,32 @@ fn a_story_of_2000_briefings_keeps_every_page_under_200_kb() {
     for (path, size) in &pages {
         assert!(*size < 200 * 1024, "{path} is {size} bytes");
     }
-    // Every briefing is on exactly one of its pages.
-    let mut listed = 0;
+    // Every briefing is on exactly one of its pages; the newest is marked once, on the last
+    // page of the latest year.
+    let (mut listed, mut marked) = (0, Vec::new());
     for (path, _) in &pages {
         let page = std::fs::read_to_string(path).unwrap();
-        listed += between(&page, "class=\"story-timeline\"", "</section>")
-            .matches("<li")
-            .count();
+        let timeline = between(&page, "class=\"story-timeline\"", "</section>");
+        listed += timeline.matches("<li").count();
+        if timeline.contains("newest-mark") {
+            marked.push(path.clone());
+        }
     }
     assert_eq!(listed, 2000);
+    assert_eq!(marked.len(), 1, "{marked:?}");
+    assert!(
+        marked[0].ends_with("long/2022/page/6/index.html"),
+        "{marked:?}"
+    );
+    // It is the story's last item (the same day's briefings, without times, follow the
+    // site's order of ties).
+    let last = site.output("stories/long/2022/page/6/index.html");
+    let timeline = between(&last, "class=\"story-timeline\"", "</section>");
+    assert_eq!(
+        timeline.rfind("<li"),
+        timeline.find("<li class=\"newest\">"),
+        "{timeline}"
+    );
     // The story's page shows its latest year, and links every year.
     let page = site.output("stories/long/index.html");
     assert!(page.contains("Timeline, 2022"), "latest year first");

@@ -99,6 +99,69 @@ impl TermValues {
             .filter(|(shared_name, _)| shared_name == name)
             .map(|(_, value)| value)
     }
+
+    /// A summary's list of people or tags: the shared value of each term it spells as the
+    /// term's page does, its own value of the others.
+    fn list(
+        &self,
+        kind: TaxonomyKind,
+        names: &[String],
+        slugs: &[String],
+        config: &SiteConfig,
+    ) -> tera::Value {
+        names
+            .iter()
+            .zip(slugs)
+            .map(|(name, slug)| match self.shared(kind, name, slug) {
+                Some(value) => value.clone(),
+                None => term_value(kind, name, slug, config),
+            })
+            .collect::<Vec<_>>()
+            .into()
+    }
+}
+
+/// A briefing's people or tags, as its view lists them.
+enum Terms<'a> {
+    /// Made for the full view.
+    Refs(Vec<TermRef<'a>>),
+    /// A summary's, of the site's shared values ([`TermValues::list`]), handed to Tera as it
+    /// is. Hashed by nothing of its own: the summary's hash covers the names and slugs it is
+    /// made from ([`prepare_briefing`]).
+    Made(tera::Value),
+}
+
+impl<'a> Terms<'a> {
+    /// The terms, as the full view lists them (none for a summary's, made in Tera's terms).
+    fn refs(&self) -> &[TermRef<'a>] {
+        match self {
+            Terms::Refs(refs) => refs,
+            Terms::Made(_) => &[],
+        }
+    }
+}
+
+impl Serialize for Terms<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Terms::Refs(refs) => refs.serialize(serializer),
+            Terms::Made(value) => value.serialize(serializer),
+        }
+    }
+}
+
+impl std::hash::Hash for Terms<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        if let Terms::Refs(refs) = self {
+            refs.hash(state);
+        }
+    }
+}
+
+/// Which view of a briefing: the full one, with its body's HTML, or a summary's.
+enum Of<'a> {
+    Full(&'a str),
+    Summary(&'a TermValues),
 }
 
 /// A term as a briefing's `people` or `tags` list shows it.
@@ -162,11 +225,8 @@ struct BriefingView<'a> {
     /// The day it was updated, only when that is not the day it is dated.
     updated_display: Option<String>,
     source: SourceView<'a>,
-    /// Only in the full view: a summary's are put in from [`TermValues`].
-    #[serde(skip_serializing_if = "Option::is_none")]
-    people: Option<Vec<TermRef<'a>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    tags: Option<Vec<TermRef<'a>>>,
+    people: Terms<'a>,
+    tags: Terms<'a>,
     summary: &'a str,
     word_count: usize,
     reading_time: usize,
@@ -202,8 +262,15 @@ pub struct PreparedBriefing {
 /// Prepares one briefing's template values; `terms` are its people's and tags' values.
 pub fn prepare_briefing(b: &Briefing, config: &SiteConfig, terms: &TermValues) -> PreparedBriefing {
     use std::hash::{Hash, Hasher};
-    let view = briefing_view(b, config, None);
-    let summary = summary_value(b, &view, config, terms);
+    let view = briefing_view(b, config, Of::Summary(terms));
+    // The view's lists are hashed by the names and slugs they are made from (their addresses
+    // follow from the slugs and the settings).
+    let mut hasher = rustc_hash::FxHasher::default();
+    (&view, &b.people, &b.slugs.people, &b.tags, &b.slugs.tags).hash(&mut hasher);
+    let summary = Made {
+        value: tera::Value::from_serializable(&view),
+        hash: hasher.finish(),
+    };
     let mut hasher = rustc_hash::FxHasher::default();
     (summary.hash, &b.html, &b.stories).hash(&mut hasher);
     let current_url = config.url_for(&view.path);
@@ -220,52 +287,12 @@ pub fn prepare_briefing(b: &Briefing, config: &SiteConfig, terms: &TermValues) -
     }
 }
 
-/// A briefing's summary value: its view (without lists) and its people and tags, the site's
-/// shared values where it has them. The hash is of the view and the names and slugs the lists
-/// are made from (their addresses follow from the slugs and the settings).
-fn summary_value(
-    b: &Briefing,
-    view: &BriefingView<'_>,
-    config: &SiteConfig,
-    terms: &TermValues,
-) -> Made {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = rustc_hash::FxHasher::default();
-    (view, &b.people, &b.slugs.people, &b.tags, &b.slugs.tags).hash(&mut hasher);
-    let list = |kind: TaxonomyKind, names: &[String], slugs: &[String]| -> tera::Value {
-        names
-            .iter()
-            .zip(slugs)
-            .map(|(name, slug)| match terms.shared(kind, name, slug) {
-                Some(value) => value.clone(),
-                None => term_value(kind, name, slug, config),
-            })
-            .collect::<Vec<_>>()
-            .into()
-    };
-    let mut map = tera::Value::from_serializable(view)
-        .into_map()
-        .unwrap_or_default();
-    map.insert(
-        tera::value::Key::Str("people"),
-        list(TaxonomyKind::People, &b.people, &b.slugs.people),
-    );
-    map.insert(
-        tera::value::Key::Str("tags"),
-        list(TaxonomyKind::Tags, &b.tags, &b.slugs.tags),
-    );
-    Made {
-        value: map.into(),
-        hash: hasher.finish(),
-    }
-}
-
 /// The full template value of a briefing: its summary view with the body's HTML as `content`,
 /// and its JSON-LD. Both are made from the summary view, the body and the settings, so the
 /// full hash (summary and body) and the settings' hash cover them.
 pub fn full_value(b: &Briefing, config: &SiteConfig) -> tera::Value {
     let html = b.html.text();
-    let mut view = briefing_view(b, config, Some(&html));
+    let mut view = briefing_view(b, config, Of::Full(&html));
     // Its stories' pages: not in the summary view, which every list that shows the briefing
     // carries, but only here (the full hash covers `b.stories`).
     let stories: Vec<String> = b
@@ -357,8 +384,8 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
         },
         mentions: view
             .people
+            .refs()
             .iter()
-            .flatten()
             .map(|p| Mention {
                 kind: "Person",
                 name: p.name,
@@ -379,16 +406,16 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
         .replace('<', "\\u003c")
 }
 
-/// A briefing's view: with `content`, the full one (its page, the site feed), its people and
-/// tags listed; without, a summary's, whose lists [`summary_value`] puts in.
-fn briefing_view<'a>(
-    b: &'a Briefing,
-    config: &SiteConfig,
-    content: Option<&'a str>,
-) -> BriefingView<'a> {
-    // A summary's lists are the site's shared values (`summary_value`).
-    let lists = |kind: TaxonomyKind, names: &'a [String], slugs: &'a [String]| {
-        content.map(|_| term_refs(kind, names, slugs, config))
+/// A briefing's view: the full one (its page, the site feed), with its body's HTML and its
+/// people and tags listed; or a summary's, whose lists are the site's shared term values.
+fn briefing_view<'a>(b: &'a Briefing, config: &SiteConfig, of: Of<'a>) -> BriefingView<'a> {
+    let (content, terms) = match of {
+        Of::Full(html) => (Some(html), None),
+        Of::Summary(terms) => (None, Some(terms)),
+    };
+    let lists = |kind: TaxonomyKind, names: &'a [String], slugs: &'a [String]| match terms {
+        Some(terms) => Terms::Made(terms.list(kind, names, slugs, config)),
+        None => Terms::Refs(term_refs(kind, names, slugs, config)),
     };
     let path = b.path();
     BriefingView {
@@ -736,9 +763,10 @@ mod tests {
         let terms = TermValues::of(&site, &config);
         for b in &briefings {
             let value = prepare_briefing(b, &config, &terms).summary.value;
-            let mut view = briefing_view(b, &config, None);
-            view.people = Some(term_refs(People, &b.people, &b.slugs.people, &config));
-            view.tags = Some(term_refs(Tags, &b.tags, &b.slugs.tags, &config));
+            // The full view's lists, made for it, without the body.
+            let mut view = briefing_view(b, &config, Of::Full(""));
+            view.content = None;
+            assert!(matches!(view.people, Terms::Refs(_)) && matches!(view.tags, Terms::Refs(_)));
             assert_eq!(value, tera::Value::from_serializable(&view), "{}", b.slug);
             // Without shared values, the same.
             let own = prepare_briefing(b, &config, &TermValues::default());

@@ -42,7 +42,6 @@ use crate::source::files::{self, CopyFrom};
 use crate::source::layout::{self, Change};
 use crate::source::parse::Publish;
 use crate::source::{parse, theme};
-use crate::spill::BODIES_KEPT;
 
 use input::Input;
 use model_cache::Model;
@@ -68,7 +67,7 @@ pub struct EngineOptions {
     pub once: bool,
     /// With `once`: how many bytes of body texts are kept in memory — of the Markdown read, and
     /// of the HTML and search words made — the rest waiting in a temporary file (default
-    /// [`BODIES_KEPT`]).
+    /// [`crate::spill::BODIES_KEPT`]).
     pub bodies_kept: Option<usize>,
     /// Told of each stage and of files rendered (a build on a terminal shows it).
     pub progress: Progress,
@@ -117,7 +116,7 @@ impl Engine {
         options.progress.report(Step::Reading);
         let (config, warnings) = load_settings(root, &options)?;
         let once = options.once;
-        let bodies_kept = options.bodies_kept.unwrap_or(BODIES_KEPT);
+        let bodies_kept = options.bodies_kept;
         timings.lap("config");
         let mut engine = Engine {
             root: root.to_path_buf(),
@@ -276,10 +275,8 @@ impl Engine {
                         // Every parse, page and file may depend on the settings (dates are
                         // read in the site's zone): start again from the files.
                         self.config.value = config;
-                        self.parse_cache = ParseCache::new(
-                            self.options.once,
-                            self.options.bodies_kept.unwrap_or(BODIES_KEPT),
-                        );
+                        self.parse_cache =
+                            ParseCache::new(self.options.once, self.options.bodies_kept);
                         self.stories.forget();
                         self.model = None;
                         templates = true;

@@ -16,7 +16,7 @@ use crate::source::config::SiteConfig;
 use crate::source::files::{self, BriefingFile};
 use crate::source::layout::CONTENT_DIR;
 use crate::source::parse::{self, Head, LeftOut, LinkTargets, Publish};
-use crate::spill::{BodyText, Budget, Spill};
+use crate::spill::{BODIES_KEPT, BodyText, Budget, Spill};
 
 /// A file's parse: the value, or what is wrong with it.
 type Parsed<T> = Result<T, Vec<Diagnostic>>;
@@ -67,20 +67,17 @@ pub struct Fresh {
 impl ParseCache {
     /// An empty cache; `once` when the files are read once only (a build), so that their
     /// texts and front matter are let go as soon as their bodies are rendered, and bodies past
-    /// the first `bodies_kept` bytes of their texts wait in a temporary file.
-    pub fn new(once: bool, bodies_kept: usize) -> ParseCache {
+    /// the first `bodies_kept` bytes of their texts (default [`BODIES_KEPT`]) wait in a
+    /// temporary file.
+    pub fn new(once: bool, bodies_kept: Option<usize>) -> ParseCache {
+        let budget = || match (once, bodies_kept) {
+            (false, _) => Budget::default(),
+            (true, kept) => Budget::new(kept.unwrap_or(BODIES_KEPT)),
+        };
         ParseCache {
             once,
-            markdown_kept: if once {
-                Budget::new(bodies_kept)
-            } else {
-                Budget::default()
-            },
-            made_kept: if once {
-                Budget::new(bodies_kept)
-            } else {
-                Budget::default()
-            },
+            markdown_kept: budget(),
+            made_kept: budget(),
             future_left_out: 0,
             ..ParseCache::default()
         }
@@ -395,7 +392,7 @@ mod tests {
             now: jiff::Timestamp::now(),
         };
         let read = |budget: usize| {
-            let mut cache = ParseCache::new(true, budget);
+            let mut cache = ParseCache::new(true, Some(budget));
             let paths = files::content_files(dir.path()).map(|(paths, _)| paths);
             cache.read_once(dir.path(), paths, &config, &publish);
             let heads: Vec<&Head> = cache.heads.values().flatten().collect();

@@ -44,12 +44,10 @@ impl Head {
     /// Moves the body out of the file's text, which is let go (no later step of a build reads
     /// it), and gives it to be written to a [`crate::spill::Spill`].
     pub fn set_aside_body(&mut self) -> &mut BodyText {
-        if self.aside.is_none() {
+        self.aside.get_or_insert_with(|| {
             let mut text = std::mem::take(&mut self.file.text);
-            let body = text.split_off(self.body_start.min(text.len()));
-            self.aside = Some(BodyText::from(body));
-        }
-        self.aside.get_or_insert_with(BodyText::default)
+            BodyText::from(text.split_off(self.body_start))
+        })
     }
 
     /// Whether it is part of a build: drafts and briefings dated in the future are only when

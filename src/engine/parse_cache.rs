@@ -161,13 +161,15 @@ impl ParseCache {
                 done
             })
             .collect();
-        let (parsed, errors): (Vec<_>, Vec<_>) = read.into_iter().partition(Result::is_ok);
-        if !errors.is_empty() {
-            self.walk_errors = errors.into_iter().filter_map(Result::err).collect();
-            return;
+        let mut errors = Vec::new();
+        let parsed = read
+            .into_iter()
+            .filter_map(|r| r.map_err(|e| errors.push(e)).ok())
+            .collect();
+        self.walk_errors = errors;
+        if self.walk_errors.is_empty() {
+            self.take_heads(parsed, publish);
         }
-        self.walk_errors.clear();
-        self.take_heads(parsed.into_iter().filter_map(Result::ok).collect(), publish);
     }
 
     /// Reads the given briefings (paths under `content/`) again; a missing file is removed.

@@ -56,6 +56,9 @@ pub struct Renderer<'a> {
     all: Vec<usize>,
     /// Each story as a briefing's or a person's page names it, made once for all of them.
     story_links: Vec<Made>,
+    /// Each story as lists show it (the stories index, its own page, related stories), made
+    /// once for all of them.
+    story_views: Vec<Made>,
 }
 
 fn pages(count: usize, per_page: usize) -> usize {
@@ -88,6 +91,12 @@ impl<'a> Renderer<'a> {
                 .timelines
                 .iter()
                 .map(|t| Made::of(&views::StoryLink::of(t, config)))
+                .collect(),
+            story_views: site
+                .stories
+                .timelines
+                .iter()
+                .map(|t| Made::of(&views::StoryView::of(t, &site.briefings, config)))
                 .collect(),
         }
     }
@@ -164,6 +173,11 @@ impl<'a> Renderer<'a> {
     /// Story `s` as a link names it: its title, page and count.
     fn story_link(&self, s: usize) -> &Made {
         &self.story_links[s]
+    }
+
+    /// Story `s` as lists show it: its summary, status, count and span too.
+    fn story_view(&self, s: usize) -> &Made {
+        &self.story_views[s]
     }
 
     fn full(&self, i: usize) -> Full<'_> {

@@ -211,8 +211,15 @@ impl SiteConfig {
     }
 
     /// The path part of `base_url`, always starting and ending with `/` (`/repo/`).
+    /// Every link of every page starts here: `base_url` is normalized (`http://` or
+    /// `https://`, so its first `:` is the scheme's), and a search for one character is
+    /// several times cheaper than a search for `://`.
     pub fn base_path(&self) -> &str {
-        let after_scheme = self.base_url.split_once("://").map_or("", |(_, rest)| rest);
+        let url = self.base_url.as_str();
+        let after_scheme = url
+            .find(':')
+            .and_then(|i| url[i..].strip_prefix("://"))
+            .unwrap_or("");
         after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
     }
 
@@ -520,6 +527,16 @@ mod tests {
         );
         assert_eq!(c.absolute("https://a.b/c"), "https://a.b/c");
         assert_eq!(c.absolute("tags/x/"), "https://user.github.io/repo/tags/x/");
+        // A port's `:` is not the scheme's.
+        for (base_url, path) in [
+            ("http://127.0.0.1:1111/", "/"),
+            ("http://localhost:8080/a/b", "/a/b/"),
+            ("https://e.org", "/"),
+        ] {
+            let mut c = c.clone();
+            c.set_base_url(base_url).unwrap();
+            assert_eq!(c.base_path(), path, "{base_url}");
+        }
     }
 
     #[test]

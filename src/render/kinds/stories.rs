@@ -7,17 +7,16 @@ use super::{At, PageKind};
 use crate::content::urls;
 use crate::render::Renderer;
 use crate::render::pages::{Body, SitemapItem};
-use crate::render::parts::parts;
-use crate::render::views::StoryView;
+use crate::render::parts::{Made, parts};
 use crate::source::stories::Status;
 
 parts! {
     /// The stories index.
     pub struct StoriesPage<'a> {
         /// Stories still unfolding, newest first.
-        developing: Vec<StoryView<'a>>,
+        developing: Vec<&'a Made>,
         /// Stories that are over, newest first.
-        concluded: Vec<StoryView<'a>>,
+        concluded: Vec<&'a Made>,
     }
 }
 
@@ -60,8 +59,9 @@ impl PageKind for Stories {
                 .stories
                 .timelines
                 .iter()
-                .filter(|t| t.story.status == status)
-                .map(|t| StoryView::of(t, &r.site.briefings, r.config))
+                .enumerate()
+                .filter(|(_, t)| t.story.status == status)
+                .map(|(s, _)| r.story_view(s))
                 .collect()
         };
         Body::of(StoriesPage {

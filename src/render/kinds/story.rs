@@ -15,7 +15,7 @@ use crate::content::story::Timeline;
 use crate::content::urls;
 use crate::render::pages::{Body, SitemapItem};
 use crate::render::parts::{Made, parts, plain_parts};
-use crate::render::views::{self, PageLink, StoryView, TermView};
+use crate::render::views::{self, PageLink, TermView};
 use crate::render::{Renderer, count_of_briefings, numbered};
 use crate::source::dates::{month_name, rfc3339};
 
@@ -28,7 +28,7 @@ parts! {
     /// A page of a story.
     pub struct StoryPage<'a> {
         /// The story, as lists show it.
-        story: StoryView<'a>,
+        story: &'a Made,
         /// The editor's account, as HTML (on the story's own page; empty on its year pages).
         account: &'a str,
         /// The image for link previews, as an address.
@@ -47,7 +47,7 @@ parts! {
         /// Its sources likewise.
         sources: Vec<Counted<'a>>,
         /// Stories sharing people or tags with it.
-        related: Vec<StoryView<'a>>,
+        related: Vec<&'a Made>,
         /// schema.org `CollectionPage` JSON-LD of the page's briefings.
         json_ld: String,
     }
@@ -259,7 +259,7 @@ impl PageKind for Story {
         };
         let site_path = self.site_path(r, at);
         Body::of(StoryPage {
-            story: StoryView::of(t, &r.site.briefings, r.config),
+            story: r.story_view(at.group),
             account: if own_page { &t.story.html } else { "" },
             og_image: t.story.image.as_ref().map(|image| {
                 if crate::source::frontmatter::is_web_url(image) {
@@ -283,12 +283,7 @@ impl PageKind for Story {
                 Vec::new()
             },
             related: if own_page {
-                t.related
-                    .iter()
-                    .map(|&s| {
-                        StoryView::of(&r.site.stories.timelines[s], &r.site.briefings, r.config)
-                    })
-                    .collect()
+                t.related.iter().map(|&s| r.story_view(s)).collect()
             } else {
                 Vec::new()
             },

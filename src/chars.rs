@@ -11,6 +11,17 @@ pub fn unencodable(c: char) -> bool {
     (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// JSON with `<` written `\u003c`, which means the same inside a JSON string (the only place
+/// `<` can be): no `</script>` ends a JSON-LD script early, and no file of the site holds
+/// markup that is not escaped. Most JSON has no `<`, and is given back as it is.
+pub fn json_without_markup(json: String) -> String {
+    if json.contains('<') {
+        json.replace('<', "\\u003c")
+    } else {
+        json
+    }
+}
+
 /// The text without the characters XML cannot carry (borrowed when it has none).
 pub fn without_unencodable(text: &str) -> Cow<'_, str> {
     // Looked for in one pass (every rendered file passes here, 150 MB for 10,000 briefings),
@@ -106,6 +117,15 @@ pub fn cut_at_word(text: &str, max: usize) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_loses_its_markup_and_nothing_else() {
+        let json = serde_json::to_string(&"a </script> b").unwrap();
+        let safe = json_without_markup(json);
+        assert_eq!(safe, r#""a \u003c/script> b""#);
+        assert_eq!(serde_json::from_str::<String>(&safe).unwrap(), "a </script> b");
+        assert_eq!(json_without_markup("[1]".to_string()), "[1]");
+    }
 
     #[test]
     fn long_text_is_cut_at_a_word() {

@@ -399,11 +399,7 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
             })
             .collect(),
     };
-    // `<` only occurs inside strings, where `\u003c` means the same: no `</script>` can end
-    // the script early.
-    serde_json::to_string(&article)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
+    crate::chars::json_without_markup(serde_json::to_string(&article).unwrap_or_default())
 }
 
 /// A briefing's view: the full one (its page, the site feed), with its body's HTML and its

@@ -340,7 +340,5 @@ fn json_ld(r: &Renderer<'_>, t: &Timeline, site_path: &str, members: &[usize]) -
             })
             .collect(),
     };
-    serde_json::to_string(&collection)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
+    crate::chars::json_without_markup(serde_json::to_string(&collection).unwrap_or_default())
 }

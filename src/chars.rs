@@ -123,7 +123,10 @@ mod tests {
         let json = serde_json::to_string(&"a </script> b").unwrap();
         let safe = json_without_markup(json);
         assert_eq!(safe, r#""a \u003c/script> b""#);
-        assert_eq!(serde_json::from_str::<String>(&safe).unwrap(), "a </script> b");
+        assert_eq!(
+            serde_json::from_str::<String>(&safe).unwrap(),
+            "a </script> b"
+        );
         assert_eq!(json_without_markup("[1]".to_string()), "[1]");
     }
 

@@ -400,8 +400,7 @@ fn stories(site: &Site) -> RenderedFile {
 /// A value as JSON, with `<` written `\u003c`: the files carry the site's titles and names as
 /// written, and no file of the site holds markup that is not escaped, whatever it is served as.
 fn json(value: &impl Serialize) -> Vec<u8> {
-    crate::chars::json_without_markup(serde_json::to_string(value).unwrap_or_default())
-        .into_bytes()
+    crate::chars::json_without_markup(serde_json::to_string(value).unwrap_or_default()).into_bytes()
 }
 
 /// The briefings' years (as their dates are written), as `[year, briefings]` runs in briefing

@@ -597,6 +597,13 @@ fn front_matter_values_are_escaped_everywhere() {
     site.build().assert_ok();
     for (path, bytes) in snapshot(&site.path("public")) {
         let text = String::from_utf8_lossy(&bytes);
+        if path == "data/briefings.csv" {
+            // The one exception: CSV has no way to write `<` but as itself, and a researcher's
+            // data must read back as written (the JSON's `\u003c` does). It is served as
+            // `text/csv`, which no browser runs.
+            assert!(text.contains("\n<script>alert(1)</script>,"), "{text}");
+            continue;
+        }
         assert!(!text.contains("<script>"), "{path} has an unescaped script");
         assert!(!text.contains("<img src=x"), "{path} has an unescaped img");
     }

@@ -44,6 +44,13 @@ pub fn search_fragment(n: usize) -> String {
     format!("{SEARCH_DATA}f/{n}.json")
 }
 
+/// The folder of the archive as data: files for a spreadsheet, pandas or Datasette.
+pub const DATA: &str = "data/";
+/// Every published briefing as a JSON array of objects.
+pub const BRIEFINGS_JSON: &str = "data/briefings.json";
+/// The same rows as CSV (RFC 4180), lists joined with `;`.
+pub const BRIEFINGS_CSV: &str = "data/briefings.csv";
+
 /// The file of a folder's page.
 pub const INDEX_FILE: &str = "index.html";
 
@@ -143,6 +150,7 @@ pub const OUTPUT_GROUPS: &[&str] = &[
     "search",
     "feeds",
     "sitemap",
+    "data",
     "other",
 ];
 
@@ -169,6 +177,7 @@ pub fn output_group(path: &str) -> &'static str {
         CHRONOLOGY => "chronology",
         SEARCH => "search",
         STORIES => "stories",
+        DATA => "data",
         _ => TaxonomyKind::ALL
             .iter()
             .map(|kind| kind.name())
@@ -200,6 +209,7 @@ mod tests {
             ("search/data/w/0.bin", "search"),
             ("sitemap.xml", "sitemap"),
             ("sitemap2.xml", "sitemap"),
+            ("data/briefings.csv", "data"),
             ("style.css", "other"),
             ("404.html", "other"),
             ("images/map.png", "other"),

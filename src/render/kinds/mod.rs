@@ -8,6 +8,7 @@
 mod briefing;
 mod chronology;
 mod cname;
+mod data;
 mod feed;
 mod highlight_css;
 mod home;
@@ -38,6 +39,7 @@ use crate::render::pages::{Body, SitemapItem};
 /// briefing first, so that, rendered in parallel, the longest jobs start at once.
 pub static KINDS: &[&dyn PageKind] = &[
     &sitemap::Sitemap,
+    &data::Data,
     &chronology::Chronology,
     &home::Home,
     &briefing::Briefing,

@@ -17,7 +17,7 @@ use common::generated_site;
 const BRIEFINGS: usize = 1500;
 
 /// Per part of the output (`build --sizes`' rows), the most bytes per published briefing: today's
-/// figures (the last change: 4,790; 655; 746; 261; 399; 753; 296; 1,163; 123; data 757) and about 3 %.
+/// figures (the last change: 4,790; 655; 746; 261; 399; 753; 296; 1,181; 123; 812) and about 3 %.
 /// The briefing pages' figure leaves out the briefings' own text (their rendered bodies),
 /// which is the curator's and not the site's to spend.
 const CEILINGS: &[(&str, u64)] = &[
@@ -30,7 +30,7 @@ const CEILINGS: &[(&str, u64)] = &[
     ("search", 305),
     ("feeds", 1200),
     ("sitemap", 127),
-    ("data", 780),
+    ("data", 840),
 ];
 
 /// The most files the output may have per briefing: GitLab Pages takes 200,000 files, and a

@@ -1,7 +1,9 @@
 //! The archive as data (issue 30): `data/briefings.json` and `data/briefings.csv` hold every
 //! published briefing — never a draft or a briefing dated after the build, even when the
 //! pages show them — and read back with Python's `json` and `csv` modules into the same rows,
-//! whatever quotes, commas, line breaks and scripts the fields carry.
+//! whatever quotes, commas, line breaks and scripts the fields carry; `data/people.json`
+//! counts each person and who they appear with; `feed.json` is a JSON Feed 1.1; each story
+//! has a TimelineJS `timeline.json`.
 
 mod common;
 
@@ -29,11 +31,14 @@ fn data_site() -> Site {
     site.briefing("2025/awkward.md", AWKWARD_FRONT, "The body.\n");
     site.briefing(
         "2025/plain.md",
-        &front(
-            "Plain briefing",
-            "2025-06-10",
-            &["Summits"],
-            &["Donald Trump"],
+        &format!(
+            "{}story: talks\n",
+            front(
+                "Plain briefing",
+                "2025-06-10",
+                &["Summits"],
+                &["Donald Trump", "Kim Jong-un"]
+            )
         ),
         "Plain body.\n",
     );
@@ -41,16 +46,42 @@ fn data_site() -> Site {
         "2025/draft.md",
         &format!(
             "{}draft: true\n",
-            front("A draft", "2025-06-11", &["Summits"], &[])
+            front("A draft", "2025-06-11", &["Summits"], &["Kim Jong-un"])
         ),
         "Not yet.\n",
     );
     site.briefing(
         "2999/future.md",
-        &front("From the future", "2999-01-01", &["Summits"], &[]),
+        &format!(
+            "{}story: talks\n",
+            front(
+                "From the future",
+                "2999-01-01",
+                &["Summits"],
+                &["Kim Jong-un"]
+            )
+        ),
         "Later.\n",
     );
     site
+}
+
+/// What Python's `json.load` reads from an output file.
+fn python_json(site: &Site, file: &str) -> Value {
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            "import json, sys; print(json.dumps(json.load(open(sys.argv[1], encoding='utf-8'))))",
+        ])
+        .arg(site.path(&format!("public/{file}")))
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 /// What Python's `csv.DictReader` and `json.load` read from the two files.
@@ -121,7 +152,11 @@ fn the_data_files_read_back_as_the_same_published_rows() {
     assert_eq!(awkward["url"], "https://example.org/briefings/awkward/");
     assert_eq!(awkward["language"], "en");
     assert_eq!(json_rows[1]["source_url"], "https://world.kbs.co.kr/");
-    assert_eq!(json_rows[1]["stories"], serde_json::json!([]));
+    assert_eq!(json_rows[1]["stories"], serde_json::json!(["talks"]));
+    assert_eq!(
+        json_rows[1]["people"],
+        serde_json::json!(["Donald Trump", "Kim Jong-un"])
+    );
 
     // The CSV holds the same rows: lists joined with `;`, a missing value empty.
     assert_eq!(csv_rows.len(), json_rows.len());
@@ -166,4 +201,99 @@ fn a_site_with_no_briefing_has_a_header_and_an_empty_list() {
         site.output("data/briefings.csv"),
         "title,date,source,source_url,people,tags,stories,summary,url,language\r\n"
     );
+}
+
+#[test]
+fn people_json_counts_published_briefings_and_who_appears_with_whom() {
+    let site = data_site();
+    site.run(&["build", "--drafts", "--future"]).assert_ok();
+    let people = python_json(&site, "data/people.json");
+    let person = |name: &str| {
+        people
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap_or_else(|| panic!("no {name} in {people}"))
+            .clone()
+    };
+    // The draft and the future briefing name Kim too: they are not counted.
+    let kim = person("Kim Jong-un");
+    assert_eq!(kim["briefings"], 2);
+    assert_eq!(kim["first"], "2025-06-10T00:00:00+00:00");
+    assert_eq!(kim["last"], "2025-06-12T09:00:00+09:00");
+    assert_eq!(kim["url"], "https://example.org/people/kim-jong-un/");
+    assert_eq!(
+        kim["appears_with"],
+        serde_json::json!([
+            {"name": "Donald Trump", "briefings": 1},
+            {"name": "Zoë \"Z\" O'Brien", "briefings": 1}
+        ])
+    );
+    assert_eq!(person("Donald Trump")["briefings"], 1);
+    assert_eq!(people.as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn feed_json_is_a_json_feed_of_published_briefings() {
+    let site = data_site();
+    site.run(&["build", "--drafts", "--future"]).assert_ok();
+    let feed = python_json(&site, "feed.json");
+    // JSON Feed 1.1's required fields: version, title, items; each item an id and content.
+    assert_eq!(feed["version"], "https://jsonfeed.org/version/1.1");
+    assert_eq!(feed["title"], "Test Briefings");
+    assert_eq!(feed["home_page_url"], "https://example.org/");
+    assert_eq!(feed["feed_url"], "https://example.org/feed.json");
+    let items = feed["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "{feed}");
+    for item in items {
+        assert!(item["id"].is_string(), "{item}");
+        assert!(
+            item["content_html"].is_string() || item["content_text"].is_string(),
+            "{item}"
+        );
+    }
+    let awkward = &items[0];
+    assert_eq!(awkward["url"], "https://example.org/briefings/awkward/");
+    assert_eq!(awkward["title"], "Kim says \"no\", then yes — 서울에서");
+    assert_eq!(awkward["content_html"], "<p>The body.</p>\n");
+    assert_eq!(awkward["date_published"], "2025-06-12T09:00:00+09:00");
+    assert_eq!(awkward["external_url"], "https://example.com/a?b=1,2");
+    assert_eq!(
+        awkward["tags"],
+        serde_json::json!(["Diplomacy, again", "외교"])
+    );
+    // Linked from the head beside the Atom feed.
+    assert!(
+        site.output("index.html").contains(
+            "type=\"application/feed+json\" title=\"Test Briefings\" href=\"/feed.json\""
+        ),
+        "{}",
+        site.output("index.html")
+    );
+}
+
+#[test]
+fn a_story_timeline_is_timelinejs_json_of_its_published_briefings() {
+    let site = data_site();
+    site.run(&["build", "--drafts", "--future"]).assert_ok();
+    let timeline = python_json(&site, "stories/talks/timeline.json");
+    assert_eq!(timeline["title"]["text"]["headline"], "The talks");
+    let events = timeline["events"].as_array().unwrap();
+    // Oldest first; the future briefing of the story is left out.
+    assert_eq!(events.len(), 2, "{timeline}");
+    assert_eq!(
+        events[0]["start_date"],
+        serde_json::json!({"year": "2025", "month": "6", "day": "10"})
+    );
+    assert_eq!(
+        events[0]["text"]["headline"],
+        "<a href=\"https://example.org/briefings/plain/\">Plain briefing</a>"
+    );
+    assert_eq!(
+        events[1]["text"]["headline"],
+        "<a href=\"https://example.org/briefings/awkward/\">Kim says \"no\", then yes — 서울에서</a>"
+    );
+    assert_eq!(events[1]["group"], "The \"Daily\", Seoul");
+    assert_eq!(events[1]["unique_id"], "awkward");
 }

@@ -50,6 +50,15 @@ pub const DATA: &str = "data/";
 pub const BRIEFINGS_JSON: &str = "data/briefings.json";
 /// The same rows as CSV (RFC 4180), lists joined with `;`.
 pub const BRIEFINGS_CSV: &str = "data/briefings.csv";
+/// Each person: counts, first and last dates, who they appear with.
+pub const PEOPLE_JSON: &str = "data/people.json";
+/// The site feed as JSON Feed 1.1, beside the Atom one.
+pub const JSON_FEED: &str = "feed.json";
+
+/// A story's timeline as TimelineJS reads it (`stories/hanoi-summit/timeline.json`).
+pub fn story_timeline(slug: &str) -> String {
+    format!("{}timeline.json", story(slug))
+}
 
 /// The file of a folder's page.
 pub const INDEX_FILE: &str = "index.html";
@@ -155,11 +164,12 @@ pub const OUTPUT_GROUPS: &[&str] = &[
 ];
 
 /// Which group of [`OUTPUT_GROUPS`] a file of the output belongs to, by its path
-/// (`people/kim-jong-un/page/2/index.html` → `people`): every feed is one of the feeds; a
-/// taxonomy's group holds its index and its terms' pages; `home` is the home list's pages;
-/// `other` the theme's files, static files and the files beside briefings.
+/// (`people/kim-jong-un/page/2/index.html` → `people`): every feed (the JSON Feed too) is one
+/// of the feeds; a taxonomy's group holds its index and its terms' pages; `home` is the home
+/// list's pages; `data` the archive as data; `other` the theme's files, static files and the
+/// files beside briefings.
 pub fn output_group(path: &str) -> &'static str {
-    if path.rsplit('/').next() == Some(FEED) {
+    if path.rsplit('/').next() == Some(FEED) || path == JSON_FEED {
         return "feeds";
     }
     let Some((top, _)) = path.split_once('/') else {
@@ -210,6 +220,8 @@ mod tests {
             ("sitemap.xml", "sitemap"),
             ("sitemap2.xml", "sitemap"),
             ("data/briefings.csv", "data"),
+            ("feed.json", "feeds"),
+            ("stories/hanoi-summit/timeline.json", "stories"),
             ("style.css", "other"),
             ("404.html", "other"),
             ("images/map.png", "other"),

@@ -1,13 +1,15 @@
-//! The archive as data (`data/briefings.json`, `data/briefings.csv`): one row per published
-//! briefing — title, date, source and its address, people, tags, stories, summary, permalink,
-//! language — for a researcher's spreadsheet, pandas or Datasette. Both files are written from
-//! the same rows, so that they cannot disagree; drafts and briefings dated after the build
-//! never appear, whatever the build shows.
+//! The archive as data, for a researcher's spreadsheet, pandas or Datasette:
+//! `data/briefings.json` and `data/briefings.csv`, one row per published briefing — title,
+//! date, source and its address, people, tags, stories, summary, permalink, language — both
+//! written from the same rows, so that they cannot disagree; and `data/people.json`, each
+//! person's count, first and last date, and the people they appear with. Drafts and briefings
+//! dated after the build never appear, whatever the build shows ([`published`]).
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::{At, PageKind};
-use crate::content::model::Briefing;
+use crate::content::model::{Briefing, TaxonomyKind};
 use crate::content::urls;
 use crate::render::Renderer;
 use crate::render::pages::Body;
@@ -50,7 +52,29 @@ const COLUMNS: [&str; 10] = [
     "language",
 ];
 
-/// The data files: `At::item` 0 is the JSON, 1 the CSV.
+/// A person as data.
+#[derive(Serialize)]
+struct PersonRow<'a> {
+    name: &'a str,
+    /// Their page's URL.
+    url: String,
+    /// How many published briefings name them.
+    briefings: usize,
+    /// The dates of the first and the latest of those (RFC 3339).
+    first: String,
+    last: String,
+    /// Everyone named beside them, with how many briefings they share: most first, ties A–Z.
+    appears_with: Vec<Together<'a>>,
+}
+
+/// A person named beside another, and how often.
+#[derive(Serialize)]
+struct Together<'a> {
+    name: &'a str,
+    briefings: usize,
+}
+
+/// The data files: `At::item` 0 is the briefings' JSON, 1 their CSV, 2 the people's JSON.
 pub struct Data;
 
 impl PageKind for Data {
@@ -63,22 +87,23 @@ impl PageKind for Data {
     }
 
     fn outputs(&self, _r: &Renderer<'_>, out: &mut Vec<At>) {
-        out.extend([At::of(0, 0), At::of(0, 1)]);
+        out.extend([At::of(0, 0), At::of(0, 1), At::of(0, 2)]);
     }
 
     fn site_path(&self, _r: &Renderer<'_>, at: At) -> String {
         match at.item {
             0 => urls::BRIEFINGS_JSON,
-            _ => urls::BRIEFINGS_CSV,
+            1 => urls::BRIEFINGS_CSV,
+            _ => urls::PEOPLE_JSON,
         }
         .to_string()
     }
 
     fn body<'r>(&self, r: &'r Renderer<'_>, at: At) -> Body<'r> {
-        let rows = rows(r);
         Body::Text(match at.item {
-            0 => json(&rows),
-            _ => csv(&rows),
+            0 => json(&rows(r)),
+            1 => csv(&rows(r)),
+            _ => json(&people(r)),
         })
     }
 
@@ -110,13 +135,70 @@ fn rows<'r>(r: &'r Renderer<'_>) -> Vec<Row<'r>> {
         .collect()
 }
 
-/// Whether a briefing of the build is one its readers are meant to have: not a draft, and not
+/// Whether a briefing of the build is one its readers are meant to have (the data files', the
+/// JSON Feed's and the story timelines' rule): not a draft, and not
 /// dated after now (`--drafts` and `--future` preview them on pages, not in the data).
-fn published(b: &Briefing, now: jiff::Timestamp) -> bool {
+pub fn published(b: &Briefing, now: jiff::Timestamp) -> bool {
     !b.draft && b.date.timestamp() <= now
 }
 
-fn json(rows: &[Row<'_>]) -> String {
+/// The people of the published briefings, in the site's order of people (by slug).
+fn people<'r>(r: &'r Renderer<'_>) -> Vec<PersonRow<'r>> {
+    let now = jiff::Timestamp::now();
+    let people = &r.site.taxonomy(TaxonomyKind::People).terms;
+    let by_slug: FxHashMap<&str, usize> = people
+        .iter()
+        .enumerate()
+        .map(|(i, term)| (term.slug.as_str(), i))
+        .collect();
+    people
+        .iter()
+        .enumerate()
+        .filter_map(|(me, term)| {
+            // Newest first, as the term lists them.
+            let shown: Vec<&Briefing> = term
+                .briefings
+                .iter()
+                .map(|&i| &*r.site.briefings[i])
+                .filter(|b| published(b, now))
+                .collect();
+            let (latest, first) = (shown.first()?, shown.last()?);
+            let mut with: FxHashMap<usize, usize> = FxHashMap::default();
+            for b in &shown {
+                for slug in &b.slugs.people {
+                    match by_slug.get(slug.as_str()) {
+                        Some(&other) if other != me => *with.entry(other).or_default() += 1,
+                        _ => {}
+                    }
+                }
+            }
+            let mut appears_with: Vec<Together<'r>> = with
+                .into_iter()
+                .map(|(other, briefings)| Together {
+                    name: &people[other].name,
+                    briefings,
+                })
+                .collect();
+            appears_with.sort_unstable_by(|a, b| {
+                b.briefings
+                    .cmp(&a.briefings)
+                    .then_with(|| a.name.cmp(b.name))
+            });
+            Some(PersonRow {
+                name: &term.name,
+                url: r
+                    .config
+                    .url_for(&urls::term(TaxonomyKind::People, &term.slug)),
+                briefings: shown.len(),
+                first: rfc3339(&first.date),
+                last: rfc3339(&latest.date),
+                appears_with,
+            })
+        })
+        .collect()
+}
+
+fn json(rows: &impl Serialize) -> String {
     crate::chars::json_without_markup(serde_json::to_string(rows).unwrap_or_default())
 }
 

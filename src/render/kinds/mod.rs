@@ -12,6 +12,7 @@ mod data;
 mod feed;
 mod highlight_css;
 mod home;
+mod json_feed;
 mod month;
 mod nojekyll;
 mod not_found;
@@ -21,6 +22,7 @@ mod sitemap;
 mod stories;
 mod story;
 mod story_feed;
+mod story_timeline;
 mod term;
 mod term_feed;
 mod terms;
@@ -49,7 +51,9 @@ pub static KINDS: &[&dyn PageKind] = &[
     &story::Story,
     &stories::Stories,
     &story_feed::StoryFeed,
+    &story_timeline::StoryTimeline,
     &feed::Feed,
+    &json_feed::JsonFeed,
     &year::Year,
     &month::Month,
     &robots::Robots,

@@ -135,6 +135,7 @@ impl<'a> Renderer<'a> {
         let mut h = FxHasher::default();
         match (&page.body, page.template) {
             (Body::Text(text), _) => text.hash(&mut h),
+            (Body::Hashed { hash, .. }, _) => hash.hash(&mut h),
             (body, template) => {
                 template.map(|t| self.templates.fingerprint(t)).hash(&mut h);
                 page.common.hash_into(&mut h);
@@ -151,6 +152,7 @@ impl<'a> Renderer<'a> {
         let path = self.output_path(job);
         let text = match (&page.body, page.template) {
             (Body::Text(text), _) => text.clone(),
+            (Body::Hashed { text, .. }, _) => text(),
             (_, None) => String::new(),
             (body, Some(template)) => {
                 let mut context = crate::render::parts::context(&page.common);
@@ -164,6 +166,17 @@ impl<'a> Renderer<'a> {
             path,
             bytes: without_unencodable(text).into_bytes(),
         })
+    }
+
+    /// A hash of the settings and of briefings `members` whole (their summary's values, body
+    /// and stories): what a file written from those briefings' data is made from.
+    fn hash_of_briefings(&self, members: impl Iterator<Item = usize>) -> u64 {
+        let mut h = FxHasher::default();
+        self.config_value.hash.hash(&mut h);
+        for i in members {
+            (i, self.prepared[i].full_hash).hash(&mut h);
+        }
+        h.finish()
     }
 
     fn summary(&self, i: usize) -> &Made {

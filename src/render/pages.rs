@@ -111,6 +111,15 @@ pub enum Body<'a> {
     Fields(Box<dyn Fields + 'a>),
     /// A file made from the settings alone, not through a template: its text.
     Text(String),
+    /// A file made without a template from many values whose hashes are at hand (the data
+    /// files, from every briefing): their hash, which is the file's fingerprint, and how to
+    /// write it — called only when the file is rendered, not each time `serve` looks at it.
+    Hashed {
+        /// The hash of everything the text is made from.
+        hash: u64,
+        /// Writes the text.
+        text: Box<dyn Fn() -> String + 'a>,
+    },
 }
 
 impl<'a> Body<'a> {
@@ -123,7 +132,7 @@ impl<'a> Body<'a> {
     pub fn fields(&self) -> Option<&dyn Fields> {
         match self {
             Body::Fields(fields) => Some(fields.as_ref()),
-            Body::Text(_) => None,
+            Body::Text(_) | Body::Hashed { .. } => None,
         }
     }
 }

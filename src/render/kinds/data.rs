@@ -100,11 +100,16 @@ impl PageKind for Data {
     }
 
     fn body<'r>(&self, r: &'r Renderer<'_>, at: At) -> Body<'r> {
-        Body::Text(match at.item {
-            0 => json(&rows(r)),
-            1 => csv(&rows(r)),
-            _ => json(&people(r)),
-        })
+        let now = jiff::Timestamp::now();
+        let shown = (0..r.site.briefings.len()).filter(|&i| published(&r.site.briefings[i], now));
+        Body::Hashed {
+            hash: r.hash_of_briefings(shown),
+            text: Box::new(move || match at.item {
+                0 => json(&rows(r, now)),
+                1 => csv(&rows(r, now)),
+                _ => json(&people(r, now)),
+            }),
+        }
     }
 
     fn lists_everything(&self) -> bool {
@@ -113,8 +118,7 @@ impl PageKind for Data {
 }
 
 /// The published briefings' rows, newest first (the site's order).
-fn rows<'r>(r: &'r Renderer<'_>) -> Vec<Row<'r>> {
-    let now = jiff::Timestamp::now();
+fn rows<'r>(r: &'r Renderer<'_>, now: jiff::Timestamp) -> Vec<Row<'r>> {
     r.site
         .briefings
         .iter()
@@ -143,8 +147,7 @@ pub fn published(b: &Briefing, now: jiff::Timestamp) -> bool {
 }
 
 /// The people of the published briefings, in the site's order of people (by slug).
-fn people<'r>(r: &'r Renderer<'_>) -> Vec<PersonRow<'r>> {
-    let now = jiff::Timestamp::now();
+fn people<'r>(r: &'r Renderer<'_>, now: jiff::Timestamp) -> Vec<PersonRow<'r>> {
     let people = &r.site.taxonomy(TaxonomyKind::People).terms;
     let by_slug: FxHashMap<&str, usize> = people
         .iter()

@@ -70,41 +70,47 @@ impl PageKind for JsonFeed {
 
     fn body<'r>(&self, r: &'r Renderer<'_>, _at: At) -> Body<'r> {
         let now = jiff::Timestamp::now();
-        let config = r.config;
-        let items = r
-            .site
-            .briefings
-            .iter()
-            .zip(r.prepared)
-            .filter(|(b, _)| published(b, now))
-            .take(config.feed_limit)
-            .map(|(b, prepared)| Item {
-                id: &prepared.current_url,
-                url: &prepared.current_url,
-                title: &b.title,
-                content_html: b.html.text().into_owned(),
-                summary: &b.summary,
-                date_published: rfc3339(&b.date),
-                date_modified: b.updated.as_ref().map(rfc3339),
-                external_url: b.source.url.as_deref(),
-                tags: &b.tags,
-            })
+        let newest: Vec<usize> = (0..r.site.briefings.len())
+            .filter(|&i| published(&r.site.briefings[i], now))
+            .take(r.config.feed_limit)
             .collect();
-        let feed = Feed {
-            version: VERSION,
-            title: &config.title,
-            home_page_url: &config.base_url,
-            feed_url: config.url_for(urls::JSON_FEED),
-            description: &config.description,
-            language: &config.language,
-            authors: [Author {
-                name: &config.title,
-                url: &config.base_url,
-            }],
-            items,
-        };
-        Body::Text(crate::chars::json_without_markup(
-            serde_json::to_string(&feed).unwrap_or_default(),
-        ))
+        Body::Hashed {
+            hash: r.hash_of_briefings(newest.iter().copied()),
+            text: Box::new(move || text(r, &newest)),
+        }
     }
+}
+
+/// The feed of briefings `newest`.
+fn text(r: &Renderer<'_>, newest: &[usize]) -> String {
+    let config = r.config;
+    let items = newest
+        .iter()
+        .map(|&i| (&r.site.briefings[i], &r.prepared[i]))
+        .map(|(b, prepared)| Item {
+            id: &prepared.current_url,
+            url: &prepared.current_url,
+            title: &b.title,
+            content_html: b.html.text().into_owned(),
+            summary: &b.summary,
+            date_published: rfc3339(&b.date),
+            date_modified: b.updated.as_ref().map(rfc3339),
+            external_url: b.source.url.as_deref(),
+            tags: &b.tags,
+        })
+        .collect();
+    let feed = Feed {
+        version: VERSION,
+        title: &config.title,
+        home_page_url: &config.base_url,
+        feed_url: config.url_for(urls::JSON_FEED),
+        description: &config.description,
+        language: &config.language,
+        authors: [Author {
+            name: &config.title,
+            url: &config.base_url,
+        }],
+        items,
+    };
+    crate::chars::json_without_markup(serde_json::to_string(&feed).unwrap_or_default())
 }

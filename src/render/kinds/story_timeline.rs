@@ -71,43 +71,53 @@ impl PageKind for StoryTimeline {
     fn body<'r>(&self, r: &'r Renderer<'_>, at: At) -> Body<'r> {
         let now = jiff::Timestamp::now();
         let t = &r.site.stories.timelines[at.group];
-        let event = |i: usize| {
-            let b: &Briefing = &r.site.briefings[i];
-            let url = &r.prepared[i].current_url;
-            Event {
-                start_date: Date {
-                    year: b.date.year().to_string(),
-                    month: b.date.month().to_string(),
-                    day: b.date.day().to_string(),
-                },
-                text: Text {
-                    headline: format!(
-                        "<a href=\"{}\">{}</a>",
-                        escape_attribute(url),
-                        escape_text(&b.title)
-                    ),
-                    text: escape_text(&b.summary),
-                },
-                unique_id: b.slug.clone(),
-                group: b.source.name.clone(),
-            }
-        };
-        let timeline = Timeline {
-            title: Slide {
-                text: Text {
-                    headline: escape_text(&t.story.title),
-                    text: escape_text(&t.story.summary),
-                },
-            },
-            events: t
-                .briefings
-                .iter()
-                .filter(|&&i| published(&r.site.briefings[i], now))
-                .map(|&i| event(i))
-                .collect(),
-        };
-        Body::Text(crate::chars::json_without_markup(
-            serde_json::to_string(&timeline).unwrap_or_default(),
-        ))
+        let shown: Vec<usize> = t
+            .briefings
+            .iter()
+            .copied()
+            .filter(|&i| published(&r.site.briefings[i], now))
+            .collect();
+        // The story as its view has it (title, summary, span), and its briefings whole.
+        let hash = r.hash_of_briefings(shown.iter().copied()) ^ r.story_view(at.group).hash;
+        Body::Hashed {
+            hash,
+            text: Box::new(move || text(r, at.group, &shown)),
+        }
     }
+}
+
+/// The timeline of story `s`, of its briefings `shown`.
+fn text(r: &Renderer<'_>, s: usize, shown: &[usize]) -> String {
+    let t = &r.site.stories.timelines[s];
+    let event = |i: usize| {
+        let b: &Briefing = &r.site.briefings[i];
+        let url = &r.prepared[i].current_url;
+        Event {
+            start_date: Date {
+                year: b.date.year().to_string(),
+                month: b.date.month().to_string(),
+                day: b.date.day().to_string(),
+            },
+            text: Text {
+                headline: format!(
+                    "<a href=\"{}\">{}</a>",
+                    escape_attribute(url),
+                    escape_text(&b.title)
+                ),
+                text: escape_text(&b.summary),
+            },
+            unique_id: b.slug.clone(),
+            group: b.source.name.clone(),
+        }
+    };
+    let timeline = Timeline {
+        title: Slide {
+            text: Text {
+                headline: escape_text(&t.story.title),
+                text: escape_text(&t.story.summary),
+            },
+        },
+        events: shown.iter().map(|&i| event(i)).collect(),
+    };
+    crate::chars::json_without_markup(serde_json::to_string(&timeline).unwrap_or_default())
 }

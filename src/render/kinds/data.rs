@@ -5,10 +5,13 @@
 //! person's count, first and last date, and the people they appear with. Drafts and briefings
 //! dated after the build never appear, whatever the build shows ([`published`]).
 
+use std::io;
+
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::{At, PageKind};
+use crate::chars::JsonWithoutMarkup;
 use crate::content::model::{Briefing, TaxonomyKind};
 use crate::content::urls;
 use crate::render::Renderer;
@@ -74,7 +77,8 @@ struct Together<'a> {
     briefings: usize,
 }
 
-/// The data files: `At::item` 0 is the briefings' JSON, 1 their CSV, 2 the people's JSON.
+/// The JSON data files: `At::item` 0 is the briefings', 1 the people's. They are planned
+/// first, with the other files that list every briefing.
 pub struct Data;
 
 impl PageKind for Data {
@@ -87,29 +91,22 @@ impl PageKind for Data {
     }
 
     fn outputs(&self, _r: &Renderer<'_>, out: &mut Vec<At>) {
-        out.extend([At::of(0, 0), At::of(0, 1), At::of(0, 2)]);
+        out.extend([At::of(0, 0), At::of(0, 1)]);
     }
 
     fn site_path(&self, _r: &Renderer<'_>, at: At) -> String {
         match at.item {
             0 => urls::BRIEFINGS_JSON,
-            1 => urls::BRIEFINGS_CSV,
             _ => urls::PEOPLE_JSON,
         }
         .to_string()
     }
 
     fn body<'r>(&self, r: &'r Renderer<'_>, at: At) -> Body<'r> {
-        let now = jiff::Timestamp::now();
-        let shown = (0..r.site.briefings.len()).filter(|&i| published(&r.site.briefings[i], now));
-        Body::Hashed {
-            hash: r.hash_of_briefings(shown),
-            text: Box::new(move || match at.item {
-                0 => json(&rows(r, now)),
-                1 => csv(&rows(r, now)),
-                _ => json(&people(r, now)),
-            }),
-        }
+        hashed(r, move |out, now| match at.item {
+            0 => json(out, &Each(|| rows(r, now))),
+            _ => json(out, &people(r, now)),
+        })
     }
 
     fn lists_everything(&self) -> bool {
@@ -117,13 +114,51 @@ impl PageKind for Data {
     }
 }
 
-/// The published briefings' rows, newest first (the site's order).
-fn rows<'r>(r: &'r Renderer<'_>, now: jiff::Timestamp) -> Vec<Row<'r>> {
+/// `briefings.csv`: the briefings' rows again, planned last of all, so that it is never
+/// written at the same time as their JSON (the two are the largest files of the site: at
+/// 100,000 briefings, 53 and 41 MB, which the build's peak memory would hold at once).
+pub struct DataCsv;
+
+impl PageKind for DataCsv {
+    fn name(&self) -> &'static str {
+        "data-csv"
+    }
+
+    fn template(&self) -> Option<&'static str> {
+        None
+    }
+
+    fn site_path(&self, _r: &Renderer<'_>, _at: At) -> String {
+        urls::BRIEFINGS_CSV.to_string()
+    }
+
+    fn body<'r>(&self, r: &'r Renderer<'_>, _at: At) -> Body<'r> {
+        hashed(r, move |out, now| csv(out, rows(r, now)))
+    }
+}
+
+/// A data file written by `write` from the published briefings: its hash is theirs, and its
+/// text is made only when it is rendered.
+fn hashed<'r>(
+    r: &'r Renderer<'_>,
+    write: impl Fn(&mut dyn io::Write, jiff::Timestamp) + 'r,
+) -> Body<'r> {
+    let now = jiff::Timestamp::now();
+    let shown = (0..r.site.briefings.len()).filter(|&i| published(&r.site.briefings[i], now));
+    Body::Hashed {
+        hash: r.hash_of_briefings(shown),
+        text: Box::new(move || sized(|out| write(out, now))),
+    }
+}
+
+/// The published briefings' rows, newest first (the site's order), made as they are written:
+/// at 100,000 briefings a list of them took some 25 MB beside the text.
+fn rows<'r>(r: &'r Renderer<'_>, now: jiff::Timestamp) -> impl Iterator<Item = Row<'r>> {
     r.site
         .briefings
         .iter()
         .zip(r.prepared)
-        .filter(|(b, _)| published(b, now))
+        .filter(move |(b, _)| published(b, now))
         .map(|(b, prepared)| Row {
             title: &b.title,
             date: rfc3339(&b.date),
@@ -136,7 +171,43 @@ fn rows<'r>(r: &'r Renderer<'_>, now: jiff::Timestamp) -> Vec<Row<'r>> {
             url: &prepared.current_url,
             language: &r.config.language,
         })
-        .collect()
+}
+
+/// A JSON array of what an iterator gives, written as it goes.
+struct Each<F>(F);
+
+impl<F: Fn() -> I, I: Iterator<Item = T>, T: Serialize> Serialize for Each<F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
+/// Bytes counted and dropped.
+#[derive(Default)]
+struct Count(usize);
+
+impl io::Write for Count {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What `write` writes, in a buffer of exactly its size: the text is written twice, first only
+/// counted, so that the buffer is never grown — a buffer that grows holds up to three halves of
+/// the text while it is copied, and these files are the largest of the site (50 MB of JSON at
+/// 100,000 briefings).
+fn sized(write: impl Fn(&mut dyn io::Write)) -> String {
+    let mut count = Count::default();
+    write(&mut count);
+    let mut out = Vec::with_capacity(count.0);
+    write(&mut out);
+    // Both formats write text as it is given: UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Whether a briefing of the build is one its readers are meant to have (the data files', the
@@ -201,17 +272,19 @@ fn people<'r>(r: &'r Renderer<'_>, now: jiff::Timestamp) -> Vec<PersonRow<'r>> {
         .collect()
 }
 
-fn json(rows: &impl Serialize) -> String {
-    crate::chars::json_without_markup(serde_json::to_string(rows).unwrap_or_default())
+/// `value` as JSON, `<` written `\\u003c` (see [`crate::chars::json_without_markup`]).
+fn json(out: &mut dyn io::Write, value: &impl Serialize) {
+    // Writing into memory, or counting, cannot fail.
+    let _ = serde_json::to_writer(JsonWithoutMarkup(out), value);
 }
 
 /// The rows as RFC 4180 CSV: a header, CRLF line ends, a field quoted when it holds a quote,
 /// a comma or a line end (the `csv` crate's rules); lists joined with [`CSV_LIST_SEPARATOR`].
-fn csv(rows: &[Row<'_>]) -> String {
+fn csv<'a>(out: &mut dyn io::Write, rows: impl Iterator<Item = Row<'a>>) {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    // Writing into memory cannot fail; a row that did would be left out, not a build stopped.
+        .from_writer(out);
+    // Writing into memory, or counting, cannot fail.
     let _ = writer.write_record(COLUMNS);
     for row in rows {
         let join = |list: &[String]| list.join(CSV_LIST_SEPARATOR);
@@ -228,8 +301,7 @@ fn csv(rows: &[Row<'_>]) -> String {
             row.language,
         ]);
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    let _ = writer.flush();
 }
 
 #[cfg(test)]
@@ -254,7 +326,7 @@ mod tests {
     #[test]
     fn csv_quotes_what_needs_quotes_and_joins_lists() {
         let people = ["Kim Jong-un".to_string(), "Donald Trump".to_string()];
-        let text = csv(&[row("Plain", &people)]);
+        let text = sized(|out| csv(out, [row("Plain", &people)].into_iter()));
         assert_eq!(
             text,
             format!(
@@ -267,7 +339,7 @@ mod tests {
 
     #[test]
     fn json_rows_have_every_column() {
-        let text = json(&[row("<b>", &[])]);
+        let text = sized(|out| json(out, &[row("<b>", &[])]));
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         let object = value[0].as_object().unwrap();
         let keys: Vec<&str> = object.keys().map(String::as_str).collect();

@@ -62,6 +62,7 @@ pub static KINDS: &[&dyn PageKind] = &[
     &nojekyll::NoJekyll,
     &highlight_css::HighlightCss,
     &cname::Cname,
+    &data::DataCsv,
 ];
 
 /// Which of its kind's outputs a job is, in positions the kind reads: a term's page is its

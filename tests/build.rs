@@ -1518,9 +1518,11 @@ fn sizes_count_every_file_of_the_output_once_by_its_part() {
             .find(|r| r[0] == group)
             .unwrap_or_else(|| panic!("no row {group} in\n{}", run.stderr))
     };
-    // Three published briefings; the story's index and page (its feed is one of the feeds).
+    // Three published briefings; the story's index, page and timeline (its feed is one of the
+    // feeds); the data files.
     assert_eq!(row("briefing pages")[1], "3");
-    assert_eq!(row("stories")[1], "2");
+    assert_eq!(row("stories")[1], "3");
+    assert_eq!(row("data")[1], "3");
     // The whole is what is on disk: every file but briefgen's marker, once.
     let on_disk: Vec<std::fs::Metadata> = walkdir::WalkDir::new(site.path("public"))
         .into_iter()

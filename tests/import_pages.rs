@@ -171,6 +171,13 @@ fn the_page_date_is_found_wherever_a_page_gives_it_and_publication_beats_modific
             "2025-03-02T08:00:00+09:00",
         ),
         (
+            "JSON-LD with a stray bracket after it (what a strict parse calls extra data)",
+            r#"<script type="application/ld+json">
+            {"@context":"https://schema.org","@type":"NewsArticle","headline":"Port strike ends","datePublished":"2020-10-26T18:10:00+01:00"}
+            }</script>"#,
+            "2020-10-26T18:10:00+01:00",
+        ),
+        (
             "Parse.ly",
             r#"<meta name="parsely-pub-date" content="2024-11-05T14:30:00Z">"#,
             "2024-11-05T14:30:00+00:00",

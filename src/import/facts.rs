@@ -292,10 +292,12 @@ fn json_ld(page: &Html) -> Vec<serde_json::Value> {
             Some(end) if start < end => &text[start..=end],
             _ => continue,
         };
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
-            continue;
-        };
-        let mut stack = vec![value];
+        // Every whole value, up to the first that is not: some pages write two objects in one
+        // script, or leave a stray bracket after it ("extra data", as a strict parse says).
+        let mut stack: Vec<serde_json::Value> = serde_json::Deserializer::from_str(text)
+            .into_iter::<serde_json::Value>()
+            .map_while(Result::ok)
+            .collect();
         while let Some(v) = stack.pop() {
             match v {
                 serde_json::Value::Array(items) => stack.extend(items),

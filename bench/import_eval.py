@@ -157,7 +157,7 @@ def score(name, got, meta, expected_text, today):
     row = {"page": name, "p": p, "r": r, "f1": f, "title": exact, "title_in": contained}
     if meta.get("siteName"):
         row["source"] = plain(got.get("source", "")) == plain(meta["siteName"])
-    if "publishedTime" in meta:
+    if meta.get("publishedTime") not in (None, ""):
         # A page whose day was not marked (`NaN` in htmldate's set) counts as wrong, as there.
         row["date"] = (got.get("date") or "")[:10] == str(meta["publishedTime"])[:10]
     row["silent_now"] = (got.get("date") or "")[:10] == today and not got.get("date_comment")

@@ -463,3 +463,31 @@ fn a_broadcaster_page_with_a_bare_time_and_trailing_keywords() {
         ],
     });
 }
+
+/// A wire agency's story copied with the site's banner in capitals, a row of section names
+/// above the headline and the time before the date (issue 29's clipping): the headline is the
+/// line above the date, not the banner; the date is read; the dateline names the agency; and
+/// no tag is made of the menu.
+#[test]
+fn an_agency_story_copied_under_its_banner_and_section_row() {
+    check(&Expected {
+        file: "agency-banner.txt",
+        zone: "Asia/Seoul",
+        title: "N. Korea fires ballistic missile into East Sea: JCS",
+        date: "2025-05-08T09:12:00+09:00",
+        source: "Yonhap",
+        url: None,
+        people: &[],
+        tags: &["North Korea", "East Sea", "South Korea's Joint Chiefs"],
+        body: &[
+            "SEOUL, May 8 (Yonhap) -- North Korea fired a ballistic missile into the East Sea",
+            "The launch came days after the North's leader inspected a munitions factory",
+        ],
+        chrome: &[
+            "YONHAP NEWS AGENCY",
+            "NATIONAL POLITICS DIPLOMACY",
+            "All News",
+            "(END)",
+        ],
+    });
+}

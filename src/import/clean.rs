@@ -355,8 +355,14 @@ fn reporting_credits(text: &str) -> Vec<String> {
 /// Pacific"), since a site's tagline may come before those and a standfirst or byline after
 /// the headline; else the last heading-like block of the head; else the first anywhere.
 fn title_in(blocks: &[Block], head_end: usize) -> Option<usize> {
+    // A line in capitals is a site's banner or a row of section names ("YONHAP NEWS AGENCY",
+    // "NATIONAL POLITICS DIPLOMACY"), not the headline, unless the head has nothing else.
+    let quiet = |b: &Block| !mostly_capitals(&unescaped(b.text()));
+    let any_quiet = blocks[..head_end]
+        .iter()
+        .any(|b| quiet(b) && b.is_prose() && looks_like_title(&unescaped(b.text())));
     let candidate = |b: &Block| {
-        b.is_prose() && at_most_words(b.text(), 30) && {
+        b.is_prose() && at_most_words(b.text(), 30) && (quiet(b) || !any_quiet) && {
             let t = unescaped(b.text());
             looks_like_title(&t) && byline(&t).is_none()
         }
@@ -399,13 +405,15 @@ fn retain_indexed(blocks: &mut Vec<Block>, keep: impl Fn(usize, &Block) -> bool)
     });
 }
 
-/// The page's section: the last short line of the page's head before the title.
+/// The page's section: the short line right above the title (a line further up is a
+/// banner or a menu, "YONHAP NEWS AGENCY").
 fn section_in(head: &[Block], title: &str) -> Option<String> {
-    head.iter()
+    let above: Vec<String> = head
+        .iter()
         .map(|b| unescaped(b.text()))
         .take_while(|t| t != title)
-        .filter(|t| looks_like_section(t))
-        .last()
+        .collect();
+    above.last().filter(|t| looks_like_section(t)).cloned()
 }
 
 /// Drops everything from the first tail marker that comes after some of the body.
@@ -482,6 +490,17 @@ fn looks_like_title(text: &str) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '(' || c == '“' || c == '"')
+}
+
+/// Whether most of a line's letters (seven in ten, of at least four) are capitals.
+fn mostly_capitals(text: &str) -> bool {
+    let (letters, capitals) = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0, 0), |(l, u), c| {
+            (l + 1, u + usize::from(c.is_uppercase()))
+        });
+    letters >= 4 && capitals * 10 >= letters * 7
 }
 
 fn looks_like_section(text: &str) -> bool {

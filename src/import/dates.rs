@@ -343,6 +343,25 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether a short line is a date and its time and at most two other words.
+fn mostly_date(text: &str) -> bool {
+    static TIME: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"(?i)\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"));
+    let found = [
+        ISO_DATE.find(text),
+        wordy_date(text).and_then(|c| c.get(0)),
+        NUMERIC_DATE.find(text),
+        CJK_DATE.find(text),
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|m| m.start());
+    found.is_some_and(|m| {
+        let rest = format!("{} {}", &text[..m.start()], &text[m.end()..]);
+        TIME.replace_all(&rest, " ").split_whitespace().count() <= 2
+    })
+}
+
 /// Whether a date of some form starts `text` (after a weekday or a few words at most).
 fn starts_with_date(text: &str) -> bool {
     let near = |m: Option<regex::Match<'_>>, chars: usize| {
@@ -364,12 +383,14 @@ pub(super) fn date_in_line(text: &str, zone: &TimeZone) -> Option<ZonedDateTime>
     let text = unescaped(text);
     let text = text.trim();
     let labelled = DATE_LABEL.is_match(text);
-    // Nothing but a date, or a date as one part of a line of parts ("Reporter | 2020-03-04
-    // 16:52").
+    // Nothing but a date, a date as one part of a line of parts ("Reporter | 2020-03-04
+    // 16:52"), or a date and its time with a word or two beside them ("All News 09:12 May 08,
+    // 2025").
     let bare = text.split_whitespace().count() <= 9
-        && text
+        && (text
             .split(['|', '·'])
-            .any(|part| starts_with_date(part.trim()));
+            .any(|part| starts_with_date(part.trim()))
+            || mostly_date(text));
     if !(labelled || bare) || text.split_whitespace().count() > 16 {
         return None;
     }
@@ -645,5 +666,11 @@ mod tests {
         );
         assert!(date_in_line("The talks of 12 June 2025 ended without a deal.", &zone).is_none());
         assert!(date_in_line("Publicado: 17/03/2020", &zone).is_some());
+        let wire = date_in_line("All News 09:12 May 08, 2025", &zone).unwrap();
+        assert_eq!(
+            crate::source::dates::rfc3339(&wire),
+            "2025-05-08T09:12:00+09:00"
+        );
+        assert!(date_in_line("Seoul and Tokyo talks, 12 June 2025", &zone).is_none());
     }
 }

@@ -231,6 +231,20 @@ fn the_page_date_is_found_wherever_a_page_gives_it_and_publication_beats_modific
         .date
         .map(|d| briefgen::source::dates::rfc3339(&d));
     assert_eq!(got.as_deref(), Some("2019-12-24T18:00:00+00:00"));
+    // A date only in a line under the headline, outside the article's text and in no
+    // element named for it; a later date further down (a related story's) is not taken.
+    let under_headline = page(
+        "",
+        &format!(
+            r#"<header><h1>Port strike ends</h1><p class="tagline">22/11/2020 - 04:30 - Fonte: <a href="/agencia">Agência Brasil</a></p></header>
+            <div class="content">{}</div><aside><p>Outra notícia</p><p>23/11/2020 - 09:00</p></aside>"#,
+            story()
+        ),
+    );
+    let got = imported(&under_headline)
+        .date
+        .map(|d| briefgen::source::dates::rfc3339(&d));
+    assert_eq!(got.as_deref(), Some("2020-11-22T04:30:00+00:00"));
     // A date given only as text in an element named for it, not a comment's.
     let dated_text = page(
         "",

@@ -211,6 +211,7 @@ pub fn article(
         title: page_title,
         published,
         modified,
+        under_headline,
         site_name,
         url,
         mut authors,
@@ -229,7 +230,8 @@ pub fn article(
     blocks.retain(|b| !b.is_prose() || !is_chrome(b.text()));
 
     // The date: the page's own publication date, else the first date line ("Written:
-    // 2025-06-12 15:18:48"), else the date in its address, else when it was last changed.
+    // 2025-06-12 15:18:48"), else the date in its address, else a date line under the page's
+    // headline, else when it was last changed.
     let date_line = blocks
         .iter()
         .enumerate()
@@ -252,6 +254,11 @@ pub fn article(
                 .iter()
                 .filter_map(|u| date_in_address(u, zone))
                 .find(plausible)
+        })
+        .or_else(|| {
+            under_headline
+                .iter()
+                .find_map(|line| date_in_line(line, zone).filter(plausible))
         })
         .or_else(|| first_date(&modified));
     let date_line = date_line.map(|(i, _)| i);

@@ -158,6 +158,7 @@ pub(super) fn facts(page: &Html) -> PageFacts {
         title,
         published,
         modified,
+        under_headline: under_headline(page),
         site_name,
         url,
         authors,
@@ -165,6 +166,34 @@ pub(super) fn facts(page: &Html) -> PageFacts {
         section,
         from_html: true,
     }
+}
+
+/// How many lines under the headline are looked at for its date.
+const UNDER_HEADLINE: usize = 6;
+
+/// The first [`UNDER_HEADLINE`] short texts after the page's first `<h1>`, in the order read:
+/// the date nearest the headline, as htmldate prefers it, over one further down the page.
+fn under_headline(page: &Html) -> Vec<String> {
+    let Some(h1) = page.select(&selector("h1")).next() else {
+        return Vec::new();
+    };
+    let inside: std::collections::HashSet<_> = h1.descendants().map(|n| n.id()).collect();
+    page.tree
+        .root()
+        .descendants()
+        .skip_while(|n| n.id() != h1.id())
+        .filter(|n| !inside.contains(&n.id()))
+        .filter(|n| {
+            !n.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript"))
+            })
+        })
+        .filter_map(|n| n.value().as_text().map(|t| collapse(t)))
+        .filter(|t| !t.is_empty())
+        .take(UNDER_HEADLINE)
+        .collect()
 }
 
 /// Meta names and properties that give when an article was first published, most trusted

@@ -73,6 +73,9 @@ pub struct PageFacts {
     pub published: Vec<String>,
     /// When it was last changed, as written: the date when no other is found.
     pub modified: Vec<String>,
+    /// The first short lines under the page's headline (`<h1>`), where a date line is when
+    /// the page gives its date nowhere else ("22/11/2020 - 04:30 - Fonte: …").
+    pub under_headline: Vec<String>,
     /// The outlet.
     pub site_name: Option<String>,
     /// The canonical address.

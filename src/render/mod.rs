@@ -59,6 +59,11 @@ pub struct Renderer<'a> {
     /// Each story as lists show it (the stories index, its own page, related stories), made
     /// once for all of them.
     story_views: Vec<Made>,
+    /// Whether each briefing is one its readers are meant to have, for the data files, the
+    /// JSON Feed and the story timelines: not a draft, not dated after the render's start
+    /// (`--drafts` and `--future` preview those on pages, not in the data). Decided once, at
+    /// one instant, so that every file of a render agrees.
+    published: Vec<bool>,
 }
 
 fn pages(count: usize, per_page: usize) -> usize {
@@ -98,6 +103,13 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|t| Made::of(&views::StoryView::of(t, &site.briefings, config)))
                 .collect(),
+            published: {
+                let now = jiff::Timestamp::now();
+                site.briefings
+                    .iter()
+                    .map(|b| !b.draft && b.date.timestamp() <= now)
+                    .collect()
+            },
         }
     }
 
@@ -168,11 +180,22 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// A hash of the settings and of briefings `members` whole (their summary's values, body
-    /// and stories): what a file written from those briefings' data is made from.
-    fn hash_of_briefings(&self, members: impl Iterator<Item = usize>) -> u64 {
+    /// The published briefings (see `published`), newest first.
+    fn published(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.published.len()).filter(|&i| self.published[i])
+    }
+
+    /// Whether briefing `i` is published (see `published`).
+    fn is_published(&self, i: usize) -> bool {
+        self.published[i]
+    }
+
+    /// A hash of the settings, of `also` (what else the file is made from) and of briefings
+    /// `members` whole (their summary's values, body and stories): what a file written from
+    /// those briefings' data is made from.
+    fn hash_of_briefings(&self, also: u64, members: impl Iterator<Item = usize>) -> u64 {
         let mut h = FxHasher::default();
-        self.config_value.hash.hash(&mut h);
+        (self.config_value.hash, also).hash(&mut h);
         for i in members {
             (i, self.prepared[i].full_hash).hash(&mut h);
         }

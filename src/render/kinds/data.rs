@@ -3,7 +3,7 @@
 //! date, source and its address, people, tags, stories, summary, permalink, language — both
 //! written from the same rows, so that they cannot disagree; and `data/people.json`, each
 //! person's count, first and last date, and the people they appear with. Drafts and briefings
-//! dated after the build never appear, whatever the build shows ([`published`]).
+//! dated after the build never appear, whatever the build shows (`Renderer::published`).
 
 use std::io;
 
@@ -103,9 +103,9 @@ impl PageKind for Data {
     }
 
     fn body<'r>(&self, r: &'r Renderer<'_>, at: At) -> Body<'r> {
-        hashed(r, move |out, now| match at.item {
-            0 => json(out, &Each(|| rows(r, now))),
-            _ => json(out, &people(r, now)),
+        hashed(r, move |out| match at.item {
+            0 => json(out, &Each(|| rows(r))),
+            _ => json(out, &people(r)),
         })
     }
 
@@ -133,32 +133,24 @@ impl PageKind for DataCsv {
     }
 
     fn body<'r>(&self, r: &'r Renderer<'_>, _at: At) -> Body<'r> {
-        hashed(r, move |out, now| csv(out, rows(r, now)))
+        hashed(r, move |out| csv(out, rows(r)))
     }
 }
 
 /// A data file written by `write` from the published briefings: its hash is theirs, and its
 /// text is made only when it is rendered.
-fn hashed<'r>(
-    r: &'r Renderer<'_>,
-    write: impl Fn(&mut dyn io::Write, jiff::Timestamp) + 'r,
-) -> Body<'r> {
-    let now = jiff::Timestamp::now();
-    let shown = (0..r.site.briefings.len()).filter(|&i| published(&r.site.briefings[i], now));
+fn hashed<'r>(r: &'r Renderer<'_>, write: impl Fn(&mut dyn io::Write) + 'r) -> Body<'r> {
     Body::Hashed {
-        hash: r.hash_of_briefings(shown),
-        text: Box::new(move || sized(|out| write(out, now))),
+        hash: r.hash_of_briefings(0, r.published()),
+        text: Box::new(move || sized(&write)),
     }
 }
 
 /// The published briefings' rows, newest first (the site's order), made as they are written:
 /// at 100,000 briefings a list of them took some 25 MB beside the text.
-fn rows<'r>(r: &'r Renderer<'_>, now: jiff::Timestamp) -> impl Iterator<Item = Row<'r>> {
-    r.site
-        .briefings
-        .iter()
-        .zip(r.prepared)
-        .filter(move |(b, _)| published(b, now))
+fn rows<'r>(r: &'r Renderer<'_>) -> impl Iterator<Item = Row<'r>> {
+    r.published()
+        .map(|i| (&r.site.briefings[i], &r.prepared[i]))
         .map(|(b, prepared)| Row {
             title: &b.title,
             date: rfc3339(&b.date),
@@ -210,15 +202,8 @@ fn sized(write: impl Fn(&mut dyn io::Write)) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Whether a briefing of the build is one its readers are meant to have (the data files', the
-/// JSON Feed's and the story timelines' rule): not a draft, and not
-/// dated after now (`--drafts` and `--future` preview them on pages, not in the data).
-pub fn published(b: &Briefing, now: jiff::Timestamp) -> bool {
-    !b.draft && b.date.timestamp() <= now
-}
-
 /// The people of the published briefings, in the site's order of people (by slug).
-fn people<'r>(r: &'r Renderer<'_>, now: jiff::Timestamp) -> Vec<PersonRow<'r>> {
+fn people<'r>(r: &'r Renderer<'_>) -> Vec<PersonRow<'r>> {
     let people = &r.site.taxonomy(TaxonomyKind::People).terms;
     let by_slug: FxHashMap<&str, usize> = people
         .iter()
@@ -233,8 +218,8 @@ fn people<'r>(r: &'r Renderer<'_>, now: jiff::Timestamp) -> Vec<PersonRow<'r>> {
             let shown: Vec<&Briefing> = term
                 .briefings
                 .iter()
+                .filter(|&&i| r.is_published(i))
                 .map(|&i| &*r.site.briefings[i])
-                .filter(|b| published(b, now))
                 .collect();
             let (latest, first) = (shown.first()?, shown.last()?);
             let mut with: FxHashMap<usize, usize> = FxHashMap::default();

@@ -1,10 +1,9 @@
 //! The site feed as JSON Feed 1.1 (`feed.json`), beside the Atom one: the same newest
 //! `feed_limit` briefings with their full HTML, for readers and services that take JSON.
-//! Its items are published briefings only, as the data files' ([`super::data::published`]).
+//! Its items are published briefings only, as the data files' (`Renderer::published`).
 
 use serde::Serialize;
 
-use super::data::published;
 use super::{At, PageKind};
 use crate::content::urls;
 use crate::render::Renderer;
@@ -69,13 +68,9 @@ impl PageKind for JsonFeed {
     }
 
     fn body<'r>(&self, r: &'r Renderer<'_>, _at: At) -> Body<'r> {
-        let now = jiff::Timestamp::now();
-        let newest: Vec<usize> = (0..r.site.briefings.len())
-            .filter(|&i| published(&r.site.briefings[i], now))
-            .take(r.config.feed_limit)
-            .collect();
+        let newest: Vec<usize> = r.published().take(r.config.feed_limit).collect();
         Body::Hashed {
-            hash: r.hash_of_briefings(newest.iter().copied()),
+            hash: r.hash_of_briefings(0, newest.iter().copied()),
             text: Box::new(move || text(r, &newest)),
         }
     }

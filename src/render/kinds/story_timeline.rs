@@ -5,7 +5,6 @@
 
 use serde::Serialize;
 
-use super::data::published;
 use super::{At, PageKind};
 use crate::content::model::Briefing;
 use crate::content::urls;
@@ -69,18 +68,16 @@ impl PageKind for StoryTimeline {
     }
 
     fn body<'r>(&self, r: &'r Renderer<'_>, at: At) -> Body<'r> {
-        let now = jiff::Timestamp::now();
         let t = &r.site.stories.timelines[at.group];
         let shown: Vec<usize> = t
             .briefings
             .iter()
             .copied()
-            .filter(|&i| published(&r.site.briefings[i], now))
+            .filter(|&i| r.is_published(i))
             .collect();
-        // The story as its view has it (title, summary, span), and its briefings whole.
-        let hash = r.hash_of_briefings(shown.iter().copied()) ^ r.story_view(at.group).hash;
         Body::Hashed {
-            hash,
+            // The story as its view has it (title, summary, span), and its briefings whole.
+            hash: r.hash_of_briefings(r.story_view(at.group).hash, shown.iter().copied()),
             text: Box::new(move || text(r, at.group, &shown)),
         }
     }

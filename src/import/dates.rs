@@ -343,34 +343,36 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The first date of each form in `text`, each with how many characters may come before it
+/// in a line that starts with a date: a weekday or a few words before one in words, nothing
+/// but a bracket or so before one in numbers.
+fn first_of_each_form(text: &str) -> impl Iterator<Item = (regex::Match<'_>, usize)> {
+    [
+        (ISO_DATE.find(text), 2),
+        (NUMERIC_DATE.find(text), 2),
+        (CJK_DATE.find(text), 2),
+        (wordy_date(text).and_then(|c| c.get(0)), 12),
+    ]
+    .into_iter()
+    .filter_map(|(m, before)| Some((m?, before)))
+}
+
 /// Whether a short line is a date and its time and at most two other words.
 fn mostly_date(text: &str) -> bool {
     static TIME: LazyLock<Regex> =
         LazyLock::new(|| regex(r"(?i)\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"));
-    let found = [
-        ISO_DATE.find(text),
-        wordy_date(text).and_then(|c| c.get(0)),
-        NUMERIC_DATE.find(text),
-        CJK_DATE.find(text),
-    ]
-    .into_iter()
-    .flatten()
-    .min_by_key(|m| m.start());
-    found.is_some_and(|m| {
-        let rest = format!("{} {}", &text[..m.start()], &text[m.end()..]);
-        TIME.replace_all(&rest, " ").split_whitespace().count() <= 2
-    })
+    first_of_each_form(text)
+        .map(|(m, _)| m)
+        .min_by_key(|m| m.start())
+        .is_some_and(|m| {
+            let rest = format!("{} {}", &text[..m.start()], &text[m.end()..]);
+            TIME.replace_all(&rest, " ").split_whitespace().count() <= 2
+        })
 }
 
 /// Whether a date of some form starts `text` (after a weekday or a few words at most).
 fn starts_with_date(text: &str) -> bool {
-    let near = |m: Option<regex::Match<'_>>, chars: usize| {
-        m.is_some_and(|m| text[..m.start()].chars().count() <= chars)
-    };
-    near(ISO_DATE.find(text), 2)
-        || near(NUMERIC_DATE.find(text), 2)
-        || near(CJK_DATE.find(text), 2)
-        || near(wordy_date(text).and_then(|c| c.get(0)), 12)
+    first_of_each_form(text).any(|(m, before)| text[..m.start()].chars().count() <= before)
 }
 
 /// The publication date a block gives, when the block is a date line: labelled ("Written:

@@ -364,16 +364,15 @@ fn reporting_credits(text: &str) -> Vec<String> {
 fn title_in(blocks: &[Block], head_end: usize) -> Option<usize> {
     // A line in capitals is a site's banner or a row of section names ("YONHAP NEWS AGENCY",
     // "NATIONAL POLITICS DIPLOMACY"), not the headline, unless the head has nothing else.
-    let quiet = |b: &Block| !mostly_capitals(&unescaped(b.text()));
-    let any_quiet = blocks[..head_end]
-        .iter()
-        .any(|b| quiet(b) && b.is_prose() && looks_like_title(&unescaped(b.text())));
-    let candidate = |b: &Block| {
-        b.is_prose() && at_most_words(b.text(), 30) && (quiet(b) || !any_quiet) && {
+    let titled = |b: &Block| {
+        b.is_prose() && at_most_words(b.text(), 30) && {
             let t = unescaped(b.text());
             looks_like_title(&t) && byline(&t).is_none()
         }
     };
+    let quiet = |b: &Block| !mostly_capitals(&unescaped(b.text()));
+    let any_quiet = blocks[..head_end].iter().any(|b| titled(b) && quiet(b));
+    let candidate = |b: &Block| titled(b) && (quiet(b) || !any_quiet);
     let head = &blocks[..head_end];
     let after_label = head
         .iter()

@@ -177,17 +177,17 @@ fn under_headline(page: &Html) -> Vec<String> {
     let Some(h1) = page.select(&selector("h1")).next() else {
         return Vec::new();
     };
-    let inside: std::collections::HashSet<_> = h1.descendants().map(|n| n.id()).collect();
     page.tree
         .root()
         .descendants()
         .skip_while(|n| n.id() != h1.id())
-        .filter(|n| !inside.contains(&n.id()))
+        // Not the headline's own text, nor a script's.
         .filter(|n| {
             !n.ancestors().any(|a| {
-                a.value()
-                    .as_element()
-                    .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript"))
+                a.id() == h1.id()
+                    || a.value()
+                        .as_element()
+                        .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript"))
             })
         })
         .filter_map(|n| n.value().as_text().map(|t| collapse(t)))

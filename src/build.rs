@@ -116,6 +116,7 @@ fn open(options: &BuildOptions) -> Result<(Engine, PathBuf), BuildError> {
             once: true,
             bodies_kept: options.bodies_kept,
             progress: options.progress.clone(),
+            every_digest_email: false,
         },
     )?;
     let output_dir = output::resolve_output_dir(
@@ -197,4 +198,115 @@ fn report(
         warnings: engine.warnings(),
         timings,
     }
+}
+
+/// Which of a digest's files `briefgen digest` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DigestFormat {
+    /// The email's HTML (`email.html`).
+    Html,
+    /// The email's plain text (`email.txt`).
+    Text,
+}
+
+/// Keeps the digests' emails of a render, and nothing else.
+#[derive(Default)]
+struct Emails {
+    files: Vec<crate::rendered::RenderedFile>,
+}
+
+impl crate::engine::sink::Sink for Emails {
+    fn put(&mut self, files: Vec<crate::rendered::RenderedFile>) -> Result<(), BuildError> {
+        self.files.extend(files.into_iter().filter(|f| {
+            f.path.starts_with(crate::content::urls::DIGESTS)
+                && (f.path.ends_with("/email.html") || f.path.ends_with("/email.txt"))
+        }));
+        Ok(())
+    }
+
+    fn finish(
+        &mut self,
+        _: &[String],
+        _: &std::collections::BTreeMap<String, crate::source::files::CopyFrom>,
+    ) -> Result<(), BuildError> {
+        Ok(())
+    }
+
+    fn keeps_files(&self) -> bool {
+        false
+    }
+}
+
+/// A period's digest email, exactly as a build of `options` writes it: of `period`
+/// (`2025-W24`), or by default of the latest complete period — the newest whose last day is
+/// before today in the site's time zone (the newest of all when none is complete yet).
+pub fn digest(
+    options: &BuildOptions,
+    period: Option<&str>,
+    format: DigestFormat,
+) -> Result<Vec<u8>, BuildError> {
+    use crate::content::digest::periods;
+    let mut engine = Engine::open(
+        &options.root,
+        EngineOptions {
+            base_url: options.base_url.clone(),
+            every_digest_email: true,
+            once: true,
+            ..EngineOptions::default()
+        },
+    )?;
+    let mut emails = Emails::default();
+    engine.render(&mut emails)?;
+    let config = engine.config().clone();
+    if config.digest == crate::source::config::DigestEvery::Off {
+        return Err(BuildError::usage(
+            crate::source::layout::CONFIG_FILE,
+            "digests are off (`digest = \"off\"` in site.toml): set it to \"weekly\", \"daily\" or \"monthly\"",
+        ));
+    }
+    let site = engine
+        .site()
+        .ok_or_else(|| BuildError::usage("digest", "the site has no briefings"))?;
+    let all = periods(&site.briefings, config.digest);
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(config.timezone.clone())
+        .date();
+    let chosen = match period {
+        Some(name) => all.iter().find(|p| p.name == name).ok_or_else(|| {
+            let known = all.iter().take(3).map(|p| format!("`{}`", p.name));
+            let why = if crate::source::period::parse_name(name, config.digest).is_none() {
+                format!(
+                    "`{name}` is not a period of the site's {} digests (they are named like `{}`)",
+                    config.digest.name(),
+                    crate::source::period::example_name(config.digest)
+                )
+            } else {
+                format!("no briefing is dated in `{name}`, so it has no digest")
+            };
+            BuildError::usage(
+                "digest",
+                format!(
+                    "{why}; the latest are {}",
+                    known.collect::<Vec<_>>().join(", ")
+                ),
+            )
+        })?,
+        None => all
+            .iter()
+            .find(|p| p.end < today)
+            .or_else(|| all.first())
+            .ok_or_else(|| {
+                BuildError::usage("digest", "the site has no briefings, so no digest")
+            })?,
+    };
+    let path = match format {
+        DigestFormat::Html => crate::content::urls::digest_email(&chosen.name),
+        DigestFormat::Text => crate::content::urls::digest_text(&chosen.name),
+    };
+    emails
+        .files
+        .into_iter()
+        .find(|f| f.path == path)
+        .map(|f| f.bytes)
+        .ok_or_else(|| BuildError::usage("digest", format!("{path} was not rendered")))
 }

@@ -42,5 +42,5 @@ pub mod spill;
 pub mod web;
 pub mod words;
 
-pub use build::{BuildOptions, BuildReport, build, check, check_external};
+pub use build::{BuildOptions, BuildReport, DigestFormat, build, check, check_external, digest};
 pub use error::{BuildError, Diagnostic};

@@ -17,7 +17,10 @@ use common::generated_site;
 const BRIEFINGS: usize = 1500;
 
 /// Per part of the output (`build --sizes`' rows), the most bytes per published briefing: today's
-/// figures (the last change: 4,790; 655; 746; 261; 399; 753; 296; 1,181; 123; 812) and about 3 %.
+/// figures (the last change: 4,790; 655; 746; 261; 399; 753; 296; 1,250; 163; 812; 1,606) and
+/// about 3 %. Digests (issue 30) added their part, and their feed and sitemap entries: this
+/// site has some three briefings a week, so each weekly digest's page carries its page around
+/// few briefings (451 bytes per briefing at 100,000 briefings, about 160 a week).
 /// The briefing pages' figure leaves out the briefings' own text (their rendered bodies),
 /// which is the curator's and not the site's to spend.
 const CEILINGS: &[(&str, u64)] = &[
@@ -28,9 +31,10 @@ const CEILINGS: &[(&str, u64)] = &[
     ("home", 410),
     ("chronology", 780),
     ("search", 305),
-    ("feeds", 1200),
-    ("sitemap", 127),
+    ("feeds", 1290),
+    ("sitemap", 168),
     ("data", 840),
+    ("digests", 1660),
 ];
 
 /// The most files the output may have per briefing: GitLab Pages takes 200,000 files, and a
@@ -106,10 +110,14 @@ fn every_part_of_the_output_stays_within_its_bytes_per_briefing() {
     eprintln!("{}", report.join("\n"));
     assert!(over.is_empty(), "{}\n\n{}", over.join("\n"), run.stderr);
 
-    let files = row("**all**")[1].parse::<f64>().unwrap();
+    // Digests are a page a week with briefings: bounded by the archive's span (52 a year),
+    // not by its briefings, so they are left out of the count per briefing (this site has
+    // three briefings a week; at 100,000 briefings the digests are 671 of 126,245 files).
+    let files =
+        row("**all**")[1].parse::<f64>().unwrap() - row("digests")[1].parse::<f64>().unwrap();
     assert!(
         files / published as f64 <= MAX_FILES_PER_BRIEFING,
-        "{files} files for {published} briefings"
+        "{files} files (beside the digests) for {published} briefings"
     );
 }
 

@@ -5,7 +5,8 @@
 //! retitled, redated, retagged, drafted, deleted, renamed, broken and fixed; templates, the
 //! settings and static files changed; editor leftovers saved and removed; a deletion saved with a broken
 //! template; `site.toml` removed and put back; stories added, retitled, concluded, deleted while
-//! briefings still name them (an error, then fixed), and briefings moved between them — and
+//! briefings still name them (an error, then fixed), and briefings moved between them; notes on
+//! digests written, deleted and misnamed — and
 //! after each step compares what a server
 //! would serve (the first site, then every good update's changes applied to it) with a full
 //! build of the same folder into a temporary folder. A build that fails must be an update
@@ -53,6 +54,9 @@ enum Edit {
     Join(u8, u8),
     /// A story file deleted: an error while briefings name it, fixed by the next repair.
     StoryDelete(u8),
+    /// An editor's note on a week's digest written, rewritten or deleted; or a note named
+    /// after no week (an error, removed by the next repair).
+    Note(u8, u8),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -77,8 +81,12 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => (any::<u8>(), any::<bool>()).prop_map(|(a, b)| Edit::StoryStatus(a, b)),
         2 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Join(a, b)),
         1 => any::<u8>().prop_map(Edit::StoryDelete),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Note(a, b)),
     ]
 }
+
+/// A note named after no period: an error until removed.
+const BAD_NOTE: &str = "digests/week-one.md";
 
 /// How many story slugs the edits use (`s0` … `s2`).
 const STORIES: u8 = 3;
@@ -340,6 +348,28 @@ impl State {
                 }
                 vec![path]
             }
+            Edit::Note(n, k) => {
+                // The weeks of the first briefings' dates, and one without briefings.
+                let week = ["2019-W01", "2019-W05", "2019-W09", "2019-W30"][usize::from(n) % 4];
+                let path = format!("digests/{week}.md");
+                match k % 4 {
+                    0 | 1 => {
+                        let text =
+                            format!("---\ntitle: Note {k}\n---\nThe week, *in short* {k}.\n");
+                        self.site.write(&path, &text);
+                    }
+                    2 => {
+                        if fs::remove_file(self.site.path(&path)).is_err() {
+                            return vec![];
+                        }
+                    }
+                    _ => {
+                        self.site.write(BAD_NOTE, "---\ntitle: No week\n---\n");
+                        return vec![BAD_NOTE.to_string()];
+                    }
+                }
+                vec![path]
+            }
         }
     }
 
@@ -349,6 +379,10 @@ impl State {
         if self.site.path(BROKEN_TEMPLATE).exists() {
             fs::remove_file(self.site.path(BROKEN_TEMPLATE)).unwrap();
             saved.push(BROKEN_TEMPLATE.to_string());
+        }
+        if self.site.path(BAD_NOTE).exists() {
+            fs::remove_file(self.site.path(BAD_NOTE)).unwrap();
+            saved.push(BAD_NOTE.to_string());
         }
         if !self.site.path("site.toml").exists() {
             self.site.write("site.toml", &settings(self.settings));
@@ -519,6 +553,20 @@ fn the_cases_of_issue_11_stay_fixed() {
         Edit::Join(0, 0),
         Edit::StoryDelete(0),
         Edit::Join(1, 3),
+    ]);
+    // Settings removed, and a briefing broken in the same batch: only the settings are
+    // reported, as a build stops at them (found by the property test's sequences of issue 30).
+    run_arriving(&[(Edit::RemoveSettings, Arrival::Overtaken(Edit::Break(1)))]);
+    // Issue 30: a note on a week's digest written, rewritten, one on a week without briefings,
+    // a note named after no week (an error, then removed), a note deleted; a briefing redated
+    // into another week.
+    run(&[
+        Edit::Note(0, 0),
+        Edit::Note(0, 1),
+        Edit::Note(3, 0),
+        Edit::Note(1, 3),
+        Edit::Redate(0, 7),
+        Edit::Note(0, 2),
     ]);
     // 5. Editor leftovers under content/ and static/ are neither built nor served.
     run(&[

@@ -33,6 +33,7 @@ const README_SCREENSHOTS: &[&str] = &[
     "briefing-390-dark",
     "search-1280-light",
     "story-1280-light",
+    "digest-with-note-1280-light",
 ];
 
 /// The checkers, installed by `npm ci` in `tests/browser-tools`.
@@ -219,11 +220,38 @@ const VIEWS: &[(&str, View)] = &[
         optional(&mut picked, "stories", of.first(|_| true));
         picked
     }),
+    ("digests", |of| vec![("digests".into(), of.first(|_| true))]),
+    // The digest with the most briefings, and one with an editor's note (the example site's).
+    ("digest", |of| {
+        let mut picked = vec![("digest".into(), longest(of))];
+        optional(
+            &mut picked,
+            "digest-with-note",
+            of.first(|f| of.read(f).contains("story-account")),
+        );
+        picked
+    }),
+    ("digest-email", |of| {
+        vec![("digest-email".into(), longest(of))]
+    }),
 ];
 
-/// The pages the example site must have beside those every site has: its stories, and a
-/// briefing of two stories.
-const EXAMPLE_ONLY: &[&str] = &["story", "stories", "briefing-in-two-stories"];
+/// The longest page of a kind.
+fn longest(of: &Of<'_>) -> Option<String> {
+    of.files
+        .iter()
+        .max_by_key(|f| (of.site[**f].len(), std::cmp::Reverse(f.to_string())))
+        .map(|f| f.to_string())
+}
+
+/// The pages the example site must have beside those every site has: its stories, a briefing
+/// of two stories, and a digest with an editor's note.
+const EXAMPLE_ONLY: &[&str] = &[
+    "story",
+    "stories",
+    "briefing-in-two-stories",
+    "digest-with-note",
+];
 
 const TAXONOMIES: [&str; 3] = ["tags", "people", "sources"];
 
@@ -251,8 +279,8 @@ fn every_page_kind_has_a_page_check_view() {
         .map(|kind| (kind.name(), kind.template()));
     assert_eq!(without_view(registered.clone()), Vec::<&str>::new());
     // A kind added to the registry without a view is named.
-    let with_digest = registered.chain([("digest", Some("digest.html"))]);
-    assert_eq!(without_view(with_digest), ["digest"]);
+    let with_newsletter = registered.chain([("newsletter", Some("newsletter.html"))]);
+    assert_eq!(without_view(with_newsletter), ["newsletter"]);
 }
 
 /// One page of each view in a built site, by label; a view that finds no page it needs is a

@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod completions;
 mod deploy;
+mod digest;
 mod import;
 mod init;
 mod messages;
@@ -51,6 +52,9 @@ enum Command {
     /// Works with stories: `briefgen story new "Title"` writes stories/<slug>.md.
     #[command(subcommand)]
     Story(StoryCommand),
+    /// Prints a period's digest as an email (HTML, or plain text) to paste into a mail tool:
+    /// the latest complete period unless one is named (`2025-W24`).
+    Digest(DigestArgs),
     /// Prints the completion script for a shell (bash, zsh, fish, powershell, elvish).
     Completions(CompletionsArgs),
     /// Prints the man page (roff), or writes one per command into a folder.
@@ -72,6 +76,27 @@ struct DeployArgs {
     /// Deploys although the sources have uncommitted changes.
     #[arg(long)]
     allow_dirty: bool,
+}
+
+#[derive(Debug, Args)]
+struct DigestArgs {
+    /// The period, as its digest's address names it: `2025-W24` (weekly digests),
+    /// `2025-06-14` (daily), `2025-06` (monthly). Default: the latest complete one.
+    period: Option<String>,
+    /// What to print: the email's HTML, or its plain text.
+    #[arg(long, value_enum, default_value = "html")]
+    format: DigestFormatArg,
+    /// The site's address, in place of site.toml's base_url.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum DigestFormatArg {
+    /// email.html.
+    Html,
+    /// email.txt.
+    Text,
 }
 
 #[derive(Debug, Args)]
@@ -271,6 +296,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::New(args) => new::run(&root, args),
         Command::Import(args) => import::run(&root, args),
         Command::Story(StoryCommand::New(args)) => story::new(&root, args),
+        Command::Digest(args) => digest::run(&root, args),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
     };

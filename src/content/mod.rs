@@ -2,6 +2,7 @@
 //! file ([`briefing`]), the stories and who belongs to them ([`story`]), and the one place that makes every URL ([`urls`]).
 
 pub mod briefing;
+pub mod digest;
 pub mod model;
 pub mod story;
 pub mod urls;

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 pub use crate::content::briefing::{Briefing, MAX_SUMMARY_CHARS, TermSlugs};
+use crate::content::digest::Note;
 use crate::content::story::{Stories, Story};
 
 /// The three ways briefings are grouped.
@@ -170,6 +171,8 @@ pub struct Site {
     pub stories: Stories,
     /// The stories as their files say them, in the order they were given.
     story_files: Vec<Arc<Story>>,
+    /// The editors' notes on digests, by period.
+    digest_notes: Vec<Arc<Note>>,
     /// Where each briefing is in `briefings`, by path under `content/`.
     positions: rustc_hash::FxHashMap<String, usize>,
 }
@@ -225,6 +228,7 @@ impl Site {
         Site {
             stories: Stories::new(&stories, &briefings, &taxonomies),
             story_files: stories,
+            digest_notes: Vec::new(),
             briefings,
             taxonomies,
             chronology,
@@ -243,6 +247,16 @@ impl Site {
     pub fn set_stories(&mut self, stories: Vec<Arc<Story>>) {
         self.stories = Stories::new(&stories, &self.briefings, &self.taxonomies);
         self.story_files = stories;
+    }
+
+    /// The editors' notes on digests, in the order they were given.
+    pub fn digest_notes(&self) -> &[Arc<Note>] {
+        &self.digest_notes
+    }
+
+    /// Takes new notes on digests.
+    pub fn set_digest_notes(&mut self, notes: Vec<Arc<Note>>) {
+        self.digest_notes = notes;
     }
 
     /// Where the briefing from this path under `content/` is in [`Site::briefings`].
@@ -287,7 +301,9 @@ impl Site {
             }
         }
         let stories = std::mem::take(&mut self.story_files);
+        let notes = std::mem::take(&mut self.digest_notes);
         *self = Site::with_stories(by_path.into_values().collect(), stories);
+        self.digest_notes = notes;
         Placement::Reindexed
     }
 

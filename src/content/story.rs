@@ -52,7 +52,7 @@ impl Story {
     pub fn of(file: &StoryFile, front: StoryFront, body: RenderedBody) -> Story {
         Story {
             file: file.file.clone(),
-            slug: file.slug.clone(),
+            slug: file.name.clone(),
             slugs: TermSlugs::of(&front.people, &front.tags, ""),
             summary: crate::chars::cut_at_word(
                 front.summary.as_deref().unwrap_or(&body.first_paragraph),

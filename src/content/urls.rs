@@ -60,6 +60,24 @@ pub fn story_timeline(slug: &str) -> String {
     format!("{}timeline.json", story(slug))
 }
 
+/// The digests' index (`digests/`).
+pub const DIGESTS: &str = "digests/";
+
+/// A period's digest (`digests/2025-W24/`).
+pub fn digest(period: &str) -> String {
+    format!("{DIGESTS}{period}/")
+}
+
+/// A period's digest as an email's HTML (`digests/2025-W24/email.html`).
+pub fn digest_email(period: &str) -> String {
+    format!("{}email.html", digest(period))
+}
+
+/// A period's digest as an email's plain text (`digests/2025-W24/email.txt`).
+pub fn digest_text(period: &str) -> String {
+    format!("{}email.txt", digest(period))
+}
+
 /// The file of a folder's page.
 pub const INDEX_FILE: &str = "index.html";
 
@@ -154,6 +172,7 @@ pub const OUTPUT_GROUPS: &[&str] = &[
     "people",
     "sources",
     "stories",
+    "digests",
     "home",
     "chronology",
     "search",
@@ -166,7 +185,7 @@ pub const OUTPUT_GROUPS: &[&str] = &[
 /// Which group of [`OUTPUT_GROUPS`] a file of the output belongs to, by its path
 /// (`people/kim-jong-un/page/2/index.html` → `people`): every feed (the JSON Feed too) is one
 /// of the feeds; a taxonomy's group holds its index and its terms' pages; `home` is the home
-/// list's pages; `data` the archive as data; `other` the theme's files, static files and the
+/// list's pages; `digests` the digests' pages and emails; `data` the archive as data; `other` the theme's files, static files and the
 /// files beside briefings.
 pub fn output_group(path: &str) -> &'static str {
     if path.rsplit('/').next() == Some(FEED) || path == JSON_FEED {
@@ -187,6 +206,7 @@ pub fn output_group(path: &str) -> &'static str {
         CHRONOLOGY => "chronology",
         SEARCH => "search",
         STORIES => "stories",
+        DIGESTS => "digests",
         DATA => "data",
         _ => TaxonomyKind::ALL
             .iter()
@@ -220,6 +240,9 @@ mod tests {
             ("sitemap.xml", "sitemap"),
             ("sitemap2.xml", "sitemap"),
             ("data/briefings.csv", "data"),
+            ("digests/2025-W24/index.html", "digests"),
+            ("digests/2025-W24/email.txt", "digests"),
+            ("digests/atom.xml", "feeds"),
             ("feed.json", "feeds"),
             ("stories/hanoi-summit/timeline.json", "stories"),
             ("style.css", "other"),

@@ -17,8 +17,10 @@
 //! a plan into a sink (`scheduler`), and the transaction over them (`transaction`: stage, then
 //! commit or abandon).
 
+mod folder_cache;
 mod input;
 mod model_cache;
+mod note_cache;
 pub mod parse_cache;
 mod plan;
 pub mod progress;
@@ -45,6 +47,7 @@ use crate::source::{parse, theme};
 
 use input::Input;
 use model_cache::Model;
+use note_cache::{NoteCache, note_cache};
 use parse_cache::ParseCache;
 use plan::Outputs;
 pub use progress::{Progress, Step};
@@ -58,6 +61,9 @@ pub use transaction::{Rendered, Staged, StagedUpdate, Update};
 pub struct EngineOptions {
     /// Replaces `base_url` (the server's address, for `serve`; `--base-url` for a build).
     pub base_url: Option<String>,
+    /// Makes every digest's emails, not only the newest `digest_emails` (`briefgen digest`
+    /// prints any period's).
+    pub every_digest_email: bool,
     /// Builds drafts too.
     pub drafts: bool,
     /// Builds briefings dated in the future too (as `build_future = true` does).
@@ -89,6 +95,8 @@ pub struct Engine {
     parse_cache: ParseCache,
     /// The story files and their parses.
     stories: StoryCache,
+    /// The editors' notes on digests and their parses.
+    notes: NoteCache,
     model: Option<Model>,
     /// After a build's render, the site it rendered: the model itself is let go before the
     /// search index is made ([`Engine::stage`]), and the report still counts the site.
@@ -128,6 +136,7 @@ impl Engine {
             copies: Input::new(BTreeMap::new()),
             parse_cache: ParseCache::new(once, bodies_kept),
             stories: StoryCache::default(),
+            notes: note_cache(),
             model: None,
             spent: None,
             applied: FxHashMap::default(),
@@ -140,7 +149,8 @@ impl Engine {
         engine.read_templates();
         timings.lap("templates");
         engine.read_content(true, true);
-        engine.stories.read(root);
+        engine.stories.0.read(root);
+        engine.notes.read(root);
         timings.lap("load");
         engine.timings = timings;
         Ok(engine)
@@ -166,7 +176,7 @@ impl Engine {
     }
 
     /// Warnings from `site.toml`, and of the last good render: a story no published briefing
-    /// names yet.
+    /// names yet, a note on a digest that has no briefings.
     pub fn warnings(&self) -> Vec<Diagnostic> {
         let mut warnings = self.warnings.clone();
         if let Some(site) = self.site() {
@@ -182,6 +192,24 @@ impl Engine {
                             format!(
                                 "no published briefing belongs to this story yet: its page is built, and says so; add `story: {}` to a briefing's front matter",
                                 t.story.slug
+                            ),
+                        )
+                    }),
+            );
+            // A note on a period without briefings has no digest to be shown on.
+            let periods =
+                crate::content::digest::periods(&site.briefings, self.config.value.digest);
+            warnings.extend(
+                site.digest_notes()
+                    .iter()
+                    .filter(|n| !periods.iter().any(|p| p.name == n.period))
+                    .map(|n| {
+                        Diagnostic::at_line(
+                            &n.file,
+                            1,
+                            format!(
+                                "no briefing is dated in {}, so it has no digest and this note is not shown",
+                                n.period
                             ),
                         )
                     }),
@@ -244,6 +272,7 @@ impl Engine {
         let mut copies = false;
         let mut rescan_content = false;
         let mut stories = false;
+        let mut notes = false;
         let mut briefings = Vec::new();
         for path in changed {
             match layout::classify(&self.root, &self.config.value.theme, path) {
@@ -252,6 +281,7 @@ impl Engine {
                 Change::Template => templates = true,
                 Change::Briefing(content_path) => briefings.push(content_path),
                 Change::Stories => stories = true,
+                Change::DigestNotes => notes = true,
                 Change::Copied { output, in_content } => {
                     let gone = !path.exists();
                     let held_briefings = gone && in_content && self.parse_cache.has_folder(&output);
@@ -277,7 +307,8 @@ impl Engine {
                         self.config.value = config;
                         self.parse_cache =
                             ParseCache::new(self.options.once, self.options.bodies_kept);
-                        self.stories.forget();
+                        self.stories.0.forget();
+                        self.notes.forget();
                         self.model = None;
                         templates = true;
                         copies = true;
@@ -291,7 +322,10 @@ impl Engine {
             self.read_templates();
         }
         if stories {
-            self.stories.read(&self.root);
+            self.stories.0.read(&self.root);
+        }
+        if notes {
+            self.notes.read(&self.root);
         }
         self.read_content(copies, rescan_content);
         if !rescan_content && !briefings.is_empty() {
@@ -304,10 +338,16 @@ impl Engine {
     /// Every error the site has now, sorted.
     pub fn errors(&self) -> Vec<Diagnostic> {
         let mut errors = self.config.errors.clone();
+        if !errors.is_empty() {
+            // Settings that do not read stop a build before anything else is read: the rest is
+            // reported once they do, as a build would report it.
+            return errors;
+        }
         errors.extend(self.templates.errors.iter().cloned());
         errors.extend(self.copies.errors.iter().cloned());
         errors.extend(self.parse_cache.errors());
         errors.extend(self.stories.errors(self.parse_cache.briefings()));
+        errors.extend(self.notes.errors());
         parse::sort_diagnostics(&mut errors);
         errors
     }
@@ -319,6 +359,9 @@ impl Engine {
         self.options.progress.report(Step::Parsing);
         self.parse_cache.render_bodies(&self.config.value, &publish);
         self.stories
+            .0
+            .parse(&self.config.value, self.parse_cache.targets());
+        self.notes
             .parse(&self.config.value, self.parse_cache.targets());
         self.timings.lap("parse");
         let errors = self.errors();
@@ -391,6 +434,9 @@ fn load_settings(
         config
             .set_base_url(base_url)
             .map_err(|e| BuildError::usage("--base-url", format!("--base-url: {e}")))?;
+    }
+    if options.every_digest_email {
+        config.digest_emails = usize::MAX;
     }
     Ok((config, loaded.warnings))
 }

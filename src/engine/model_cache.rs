@@ -7,6 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::content::digest::Note;
 use crate::content::model::{Briefing, Edit, Placement, Site};
 use crate::content::story::Story;
 use crate::engine::parse_cache::ParseCache;
@@ -30,19 +31,21 @@ pub(super) struct Model {
 }
 
 /// Brings the model up to date with the bodies rendered since it was last, and with the
-/// stories: patched in place when no briefing moved, built again otherwise. Each briefing's
+/// stories and the notes on digests: patched in place when no briefing moved, built again otherwise. Each briefing's
 /// template values are made again only where the briefing changed; new stories make again
 /// only what is worked out for stories, and the plan.
 pub(super) fn update_model(
     model: &mut Option<Model>,
     parse_cache: &mut ParseCache,
     stories: Vec<Arc<Story>>,
+    notes: Vec<Arc<Note>>,
     config: &SiteConfig,
     templates: &Templates,
 ) {
     let fresh = parse_cache.take_fresh();
     let Some(current) = model.as_mut() else {
-        let site = Site::with_stories(parse_cache.briefings().cloned().collect(), stories);
+        let mut site = Site::with_stories(parse_cache.briefings().cloned().collect(), stories);
+        site.set_digest_notes(notes);
         let prepared = render::prepare_all(&site, config);
         let plan = plan(&site, config, templates, &prepared);
         *model = Some(Model {
@@ -68,6 +71,10 @@ pub(super) fn update_model(
                 .filter(|b| parse_cache.body(&b.content_path).is_none())
                 .map(|b| Edit::Remove(b.content_path.clone())),
         );
+    }
+    if current.site.digest_notes() != notes.as_slice() {
+        // A note changes what its digest's pages show, never which files there are.
+        Arc::make_mut(&mut current.site).set_digest_notes(notes);
     }
     let stories_changed = current.site.story_files() != stories.as_slice();
     if stories_changed {

@@ -14,7 +14,7 @@ use crate::rendered::RenderedFile;
 
 /// How many files are rendered before they go to the sink: enough to keep every core busy,
 /// few enough that a build never holds the rendered site whole.
-pub(super) const RENDER_BATCH: usize = 1024;
+pub(super) const RENDER_BATCH: usize = 512;
 
 /// A job rendered: its entry in the plan, its fingerprint and its file (or what went wrong).
 pub(super) struct Done<'p> {

@@ -139,6 +139,7 @@ impl Engine {
             &mut self.model,
             &mut self.parse_cache,
             self.stories.stories(),
+            self.notes.made(),
             config,
             templates,
         );

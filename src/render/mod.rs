@@ -21,6 +21,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHasher;
 
+use crate::content::digest::{self, Period};
 use crate::content::model::{Briefing, Site, TaxonomyKind, Term, Year};
 use crate::content::urls;
 use crate::error::Diagnostic;
@@ -64,6 +65,8 @@ pub struct Renderer<'a> {
     /// (`--drafts` and `--future` preview those on pages, not in the data). Decided once, at
     /// one instant, so that every file of a render agrees.
     published: Vec<bool>,
+    /// The periods with briefings, newest first, each of which has a digest.
+    digests: Vec<Period>,
 }
 
 fn pages(count: usize, per_page: usize) -> usize {
@@ -103,6 +106,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|t| Made::of(&views::StoryView::of(t, &site.briefings, config)))
                 .collect(),
+            digests: digest::periods(&site.briefings, config.digest),
             published: {
                 let now = jiff::Timestamp::now();
                 site.briefings
@@ -136,6 +140,7 @@ impl<'a> Renderer<'a> {
                 page_title,
                 page_description,
                 has_stories: !self.site.stories.is_empty(),
+                has_digests: !self.digests.is_empty(),
             },
             body: job.kind.body(self, job.at),
         }
@@ -233,24 +238,28 @@ impl<'a> Renderer<'a> {
         page: usize,
         per_page: usize,
     ) -> (Paginator, Vec<&Made>) {
-        let number_pagers = pages(members.len(), per_page);
+        let on_page = on_page(members, page, per_page)
+            .iter()
+            .map(|&i| self.summary(i))
+            .collect();
+        (self.paginator(dir, members.len(), page, per_page), on_page)
+    }
+
+    /// Where page `page` is in a list of `total` items under `dir`, `per_page` to a page.
+    fn paginator(&self, dir: &str, total: usize, page: usize, per_page: usize) -> Paginator {
+        let number_pagers = pages(total, per_page);
         let url = |n: usize| self.config.link_for(&urls::page(dir, n));
-        let paginator = Paginator {
+        Paginator {
             current_index: page,
             number_pagers,
             paginate_by: per_page,
-            total_briefings: members.len(),
+            total_briefings: total,
             first: url(1),
             last: url(number_pagers),
             previous: (page > 1).then(|| url(page - 1)),
             next: (page < number_pagers).then(|| url(page + 1)),
             pages: views::page_links(page, number_pagers, url),
-        };
-        let on_page = on_page(members, page, per_page)
-            .iter()
-            .map(|&i| self.summary(i))
-            .collect();
-        (paginator, on_page)
+        }
     }
 
     /// A month as links show it; one without briefings has no URL.

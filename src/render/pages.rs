@@ -72,6 +72,8 @@ parts! {
         page_description: std::borrow::Cow<'a, str>,
         /// Whether the site has stories (and so a stories index in its nav).
         has_stories: bool,
+        /// Whether the site has digests (linked from the chronology).
+        has_digests: bool,
     }
 }
 

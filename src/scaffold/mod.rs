@@ -189,7 +189,7 @@ fn check_stories(root: &Path, stories: &[String]) -> Result<(), BuildError> {
     let known: Vec<String> = crate::source::stories::load(root)
         .unwrap_or_default()
         .into_iter()
-        .map(|f| f.slug)
+        .map(|f| f.name)
         .collect();
     for slug in stories {
         if known.contains(slug) {

@@ -31,6 +31,8 @@ const KNOWN_KEYS: &[&str] = &[
     "allow_raw_html",
     "build_future",
     "cname",
+    "digest",
+    "digest_emails",
     "extra",
 ];
 
@@ -55,6 +57,8 @@ struct RawConfig {
     #[serde(default)]
     build_future: bool,
     cname: Option<String>,
+    digest: Option<String>,
+    digest_emails: Option<i64>,
     #[serde(default)]
     extra: toml::Table,
 }
@@ -98,8 +102,54 @@ pub struct SiteConfig {
     pub build_future: bool,
     /// The custom domain written to `CNAME`, for GitHub Pages published from a branch.
     pub cname: Option<String>,
+    /// How long a digest's period is (`digest = "weekly"`), or no digests.
+    pub digest: DigestEvery,
+    /// How many of the newest digests are also written as emails (`email.html`, `email.txt`):
+    /// the ones a curator sends; `briefgen digest` prints any period's.
+    pub digest_emails: usize,
     /// Free-form settings passed to templates as `config.extra`.
     pub extra: toml::Table,
+}
+
+/// How long the period of a digest is (`digest` in `site.toml`): a digest collects a period's
+/// briefings into a page and an email.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum DigestEvery {
+    /// A digest a day (`2025-06-14`).
+    Daily,
+    /// A digest an ISO week (`2025-W24`), the default.
+    #[default]
+    Weekly,
+    /// A digest a month (`2025-06`).
+    Monthly,
+    /// No digests.
+    Off,
+}
+
+impl DigestEvery {
+    /// The setting's values, as written.
+    pub const NAMES: [&'static str; 4] = ["daily", "weekly", "monthly", "off"];
+
+    /// As `site.toml` writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            DigestEvery::Daily => "daily",
+            DigestEvery::Weekly => "weekly",
+            DigestEvery::Monthly => "monthly",
+            DigestEvery::Off => "off",
+        }
+    }
+
+    fn of(name: &str) -> Option<DigestEvery> {
+        [
+            DigestEvery::Daily,
+            DigestEvery::Weekly,
+            DigestEvery::Monthly,
+            DigestEvery::Off,
+        ]
+        .into_iter()
+        .find(|every| every.name() == name)
+    }
 }
 
 impl Hash for SiteConfig {
@@ -124,12 +174,14 @@ impl Hash for SiteConfig {
             allow_raw_html,
             build_future,
             cname,
+            digest,
+            digest_emails,
             extra,
         } = self;
         (title, base_url, description, language, theme, output_dir).hash(state);
         (paginate_by, paginate_terms_by, feed_limit, timezone_name).hash(state);
         (highlight_theme, highlight_theme_dark, people).hash(state);
-        (allow_raw_html, build_future, cname).hash(state);
+        (allow_raw_html, build_future, cname, digest, digest_emails).hash(state);
         hash_table(extra, state);
     }
 }
@@ -299,6 +351,7 @@ fn check(text: &str, raw: RawConfig) -> Result<SiteConfig, Vec<Diagnostic>> {
     let paginate_by = positive(raw.paginate_by, 20, "paginate_by", &mut error);
     let paginate_terms_by = positive(raw.paginate_terms_by, 100, "paginate_terms_by", &mut error);
     let feed_limit = positive(raw.feed_limit, 20, "feed_limit", &mut error);
+    let digest_emails = positive(raw.digest_emails, 20, "digest_emails", &mut error);
     let mut theme_setting = |key: &'static str, value: Option<String>, default: &str| {
         let name = value.unwrap_or_else(|| default.to_string());
         if !crate::source::highlight::has_theme(&name) {
@@ -356,6 +409,22 @@ fn check(text: &str, raw: RawConfig) -> Result<SiteConfig, Vec<Diagnostic>> {
         }
     }
 
+    let digest = match raw.digest.as_deref().map(str::trim) {
+        None => DigestEvery::default(),
+        Some(name) => DigestEvery::of(name).unwrap_or_else(|| {
+            let hint = nearest(name, &DigestEvery::NAMES)
+                .map(|near| format!(" (did you mean `{near}`?)"))
+                .unwrap_or_default();
+            error(
+                "digest",
+                format!(
+                    "digest `{name}` is not one: write \"weekly\", \"daily\", \"monthly\" or \"off\"{hint}"
+                ),
+            );
+            DigestEvery::default()
+        }),
+    };
+
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -377,6 +446,8 @@ fn check(text: &str, raw: RawConfig) -> Result<SiteConfig, Vec<Diagnostic>> {
         allow_raw_html: raw.allow_raw_html,
         build_future: raw.build_future,
         cname,
+        digest,
+        digest_emails,
         extra: raw.extra,
     })
 }

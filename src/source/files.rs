@@ -106,6 +106,59 @@ pub fn add_copies(
     Ok(())
 }
 
+/// A Markdown file of one of the folders at the site's root whose files are named after what
+/// they are about (`stories/hanoi-summit.md`, `digests/2025-W24.md`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct NamedFile {
+    /// The file, relative to the site root (`stories/hanoi-summit.md`), for messages.
+    pub file: PathBuf,
+    /// Its name without `.md`: what it is about (a story's slug, a digest's period).
+    pub name: String,
+    /// The text, normalized as a briefing's is.
+    pub text: String,
+}
+
+/// Reads every `<dir>/*.md` at the site's root (none when the folder is missing). Anything
+/// else in the folder is an error saying `only`, and so is a file whose name `check` refuses
+/// (with its message), so that no file is silently left out.
+pub fn named_files(
+    root: &Path,
+    dir: &str,
+    only: &str,
+    check: impl Fn(&str) -> Result<(), String>,
+) -> Result<Vec<NamedFile>, Vec<Diagnostic>> {
+    let folder = root.join(dir);
+    if !folder.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    for (relative, path) in walk(root, &folder)? {
+        let file = Path::new(dir).join(&relative);
+        let Some(name) = relative.strip_suffix(".md").filter(|s| !s.contains('/')) else {
+            errors.push(Diagnostic::new(file, only));
+            continue;
+        };
+        if let Err(message) = check(name) {
+            errors.push(Diagnostic::new(file, message));
+            continue;
+        }
+        match read_text(root, &path) {
+            Ok((file, text)) => found.push(NamedFile {
+                file,
+                name: name.to_string(),
+                text,
+            }),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(found)
+    } else {
+        Err(errors)
+    }
+}
+
 /// The files under `dir`, by path relative to it with `/` separators, sorted. Hidden files and
 /// folders and editor leftovers are skipped ([`crate::source::layout`]); a symlink that leads out of the site or into a loop is an error.
 pub(crate) fn walk(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf)>, Vec<Diagnostic>> {

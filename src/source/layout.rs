@@ -24,6 +24,8 @@ pub const THEMES_DIR: &str = "themes";
 pub const DATA_DIR: &str = "data";
 /// The folder of stories (`stories/hanoi-summit.md`), at the site's root beside `content/`.
 pub const STORIES_DIR: &str = "stories";
+/// The folder of editors' notes on digests (`digests/2025-W24.md`), at the site's root.
+pub const DIGESTS_DIR: &str = "digests";
 /// The output folder when `site.toml` names none.
 pub const DEFAULT_OUTPUT_DIR: &str = "public";
 /// The site's folder of caches (`links.json`, the external link checker's results): hidden,
@@ -37,6 +39,7 @@ pub const SOURCE_DIRS: &[&str] = &[
     STATIC_DIR,
     DATA_DIR,
     STORIES_DIR,
+    DIGESTS_DIR,
 ];
 
 /// The folder of a theme.
@@ -57,6 +60,8 @@ pub enum Change {
     Briefing(String),
     /// Anything under `stories/`: the stories are read again, all of them (they are few).
     Stories,
+    /// Anything under `digests/`: the editors' notes are read again, all of them.
+    DigestNotes,
     /// A file (or folder) copied as it is, by its path in the output; `in_content` when it is
     /// under `content/`.
     Copied {
@@ -86,6 +91,9 @@ pub fn classify(root: &Path, theme: &str, path: &Path) -> Change {
     }
     if relative.starts_with(STORIES_DIR) {
         return Change::Stories;
+    }
+    if relative.starts_with(DIGESTS_DIR) {
+        return Change::DigestNotes;
     }
     if let Ok(inner) = relative.strip_prefix(CONTENT_DIR) {
         if inner.extension().is_some_and(|e| e == "md") {

@@ -317,6 +317,57 @@ fn code_block_html(language: &str, code: &str) -> String {
     }
 }
 
+/// A body as plain text, for a plain-text email: paragraphs apart, list items starred, each
+/// link's address after its text (resolved as [`render`] resolves it), no markup. Problems are
+/// [`render`]'s to report; a link that does not resolve keeps its address as written.
+pub fn plain_text(body: &str, links: &BodyContext<'_>) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::new();
+    let mut addresses: Vec<String> = Vec::new();
+    let mut depth = 0usize;
+    for event in Parser::new_ext(body, options()) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => out.push('\n'),
+            Event::Start(Tag::Link { dest_url, .. }) => addresses.push(
+                resolve_link(dest_url.clone(), links)
+                    .unwrap_or(dest_url)
+                    .to_string(),
+            ),
+            Event::End(TagEnd::Link) => {
+                if let Some(address) = addresses.pop() {
+                    out.push_str(&format!(" ({address})"));
+                }
+            }
+            Event::Start(Tag::List(_)) => depth += 1,
+            Event::End(TagEnd::List(_)) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    out.push('\n');
+                }
+            }
+            Event::Start(Tag::Item) => {
+                out.push_str(&"  ".repeat(depth.saturating_sub(1)));
+                out.push_str("* ");
+            }
+            Event::End(TagEnd::Item) => out.push('\n'),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::CodeBlock,
+            ) => {
+                if depth == 0 {
+                    out.push_str("\n\n");
+                } else if !out.ends_with('\n') {
+                    out.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut text = out.trim_end().to_string();
+    text.push('\n');
+    text
+}
+
 /// Resolves a link or image address; a broken one is reported at its place in the file and
 /// replaced by `#`.
 fn resolve_or_report<'a>(
@@ -681,6 +732,19 @@ mod tests {
             .unwrap()
             .html;
         assert!(html.contains("<iframe"), "{html}");
+    }
+
+    #[test]
+    fn plain_text_keeps_words_and_addresses_and_drops_markup() {
+        let links = without_links(1, false);
+        let text = plain_text(
+            "Talks *resumed* in [Hanoi](https://e.org/h).\n\n- one\n- `two`\n\nEnd.\n",
+            &links,
+        );
+        assert_eq!(
+            text,
+            "Talks resumed in Hanoi (https://e.org/h).\n\n* one\n* two\n\nEnd.\n"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 pub mod config;
 pub mod dates;
+pub mod digest_notes;
 pub mod files;
 pub mod frontmatter;
 pub mod highlight;
@@ -15,6 +16,7 @@ pub mod layout;
 pub mod markdown;
 pub mod parse;
 pub mod people;
+pub mod period;
 pub mod sanitize;
 pub mod slug;
 pub mod stories;

@@ -4,7 +4,7 @@
 //! the editor's account, rendered and sanitized as a briefing's is. The file name is the slug,
 //! so a story's address never changes with its title.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::error::{Diagnostic, display_path};
 use crate::source::config::SiteConfig;
@@ -17,16 +17,8 @@ const KNOWN_KEYS: &[&str] = &[
     "title", "summary", "status", "people", "tags", "image", "extra",
 ];
 
-/// A story file as read from disk.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct StoryFile {
-    /// The file, relative to the site root (`stories/hanoi-summit.md`), for messages.
-    pub file: PathBuf,
-    /// Its slug: the file name without `.md`.
-    pub slug: String,
-    /// The text, normalized as a briefing's is.
-    pub text: String,
-}
+/// A story file as read from disk: its name is the story's slug.
+pub type StoryFile = crate::source::files::NamedFile;
 
 /// Whether a story is still unfolding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -69,43 +61,23 @@ pub struct StoryFront {
 /// error naming it, and so is a file whose name is not a slug (it would be a second spelling
 /// of one), so that no story is silently left out.
 pub fn load(root: &Path) -> Result<Vec<StoryFile>, Vec<Diagnostic>> {
-    let dir = root.join(STORIES_DIR);
-    if !dir.is_dir() {
-        return Ok(Vec::new());
-    }
-    let mut stories = Vec::new();
-    let mut errors = Vec::new();
-    for (relative, path) in crate::source::files::walk(root, &dir)? {
-        let file = Path::new(STORIES_DIR).join(&relative);
-        let Some(stem) = relative.strip_suffix(".md").filter(|s| !s.contains('/')) else {
-            errors.push(Diagnostic::new(
-                file,
-                "only stories belong in stories/, each a Markdown file `stories/<slug>.md`; put images and other files under static/",
-            ));
-            continue;
-        };
-        let slug = crate::source::slug::slugify(stem);
-        if slug != stem {
-            let message = if slug.is_empty() {
-                "the file name gives no slug (it needs a letter or digit); a story's file name is its slug".to_string()
+    crate::source::files::named_files(
+        root,
+        STORIES_DIR,
+        "only stories belong in stories/, each a Markdown file `stories/<slug>.md`; put images and other files under static/",
+        |stem| {
+            let slug = crate::source::slug::slugify(stem);
+            if slug == stem {
+                Ok(())
+            } else if slug.is_empty() {
+                Err("the file name gives no slug (it needs a letter or digit); a story's file name is its slug".to_string())
             } else {
-                format!(
+                Err(format!(
                     "a story's file name is its slug, in lower case with hyphens: rename it `stories/{slug}.md`"
-                )
-            };
-            errors.push(Diagnostic::new(file, message));
-            continue;
-        }
-        match crate::source::files::read_text(root, &path) {
-            Ok((file, text)) => stories.push(StoryFile { file, slug, text }),
-            Err(e) => errors.push(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(stories)
-    } else {
-        Err(errors)
-    }
+                ))
+            }
+        },
+    )
 }
 
 /// Checks a story's front matter and renders its body. `briefing_url` resolves its links to
@@ -239,8 +211,8 @@ mod tests {
 
     fn story(text: &str) -> Result<(StoryFront, RenderedBody), Vec<Diagnostic>> {
         let file = StoryFile {
-            file: PathBuf::from("stories/hanoi.md"),
-            slug: "hanoi".into(),
+            file: std::path::PathBuf::from("stories/hanoi.md"),
+            name: "hanoi".into(),
             text: text.into(),
         };
         parse(&file, &config(), &|p| {

@@ -43,6 +43,22 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/stories.html"),
     ),
     (
+        "digests.html",
+        include_str!("../../themes/default/templates/digests.html"),
+    ),
+    (
+        "digest.html",
+        include_str!("../../themes/default/templates/digest.html"),
+    ),
+    (
+        "digest-email.html",
+        include_str!("../../themes/default/templates/digest-email.html"),
+    ),
+    (
+        "digest-email.txt",
+        include_str!("../../themes/default/templates/digest-email.txt"),
+    ),
+    (
         "chronology.html",
         include_str!("../../themes/default/templates/chronology.html"),
     ),

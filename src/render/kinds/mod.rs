@@ -9,6 +9,7 @@ mod briefing;
 mod chronology;
 mod cname;
 mod data;
+mod digest;
 mod feed;
 mod highlight_css;
 mod home;
@@ -52,6 +53,11 @@ pub static KINDS: &[&dyn PageKind] = &[
     &stories::Stories,
     &story_feed::StoryFeed,
     &story_timeline::StoryTimeline,
+    &digest::Digests,
+    &digest::Digest,
+    &digest::DigestEmail,
+    &digest::DigestText,
+    &digest::DigestFeed,
     &feed::Feed,
     &json_feed::JsonFeed,
     &year::Year,
@@ -187,17 +193,17 @@ mod tests {
     use crate::render::pages::PlainPage;
 
     /// A kind made up for the test, with a template no theme has.
-    struct Digest;
+    struct Newsletter;
 
-    impl PageKind for Digest {
+    impl PageKind for Newsletter {
         fn name(&self) -> &'static str {
-            "digest"
+            "newsletter"
         }
         fn template(&self) -> Option<&'static str> {
-            Some("digest.html")
+            Some("newsletter.html")
         }
         fn site_path(&self, _r: &Renderer<'_>, _at: At) -> String {
-            "digests/x/".to_string()
+            "newsletters/x/".to_string()
         }
         fn body<'r>(&self, _r: &'r Renderer<'_>, _at: At) -> Body<'r> {
             Body::of(PlainPage {})
@@ -218,8 +224,8 @@ mod tests {
             Vec::<&str>::new()
         );
         let mut kinds = KINDS.to_vec();
-        kinds.push(&Digest);
-        assert_eq!(without_template(&kinds, &default_theme()), ["digest"]);
+        kinds.push(&Newsletter);
+        assert_eq!(without_template(&kinds, &default_theme()), ["newsletter"]);
     }
 
     #[test]

@@ -965,13 +965,14 @@ fn every_page_has_a_description_and_link_preview_tags_and_briefings_carry_json_l
     assert_eq!(ld["headline"], "Hanoi summit");
     assert_eq!(ld["datePublished"], "2019-02-28T14:00:00+07:00");
     // Said once: no dateModified unless it was updated, the site as author only, the
-    // description, language and tags left to the page's head.
+    // description and tags left to the page's head. The language is said (issue 31: the
+    // JSON-LD is read away from the page's `lang`).
+    assert_eq!(ld["inLanguage"], "en");
     for said_elsewhere in [
         "dateModified",
         "publisher",
         "mainEntityOfPage",
         "description",
-        "inLanguage",
         "keywords",
         "wordCount",
     ] {

@@ -61,6 +61,12 @@ pub struct Briefing {
     pub stories: Vec<String>,
     /// The line its stories are named on, for errors about them.
     pub stories_line: usize,
+    /// Its language: a BCP 47 tag, from its front matter or the site's.
+    pub language: String,
+    /// The briefing it is a translation of, by path under `content/`.
+    pub translation_of: Option<String>,
+    /// The line `translation_of` is on, for errors about it.
+    pub translation_line: usize,
 }
 
 /// The slugs of a briefing's terms, in the order of the names they are made from.
@@ -126,6 +132,9 @@ impl Briefing {
             words: BodyText::default(),
             stories: Vec::new(),
             stories_line: 1,
+            language: "en".to_string(),
+            translation_of: None,
+            translation_line: 1,
         })
     }
 
@@ -163,6 +172,12 @@ impl Briefing {
             words: body.words.into(),
             stories: front.stories.clone(),
             stories_line: front.stories_line,
+            language: front
+                .language
+                .clone()
+                .unwrap_or_else(|| config.language.clone()),
+            translation_of: front.translation_of.clone(),
+            translation_line: front.translation_line,
         }
     }
 

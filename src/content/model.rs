@@ -167,6 +167,9 @@ pub struct Site {
     /// For each briefing (same index), up to [`RELATED`] others that share people or tags
     /// with it: most shared first, then the newest.
     pub related: Vec<Vec<usize>>,
+    /// For each briefing (same index), its translations: the other briefings linked to it by
+    /// `translation_of`, either way and through each other, oldest first.
+    pub translations: Vec<Vec<usize>>,
     /// The stories, with what is worked out from their briefings.
     pub stories: Stories,
     /// The stories as their files say them, in the order they were given.
@@ -224,6 +227,7 @@ impl Site {
             .map(|(i, b)| (b.content_path.clone(), i))
             .collect();
         let related = related(&briefings, &taxonomies);
+        let translations = translations(&briefings, &positions);
         companions(&briefings, &mut taxonomies);
         Site {
             stories: Stories::new(&stories, &briefings, &taxonomies),
@@ -233,6 +237,7 @@ impl Site {
             taxonomies,
             chronology,
             related,
+            translations,
             positions,
         }
     }
@@ -466,6 +471,51 @@ fn same_place(old: &Briefing, new: &Briefing) -> bool {
         && old.source.name == new.source.name
         && old.draft == new.draft
         && old.stories == new.stories
+        && old.language == new.language
+        && old.translation_of == new.translation_of
+}
+
+/// Each briefing's translations: the briefings joined to it by `translation_of` (either way,
+/// and through others: a Korean and a Japanese translation of one English briefing are each
+/// other's too), oldest first. A `translation_of` naming no briefing of the site is left out
+/// (the engine reports it).
+fn translations(
+    briefings: &[Arc<Briefing>],
+    positions: &rustc_hash::FxHashMap<String, usize>,
+) -> Vec<Vec<usize>> {
+    // Union–find over the briefings that name or are named.
+    let mut parent: Vec<usize> = (0..briefings.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut any = false;
+    for (i, b) in briefings.iter().enumerate() {
+        if let Some(&j) = b.translation_of.as_ref().and_then(|p| positions.get(p)) {
+            let (a, c) = (root(&mut parent, i), root(&mut parent, j));
+            parent[a] = c;
+            any = true;
+        }
+    }
+    let mut out = vec![Vec::new(); briefings.len()];
+    if !any {
+        return out;
+    }
+    let mut groups: rustc_hash::FxHashMap<usize, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for i in 0..briefings.len() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    for members in groups.values().filter(|m| m.len() > 1) {
+        for &i in members {
+            // Newest first in the site's order: oldest first reversed.
+            out[i] = members.iter().rev().copied().filter(|&j| j != i).collect();
+        }
+    }
+    out
 }
 
 fn taxonomy(kind: TaxonomyKind, briefings: &[Arc<Briefing>]) -> Taxonomy {

@@ -348,6 +348,9 @@ impl Engine {
         errors.extend(self.parse_cache.errors());
         errors.extend(self.stories.errors(self.parse_cache.briefings()));
         errors.extend(self.notes.errors());
+        let briefings: Vec<&Arc<crate::content::briefing::Briefing>> =
+            self.parse_cache.briefings().collect();
+        errors.extend(translation_errors(&briefings, self.parse_cache.targets()));
         parse::sort_diagnostics(&mut errors);
         errors
     }
@@ -421,6 +424,42 @@ impl Engine {
         });
         self.copies.take(copies);
     }
+}
+
+/// Every `translation_of` that names no published briefing of the site (with the nearest
+/// path that does), or the briefing itself, at its line.
+fn translation_errors(
+    briefings: &[&Arc<crate::content::briefing::Briefing>],
+    targets: &crate::source::parse::LinkTargets,
+) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for b in briefings {
+        let Some(path) = &b.translation_of else {
+            continue;
+        };
+        let message = if *path == b.content_path {
+            "translation_of names this briefing itself: name the briefing this one translates"
+                .to_string()
+        } else {
+            match crate::source::parse::resolve_target(targets, path) {
+                Ok(_) => continue,
+                Err(why) => format!("translation_of `{path}`: {why}"),
+            }
+        };
+        let mut error = Diagnostic::at_line(&b.file, b.translation_line, message);
+        let near = crate::source::stories::nearest(
+            path,
+            briefings
+                .iter()
+                .map(|o| o.content_path.as_str())
+                .filter(|p| *p != b.content_path),
+        );
+        if let Some(near) = near.filter(|near| near != path) {
+            error = error.with_hint(format!("did you mean `{near}`?"));
+        }
+        errors.push(error);
+    }
+    errors
 }
 
 /// Reads `site.toml`, with the options' base URL in place of its own.

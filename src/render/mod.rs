@@ -141,6 +141,7 @@ impl<'a> Renderer<'a> {
                 page_description,
                 has_stories: !self.site.stories.is_empty(),
                 has_digests: !self.digests.is_empty(),
+                language: job.kind.language(self, job.at),
             },
             body: job.kind.body(self, job.at),
         }

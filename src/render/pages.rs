@@ -74,6 +74,8 @@ parts! {
         has_stories: bool,
         /// Whether the site has digests (linked from the chronology).
         has_digests: bool,
+        /// The page's language (`lang`): the site's, or its briefing's.
+        language: &'a str,
     }
 }
 
@@ -84,6 +86,8 @@ pub enum SitemapItem<'a> {
     Briefing(&'a Made),
     /// Another page.
     Page(SitemapEntry),
+    /// A briefing's page that has translations, with them.
+    Translated(views::TranslatedEntry),
 }
 
 impl Part for SitemapItem<'_> {
@@ -91,12 +95,14 @@ impl Part for SitemapItem<'_> {
         match self {
             SitemapItem::Briefing(made) => made.value(),
             SitemapItem::Page(entry) => entry.value(),
+            SitemapItem::Translated(entry) => tera::Value::from_serializable(entry),
         }
     }
     fn hash_into(&self, hasher: &mut FxHasher) {
         match self {
             SitemapItem::Briefing(made) => made.hash_into(hasher),
             SitemapItem::Page(entry) => entry.hash_into(hasher),
+            SitemapItem::Translated(entry) => entry.hash(hasher),
         }
     }
 }

@@ -228,6 +228,8 @@ struct BriefingView<'a> {
     people: Terms<'a>,
     tags: Terms<'a>,
     summary: &'a str,
+    /// Its language (BCP 47).
+    language: &'a str,
     word_count: usize,
     reading_time: usize,
     /// Whether the body holds highlighted code (and so needs `highlight.css`).
@@ -331,7 +333,8 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
         name: &'a str,
     }
     /// What search engines and link previews read; what the page's `<head>` says already (its
-    /// description, language, tags) is not said again here.
+    /// description, tags) is not said again here. Its language is (issue 31 asks for it: a
+    /// reader of the JSON-LD alone, away from the page, has no `lang`).
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
     struct Article<'a> {
@@ -342,6 +345,7 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
         headline: &'a str,
         url: &'a str,
         date_published: &'a str,
+        in_language: &'a str,
         /// Only when it was updated: without it, readers take the published date.
         #[serde(skip_serializing_if = "Option::is_none")]
         date_modified: Option<&'a str>,
@@ -371,6 +375,7 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
         headline: view.title,
         url: &url,
         date_published: &view.date,
+        in_language: view.language,
         date_modified: view.updated.as_deref(),
         author: &site,
         is_based_on: BasedOn {
@@ -448,6 +453,7 @@ fn briefing_view<'a>(b: &'a Briefing, config: &SiteConfig, of: Of<'a>) -> Briefi
         people: lists(TaxonomyKind::People, &b.people, &b.slugs.people),
         tags: lists(TaxonomyKind::Tags, &b.tags, &b.slugs.tags),
         summary: &b.summary,
+        language: &b.language,
         word_count: b.word_count,
         reading_time: b.word_count.div_ceil(200).max(1),
         has_code: b.has_code,
@@ -679,6 +685,17 @@ pub struct SitemapEntry {
     pub url: String,
     /// When it last changed, where known.
     pub lastmod: Option<String>,
+}
+
+/// The sitemap's entry of a page with translations: each language's page as an alternate.
+#[derive(Serialize, Hash)]
+pub struct TranslatedEntry {
+    /// The page's URL.
+    pub url: String,
+    /// When it last changed.
+    pub lastmod: Option<String>,
+    /// Each language's page, the page's own included: (`hreflang`, URL).
+    pub alternates: Vec<(String, String)>,
 }
 
 /// A year of the chronology as the year links show it (`all_years`).

@@ -15,8 +15,20 @@ pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
 
 /// The keys front matter may have; anything else belongs under `extra`.
 const KNOWN_KEYS: &[&str] = &[
-    "title", "date", "updated", "source", "people", "tags", "summary", "slug", "draft", "story",
-    "stories", "extra",
+    "title",
+    "date",
+    "updated",
+    "source",
+    "people",
+    "tags",
+    "summary",
+    "slug",
+    "draft",
+    "story",
+    "stories",
+    "language",
+    "translation_of",
+    "extra",
 ];
 
 /// Where a briefing's news came from.
@@ -57,6 +69,12 @@ pub struct FrontMatter {
     pub stories: Vec<String>,
     /// The line the first of `story:` or `stories:` is set on, for errors about them.
     pub stories_line: usize,
+    /// Its language (a BCP 47 tag), when it says.
+    pub language: Option<String>,
+    /// The briefing it translates, by its path under `content/` (`2025/x.md`).
+    pub translation_of: Option<String>,
+    /// The line `translation_of` is set on, for errors about it.
+    pub translation_line: usize,
 }
 
 /// A briefing file split in two.
@@ -520,6 +538,26 @@ pub fn parse(
         .flatten()
         .min()
         .unwrap_or(1);
+    let language = check
+        .text("language", field("language"))
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty());
+    if let Some(tag) = &language
+        && !crate::source::language::is_tag(tag)
+    {
+        check.error(
+            "language",
+            format!("language `{tag}` is not a BCP 47 language tag: write one such as `ko`, `en` or `en-GB`"),
+        );
+    }
+    let translation_of = check
+        .text("translation_of", field("translation_of"))
+        .map(|p| {
+            let p = p.trim();
+            p.strip_prefix("@/").unwrap_or(p).to_string()
+        })
+        .filter(|p| !p.is_empty());
+    let translation_line = check.line_of("translation_of").unwrap_or(1);
 
     match (title, date, source) {
         (Some(title), Some(date), Some(source)) if check.errors.is_empty() => Ok(FrontMatter {
@@ -536,6 +574,9 @@ pub fn parse(
             slug_line,
             stories,
             stories_line,
+            language,
+            translation_of,
+            translation_line,
         }),
         _ => Err(check.errors),
     }

@@ -12,6 +12,7 @@ pub mod digest_notes;
 pub mod files;
 pub mod frontmatter;
 pub mod highlight;
+pub mod language;
 pub mod layout;
 pub mod markdown;
 pub mod parse;

@@ -22,7 +22,48 @@ parts! {
         related: Vec<&'a Made>,
         /// Each story it belongs to, with its place in it and its neighbours there.
         stories: Vec<InStory<'a>>,
+        /// Its translations (none, mostly), and itself among them when it has any: each
+        /// language with its page, for "Also in" and `hreflang`.
+        translations: Vec<Translation<'a>>,
     }
+}
+
+/// One language of a briefing that has translations.
+#[derive(serde::Serialize, Hash)]
+pub struct Translation<'a> {
+    /// The language (BCP 47): `hreflang`'s.
+    language: &'a str,
+    /// The language's own name ("한국어").
+    name: &'a str,
+    /// Its page, from the server's root.
+    url: &'a str,
+    /// Its page's address in full, for `hreflang`.
+    absolute_url: &'a str,
+    /// Whether it is the page's own briefing.
+    current: bool,
+}
+
+crate::render::parts::plain_parts!(Translation<'_>);
+
+/// The translations of briefing `i`, itself first, or none.
+pub(crate) fn translations<'r>(r: &'r Renderer<'_>, i: usize) -> Vec<Translation<'r>> {
+    let others = &r.site.translations[i];
+    if others.is_empty() {
+        return Vec::new();
+    }
+    std::iter::once(i)
+        .chain(others.iter().copied())
+        .map(|j| {
+            let language = r.site.briefings[j].language.as_str();
+            Translation {
+                language,
+                name: crate::source::language::own_name(language),
+                url: &r.prepared[j].current_path,
+                absolute_url: &r.prepared[j].current_url,
+                current: j == i,
+            }
+        })
+        .collect()
 }
 
 parts! {
@@ -114,10 +155,34 @@ impl PageKind for Briefing {
                     }
                 })
                 .collect(),
+            translations: translations(r, i),
         })
     }
 
+    fn language<'r>(&self, r: &'r Renderer<'_>, at: At) -> &'r str {
+        &r.site.briefings[at.item].language
+    }
+
     fn sitemap<'r>(&self, r: &'r Renderer<'_>, at: At) -> Option<SitemapItem<'r>> {
-        Some(SitemapItem::Briefing(&r.prepared[at.item].sitemap))
+        let translations = translations(r, at.item);
+        if translations.is_empty() {
+            return Some(SitemapItem::Briefing(&r.prepared[at.item].sitemap));
+        }
+        // A page with translations names each language's page, itself too, as Google asks.
+        Some(SitemapItem::Translated(
+            crate::render::views::TranslatedEntry {
+                url: r.prepared[at.item].current_url.clone(),
+                lastmod: {
+                    let b = &r.site.briefings[at.item];
+                    Some(crate::source::dates::rfc3339(
+                        b.updated.as_ref().unwrap_or(&b.date),
+                    ))
+                },
+                alternates: translations
+                    .iter()
+                    .map(|t| (t.language.to_string(), t.absolute_url.to_string()))
+                    .collect(),
+            },
+        ))
     }
 }

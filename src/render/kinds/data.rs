@@ -161,7 +161,7 @@ fn rows<'r>(r: &'r Renderer<'_>) -> impl Iterator<Item = Row<'r>> {
             stories: &b.stories,
             summary: &b.summary,
             url: &prepared.current_url,
-            language: &r.config.language,
+            language: &b.language,
         })
 }
 

@@ -137,6 +137,12 @@ pub trait PageKind: Sync {
         (Cow::Borrowed(&r.config.title), Cow::Borrowed(""))
     }
 
+    /// The language of the page (its `lang`): the site's, unless the page is of a briefing in
+    /// another.
+    fn language<'r>(&self, r: &'r Renderer<'_>, _at: At) -> &'r str {
+        &r.config.language
+    }
+
     /// Everything the output's template sees beside what every page sees, or the file's text.
     fn body<'r>(&self, r: &'r Renderer<'_>, at: At) -> Body<'r>;
 

@@ -6,7 +6,8 @@
 //! settings and static files changed; editor leftovers saved and removed; a deletion saved with a broken
 //! template; `site.toml` removed and put back; stories added, retitled, concluded, deleted while
 //! briefings still name them (an error, then fixed), and briefings moved between them; notes on
-//! digests written, deleted and misnamed — and
+//! digests written, deleted and misnamed; translations made, of themselves and of briefings
+//! then renamed, drafted or deleted — and
 //! after each step compares what a server
 //! would serve (the first site, then every good update's changes applied to it) with a full
 //! build of the same folder into a temporary folder. A build that fails must be an update
@@ -57,6 +58,9 @@ enum Edit {
     /// An editor's note on a week's digest written, rewritten or deleted; or a note named
     /// after no week (an error, removed by the next repair).
     Note(u8, u8),
+    /// A briefing made a Korean translation of another (of itself: an error, undone by the
+    /// next repair, as is one whose original is deleted, renamed or drafted).
+    Translate(u8, u8),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -82,6 +86,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         2 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Join(a, b)),
         1 => any::<u8>().prop_map(Edit::StoryDelete),
         1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Note(a, b)),
+        1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Translate(a, b)),
     ]
 }
 
@@ -114,6 +119,8 @@ struct State {
     stories: std::collections::BTreeMap<String, (String, bool)>,
     /// The story each briefing is in, by its path under `content/`.
     joined: std::collections::HashMap<String, String>,
+    /// The briefing each translation translates, by their paths under `content/`.
+    translated: std::collections::HashMap<String, String>,
 }
 
 impl State {
@@ -126,6 +133,7 @@ impl State {
             settings: "",
             stories: Default::default(),
             joined: Default::default(),
+            translated: Default::default(),
         };
         for n in 0..3 {
             state.add(n);
@@ -153,6 +161,9 @@ impl State {
         }
         if let Some(story) = self.joined.get(path) {
             fm.push_str(&format!("story: {story}\n"));
+        }
+        if let Some(original) = self.translated.get(path) {
+            fm.push_str(&format!("language: ko\ntranslation_of: {original}\n"));
         }
         self.site.briefing(path, &fm, body);
     }
@@ -223,6 +234,7 @@ impl State {
                 let _ = fs::remove_file(self.site.path(&content(&path)));
                 self.files.retain(|p| *p != path);
                 self.joined.remove(&path);
+                self.translated.remove(&path);
                 vec![content(&path)]
             }
             Edit::Rename(i) => {
@@ -240,6 +252,9 @@ impl State {
                 self.files.push(to.clone());
                 if let Some(story) = self.joined.remove(&path) {
                     self.joined.insert(to.clone(), story);
+                }
+                if let Some(original) = self.translated.remove(&path) {
+                    self.translated.insert(to.clone(), original);
                 }
                 vec![content(&path), content(&to)]
             }
@@ -348,6 +363,14 @@ impl State {
                 }
                 vec![path]
             }
+            Edit::Translate(i, j) => {
+                let (Some(path), Some(original)) = (self.pick(i), self.pick(j)) else {
+                    return vec![];
+                };
+                self.translated.insert(path.clone(), original);
+                self.rewrite(&path);
+                vec![content(&path)]
+            }
             Edit::Note(n, k) => {
                 // The weeks of the first briefings' dates, and one without briefings.
                 let week = ["2019-W01", "2019-W05", "2019-W09", "2019-W30"][usize::from(n) % 4];
@@ -399,6 +422,16 @@ impl State {
                 saved.push(self.write_story(&slug, &title, concluded));
             } else {
                 self.stories.remove(&slug);
+            }
+        }
+        // A translation of itself, or of a briefing gone, renamed or drafted, is one no more.
+        for (path, original) in self.translated.clone() {
+            let text = fs::read_to_string(self.site.path(&format!("content/{original}")));
+            let gone = original == path || text.map_or(true, |t| t.contains("draft: true"));
+            if gone {
+                self.translated.remove(&path);
+                self.rewrite(&path);
+                saved.push(format!("content/{path}"));
             }
         }
         for path in self.files.clone() {
@@ -557,6 +590,17 @@ fn the_cases_of_issue_11_stay_fixed() {
     // Settings removed, and a briefing broken in the same batch: only the settings are
     // reported, as a build stops at them (found by the property test's sequences of issue 30).
     run_arriving(&[(Edit::RemoveSettings, Arrival::Overtaken(Edit::Break(1)))]);
+    // Issue 31: a translation made, its original renamed (an error, then undone), one of
+    // itself (an error), one whose original is then retitled and redated.
+    run(&[
+        Edit::Translate(0, 1),
+        Edit::Rename(1),
+        Edit::Translate(2, 2),
+        Edit::Translate(0, 2),
+        Edit::Retitle(2, 4),
+        Edit::Redate(2, 9),
+        Edit::Delete(2),
+    ]);
     // Issue 30: a note on a week's digest written, rewritten, one on a week without briefings,
     // a note named after no week (an error, then removed), a note deleted; a briefing redated
     // into another week.

@@ -10,7 +10,10 @@
 //! - it keeps its first [`MAX_WORD_CHARS`] characters;
 //! - a single ASCII letter or digit, and the [`STOPWORDS`], are not words: they are in nearly
 //!   every English briefing, so their lists would be the largest in the index and tell results
-//!   apart the least.
+//!   apart the least;
+//! - a word of Hangul syllables loses the particle Korean attaches to a noun (`서울에서`,
+//!   `서울은` are `서울`): the longest of [`KOREAN_PARTICLES`] it ends in, when at least two
+//!   syllables are left (`국가` stays `국가`).
 //!
 //! A briefing's body is read into [`Distinct`] words while its Markdown is rendered (the text
 //! is at hand there, and each word is then met once by the index). Nothing is stemmed: a
@@ -21,6 +24,48 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The most characters of a word that are kept.
 pub const MAX_WORD_CHARS: usize = 40;
+
+/// The particles Korean attaches to a noun, longest first: a word of Hangul loses the first it
+/// ends in ([`korean_stem`]).
+pub const KOREAN_PARTICLES: &[&str] = &[
+    "에서는",
+    "으로는",
+    "에서",
+    "에게",
+    "으로",
+    "까지",
+    "부터",
+    "처럼",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "로",
+    "와",
+    "과",
+    "도",
+    "만",
+];
+
+/// A word of Hangul syllables without the particle it ends in, when two syllables or more are
+/// left; any other word as it is.
+pub fn korean_stem(word: &str) -> &str {
+    if !word.chars().all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
+        return word;
+    }
+    for particle in KOREAN_PARTICLES {
+        if let Some(stem) = word.strip_suffix(particle)
+            && stem.chars().count() >= 2
+        {
+            return stem;
+        }
+    }
+    word
+}
 
 /// Words left out of the index and of queries, sorted.
 pub const STOPWORDS: &[&str] = &[
@@ -102,7 +147,7 @@ impl<F: FnMut(&str)> Word<F> {
         }
         let single_ascii = self.chars == 1 && self.text.is_ascii();
         if !single_ascii && !is_stopword(&self.text) {
-            (self.each)(&self.text);
+            (self.each)(korean_stem(&self.text));
         }
         self.text.clear();
         self.chars = 0;
@@ -277,6 +322,11 @@ mod tests {
             ]
         );
         assert_eq!(words("한국 경제 東京"), ["한국", "경제", "東京"]);
+        // Korean particles go when two syllables are left.
+        assert_eq!(
+            words("서울에서 서울은 이재명이 국가가 북한으로는 나는"),
+            ["서울", "서울", "이재명", "국가", "북한", "나는"]
+        );
         assert_eq!(
             words("Nguyễn Văn An, DÉJÀ vu, x é"),
             ["nguyen", "van", "deja", "vu"]

@@ -723,3 +723,108 @@ async fn the_search_box_finds_briefings_by_a_persons_name_and_narrows_by_year_un
     client.close().await.unwrap();
     drop(server);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn korean_search_finds_a_noun_with_its_particles_and_a_person_by_a_hangul_alias_under_a_subpath()
+ {
+    if !browser_available() {
+        return;
+    }
+    // Briefings written in Korean by the test, and English ones; Lee Jae-myung's Hangul
+    // spelling is an alias in data/people.yaml.
+    let site = common::Site::new("title = \"T\"\nbase_url = \"https://example.org/\"\n");
+    site.write(
+        "data/people.yaml",
+        "Lee Jae-myung:\n  aliases: [\"이재명\"]\n",
+    );
+    for (file, title, body, people, language) in [
+        (
+            "k1.md",
+            "서울에서 회담 열려",
+            "서울에서 남북 회담이 열렸다.",
+            "[\"이재명\"]",
+            "ko",
+        ),
+        (
+            "k2.md",
+            "서울은 조용했다",
+            "서울은 하루 종일 조용했다.",
+            "[]",
+            "ko",
+        ),
+        (
+            "k3.md",
+            "부산 항구의 하루",
+            "부산에서 배가 들어왔다.",
+            "[]",
+            "ko",
+        ),
+        (
+            "e1.md",
+            "Lee Jae-myung visits Tokyo",
+            "The president flew to Tokyo.",
+            "[\"Lee Jae-myung\"]",
+            "en",
+        ),
+        ("e2.md", "Markets close higher", "Stocks rose.", "[]", "en"),
+    ] {
+        site.write(
+            &format!("content/{file}"),
+            &format!(
+                "---\ntitle: \"{title}\"\ndate: 2025-06-12\nsource: Yonhap\npeople: {people}\nlanguage: {language}\n---\n{body}\n"
+            ),
+        );
+    }
+    let work = tempfile::tempdir().unwrap();
+    let port = free_port();
+    build(
+        site.root(),
+        &work.path().join("sub"),
+        &format!("http://127.0.0.1:{port}/sub/"),
+    );
+    let _server = static_server(work.path(), port);
+    let base = format!("http://127.0.0.1:{port}/sub/");
+    let (_driver, client, _profile) = browser_with(&[]).await;
+    for (query, expected) in [
+        // The noun finds it with its particles, and so does the noun with one.
+        ("서울", vec!["서울에서 회담 열려", "서울은 조용했다"]),
+        ("서울에서", vec!["서울에서 회담 열려", "서울은 조용했다"]),
+        // The Hangul spelling finds the briefings naming him, in English too.
+        (
+            "이재명",
+            vec!["Lee Jae-myung visits Tokyo", "서울에서 회담 열려"],
+        ),
+    ] {
+        client
+            .goto(&format!("{base}search/?q={}", urlencode(query)))
+            .await
+            .unwrap();
+        let status = answered(&client, "").await;
+        let mut found: Vec<String> = results(&client)
+            .await
+            .into_iter()
+            .map(|(_, title, _, href)| {
+                assert!(href.starts_with("/sub/briefings/"), "{href}");
+                title
+            })
+            .collect();
+        found.sort();
+        let mut expected: Vec<String> = expected.iter().map(|t| t.to_string()).collect();
+        expected.sort();
+        assert_eq!(found, expected, "{query}: {status}");
+    }
+    client.close().await.unwrap();
+}
+
+/// A query as an address's `q=` writes it.
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}

@@ -209,7 +209,8 @@ impl Engine {
                 drop(renderer);
                 self.model = None;
                 let started = Instant::now();
-                search_files = Some((crate::search::index(&site), started.elapsed()));
+                let people = &self.config.value.people;
+                search_files = Some((crate::search::index(&site, people), started.elapsed()));
                 self.spent = Some(site);
             }
         } else {

@@ -41,6 +41,7 @@ use crate::chars::cut_at_word;
 use crate::content::model::{Briefing, Site, TaxonomyKind};
 use crate::content::urls;
 use crate::rendered::RenderedFile;
+use crate::source::people::People;
 use crate::words;
 
 /// About how many bytes a word file holds: a file is closed once it reaches this size (a
@@ -129,13 +130,20 @@ fn add(partial: &mut Partial, word: &str, doc: u32, field: Field) {
 }
 
 /// Reads one briefing's words into `partial`.
-fn read_briefing(partial: &mut Partial, doc: u32, b: &Briefing) {
+fn read_briefing(partial: &mut Partial, doc: u32, b: &Briefing, people: &People) {
     let mut title = |text: &str| {
         words::for_each_word(text, |w| add(partial, w, doc, Field::Title));
     };
     title(&b.title);
     for name in b.people.iter().chain(&b.tags) {
         title(name);
+    }
+    // A person's other spellings (`data/people.yaml`), so that 이재명 finds the briefings
+    // naming Lee Jae-myung, in whatever script they name him.
+    for slug in &b.slugs.people {
+        for alias in people.by_slug_of(slug).map_or(&[][..], |p| &p.aliases) {
+            title(alias);
+        }
     }
     title(&b.source.name);
     for (kind, slugs) in [
@@ -221,8 +229,8 @@ struct Facet<'a> {
 }
 
 /// Every file of the search index of `site`.
-pub fn index(site: &Site) -> Vec<RenderedFile> {
-    let entries = read_words(&site.briefings);
+pub fn index(site: &Site, people: &People) -> Vec<RenderedFile> {
+    let entries = read_words(&site.briefings, people);
     let (mut files, first_words) = word_files(&entries);
     files.par_extend(fragments(&site.briefings));
     files.push(facets(site));
@@ -248,7 +256,7 @@ pub fn index(site: &Site) -> Vec<RenderedFile> {
 
 /// Every word of the briefings with its lists by field, sorted by word: a word met by several
 /// tasks comes once per task, in the tasks' order.
-fn read_words(briefings: &[Arc<Briefing>]) -> Vec<(String, usize, [Vec<u32>; 3])> {
+fn read_words(briefings: &[Arc<Briefing>], people: &People) -> Vec<(String, usize, [Vec<u32>; 3])> {
     // Each task reads a run of briefings into words of its own; the runs are in order, so
     // joining a word's lists run by run keeps them ascending.
     let partials: Vec<Partial> = briefings
@@ -258,7 +266,7 @@ fn read_words(briefings: &[Arc<Briefing>]) -> Vec<(String, usize, [Vec<u32>; 3])
             let mut partial = Partial::default();
             for (i, b) in run.iter().enumerate() {
                 let doc = u32::try_from(task * BRIEFINGS_PER_TASK + i).unwrap_or(u32::MAX);
-                read_briefing(&mut partial, doc, b);
+                read_briefing(&mut partial, doc, b, people);
             }
             partial
         })

@@ -50,12 +50,14 @@ impl Started {
 /// ([`Indexing::make`]), then served whole ([`Served::put_index`]).
 pub struct Indexing {
     site: Arc<Site>,
+    /// The people's other spellings, which the index finds them by too.
+    people: crate::source::people::People,
 }
 
 impl Indexing {
     /// The index's files, made by the same call as a build's.
     pub fn make(&self) -> Vec<RenderedFile> {
-        crate::search::index(&self.site)
+        crate::search::index(&self.site, &self.people)
     }
 }
 
@@ -143,7 +145,9 @@ impl Session {
     /// The search index to make after a good save, when what it is made from changed since
     /// the last one; `None` otherwise.
     pub fn index_due(&mut self) -> Option<Indexing> {
-        self.engine.search_due().map(|site| Indexing { site })
+        self.engine
+            .search_due()
+            .map(|(site, people)| Indexing { site, people })
     }
 
     /// Makes and serves the search index now, when one is due (`serve` makes it on a thread

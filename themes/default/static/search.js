@@ -33,6 +33,18 @@
   function latinWithAccents(cp) {
     return (cp >= 0xc0 && cp <= 0x24f) || (cp >= 0x1e00 && cp <= 0x1eff);
   }
+  // A word of Hangul syllables without the particle it ends in, when two syllables or more
+  // are left (words.rs's korean_stem, with its KOREAN_PARTICLES).
+  const KOREAN_PARTICLES = ["에서는", "으로는", "에서", "에게", "으로", "까지", "부터", "처럼", "은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과", "도", "만"];
+  function koreanStem(word) {
+    if (!/^[\uac00-\ud7a3]+$/.test(word)) return word;
+    for (const particle of KOREAN_PARTICLES) {
+      if (word.endsWith(particle) && Array.from(word).length - Array.from(particle).length >= 2) {
+        return word.slice(0, word.length - particle.length);
+      }
+    }
+    return word;
+  }
   function words(text) {
     const out = [];
     for (const match of text.matchAll(/[\p{Alphabetic}\p{N}]+/gu)) {
@@ -50,7 +62,7 @@
       }
       if (chars === 1 && word.charCodeAt(0) < 0x80) continue;
       if (STOPWORDS.has(word)) continue;
-      out.push(word);
+      out.push(koreanStem(word));
     }
     return out;
   }

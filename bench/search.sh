@@ -8,7 +8,8 @@
 #   bench/search.sh [COUNT ...]        (default: 1000 10000 100000)
 #
 # Env: RUNS (builds per size, default 3; the median is reported), WORK (corpora and outputs;
-# default a temporary folder), PAGEFIND=1. Needs python3, GNU time, chromium and chromedriver.
+# default a temporary folder), PAGEFIND=1, KOREAN=1 (a third of each corpus made Korean by
+# bench/add_korean.py, and the queries of bench/search-queries-ko.txt put to it). Needs python3, GNU time, chromium and chromedriver.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -27,6 +28,13 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 for count in "${counts[@]}"; do
     site=$work/$count/briefgen
+    queries=$repo/bench/search-queries.txt
+    if [ "${KOREAN:-}" = 1 ]; then
+        site=$work/$count/briefgen-ko
+        queries=$repo/bench/search-queries-ko.txt
+        [ -d "$site/content" ] || { python3 "$gen" --count "$count" --out "$site" >/dev/null
+                                    python3 "$repo/bench/add_korean.py" "$site" >/dev/null; }
+    fi
     [ -d "$site/content" ] || python3 "$gen" --count "$count" --out "$site" >/dev/null
     out=$work/$count/out-search
     : > "$work/search-ms.txt"
@@ -38,7 +46,7 @@ for count in "${counts[@]}"; do
         cat "$work/time.txt" >> "$work/build-s.txt"
     done
     data=$out/search/data
-    echo "## $count briefings"
+    echo "## $count briefings${KOREAN:+, a third in Korean}"
     echo
     echo "| build (median of $runs) | search stage | index files | index bytes | word files | fragments | meta.json | facets.json |"
     echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -57,7 +65,7 @@ for count in "${counts[@]}"; do
         echo "Pagefind over the same briefing pages (their article element): $(cat "$work/pagefind-time.txt"), $(find "$out/pagefind" -type f | wc -l) files, $(du -sb "$out/pagefind" | awk '{ printf "%.1f MB", $1 / 1e6 }')"
     fi
     echo
-    BRIEFGEN_SEARCH_SITE=$out cargo test --release --quiet --test search_bench -- --ignored --nocapture 2>/dev/null \
+    BRIEFGEN_SEARCH_SITE=$out BRIEFGEN_SEARCH_QUERIES=$queries cargo test --release --quiet --test search_bench -- --ignored --nocapture 2>/dev/null \
         | grep -P '\t' | awk -F'\t' '{ line = "|"; for (i = 1; i <= NF; i++) line = line " " $i " |"; print line
             if (NR == 1) { sep = "|---|"; for (i = 2; i <= NF; i++) sep = sep "---:|"; print sep } }'
     echo

@@ -2,7 +2,8 @@
 //! page's `lang`, its feed entry's `xml:lang`, its JSON-LD `inLanguage` and its row's
 //! `language` in the data files; `translation_of` links two briefings both ways — "Also in",
 //! `<link rel="alternate" hreflang>` in the head and `xhtml:link` in the sitemap — and a
-//! translation of nothing, or of itself, is an error at its line.
+//! translation of nothing, or of itself, is an error at its line; a Korean page has the
+//! theme's Korean words and dates, which a site's `i18n/<language>.toml` overrides.
 
 mod common;
 
@@ -98,8 +99,13 @@ fn translations_are_linked_both_ways_and_through_each_other() {
         ),
     ] {
         let page = site.output(&format!("briefings/{slug}/index.html"));
+        let also_in = if own == "ko" {
+            "다른 언어"
+        } else {
+            "Also in"
+        };
         let also = &page[page
-            .find("<p class=\"translations\">Also in: ")
+            .find(&format!("<p class=\"translations\">{also_in}: "))
             .unwrap_or_else(|| panic!("{page}"))..];
         let also = &also[..also.find("</p>").unwrap()];
         for (language, other, name) in others {
@@ -201,4 +207,132 @@ fn a_translation_of_nothing_or_of_itself_and_a_bad_language_are_errors_at_their_
         run.stderr
     );
     assert!(!site.has_output("index.html"), "nothing is written");
+}
+
+#[test]
+fn a_korean_page_has_the_themes_korean_words_and_dates_and_a_site_overrides_a_word() {
+    let site = translated_site();
+    site.build().assert_ok();
+    let ko = site.output("briefings/talks-ko/index.html");
+    for korean in [
+        "본문으로 건너뛰기",
+        ">검색<",
+        "2025년 6월 12일",
+        "다른 언어",
+        "1분 분량",
+    ] {
+        assert!(ko.contains(korean), "{korean} in {ko}");
+    }
+    assert!(
+        !ko.contains("Skip to content") && !ko.contains("12 June 2025"),
+        "{ko}"
+    );
+    let en = site.output("briefings/talks/index.html");
+    assert!(
+        en.contains("Skip to content") && en.contains("12 June 2025"),
+        "{en}"
+    );
+    // A title in another language than its page's says so, in lists and beside a page.
+    let home = site.output("index.html");
+    assert!(
+        home.contains("<a href=\"/briefings/talks-ko/\" lang=\"ko\">회담 재개</a>"),
+        "{home}"
+    );
+    assert!(
+        home.contains("<a href=\"/briefings/talks/\">Talks resume</a>"),
+        "{home}"
+    );
+    assert!(
+        ko.contains("<span lang=\"ja\">会談再開</span>")
+            || ko.contains("<span lang=\"en\">Talks resume</span>"),
+        "{ko}"
+    );
+    // Japanese has no file: English words, the page still `lang="ja"`.
+    let ja = site.output("briefings/talks-ja/index.html");
+    assert!(
+        ja.contains("Skip to content") && ja.contains("<html lang=\"ja\">"),
+        "{ja}"
+    );
+
+    // A site's own file replaces one word of a language, and adds a language.
+    site.write("i18n/ko.toml", "search = \"찾기\"\n");
+    site.write(
+        "i18n/ja.toml",
+        "search = \"検索\"\ndate = \"{year}年{month}{day}日\"\njune = \"6月\"\n",
+    );
+    site.build().assert_ok();
+    let ko = site.output("briefings/talks-ko/index.html");
+    assert!(
+        ko.contains(">찾기<") && ko.contains("본문으로 건너뛰기"),
+        "{ko}"
+    );
+    let ja = site.output("briefings/talks-ja/index.html");
+    assert!(
+        ja.contains(">検索<") && ja.contains("2025年6月12日"),
+        "{ja}"
+    );
+    assert!(site.output("index.html").contains(">Search<"));
+}
+
+#[test]
+fn a_word_the_theme_does_not_have_is_an_error_at_its_line_and_nothing_is_written() {
+    let site = translated_site();
+    site.write("i18n/ko.toml", "search = \"찾기\"\nalso_inn = \"또\"\n");
+    site.write("i18n/korean.toml", "search = \"찾기\"\n");
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("i18n/ko.toml:2")
+            && run
+                .stderr
+                .contains("`also_inn` is not one of the theme's words")
+            && run.stderr.contains("did you mean `also_in`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("i18n/korean.toml") && run.stderr.contains("not a BCP 47"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.has_output("index.html"), "nothing is written");
+}
+
+/// Every word of the built search index with its number of briefings.
+fn index_words(site: &Site) -> std::collections::BTreeMap<String, usize> {
+    let mut words = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(site.path("public/search/data/w")).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        for (word, lists) in briefgen::search::read_word_file(&bytes) {
+            words.insert(word, lists.iter().map(Vec::len).sum::<usize>());
+        }
+    }
+    words
+}
+
+#[test]
+fn search_offers_a_language_filter_only_on_a_site_of_two_languages_or_more() {
+    let site = translated_site();
+    site.build().assert_ok();
+    let words = index_words(&site);
+    assert_eq!(words.get("l:en"), Some(&1));
+    assert_eq!(words.get("l:ko"), Some(&1));
+    assert_eq!(words.get("l:ja"), Some(&1));
+    let search = site.output("search/index.html");
+    assert!(
+        search.contains("<option value=\"ko\" lang=\"ko\">한국어</option>")
+            && search.contains("<label for=\"search-language\">Language</label>"),
+        "{search}"
+    );
+
+    // One language: no filter, and the index pays nothing for it.
+    let site = Site::new(SITE);
+    site.briefing(
+        "2025/talks.md",
+        &front("Talks resume", "2025-06-12", &["Talks"], &[]),
+        "The talks resumed.\n",
+    );
+    site.build().assert_ok();
+    assert!(!index_words(&site).keys().any(|w| w.starts_with("l:")));
+    assert!(!site.output("search/index.html").contains("search-language"));
 }

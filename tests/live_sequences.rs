@@ -61,6 +61,9 @@ enum Edit {
     /// A briefing made a Korean translation of another (of itself: an error, undone by the
     /// next repair, as is one whose original is deleted, renamed or drafted).
     Translate(u8, u8),
+    /// The site's Korean words written (one overridden, or one wrong: an error, removed by
+    /// the next repair) or deleted.
+    Words(u8),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -87,8 +90,12 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => any::<u8>().prop_map(Edit::StoryDelete),
         1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Note(a, b)),
         1 => (any::<u8>(), any::<u8>()).prop_map(|(a, b)| Edit::Translate(a, b)),
+        1 => any::<u8>().prop_map(Edit::Words),
     ]
 }
+
+/// The site's Korean words (`i18n/ko.toml`).
+const WORDS: &str = "i18n/ko.toml";
 
 /// A note named after no period: an error until removed.
 const BAD_NOTE: &str = "digests/week-one.md";
@@ -371,6 +378,23 @@ impl State {
                 self.rewrite(&path);
                 vec![content(&path)]
             }
+            Edit::Words(k) => {
+                match k % 4 {
+                    0 | 1 => {
+                        self.site
+                            .write(WORDS, &format!("search = \"찾기 {k}\"\nalso_in = \"또\"\n"));
+                    }
+                    2 => {
+                        if fs::remove_file(self.site.path(WORDS)).is_err() {
+                            return vec![];
+                        }
+                    }
+                    _ => {
+                        self.site.write(WORDS, "serach = \"찾기\"\n");
+                    }
+                }
+                vec![WORDS.to_string()]
+            }
             Edit::Note(n, k) => {
                 // The weeks of the first briefings' dates, and one without briefings.
                 let week = ["2019-W01", "2019-W05", "2019-W09", "2019-W30"][usize::from(n) % 4];
@@ -406,6 +430,10 @@ impl State {
         if self.site.path(BAD_NOTE).exists() {
             fs::remove_file(self.site.path(BAD_NOTE)).unwrap();
             saved.push(BAD_NOTE.to_string());
+        }
+        if fs::read_to_string(self.site.path(WORDS)).is_ok_and(|t| t.contains("serach")) {
+            fs::remove_file(self.site.path(WORDS)).unwrap();
+            saved.push(WORDS.to_string());
         }
         if !self.site.path("site.toml").exists() {
             self.site.write("site.toml", &settings(self.settings));
@@ -600,6 +628,16 @@ fn the_cases_of_issue_11_stay_fixed() {
         Edit::Retitle(2, 4),
         Edit::Redate(2, 9),
         Edit::Delete(2),
+    ]);
+    // Issue 31: the site's Korean words written on a site with a Korean translation, one
+    // unknown to the theme (an error, then removed), written again, deleted.
+    run(&[
+        Edit::Translate(0, 1),
+        Edit::Words(0),
+        Edit::Words(3),
+        Edit::Words(1),
+        Edit::Retitle(1, 2),
+        Edit::Words(2),
     ]);
     // Issue 30: a note on a week's digest written, rewritten, one on a week without briefings,
     // a note named after no week (an error, then removed), a note deleted; a briefing redated

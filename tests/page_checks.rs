@@ -34,6 +34,7 @@ const README_SCREENSHOTS: &[&str] = &[
     "search-1280-light",
     "story-1280-light",
     "digest-with-note-1280-light",
+    "briefing-in-korean-1280-light",
 ];
 
 /// The checkers, installed by `npm ci` in `tests/browser-tools`.
@@ -725,7 +726,7 @@ async fn the_search_box_finds_briefings_by_a_persons_name_and_narrows_by_year_un
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn korean_search_finds_a_noun_with_its_particles_and_a_person_by_a_hangul_alias_under_a_subpath()
+async fn korean_search_finds_a_noun_with_its_particles_a_person_by_a_hangul_alias_and_narrows_by_language_under_a_subpath()
  {
     if !browser_available() {
         return;
@@ -813,6 +814,39 @@ async fn korean_search_finds_a_noun_with_its_particles_and_a_person_by_a_hangul_
         expected.sort();
         assert_eq!(found, expected, "{query}: {status}");
     }
+    // The language filter narrows what the words found to one language, and keeps it in the
+    // address; with no words it lists the language's briefings.
+    client
+        .goto(&format!("{base}search/?q={}", urlencode("이재명")))
+        .await
+        .unwrap();
+    let status = answered(&client, "").await;
+    assert!(status.starts_with("2 briefings"), "{status}");
+    client
+        .find(fantoccini::Locator::Css("#search-language"))
+        .await
+        .unwrap()
+        .select_by_value("en")
+        .await
+        .unwrap();
+    let narrowed = answered(&client, &status).await;
+    assert!(narrowed.contains("in English"), "{narrowed}");
+    let found: Vec<String> = results(&client).await.into_iter().map(|r| r.1).collect();
+    assert_eq!(found, ["Lee Jae-myung visits Tokyo"], "{narrowed}");
+    let address = client.current_url().await.unwrap();
+    assert!(address.as_str().ends_with("&language=en"), "{address}");
+    client
+        .goto(&format!("{base}search/?language=ko"))
+        .await
+        .unwrap();
+    let status = answered(&client, "").await;
+    let mut found: Vec<String> = results(&client).await.into_iter().map(|r| r.1).collect();
+    found.sort();
+    assert_eq!(
+        found,
+        ["부산 항구의 하루", "서울에서 회담 열려", "서울은 조용했다"],
+        "{status}"
+    );
     client.close().await.unwrap();
 }
 

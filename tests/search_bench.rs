@@ -40,9 +40,11 @@ async fn search_queries_on_a_built_site() {
     let Some(site) = std::env::var_os("BRIEFGEN_SEARCH_SITE").map(PathBuf::from) else {
         panic!("set BRIEFGEN_SEARCH_SITE to a built site");
     };
-    let queries = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/search-queries.txt"),
-    )
+    // BRIEFGEN_SEARCH_QUERIES names another file of queries (bench/search-queries-ko.txt).
+    let queries = std::fs::read_to_string(std::env::var_os("BRIEFGEN_SEARCH_QUERIES").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/search-queries.txt"),
+        PathBuf::from,
+    ))
     .unwrap();
     let port = std::env::var("BRIEFGEN_SEARCH_PORT").map_or(18080, |p| p.parse().unwrap());
     let mut python = Command::new("python3");

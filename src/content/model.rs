@@ -254,6 +254,20 @@ impl Site {
         self.story_files = stories;
     }
 
+    /// The languages of the briefings, each with its number of briefings: most first, ties by
+    /// tag. What the search's language filter offers (when there are two or more).
+    pub fn languages(&self) -> Vec<(&str, usize)> {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for b in &self.briefings {
+            match counts.iter_mut().find(|(tag, _)| *tag == b.language) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((&b.language, 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        counts
+    }
+
     /// The editors' notes on digests, in the order they were given.
     pub fn digest_notes(&self) -> &[Arc<Note>] {
         &self.digest_notes

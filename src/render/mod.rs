@@ -67,6 +67,9 @@ pub struct Renderer<'a> {
     published: Vec<bool>,
     /// The periods with briefings, newest first, each of which has a digest.
     digests: Vec<Period>,
+    /// The theme's words in the site's language and in each briefing's, made once for every
+    /// page in it.
+    words: rustc_hash::FxHashMap<String, Made>,
 }
 
 fn pages(count: usize, per_page: usize) -> usize {
@@ -107,6 +110,14 @@ impl<'a> Renderer<'a> {
                 .map(|t| Made::of(&views::StoryView::of(t, &site.briefings, config)))
                 .collect(),
             digests: digest::periods(&site.briefings, config.digest),
+            words: std::iter::once(config.language.as_str())
+                .chain(site.briefings.iter().map(|b| b.language.as_str()))
+                .fold(rustc_hash::FxHashMap::default(), |mut words, language| {
+                    if !words.contains_key(language) {
+                        words.insert(language.to_string(), Made::of(&config.strings.of(language)));
+                    }
+                    words
+                }),
             published: {
                 let now = jiff::Timestamp::now();
                 site.briefings
@@ -129,6 +140,7 @@ impl<'a> Renderer<'a> {
 
     /// Everything a job's file is made from.
     pub fn page(&self, job: Job) -> Page<'_> {
+        let language = job.kind.language(self, job.at);
         let (page_title, page_description) = job.kind.title(self, job.at);
         let (current_path, current_url) = job.kind.current(self, job.at);
         Page {
@@ -141,7 +153,8 @@ impl<'a> Renderer<'a> {
                 page_description,
                 has_stories: !self.site.stories.is_empty(),
                 has_digests: !self.digests.is_empty(),
-                language: job.kind.language(self, job.at),
+                language,
+                t: self.words_in(language),
             },
             body: job.kind.body(self, job.at),
         }
@@ -184,6 +197,14 @@ impl<'a> Renderer<'a> {
             path,
             bytes: without_unencodable(text).into_bytes(),
         })
+    }
+
+    /// The theme's words in `language` (the site's, for a language no briefing has).
+    fn words_in(&self, language: &str) -> &Made {
+        self.words
+            .get(language)
+            .or_else(|| self.words.get(&self.config.language))
+            .unwrap_or(&self.config_value)
     }
 
     /// The published briefings (see `published`), newest first.

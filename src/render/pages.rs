@@ -76,6 +76,8 @@ parts! {
         has_digests: bool,
         /// The page's language (`lang`): the site's, or its briefing's.
         language: &'a str,
+        /// The theme's words in the page's language (`{{ t.search }}`).
+        t: &'a Made,
     }
 }
 

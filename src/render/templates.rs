@@ -172,6 +172,20 @@ fn register_helpers(tera: &mut Tera, config: &SiteConfig) {
             Ok(site.absolute(link))
         },
     );
+    // A day as a page in `language` writes it (`2025년 6월 12일`), with the theme's words: for
+    // the summaries, shared by every list in the site's language, on a page in another.
+    let site = config.clone();
+    tera.register_filter(
+        "local_date",
+        move |value: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let language: String = kwargs
+                .get("language")?
+                .unwrap_or_else(|| site.language.clone());
+            let date = crate::source::dates::parse_date(value, &jiff::tz::TimeZone::UTC)
+                .map_err(tera::Error::message)?;
+            Ok(site.strings.date(&language, date.date()))
+        },
+    );
     tera.register_filter(
         "date",
         |value: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
@@ -226,6 +240,7 @@ const FILTERS: &[&str] = &[
     "pairs",
     "group_by",
     "date",
+    "local_date",
     "absolute_url",
 ];
 const FUNCTIONS: &[&str] = &["range", "throw", "url"];

@@ -11,7 +11,7 @@ use crate::content::story::Timeline;
 use crate::content::urls;
 use crate::render::parts::{Made, plain_parts};
 use crate::source::config::SiteConfig;
-use crate::source::dates::{month_name, rfc3339};
+use crate::source::dates::rfc3339;
 
 #[derive(Serialize)]
 struct ConfigView<'a> {
@@ -410,9 +410,10 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
 /// A briefing's view: the full one (its page, the site feed), with its body's HTML and its
 /// people and tags listed; or a summary's, whose lists are the site's shared term values.
 fn briefing_view<'a>(b: &'a Briefing, config: &SiteConfig, of: Of<'a>) -> BriefingView<'a> {
-    let (content, terms) = match of {
-        Of::Full(html) => (Some(html), None),
-        Of::Summary(terms) => (None, Some(terms)),
+    // A briefing's page speaks its language; a summary, shared by every list, the site's.
+    let (content, terms, language) = match of {
+        Of::Full(html) => (Some(html), None, b.language.as_str()),
+        Of::Summary(terms) => (None, Some(terms), config.language.as_str()),
     };
     let lists = |kind: TaxonomyKind, names: &'a [String], slugs: &'a [String]| match terms {
         Some(terms) => Terms::Made(terms.list(kind, names, slugs, config)),
@@ -427,7 +428,7 @@ fn briefing_view<'a>(b: &'a Briefing, config: &SiteConfig, of: Of<'a>) -> Briefi
         content_path: &b.content_path,
         date: rfc3339(&b.date),
         day: b.date.date().to_string(),
-        date_display: crate::source::dates::display(&b.date),
+        date_display: config.strings.date(language, b.date.date()),
         time_display: (b.date.time() != jiff::civil::Time::midnight()).then(|| {
             format!(
                 "{:02}:{:02} (UTC{})",
@@ -443,7 +444,7 @@ fn briefing_view<'a>(b: &'a Briefing, config: &SiteConfig, of: Of<'a>) -> Briefi
             .updated
             .as_ref()
             .filter(|u| u.date() != b.date.date())
-            .map(|u| format!("{} {} {}", u.day(), month_name(u.month()), u.year())),
+            .map(|u| config.strings.date(language, u.date())),
         source: SourceView {
             name: &b.source.name,
             url: b.source.url.as_deref(),

@@ -22,7 +22,8 @@
 //!   source with its number of briefings, fetched when a filter is used. **`stories.json`**:
 //!   every story (title, slug, page, summary, count), fetched when the site has stories and a
 //!   query is typed, to show the stories whose titles match above the briefings; a story is a
-//!   word of its own too (`st:<slug>`), for the story filter.
+//!   word of its own too (`st:<slug>`), for the story filter; and on a site of two languages or
+//!   more, a language (`l:<tag>`), for the language filter.
 //!
 //! Word and fragment files are fetched with `?v=<version>`, so that a browser never mixes
 //! files of two builds. Words are cut as [`words`] says, by the same rules as the script.
@@ -91,6 +92,10 @@ pub fn facet_prefix(kind: TaxonomyKind) -> &'static str {
 /// The prefix of a story's own word (`st:hanoi-summit`).
 pub const STORY_PREFIX: &str = "st:";
 
+/// The prefix of a language's own word (`l:ko`), for the language filter: written only on a
+/// site of two languages or more, so that a site of one pays nothing for it.
+pub const LANGUAGE_PREFIX: &str = "l:";
+
 /// The words of a run of briefings, while the index is made. Words are looked up by a 64-bit
 /// hash with their length, not by their text: the lookup runs for every word of every
 /// briefing, and comparing two numbers is cheaper than following a pointer to compare bytes.
@@ -130,7 +135,7 @@ fn add(partial: &mut Partial, word: &str, doc: u32, field: Field) {
 }
 
 /// Reads one briefing's words into `partial`.
-fn read_briefing(partial: &mut Partial, doc: u32, b: &Briefing, people: &People) {
+fn read_briefing(partial: &mut Partial, doc: u32, b: &Briefing, people: &People, languages: bool) {
     let mut title = |text: &str| {
         words::for_each_word(text, |w| add(partial, w, doc, Field::Title));
     };
@@ -167,6 +172,14 @@ fn read_briefing(partial: &mut Partial, doc: u32, b: &Briefing, people: &People)
     );
     for slug in &b.stories {
         add(partial, &format!("{STORY_PREFIX}{slug}"), doc, Field::Title);
+    }
+    if languages {
+        add(
+            partial,
+            &format!("{LANGUAGE_PREFIX}{}", b.language),
+            doc,
+            Field::Title,
+        );
     }
     words::for_each_word(&b.summary, |w| add(partial, w, doc, Field::Summary));
     for word in b.words.text().lines() {
@@ -230,7 +243,7 @@ struct Facet<'a> {
 
 /// Every file of the search index of `site`.
 pub fn index(site: &Site, people: &People) -> Vec<RenderedFile> {
-    let entries = read_words(&site.briefings, people);
+    let entries = read_words(&site.briefings, people, site.languages().len() > 1);
     let (mut files, first_words) = word_files(&entries);
     files.par_extend(fragments(&site.briefings));
     files.push(facets(site));
@@ -256,7 +269,11 @@ pub fn index(site: &Site, people: &People) -> Vec<RenderedFile> {
 
 /// Every word of the briefings with its lists by field, sorted by word: a word met by several
 /// tasks comes once per task, in the tasks' order.
-fn read_words(briefings: &[Arc<Briefing>], people: &People) -> Vec<(String, usize, [Vec<u32>; 3])> {
+fn read_words(
+    briefings: &[Arc<Briefing>],
+    people: &People,
+    languages: bool,
+) -> Vec<(String, usize, [Vec<u32>; 3])> {
     // Each task reads a run of briefings into words of its own; the runs are in order, so
     // joining a word's lists run by run keeps them ascending.
     let partials: Vec<Partial> = briefings
@@ -266,7 +283,7 @@ fn read_words(briefings: &[Arc<Briefing>], people: &People) -> Vec<(String, usiz
             let mut partial = Partial::default();
             for (i, b) in run.iter().enumerate() {
                 let doc = u32::try_from(task * BRIEFINGS_PER_TASK + i).unwrap_or(u32::MAX);
-                read_briefing(&mut partial, doc, b, people);
+                read_briefing(&mut partial, doc, b, people, languages);
             }
             partial
         })

@@ -96,6 +96,8 @@ pub struct SiteConfig {
     pub highlight_theme_dark: String,
     /// Curated facts about people, from `data/people.yaml` (none without it).
     pub people: crate::source::people::People,
+    /// The theme's words in each language, the site's `i18n/` over the theme's.
+    pub strings: crate::source::strings::Strings,
     /// Keeps raw HTML in briefings as written instead of sanitizing it.
     pub allow_raw_html: bool,
     /// Publishes briefings dated in the future (`--future` for one build).
@@ -171,6 +173,7 @@ impl Hash for SiteConfig {
             highlight_theme,
             highlight_theme_dark,
             people,
+            strings,
             allow_raw_html,
             build_future,
             cname,
@@ -180,7 +183,7 @@ impl Hash for SiteConfig {
         } = self;
         (title, base_url, description, language, theme, output_dir).hash(state);
         (paginate_by, paginate_terms_by, feed_limit, timezone_name).hash(state);
-        (highlight_theme, highlight_theme_dark, people).hash(state);
+        (highlight_theme, highlight_theme_dark, people, strings).hash(state);
         (allow_raw_html, build_future, cname, digest, digest_emails).hash(state);
         hash_table(extra, state);
     }
@@ -243,6 +246,7 @@ impl SiteConfig {
         };
         let mut loaded = Self::parse(&text).map_err(BuildError::Content)?;
         loaded.config.people = crate::source::people::People::load(root)?;
+        loaded.config.strings = crate::source::strings::Strings::load(root)?;
         Ok(loaded)
     }
 
@@ -443,6 +447,7 @@ fn check(text: &str, raw: RawConfig) -> Result<SiteConfig, Vec<Diagnostic>> {
         highlight_theme,
         highlight_theme_dark,
         people: Default::default(),
+        strings: crate::source::strings::Strings::defaults(),
         allow_raw_html: raw.allow_raw_html,
         build_future: raw.build_future,
         cname,
@@ -521,7 +526,7 @@ pub fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
 }
 
 /// The line a top-level key is set on (1 when it cannot be found).
-fn key_line(text: &str, key: &str) -> usize {
+pub(crate) fn key_line(text: &str, key: &str) -> usize {
     text.lines()
         .position(|line| {
             let line = line.trim_start();

@@ -26,6 +26,8 @@ pub const DATA_DIR: &str = "data";
 pub const STORIES_DIR: &str = "stories";
 /// The folder of editors' notes on digests (`digests/2025-W24.md`), at the site's root.
 pub const DIGESTS_DIR: &str = "digests";
+/// The folder of the site's words for the theme, a language a file (`i18n/ko.toml`).
+pub const I18N_DIR: &str = "i18n";
 /// The output folder when `site.toml` names none.
 pub const DEFAULT_OUTPUT_DIR: &str = "public";
 /// The site's folder of caches (`links.json`, the external link checker's results): hidden,
@@ -40,6 +42,7 @@ pub const SOURCE_DIRS: &[&str] = &[
     DATA_DIR,
     STORIES_DIR,
     DIGESTS_DIR,
+    I18N_DIR,
 ];
 
 /// The folder of a theme.
@@ -82,6 +85,7 @@ pub fn classify(root: &Path, theme: &str, path: &Path) -> Change {
     }
     if relative == Path::new(CONFIG_FILE)
         || relative == Path::new(crate::source::people::PEOPLE_FILE)
+        || relative.starts_with(I18N_DIR)
     {
         return Change::Settings;
     }

@@ -21,5 +21,6 @@ pub mod period;
 pub mod sanitize;
 pub mod slug;
 pub mod stories;
+pub mod strings;
 pub mod theme;
 pub mod yaml;

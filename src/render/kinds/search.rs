@@ -12,7 +12,7 @@ use crate::render::parts::parts;
 
 parts! {
     /// The search page.
-    pub struct SearchPage {
+    pub struct SearchPage<'a> {
         /// The folder of the search index's files, from the server's root
         /// (`/repo/search/data/`).
         index_path: String,
@@ -24,6 +24,21 @@ parts! {
         person_example: String,
         tag_example: String,
         source_example: String,
+        /// The briefings' languages, most briefings first, for the language filter: empty on
+        /// a site of one language.
+        languages: Vec<LanguageOption<'a>>,
+    }
+}
+
+parts! {
+    /// A language the filter offers.
+    pub struct LanguageOption<'a> {
+        /// Its tag (`ko`), the filter's value.
+        tag: &'a str,
+        /// Its own name (`한국어`).
+        name: &'a str,
+        /// How many briefings are in it.
+        count: usize,
     }
 }
 
@@ -69,6 +84,17 @@ impl PageKind for Search {
             person_example: example(TaxonomyKind::People),
             tag_example: example(TaxonomyKind::Tags),
             source_example: example(TaxonomyKind::Sources),
+            languages: match r.site.languages() {
+                languages if languages.len() > 1 => languages
+                    .into_iter()
+                    .map(|(tag, count)| LanguageOption {
+                        tag,
+                        name: crate::source::language::own_name(tag),
+                        count,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
         })
     }
 }

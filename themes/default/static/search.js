@@ -11,6 +11,8 @@
   const input = form.elements.q;
   const yearSelect = form.elements.year;
   const orderSelect = form.elements.order;
+  // The language filter, on a site of two languages or more: a language is a word (`l:ko`).
+  const languageSelect = form.elements.language;
   const status = document.getElementById("search-status");
   const list = document.getElementById("search-results");
   const more = document.getElementById("search-more");
@@ -352,6 +354,11 @@
         return;
       }
     }
+    const language = languageSelect ? languageSelect.value : "";
+    if (language) {
+      params.set("language", language);
+      wanted.push("l:" + language);
+    }
     const storiesShown = showStories(m, mine).catch(failed);
     const year = Number(yearSelect.value) || null;
     if (year) params.set("year", String(year));
@@ -403,7 +410,8 @@
     showing = 0;
     list.replaceChildren();
     const what = [q && `“${q}”`, ...Object.keys(FILTERS).filter((p) => form.elements[p].value.trim())
-      .map((p) => `${p} ${form.elements[p].value.trim()}`), year && `in ${year}`].filter(Boolean).join(", ");
+      .map((p) => `${p} ${form.elements[p].value.trim()}`), year && `in ${year}`,
+      language && `in ${languageSelect.selectedOptions[0].textContent}`].filter(Boolean).join(", ");
     await showMore(m, mine);
     await storiesShown;
     // Said once the first results (and the stories above them) are shown, so that a reader
@@ -464,6 +472,7 @@
     form.elements[param].addEventListener("change", soon);
   }
   yearSelect.addEventListener("change", soon);
+  if (languageSelect) languageSelect.addEventListener("change", soon);
   orderSelect.addEventListener("change", soon);
   more.addEventListener("click", () => meta().then((m) => showMore(m, run)).catch(failed));
 
@@ -471,5 +480,6 @@
   input.value = params.get("q") ?? "";
   for (const param of Object.keys(FILTERS)) form.elements[param].value = params.get(param) ?? "";
   orderSelect.value = params.get("order") === "newest" ? "newest" : "relevance";
+  if (languageSelect) languageSelect.value = params.get("language") ?? "";
   search().catch(failed);
 })();

@@ -232,12 +232,9 @@ fn a_korean_page_has_the_themes_korean_words_and_dates_and_a_site_overrides_a_wo
         en.contains("Skip to content") && en.contains("12 June 2025"),
         "{en}"
     );
-    // A title in another language than its page's says so, in lists and beside a page.
+    // A title in another language than its page's says so, beside a page (and in lists:
+    // `lists_show_one_entry_per_story_in_languages`).
     let home = site.output("index.html");
-    assert!(
-        home.contains("<a href=\"/briefings/talks-ko/\" lang=\"ko\">회담 재개</a>"),
-        "{home}"
-    );
     assert!(
         home.contains("<a href=\"/briefings/talks/\">Talks resume</a>"),
         "{home}"
@@ -335,4 +332,87 @@ fn search_offers_a_language_filter_only_on_a_site_of_two_languages_or_more() {
     site.build().assert_ok();
     assert!(!index_words(&site).keys().any(|w| w.starts_with("l:")));
     assert!(!site.output("search/index.html").contains("search-language"));
+}
+
+#[test]
+fn lists_show_one_entry_per_story_in_languages_with_the_others_one_click_away() {
+    let site = translated_site();
+    // A Korean briefing that translates nothing, and one whose English original has another
+    // tag: each list shows a briefing's translation in the site's language when the list
+    // holds it, the briefing itself when it does not.
+    site.briefing(
+        "2025/alone-ko.md",
+        &format!(
+            "{}language: ko\n",
+            front("홀로", "2025-06-11", &["Talks"], &[])
+        ),
+        "한국어뿐.\n",
+    );
+    site.briefing(
+        "2025/visit.md",
+        &front("Visit", "2025-06-10", &["Visits"], &[]),
+        "x\n",
+    );
+    site.briefing(
+        "2025/visit-ko.md",
+        &format!(
+            "{}language: ko\ntranslation_of: 2025/visit.md\n",
+            front("방문", "2025-06-10", &["Talks"], &[])
+        ),
+        "x\n",
+    );
+    site.build().assert_ok();
+    let home = site.output("index.html");
+    let listed = |page: &str| -> Vec<String> {
+        page.match_indices("<li><time")
+            .map(|(at, _)| {
+                let item = &page[at..];
+                let href = &item[item.find("<a href=\"").unwrap() + 9..];
+                href[..href.find('"').unwrap()].to_string()
+            })
+            .collect()
+    };
+    assert_eq!(
+        listed(&home),
+        [
+            "/briefings/talks/",
+            "/briefings/alone-ko/",
+            "/briefings/visit/"
+        ],
+        "{home}"
+    );
+    assert!(
+        home.contains("<a href=\"/briefings/alone-ko/\" lang=\"ko\">홀로</a>"),
+        "{home}"
+    );
+    assert!(
+        home.contains("<span class=\"also-in\">Also in: <a href=\"/briefings/talks-ja/\" hreflang=\"ja\" lang=\"ja\">日本語</a> / <a href=\"/briefings/talks-ko/\" hreflang=\"ko\" lang=\"ko\">한국어</a></span>")
+            || home.contains("<span class=\"also-in\">Also in: <a href=\"/briefings/talks-ko/\" hreflang=\"ko\" lang=\"ko\">한국어</a> / <a href=\"/briefings/talks-ja/\" hreflang=\"ja\" lang=\"ja\">日本語</a></span>"),
+        "{home}"
+    );
+    // The Talks tag holds the English "Talks resume" (its translations give way) and the
+    // Korean "방문", whose English original is not tagged Talks.
+    let talks = site.output("tags/talks/index.html");
+    assert_eq!(
+        listed(&talks),
+        [
+            "/briefings/talks/",
+            "/briefings/alone-ko/",
+            "/briefings/visit-ko/"
+        ],
+        "{talks}"
+    );
+    let month = site.output("chronology/2025/06/index.html");
+    assert!(
+        !month.contains("<li><a href=\"/briefings/talks-ko/\"")
+            && month.contains("<li><a href=\"/briefings/talks/\"")
+            && month.contains("<li><a href=\"/briefings/visit/\""),
+        "{month}"
+    );
+    // Feeds keep every briefing, each entry in its language; a page's related briefings
+    // leave out its own translations.
+    assert!(site.output("atom.xml").contains("<entry xml:lang=\"ko\">"));
+    let page = site.output("briefings/talks/index.html");
+    let related = &page[page.find("<section class=\"related\"").unwrap_or(0)..];
+    assert!(!related.contains("/briefings/talks-ko/\""), "{related}");
 }

@@ -165,7 +165,7 @@ pub struct Site {
     /// The chronology.
     pub chronology: Chronology,
     /// For each briefing (same index), up to [`RELATED`] others that share people or tags
-    /// with it: most shared first, then the newest.
+    /// with it, its own translations left out: most shared first, then the newest.
     pub related: Vec<Vec<usize>>,
     /// For each briefing (same index), its translations: the other briefings linked to it by
     /// `translation_of`, either way and through each other, oldest first.
@@ -226,8 +226,8 @@ impl Site {
             .enumerate()
             .map(|(i, b)| (b.content_path.clone(), i))
             .collect();
-        let related = related(&briefings, &taxonomies);
         let translations = translations(&briefings, &positions);
+        let related = related(&briefings, &taxonomies, &translations);
         companions(&briefings, &mut taxonomies);
         Site {
             stories: Stories::new(&stories, &briefings, &taxonomies),
@@ -347,7 +347,11 @@ const RELATED_WINDOW: usize = 12;
 /// places of it in the list of each of its people and tags — the nearest in time that share
 /// something with it — ranked by how many of those lists they share with it, then newest
 /// first. Counting is linear in the candidates: no sort, no set intersection per pair.
-fn related(briefings: &[Arc<Briefing>], taxonomies: &[Taxonomy]) -> Vec<Vec<usize>> {
+fn related(
+    briefings: &[Arc<Briefing>],
+    taxonomies: &[Taxonomy],
+    translations: &[Vec<usize>],
+) -> Vec<Vec<usize>> {
     // The lists of people and tags each briefing is in.
     let mut lists: Vec<Vec<&[usize]>> = vec![Vec::new(); briefings.len()];
     for taxonomy in taxonomies {
@@ -384,7 +388,8 @@ fn related(briefings: &[Arc<Briefing>], taxonomies: &[Taxonomy]) -> Vec<Vec<usiz
                 let from = at.saturating_sub(RELATED_WINDOW);
                 let to = (at + RELATED_WINDOW + 1).min(list.len());
                 for &c in &list[from..to] {
-                    if c == i {
+                    // Itself, or itself in another language ("Also in" links those).
+                    if c == i || translations[i].contains(&c) {
                         continue;
                     }
                     if s.seen[c] != i {

@@ -15,6 +15,7 @@ pub mod parts;
 pub mod templates;
 pub mod views;
 
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -54,7 +55,10 @@ pub struct Renderer<'a> {
     templates: &'a Templates,
     config_value: Made,
     prepared: &'a [Arc<PreparedBriefing>],
+    /// Every briefing, for the feeds.
     all: Vec<usize>,
+    /// The home list: every briefing, one entry per story in languages (`one_per_story`).
+    listed: Vec<usize>,
     /// Each story as a briefing's or a person's page names it, made once for all of them.
     story_links: Vec<Made>,
     /// Each story as lists show it (the stories index, its own page, related stories), made
@@ -70,6 +74,78 @@ pub struct Renderer<'a> {
     /// The theme's words in the site's language and in each briefing's, made once for every
     /// page in it.
     words: rustc_hash::FxHashMap<String, Made>,
+    /// The summary of each briefing that has translations, with them (`translations`: each
+    /// `language`, `name`, `url`), so that a list shows the other languages one click away.
+    translated_summaries: rustc_hash::FxHashMap<usize, Made>,
+    /// Whether each briefing gives way in a list to its translation in the site's language
+    /// when both are in it (one entry per story in languages); empty when none does.
+    gives_way: Vec<bool>,
+}
+
+/// One of a listed briefing's other languages.
+#[derive(serde::Serialize, Hash)]
+struct OtherLanguage<'a> {
+    language: &'a str,
+    name: &'a str,
+    url: &'a str,
+}
+
+/// A summary with its briefing's other languages.
+#[derive(serde::Serialize)]
+struct WithTranslations<'a> {
+    #[serde(flatten)]
+    summary: &'a tera::Value,
+    translations: Vec<OtherLanguage<'a>>,
+}
+
+/// The summaries of the briefings that have translations, with their other languages.
+fn translated_summaries(
+    site: &Site,
+    prepared: &[Arc<PreparedBriefing>],
+) -> rustc_hash::FxHashMap<usize, Made> {
+    site.translations
+        .iter()
+        .enumerate()
+        .filter(|(_, others)| !others.is_empty())
+        .map(|(i, others)| {
+            let translations: Vec<OtherLanguage<'_>> = others
+                .iter()
+                .map(|&j| {
+                    let language = site.briefings[j].language.as_str();
+                    OtherLanguage {
+                        language,
+                        name: crate::source::language::own_name(language),
+                        url: &prepared[j].current_path,
+                    }
+                })
+                .collect();
+            let mut hasher = FxHasher::default();
+            (prepared[i].summary.hash, &translations).hash(&mut hasher);
+            let made = Made {
+                value: tera::Value::from_serializable(&WithTranslations {
+                    summary: &prepared[i].summary.value,
+                    translations,
+                }),
+                hash: hasher.finish(),
+            };
+            (i, made)
+        })
+        .collect()
+}
+
+/// Whether each briefing gives way to a translation in the site's language (see
+/// `Renderer::gives_way`); empty when none does.
+fn gives_way(site: &Site, language: &str) -> Vec<bool> {
+    let gives = |i: usize| {
+        site.briefings[i].language != language
+            && site.translations[i]
+                .iter()
+                .any(|&j| site.briefings[j].language == language)
+    };
+    if !(0..site.briefings.len()).any(gives) {
+        return Vec::new();
+    }
+    (0..site.briefings.len()).map(gives).collect()
 }
 
 fn pages(count: usize, per_page: usize) -> usize {
@@ -90,13 +166,16 @@ impl<'a> Renderer<'a> {
         templates: &'a Templates,
         prepared: &'a [Arc<PreparedBriefing>],
     ) -> Renderer<'a> {
-        Renderer {
+        let mut renderer = Renderer {
             site,
             config,
             templates,
             config_value: views::config(config),
             prepared,
             all: (0..site.briefings.len()).collect(),
+            listed: Vec::new(),
+            translated_summaries: translated_summaries(site, prepared),
+            gives_way: gives_way(site, &config.language),
             story_links: site
                 .stories
                 .timelines
@@ -125,7 +204,9 @@ impl<'a> Renderer<'a> {
                     .map(|b| !b.draft && b.date.timestamp() <= now)
                     .collect()
             },
-        }
+        };
+        renderer.listed = renderer.one_per_story(&renderer.all).into_owned();
+        renderer
     }
 
     /// Every file the site has, kind by kind in the order of [`KINDS`].
@@ -229,8 +310,43 @@ impl<'a> Renderer<'a> {
         h.finish()
     }
 
+    /// Briefing `i` as lists show it (with its other languages, when it has some).
     fn summary(&self, i: usize) -> &Made {
+        if !self.translated_summaries.is_empty()
+            && let Some(made) = self.translated_summaries.get(&i)
+        {
+            return made;
+        }
         &self.prepared[i].summary
+    }
+
+    /// A list of briefings as a page in the site's language shows it: one entry per story in
+    /// languages — a briefing whose translation in the site's language is in the same list
+    /// gives way to it (and is one click away from it, in its `translations`).
+    fn one_per_story<'l>(&self, list: &'l [usize]) -> Cow<'l, [usize]> {
+        if self.gives_way.is_empty() || !list.iter().any(|&i| self.gives_way[i]) {
+            return Cow::Borrowed(list);
+        }
+        let language = &self.config.language;
+        let ascending = list.windows(2).all(|w| w[0] < w[1]);
+        let listed = |j: &usize| {
+            if ascending {
+                list.binary_search(j).is_ok()
+            } else {
+                list.contains(j)
+            }
+        };
+        Cow::Owned(
+            list.iter()
+                .copied()
+                .filter(|&i| {
+                    !self.gives_way[i]
+                        || !self.site.translations[i]
+                            .iter()
+                            .any(|j| self.site.briefings[*j].language == *language && listed(j))
+                })
+                .collect(),
+        )
     }
 
     /// Story `s` as a link names it: its title, page and count.

@@ -87,6 +87,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/list.html"),
     ),
     (
+        "also-in.html",
+        include_str!("../../themes/default/templates/also-in.html"),
+    ),
+    (
         "pager.html",
         include_str!("../../themes/default/templates/pager.html"),
     ),

@@ -208,7 +208,7 @@ impl Renderer<'_> {
     fn digest_groups(&self, members: &[usize]) -> Vec<DigestGroup<'_>> {
         // (kind's order, key, name, url, members)
         let mut groups: Vec<(u8, &str, String, String, Vec<usize>)> = Vec::new();
-        for &i in members.iter().rev() {
+        for &i in self.one_per_story(members).iter().rev() {
             let b = &self.site.briefings[i];
             let story = self.site.stories.of_briefing.get(i).and_then(|s| s.first());
             let (order, key, name, url) = if let Some(&(s, _)) = story {

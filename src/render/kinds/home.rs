@@ -1,4 +1,5 @@
-//! The home list: every briefing, newest first, a page at a time.
+//! The home list: every briefing, newest first, a page at a time (one entry per story in
+//! languages: `Renderer::one_per_story`).
 
 use std::borrow::Cow;
 
@@ -32,7 +33,7 @@ impl PageKind for Home {
     }
 
     fn outputs(&self, r: &Renderer<'_>, out: &mut Vec<At>) {
-        out.extend((1..=pages(r.site.briefings.len(), r.config.paginate_by)).map(At::page));
+        out.extend((1..=pages(r.listed.len(), r.config.paginate_by)).map(At::page));
     }
 
     fn site_path(&self, _r: &Renderer<'_>, at: At) -> String {
@@ -50,7 +51,7 @@ impl PageKind for Home {
     }
 
     fn body<'r>(&self, r: &'r Renderer<'_>, at: At) -> Body<'r> {
-        let (paginator, briefings) = r.page_of("", &r.all, at.page, r.config.paginate_by);
+        let (paginator, briefings) = r.page_of("", &r.listed, at.page, r.config.paginate_by);
         Body::of(ListPage {
             paginator,
             briefings,

@@ -133,7 +133,7 @@ impl PageKind for Month {
 
 /// A month's briefings by the day written in their dates, newest day first.
 fn days<'r>(r: &'r Renderer<'_>, year: &Year, month: &ModelMonth) -> Vec<DayView<'r>> {
-    let mut days = r.grouped(&month.briefings, |b| b.date.day());
+    let mut days = r.grouped(&r.one_per_story(&month.briefings), |b| b.date.day());
     days.sort_by_key(|(day, _)| std::cmp::Reverse(*day));
     days.into_iter()
         .map(|(day, briefings)| DayView {

@@ -204,7 +204,7 @@ impl PageKind for Story {
             }
         };
         let mut months: Vec<StoryMonth<'r>> = Vec::new();
-        for &i in members {
+        for &i in r.one_per_story(members).iter() {
             let b = &r.site.briefings[i];
             let (y, m) = (b.date.year(), b.date.month());
             match months.iter_mut().find(|g| g.year == y && g.month == m) {

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::{At, PageKind};
-use crate::content::model::{TaxonomyKind, Term as ModelTerm};
+use crate::content::model::{TaxonomyKind, Term as ModelTerm, TermYear};
 use crate::content::story::PERSON_STORIES;
 use crate::content::urls;
 use crate::render::pages::{Body, SitemapItem};
@@ -121,11 +121,11 @@ impl PageKind for Term {
         for (group, taxonomy) in r.site.taxonomies.iter().enumerate() {
             for (item, term) in taxonomy.terms.iter().enumerate() {
                 out.extend(
-                    (1..=pages(term.briefings.len(), r.config.paginate_terms_by)).map(|page| At {
-                        group,
-                        item,
-                        page,
-                    }),
+                    (1..=pages(
+                        r.one_per_story(&term.briefings).len(),
+                        r.config.paginate_terms_by,
+                    ))
+                        .map(|page| At { group, item, page }),
                 );
             }
         }
@@ -167,7 +167,8 @@ impl PageKind for Term {
         let page = at.page;
         let dir = urls::term(kind, &t.slug);
         let per_page = r.config.paginate_terms_by;
-        let (paginator, briefings) = r.page_of(&dir, &t.briefings, page, per_page);
+        let listed = r.one_per_story(&t.briefings);
+        let (paginator, briefings) = r.page_of(&dir, &listed, page, per_page);
         let person_stories: &[(usize, usize)] = match kind {
             TaxonomyKind::People => r
                 .site
@@ -183,7 +184,7 @@ impl PageKind for Term {
             paginator,
             briefings,
             by_year: r
-                .grouped(on_page(&t.briefings, page, per_page), |b| b.date.year())
+                .grouped(on_page(&listed, page, per_page), |b| b.date.year())
                 .into_iter()
                 .map(|(year, briefings)| YearGroup { year, briefings })
                 .collect(),
@@ -198,7 +199,10 @@ impl PageKind for Term {
                     count: y.count,
                     url: format!(
                         "{}#y{}",
-                        r.config.link_for(&urls::page(&dir, y.first / per_page + 1)),
+                        r.config.link_for(&urls::page(
+                            &dir,
+                            first_of_year(r, &t.briefings, &listed, y) / per_page + 1
+                        )),
                         y.year
                     ),
                 })
@@ -228,6 +232,18 @@ impl PageKind for Term {
     fn sitemap<'r>(&self, r: &'r Renderer<'_>, at: At) -> Option<SitemapItem<'r>> {
         (at.page == 1).then(|| r.sitemap_page(self.site_path(r, at), None))
     }
+}
+
+/// Where a year's first briefing is in a term's list as its pages show it: where the model
+/// says, unless briefings gave way to their translations (then counted again).
+fn first_of_year(r: &Renderer<'_>, all: &[usize], listed: &[usize], year: &TermYear) -> usize {
+    if listed.len() == all.len() {
+        return year.first;
+    }
+    listed
+        .iter()
+        .position(|&i| r.site.briefings[i].date.year() == year.year)
+        .unwrap_or(0)
 }
 
 /// The terms of each taxonomy that share the most briefings with a term, its own taxonomy's

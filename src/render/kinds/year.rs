@@ -101,7 +101,10 @@ fn month_view<'r>(
     MonthView {
         month: r.month_link(year.year, month.month, month.briefings.len()),
         briefings: if listed {
-            month.briefings.iter().map(|&i| r.summary(i)).collect()
+            r.one_per_story(&month.briefings)
+                .iter()
+                .map(|&i| r.summary(i))
+                .collect()
         } else {
             Vec::new()
         },

@@ -416,3 +416,81 @@ fn lists_show_one_entry_per_story_in_languages_with_the_others_one_click_away() 
     let related = &page[page.find("<section class=\"related\"").unwrap_or(0)..];
     assert!(!related.contains("/briefings/talks-ko/\""), "{related}");
 }
+
+/// A Korean news page as a browser saves it: Hangul throughout, the president by his Hangul
+/// name with particles after it.
+const KOREAN_PAGE: &str = r#"<!doctype html>
+<html lang="ko-KR"><head><meta charset="utf-8">
+<title>이재명 대통령, 취임 첫 기자회견 | 연합뉴스</title>
+<meta property="og:site_name" content="연합뉴스">
+<meta property="article:published_time" content="2025-06-12T15:18:48+09:00">
+</head><body>
+<nav><a href="/">홈</a> <a href="/politics">정치</a></nav>
+<article>
+<h1>이재명 대통령, 취임 첫 기자회견</h1>
+<p>이재명 대통령은 12일 서울 용산 대통령실에서 취임 후 첫 기자회견을 열고 경제 회복과 남북 대화 재개를 강조했다.</p>
+<p>이 대통령은 "국민의 삶을 먼저 챙기겠다"고 말했다. 이재명 대통령의 회견은 한 시간가량 이어졌다.</p>
+<p>대통령실 관계자는 이재명 정부의 첫 100일 계획도 곧 발표할 예정이라고 밝혔다.</p>
+</article>
+<footer>ⓒ 연합뉴스</footer>
+</body></html>
+"#;
+
+#[test]
+fn import_of_a_korean_page_keeps_its_hangul_says_its_language_and_names_people_as_the_site_does() {
+    let site = Site::new(SITE);
+    site.write(
+        "data/people.yaml",
+        "Lee Jae-myung:\n  aliases: [\"이재명\"]\n",
+    );
+    site.write("clips/yonhap.html", KOREAN_PAGE);
+    let run = site.import_to_stdout("clips/yonhap.html");
+    run.assert_ok();
+    let draft = &run.stdout;
+    assert!(
+        draft.contains("title: \"이재명 대통령, 취임 첫 기자회견\""),
+        "{draft}"
+    );
+    assert!(draft.contains("language: \"ko-KR\""), "{draft}");
+    assert!(draft.contains("people: [\"Lee Jae-myung\"]"), "{draft}");
+    assert!(
+        draft.contains(
+            "이재명 대통령은 12일 서울 용산 대통령실에서 취임 후 첫 기자회견을 열고 경제 회복과 남북 대화 재개를 강조했다."
+        ),
+        "{draft}"
+    );
+    // Written into the site, it builds (as a draft, with --drafts) into a Korean page.
+    let clip = site.path("clips/yonhap.html");
+    let run = site.run(&["import", &clip.to_string_lossy()]);
+    run.assert_ok();
+    let written = run.stdout.trim().to_string();
+    assert!(written.ends_with(".md"), "{written}");
+    site.run(&["build", "--drafts"]).assert_ok();
+    let pages: Vec<String> = std::fs::read_dir(site.path("public/briefings"))
+        .unwrap()
+        .map(|e| e.unwrap().path().join("index.html"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert!(
+        pages
+            .iter()
+            .any(|p| p.contains("<html lang=\"ko-KR\">") && p.contains("2025년 6월 12일")),
+        "{pages:?}"
+    );
+
+    // Without `lang`, a page mostly in Hangul is Korean; an English one on an English site
+    // says nothing of its language.
+    site.write(
+        "clips/bare.html",
+        &KOREAN_PAGE.replace("<html lang=\"ko-KR\">", "<html>"),
+    );
+    let draft = site.import_to_stdout("clips/bare.html").stdout;
+    assert!(draft.contains("language: \"ko\""), "{draft}");
+    site.write(
+        "clips/english.html",
+        "<!doctype html><html lang=\"en-US\"><head><title>Talks</title></head><body><article><h1>Talks</h1><p>Lee Jae-myung met reporters in Seoul on Thursday.</p><p>The talks went on for an hour.</p></article></body></html>",
+    );
+    let draft = site.import_to_stdout("clips/english.html").stdout;
+    assert!(!draft.contains("language:"), "{draft}");
+    assert!(draft.contains("people: [\"Lee Jae-myung\"]"), "{draft}");
+}

@@ -58,7 +58,13 @@ pub fn run(root: &Path, args: ImportArgs) -> Result<(), BuildError> {
     // A file with errors maps nothing here: `build` reports them.
     terminal.show("Reading the article…");
     let people = People::load(root).unwrap_or_default();
-    let options = ImportOptions { people, ..options };
+    // A draft in another language than the site's says so (`language: ko`).
+    let site_language = SiteConfig::load(root).ok().map(|l| l.config.language);
+    let options = ImportOptions {
+        people,
+        site_language,
+        ..options
+    };
     if args.stdout {
         // Outside a site, dates without an offset are read as UTC.
         let zone = SiteConfig::load(root).map_or(jiff::tz::TimeZone::UTC, |l| l.config.timezone);

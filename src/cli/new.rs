@@ -32,6 +32,7 @@ pub fn run(root: &Path, args: NewArgs) -> Result<(), BuildError> {
         draft: true,
         body: "Write the briefing here.".to_string(),
         stories: args.story,
+        language: None,
     };
     let path = briefing.write_into(root, &config)?;
     println!("{}", root.join(path).display());

@@ -218,6 +218,7 @@ pub fn article(
         keywords,
         section,
         from_html,
+        language: _,
     } = facts;
     let mut blocks = cut_tail(blocks);
     // Reporting credits name the writers before they go with the chrome.

@@ -165,6 +165,13 @@ pub(super) fn facts(page: &Html) -> PageFacts {
         keywords,
         section,
         from_html: true,
+        language: page
+            .root_element()
+            .attr("lang")
+            .map(str::to_string)
+            .or_else(|| metas.first(&["og:locale"]))
+            .map(|tag| tag.trim().replace('_', "-"))
+            .filter(|tag| crate::source::language::is_tag(tag)),
     }
 }
 

@@ -89,6 +89,8 @@ pub struct PageFacts {
     /// Whether these come from an HTML page (its metadata, its article's markup) rather
     /// than copied text, where the head of the text holds the section and title.
     pub from_html: bool,
+    /// The page's language (`<html lang>`, else `og:locale`), when it is a BCP 47 tag.
+    pub language: Option<String>,
 }
 
 /// What the draft's `date:` line says when the clipping gives no date.
@@ -102,8 +104,11 @@ pub struct ImportOptions {
     pub url: Option<String>,
     /// Whether the input is HTML; `None` to tell from the input.
     pub html: Option<bool>,
-    /// The site's people: a suggested name that is one of their aliases becomes their name.
+    /// The site's people: a suggested name that is one of their aliases becomes their name,
+    /// and a person whose name or alias the article has (이재명) is suggested by their name.
     pub people: crate::source::people::People,
+    /// The site's language: a draft in another says so (`language: ko`). `None`: English.
+    pub site_language: Option<String>,
 }
 
 /// The longest title a draft is given, in characters; a longer one is cut at a word.
@@ -141,6 +146,7 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
         .into_iter()
         .flatten()
         .collect();
+    let facts_language = facts.language.clone();
     let article = clean::article(facts, blocks, &addresses, zone);
     let text = people::plain_text(&article.blocks);
     let mut people = people::suggest_people(&text, &article.authors);
@@ -148,8 +154,21 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
     // Only what a build accepts, and what a curator would keep: names with a letter or digit,
     // of a name's length, a few of them; web addresses; a title and source of a line's length.
     people.retain(|name| is_a_name(name));
+    // The site's people the article names in any of their spellings, in Hangul too, where no
+    // capitalised run finds a name.
+    for known in options.people.mentioned_in(&text) {
+        if !people.contains(&known) {
+            people.push(known);
+        }
+    }
     people.truncate(MAX_NAMES);
     let people = options.people.canonical(&people);
+    let language = facts_language
+        .or_else(|| mostly_hangul(&text).then(|| "ko".to_string()))
+        .filter(|tag| {
+            let primary = |t: &str| t.split('-').next().unwrap_or(t).to_ascii_lowercase();
+            primary(tag) != primary(options.site_language.as_deref().unwrap_or("en"))
+        });
     tags.retain(|name| is_a_name(name));
     tags.truncate(MAX_NAMES);
     let source = article
@@ -178,7 +197,20 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
         draft: true,
         body: to_markdown(&article.blocks),
         stories: Vec::new(),
+        language,
     }
+}
+
+/// Whether most of a text's letters are Hangul: a Korean article whose page does not say.
+fn mostly_hangul(text: &str) -> bool {
+    let (mut hangul, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if ('\u{ac00}'..='\u{d7a3}').contains(&c) || ('\u{1100}'..='\u{11ff}').contains(&c) {
+            hangul += 1;
+        }
+    }
+    letters > 0 && hangul * 2 > letters
 }
 
 /// Whether the input is an HTML page rather than copied text.

@@ -230,6 +230,9 @@ struct BriefingView<'a> {
     summary: &'a str,
     /// Its language (BCP 47).
     language: &'a str,
+    /// Its language where it is not the site's, else none: what a list (in the site's
+    /// language) marks its title with (`lang="ko"`).
+    lang: Option<&'a str>,
     word_count: usize,
     reading_time: usize,
     /// Whether the body holds highlighted code (and so needs `highlight.css`).
@@ -455,6 +458,7 @@ fn briefing_view<'a>(b: &'a Briefing, config: &SiteConfig, of: Of<'a>) -> Briefi
         tags: lists(TaxonomyKind::Tags, &b.tags, &b.slugs.tags),
         summary: &b.summary,
         language: &b.language,
+        lang: (b.language != config.language).then_some(b.language.as_str()),
         word_count: b.word_count,
         reading_time: b.word_count.div_ceil(200).max(1),
         has_code: b.has_code,

@@ -93,6 +93,8 @@ pub struct DraftBriefing {
     pub body: String,
     /// The stories it joins, by slug (`--story`).
     pub stories: Vec<String>,
+    /// Its language, when it is not the site's (`language: ko`).
+    pub language: Option<String>,
 }
 
 /// The longest slug a new briefing's file name takes from its title.
@@ -159,6 +161,9 @@ impl DraftBriefing {
             [] => {}
             [one] => field("story", quoted(one)),
             many => field("stories", list(many)),
+        }
+        if let Some(language) = &self.language {
+            field("language", quoted(language));
         }
         field("draft", self.draft.to_string());
         text.push_str("---\n\n");

@@ -161,6 +161,44 @@ impl People {
             .filter(|n| seen.insert(slugify(n)))
             .collect()
     }
+
+    /// The people a text names by their name or an alias, as their name, most mentions first
+    /// (ties in the file's order): what `import` suggests of the site's own people, in
+    /// whatever script the article writes them. A spelling counts where a word starts with it
+    /// and, for a spelling in Latin letters, where a word ends with it too; a Hangul one may
+    /// have a particle after it (`이재명은`, `이재명 대통령의`).
+    pub fn mentioned_in(&self, text: &str) -> Vec<String> {
+        let is_word = |c: char| c.is_alphanumeric();
+        let mut counted: Vec<(usize, usize)> = Vec::new();
+        for (i, person) in self.people.iter().enumerate() {
+            let mut count = 0;
+            for spelling in std::iter::once(&person.name).chain(&person.aliases) {
+                let spelling = spelling.trim();
+                if spelling.is_empty() {
+                    continue;
+                }
+                let latin = spelling.is_ascii();
+                count += text
+                    .match_indices(spelling)
+                    .filter(|(at, _)| {
+                        let before = text[..*at].chars().next_back();
+                        let after = text[at + spelling.len()..].chars().next();
+                        let starts = !before.is_some_and(is_word);
+                        let ends = !latin || !after.is_some_and(is_word);
+                        starts && ends
+                    })
+                    .count();
+            }
+            if count > 0 {
+                counted.push((count, i));
+            }
+        }
+        counted.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        counted
+            .into_iter()
+            .map(|(_, i)| self.people[i].name.clone())
+            .collect()
+    }
 }
 
 /// One person's facts (`facts` is what follows their name), every problem recorded in
@@ -290,6 +328,21 @@ mod tests {
         ]);
         assert_eq!(named, ["Lee Jae-myung", "Donald Trump"]);
         assert!(People::parse("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn people_are_found_in_a_text_by_any_spelling_with_a_particle_after_a_hangul_one() {
+        let people = People::parse(
+            "Lee Jae-myung:\n  aliases: [\"이재명\"]\nKim Jong-un:\n  aliases: [\"김정은\"]\nKim Yo-jong:\n",
+        )
+        .unwrap();
+        let text = "이재명 대통령은 김정은 위원장에게 말했다. 이재명은 또 Kim Jong-un's 답을 기다렸다. 박이재명 아님. Kim Yo-jongs";
+        assert_eq!(
+            people.mentioned_in(text),
+            ["Lee Jae-myung", "Kim Jong-un"],
+            "two of Lee (박이재명 is another word), two of Kim, none of Kim Yo-jong"
+        );
+        assert!(people.mentioned_in("Nothing here.").is_empty());
     }
 
     #[test]

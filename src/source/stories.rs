@@ -190,7 +190,9 @@ pub fn nearest<'a>(slug: &str, known: impl Iterator<Item = &'a str>) -> Option<&
     known
         .map(|k| (strsim::jaro_winkler(slug, k), k))
         .filter(|(score, _)| *score > 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        // Among equals, the first in byte order: the same hint whatever order `known` is in
+        // (a build's and serve's lists of briefings are in different orders).
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, k)| k)
 }
 

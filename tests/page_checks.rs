@@ -847,6 +847,36 @@ async fn korean_search_finds_a_noun_with_its_particles_a_person_by_a_hangul_alia
         ["부산 항구의 하루", "서울에서 회담 열려", "서울은 조용했다"],
         "{status}"
     );
+    // A result in another language than the site's says so, its title and its summary.
+    let langs = client
+        .execute(
+            "return [...document.querySelectorAll('#search-results li')].map(li => [li.querySelector('a').lang, li.querySelector('p.briefing-summary')?.lang ?? ''])",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        langs,
+        serde_json::json!([["ko", "ko"], ["ko", "ko"], ["ko", "ko"]]),
+        "{status}"
+    );
+    client
+        .goto(&format!("{base}search/?q=Tokyo"))
+        .await
+        .unwrap();
+    answered(&client, "").await;
+    let langs = client
+        .execute(
+            "return [...document.querySelectorAll('#search-results a')].map(a => a.lang)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        langs,
+        serde_json::json!([""]),
+        "an English result on an English site"
+    );
     client.close().await.unwrap();
 }
 

@@ -209,8 +209,11 @@ impl Engine {
                 drop(renderer);
                 self.model = None;
                 let started = Instant::now();
-                let people = &self.config.value.people;
-                search_files = Some((crate::search::index(&site, people), started.elapsed()));
+                let (people, language) = (&self.config.value.people, &self.config.value.language);
+                search_files = Some((
+                    crate::search::index(&site, people, language),
+                    started.elapsed(),
+                ));
                 self.spent = Some(site);
             }
         } else {

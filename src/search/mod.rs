@@ -202,6 +202,9 @@ struct Shown<'a> {
     x: &'a str,
     /// People.
     p: Vec<Cow<'a, str>>,
+    /// Its language, where it is not the site's (the result's `lang`); left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    l: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -242,10 +245,10 @@ struct Facet<'a> {
 }
 
 /// Every file of the search index of `site`.
-pub fn index(site: &Site, people: &People) -> Vec<RenderedFile> {
+pub fn index(site: &Site, people: &People, language: &str) -> Vec<RenderedFile> {
     let entries = read_words(&site.briefings, people, site.languages().len() > 1);
     let (mut files, first_words) = word_files(&entries);
-    files.par_extend(fragments(&site.briefings));
+    files.par_extend(fragments(&site.briefings, language));
     files.push(facets(site));
     files.push(stories(site));
     let mut hasher = FxHasher::default();
@@ -347,11 +350,14 @@ fn word_files(entries: &[(String, usize, [Vec<u32>; 3])]) -> (Vec<RenderedFile>,
 }
 
 /// The fragments: what results show, [`FRAGMENT_BRIEFINGS`] briefings a file.
-fn fragments(briefings: &[Arc<Briefing>]) -> impl ParallelIterator<Item = RenderedFile> + '_ {
+fn fragments<'a>(
+    briefings: &'a [Arc<Briefing>],
+    language: &'a str,
+) -> impl ParallelIterator<Item = RenderedFile> + 'a {
     briefings
         .par_chunks(FRAGMENT_BRIEFINGS)
         .enumerate()
-        .map(|(n, run)| {
+        .map(move |(n, run)| {
             let shown: Vec<Shown<'_>> = run
                 .iter()
                 .map(|b| Shown {
@@ -365,6 +371,7 @@ fn fragments(briefings: &[Arc<Briefing>]) -> impl ParallelIterator<Item = Render
                         .take(SHOWN_PEOPLE)
                         .map(|p| cut_at_word(p, SHOWN_NAME_CHARS))
                         .collect(),
+                    l: (b.language != language).then_some(b.language.as_str()),
                 })
                 .collect();
             RenderedFile {

@@ -52,12 +52,14 @@ pub struct Indexing {
     site: Arc<Site>,
     /// The people's other spellings, which the index finds them by too.
     people: crate::source::people::People,
+    /// The site's language (a result in another says so).
+    language: String,
 }
 
 impl Indexing {
     /// The index's files, made by the same call as a build's.
     pub fn make(&self) -> Vec<RenderedFile> {
-        crate::search::index(&self.site, &self.people)
+        crate::search::index(&self.site, &self.people, &self.language)
     }
 }
 
@@ -147,7 +149,11 @@ impl Session {
     pub fn index_due(&mut self) -> Option<Indexing> {
         self.engine
             .search_due()
-            .map(|(site, people)| Indexing { site, people })
+            .map(|(site, people, language)| Indexing {
+                site,
+                people,
+                language,
+            })
     }
 
     /// Makes and serves the search index now, when one is due (`serve` makes it on a thread

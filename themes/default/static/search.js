@@ -296,9 +296,12 @@
     source.className = "briefing-source";
     source.textContent = entry.s;
     item.append(time, " ", link, " ", source);
+    // A briefing in another language than the site's says so (`l`), as lists do.
+    if (entry.l) link.lang = entry.l;
     if (entry.x) {
       const summary = document.createElement("p");
       summary.className = "briefing-summary";
+      if (entry.l) summary.lang = entry.l;
       summary.append(marked(entry.x, queryWords));
       item.append(summary);
     }

@@ -1419,7 +1419,17 @@ fn the_search_index_lists_every_briefing_under_its_words_people_and_year() {
     let mut shown = Vec::new();
     for n in 0..count.div_ceil(per_fragment) {
         for entry in json(&format!("search/data/f/{n}.json")).as_array().unwrap() {
-            let page = format!("{}index.html", entry["u"].as_str().unwrap());
+            // [title, slug, date, source, summary, people]: the page is meta's pattern.
+            let entry = serde_json::json!({
+                "t": entry[0], "u": entry[1], "d": entry[2], "s": entry[3], "x": entry[4], "p": entry[5]
+            });
+            let page = format!(
+                "{}index.html",
+                meta["briefing_page"]
+                    .as_str()
+                    .unwrap()
+                    .replace("{slug}", entry["u"].as_str().unwrap())
+            );
             assert!(out.contains_key(&page), "{page} is not a page of the site");
             shown.push(entry.clone());
         }

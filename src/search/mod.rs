@@ -13,9 +13,9 @@
 //!   the files its words fall in. People, tags and sources are also words of their own
 //!   (`p:<slug>`, `t:<slug>`, `s:<slug>`), which the filters use. Lists are
 //!   [`postings`]-encoded, so no list is longer than a bit per briefing.
-//! - **Fragments** (`search/data/f/<n>.json`): what a result shows (title, link, date, source,
-//!   summary, people) for [`FRAGMENT_BRIEFINGS`] briefings in a row; a page of results fetches
-//!   the few fragments it shows.
+//! - **Fragments** (`search/data/f/<n>.json`): what a result shows (title, slug, date, source,
+//!   summary, people, as an array each) for [`FRAGMENT_BRIEFINGS`] briefings in a row; a page
+//!   of results fetches the few fragments it shows.
 //! - **`meta.json`**: the index's version, the first word of each word file, and the briefings'
 //!   years as runs (briefings are numbered newest first, so a year is nearly always one run);
 //!   the year filter and its counts come from it alone. **`facets.json`**: every person, tag and
@@ -187,13 +187,14 @@ fn read_briefing(partial: &mut Partial, doc: u32, b: &Briefing, people: &People,
     }
 }
 
-/// What a result shows of a briefing (a fragment's entry).
-#[derive(Serialize)]
+/// What a result shows of a briefing (a fragment's entry), written as an array — `[title,
+/// slug, date, source, summary, [people]]`, then its language where it is not the site's —
+/// since names for six values in every entry were a tenth of the fragments' bytes.
 struct Shown<'a> {
     /// Title.
     t: Cow<'a, str>,
-    /// Site path (`briefings/x/`), from the base URL.
-    u: String,
+    /// Slug: its page is meta.json's `briefing_page` with it.
+    u: &'a str,
     /// Date, as lists show it.
     d: String,
     /// Source's name.
@@ -203,8 +204,24 @@ struct Shown<'a> {
     /// People.
     p: Vec<Cow<'a, str>>,
     /// Its language, where it is not the site's (the result's `lang`); left out otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
     l: Option<&'a str>,
+}
+
+impl Serialize for Shown<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(6 + usize::from(self.l.is_some())))?;
+        seq.serialize_element(&self.t)?;
+        seq.serialize_element(self.u)?;
+        seq.serialize_element(&self.d)?;
+        seq.serialize_element(&self.s)?;
+        seq.serialize_element(self.x)?;
+        seq.serialize_element(&self.p)?;
+        if let Some(language) = self.l {
+            seq.serialize_element(language)?;
+        }
+        seq.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -218,6 +235,9 @@ struct Meta<'a> {
     years: Vec<(i16, usize)>,
     /// How many stories `stories.json` lists.
     stories: usize,
+    /// A briefing's page from the base URL, `{slug}` standing for its slug (a fragment's
+    /// entries give only the slug).
+    briefing_page: String,
 }
 
 /// A story as search shows it (an entry of `stories.json`).
@@ -262,6 +282,7 @@ pub fn index(site: &Site, people: &People, language: &str) -> Vec<RenderedFile> 
         words: first_words,
         years: year_runs(&site.briefings),
         stories: site.stories.timelines.len(),
+        briefing_page: urls::briefing("{slug}"),
     };
     files.push(RenderedFile {
         path: urls::SEARCH_META.to_string(),
@@ -362,7 +383,7 @@ fn fragments<'a>(
                 .iter()
                 .map(|b| Shown {
                     t: cut_at_word(&b.title, SHOWN_TITLE_CHARS),
-                    u: b.path(),
+                    u: &b.slug,
                     d: crate::source::dates::display(&b.date),
                     s: cut_at_word(&b.source.name, SHOWN_NAME_CHARS),
                     x: &b.summary,

@@ -263,7 +263,11 @@
   function shown(m, doc) {
     const n = Math.floor(doc / m.fragment_briefings);
     if (!fragments.has(n)) fragments.set(n, get(versioned(m, `f/${n}.json`), "json"));
-    return fragments.get(n).then((f) => f[doc % m.fragment_briefings]);
+    // An entry is [title, slug, date, source, summary, people, language if not the site's].
+    return fragments.get(n).then((f) => {
+      const e = f[doc % m.fragment_briefings];
+      return e && { t: e[0], u: m.briefing_page.replace("{slug}", e[1]), d: e[2], s: e[3], x: e[4], p: e[5], l: e[6] };
+    });
   }
 
   // Text with the words a query word begins marked.

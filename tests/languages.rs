@@ -415,6 +415,23 @@ fn lists_show_one_entry_per_story_in_languages_with_the_others_one_click_away() 
     let page = site.output("briefings/talks/index.html");
     let related = &page[page.find("<section class=\"related\"").unwrap_or(0)..];
     assert!(!related.contains("/briefings/talks-ko/\""), "{related}");
+    // On a Korean page, a related briefing is shown in Korean where it has a Korean version:
+    // "Talks resume" and its Japanese translation are its Korean translation, once.
+    let page = site.output("briefings/alone-ko/index.html");
+    let related = &page[page.find("<section class=\"related\"").unwrap()..];
+    let related = &related[..related.find("</section>").unwrap()];
+    let linked: Vec<&str> = related
+        .match_indices("<a href=\"")
+        .map(|(at, _)| {
+            let href = &related[at + 9..];
+            &href[..href.find('"').unwrap()]
+        })
+        .collect();
+    assert_eq!(linked.len(), 2, "{related}");
+    assert!(
+        linked.contains(&"/briefings/talks-ko/") && linked.contains(&"/briefings/visit-ko/"),
+        "{related}"
+    );
 }
 
 /// A Korean news page as a browser saves it: Hangul throughout, the president by his Hangul

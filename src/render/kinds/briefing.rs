@@ -45,6 +45,34 @@ pub struct Translation<'a> {
 
 crate::render::parts::plain_parts!(Translation<'_>);
 
+/// Briefing `i`'s related briefings as its page shows them: each in the page's language
+/// where it has a translation in it (a Korean page lists the Korean version of a related
+/// English briefing), each story in languages once.
+fn related_in_its_language(r: &Renderer<'_>, i: usize) -> Vec<usize> {
+    let related = &r.site.related[i];
+    // A site without translations shows the list as the model has it.
+    if r.translated_summaries.is_empty() {
+        return related.clone();
+    }
+    let language = r.site.briefings[i].language.as_str();
+    let mut shown: Vec<usize> = Vec::with_capacity(related.len());
+    for &j in related {
+        let version = if r.site.briefings[j].language == language {
+            j
+        } else {
+            r.site.translations[j]
+                .iter()
+                .copied()
+                .find(|&k| r.site.briefings[k].language == language)
+                .unwrap_or(j)
+        };
+        if version != i && !r.site.translations[i].contains(&version) && !shown.contains(&version) {
+            shown.push(version);
+        }
+    }
+    shown
+}
+
 /// The translations of briefing `i`, itself first, or none.
 pub(crate) fn translations<'r>(r: &'r Renderer<'_>, i: usize) -> Vec<Translation<'r>> {
     let others = &r.site.translations[i];
@@ -141,7 +169,10 @@ impl PageKind for Briefing {
             // `newer` and `older` are the neighbours in the chronology.
             newer: i.checked_sub(1).map(|j| r.summary(j)),
             older: (i + 1 < r.prepared.len()).then(|| r.summary(i + 1)),
-            related: r.site.related[i].iter().map(|&j| r.summary(j)).collect(),
+            related: related_in_its_language(r, i)
+                .into_iter()
+                .map(|j| r.summary(j))
+                .collect(),
             stories: stories
                 .iter()
                 .map(|&(s, at)| {

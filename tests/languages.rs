@@ -332,6 +332,21 @@ fn search_offers_a_language_filter_only_on_a_site_of_two_languages_or_more() {
     site.build().assert_ok();
     assert!(!index_words(&site).keys().any(|w| w.starts_with("l:")));
     assert!(!site.output("search/index.html").contains("search-language"));
+
+    // A site in Korean: a result's date is written as its lists write it.
+    let site = Site::new(&format!("{SITE}language = \"ko\"\n"));
+    site.briefing(
+        "2025/talks.md",
+        &front("회담 재개", "2025-06-12", &["Talks"], &[]),
+        "회담이 재개됐습니다.\n",
+    );
+    site.build().assert_ok();
+    let fragment = site.output("search/data/f/0.json");
+    assert!(fragment.contains("\"2025년 6월 12일\""), "{fragment}");
+    assert!(
+        !fragment.contains("\"ko\""),
+        "no language of its own: {fragment}"
+    );
 }
 
 #[test]

@@ -247,7 +247,7 @@ impl Engine {
     /// last asked for: `serve` indexes it on a thread of its own once the pages are served (a
     /// build indexes once its pages are written). Ask only after a good update, whose model is
     /// the one served. `None` when nothing changed, or nothing rendered yet.
-    pub fn search_due(&mut self) -> Option<(Arc<Site>, crate::source::people::People, String)> {
+    pub fn search_due(&mut self) -> Option<(Arc<Site>, SiteConfig)> {
         use std::hash::{Hash, Hasher};
         let model = self.model.as_ref()?;
         let mut hasher = rustc_hash::FxHasher::default();
@@ -255,21 +255,18 @@ impl Engine {
         for prepared in &model.prepared {
             prepared.full_hash.hash(&mut hasher);
         }
-        // And every story's values (`stories.json`), the people's other spellings and the
-        // site's language.
+        // And every story's values (`stories.json`), and what `search::index` reads of the
+        // settings: the people's other spellings, the site's language and its words.
         model.site.story_files().hash(&mut hasher);
         self.config.value.people.hash(&mut hasher);
         self.config.value.language.hash(&mut hasher);
+        self.config.value.strings.hash(&mut hasher);
         let key = hasher.finish();
         if self.search_indexed == Some(key) {
             return None;
         }
         self.search_indexed = Some(key);
-        Some((
-            Arc::clone(&model.site),
-            self.config.value.people.clone(),
-            self.config.value.language.clone(),
-        ))
+        Some((Arc::clone(&model.site), self.config.value.clone()))
     }
 
     /// Refreshes the caches from changed paths (added, edited or deleted files and folders).

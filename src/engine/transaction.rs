@@ -209,9 +209,8 @@ impl Engine {
                 drop(renderer);
                 self.model = None;
                 let started = Instant::now();
-                let (people, language) = (&self.config.value.people, &self.config.value.language);
                 search_files = Some((
-                    crate::search::index(&site, people, language),
+                    crate::search::index(&site, &self.config.value),
                     started.elapsed(),
                 ));
                 self.spent = Some(site);

@@ -166,7 +166,7 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
     let language = facts_language
         .or_else(|| mostly_hangul(&text).then(|| "ko".to_string()))
         .filter(|tag| {
-            let primary = |t: &str| t.split('-').next().unwrap_or(t).to_ascii_lowercase();
+            use crate::source::language::primary;
             primary(tag) != primary(options.site_language.as_deref().unwrap_or("en"))
         });
     tags.retain(|name| is_a_name(name));

@@ -563,9 +563,10 @@ impl StoryView<'_> {
             summary: &t.story.summary,
             count: t.briefings.len(),
             first_date: date(t.first()).map(rfc3339),
-            first_display: date(t.first()).map(crate::source::dates::display),
+            first_display: date(t.first()).map(|d| config.strings.date(&config.language, d.date())),
             latest_date: date(t.latest()).map(rfc3339),
-            latest_display: date(t.latest()).map(crate::source::dates::display),
+            latest_display: date(t.latest())
+                .map(|d| config.strings.date(&config.language, d.date())),
         }
     }
 }

@@ -42,6 +42,7 @@ use crate::chars::cut_at_word;
 use crate::content::model::{Briefing, Site, TaxonomyKind};
 use crate::content::urls;
 use crate::rendered::RenderedFile;
+use crate::source::config::SiteConfig;
 use crate::source::people::People;
 use crate::words;
 
@@ -265,10 +266,12 @@ struct Facet<'a> {
 }
 
 /// Every file of the search index of `site`.
-pub fn index(site: &Site, people: &People, language: &str) -> Vec<RenderedFile> {
-    let entries = read_words(&site.briefings, people, site.languages().len() > 1);
+/// What it reads of the settings: the people's other spellings, the site's language and its
+/// words (a result's date is written as the site's lists write it).
+pub fn index(site: &Site, config: &SiteConfig) -> Vec<RenderedFile> {
+    let entries = read_words(&site.briefings, &config.people, site.languages().len() > 1);
     let (mut files, first_words) = word_files(&entries);
-    files.par_extend(fragments(&site.briefings, language));
+    files.par_extend(fragments(&site.briefings, config));
     files.push(facets(site));
     files.push(stories(site));
     let mut hasher = FxHasher::default();
@@ -373,8 +376,9 @@ fn word_files(entries: &[(String, usize, [Vec<u32>; 3])]) -> (Vec<RenderedFile>,
 /// The fragments: what results show, [`FRAGMENT_BRIEFINGS`] briefings a file.
 fn fragments<'a>(
     briefings: &'a [Arc<Briefing>],
-    language: &'a str,
+    config: &'a SiteConfig,
 ) -> impl ParallelIterator<Item = RenderedFile> + 'a {
+    let language = config.language.as_str();
     briefings
         .par_chunks(FRAGMENT_BRIEFINGS)
         .enumerate()
@@ -384,7 +388,7 @@ fn fragments<'a>(
                 .map(|b| Shown {
                     t: cut_at_word(&b.title, SHOWN_TITLE_CHARS),
                     u: &b.slug,
-                    d: crate::source::dates::display(&b.date),
+                    d: config.strings.date(language, b.date.date()),
                     s: cut_at_word(&b.source.name, SHOWN_NAME_CHARS),
                     x: &b.summary,
                     p: b.people

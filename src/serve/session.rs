@@ -50,16 +50,14 @@ impl Started {
 /// ([`Indexing::make`]), then served whole ([`Served::put_index`]).
 pub struct Indexing {
     site: Arc<Site>,
-    /// The people's other spellings, which the index finds them by too.
-    people: crate::source::people::People,
-    /// The site's language (a result in another says so).
-    language: String,
+    /// The settings the index reads (people's other spellings, the language, its words).
+    config: crate::source::config::SiteConfig,
 }
 
 impl Indexing {
     /// The index's files, made by the same call as a build's.
     pub fn make(&self) -> Vec<RenderedFile> {
-        crate::search::index(&self.site, &self.people, &self.language)
+        crate::search::index(&self.site, &self.config)
     }
 }
 
@@ -149,11 +147,7 @@ impl Session {
     pub fn index_due(&mut self) -> Option<Indexing> {
         self.engine
             .search_due()
-            .map(|(site, people, language)| Indexing {
-                site,
-                people,
-                language,
-            })
+            .map(|(site, config)| Indexing { site, config })
     }
 
     /// Makes and serves the search index now, when one is due (`serve` makes it on a thread

@@ -517,11 +517,21 @@ fn unknown_key_warnings(text: &str, table: &toml::Table) -> Vec<Diagnostic> {
 
 /// The known name closest to `word`, when it is close enough to be a likely typo.
 pub fn nearest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    nearest_above(word, known.iter().copied(), 0.8)
+}
+
+/// The known name closest to `word` by spelling (Jaro–Winkler) scoring above `threshold`.
+/// Among equals, the first in byte order: the same hint whatever order `known` is in (a
+/// build's and serve's lists of briefings are in different orders).
+pub fn nearest_above<'a>(
+    word: &str,
+    known: impl Iterator<Item = &'a str>,
+    threshold: f64,
+) -> Option<&'a str> {
     known
-        .iter()
-        .map(|k| (strsim::jaro_winkler(word, k), *k))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|k| (strsim::jaro_winkler(word, k), k))
+        .filter(|(score, _)| *score > threshold)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, k)| k)
 }
 

@@ -97,16 +97,6 @@ pub fn rfc3339(date: &ZonedDateTime) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// A date as lists and pages show it (`5 March 2019`).
-pub fn display(date: &ZonedDateTime) -> String {
-    format!(
-        "{} {} {}",
-        date.day(),
-        month_name(date.month()),
-        date.year()
-    )
-}
-
 /// The English name of a month, 1 to 12.
 pub fn month_name(month: i8) -> &'static str {
     const NAMES: [&str; 12] = [

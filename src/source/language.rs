@@ -14,10 +14,16 @@ pub fn is_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// A tag's primary language, lower-cased (`ko` for `ko-KR`): what words, dates and a draft's
+/// language are matched by.
+pub fn primary(tag: &str) -> String {
+    tag.split('-').next().unwrap_or(tag).to_ascii_lowercase()
+}
+
 /// A language's name in itself, for "Also in": the languages a curator of this material is
 /// likely to keep, else the tag as written.
 pub fn own_name(tag: &str) -> &str {
-    let language = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+    let language = primary(tag);
     match language.as_str() {
         "en" => "English",
         "ko" => "한국어",

@@ -187,13 +187,7 @@ fn front(file: &Path, yaml_text: &str) -> Result<StoryFront, Vec<Diagnostic>> {
 /// The slugs of the known stories nearest to `slug`, for an unknown one: the closest by
 /// spelling, else none.
 pub fn nearest<'a>(slug: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    known
-        .map(|k| (strsim::jaro_winkler(slug, k), k))
-        .filter(|(score, _)| *score > 0.7)
-        // Among equals, the first in byte order: the same hint whatever order `known` is in
-        // (a build's and serve's lists of briefings are in different orders).
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, k)| k)
+    crate::source::config::nearest_above(slug, known, 0.7)
 }
 
 /// The story file of a slug, as messages name it.

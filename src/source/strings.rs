@@ -131,24 +131,32 @@ impl Strings {
         Ok(())
     }
 
-    /// The words of a page in `language`: English, then its primary language's, then its own.
+    /// The tables a page in `language` takes its words from, strongest first: its own, its
+    /// primary language's (`ko` for `ko-KR`), English.
+    fn tables(&self, language: &str) -> impl Iterator<Item = &BTreeMap<String, String>> {
+        let primary = crate::source::language::primary(language);
+        [language, primary.as_str(), "en"]
+            .into_iter()
+            .filter_map(|tag| self.by_language.get(tag))
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    /// The words of a page in `language`: each key from the strongest table that has it.
     pub fn of(&self, language: &str) -> BTreeMap<&str, &str> {
         let mut words = BTreeMap::new();
-        let primary = language.split('-').next().unwrap_or(language);
-        for tag in ["en", primary, language] {
-            if let Some(table) = self.by_language.get(tag) {
-                words.extend(table.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        for table in self.tables(language) {
+            for (key, value) in table {
+                words.entry(key.as_str()).or_insert(value.as_str());
             }
         }
         words
     }
 
-    /// One word of a page in `language`: its own, its primary language's, else English.
+    /// One word of a page in `language`, from the strongest table that has it.
     pub fn word(&self, language: &str, key: &str) -> &str {
-        let primary = language.split('-').next().unwrap_or(language);
-        [language, primary, "en"]
-            .into_iter()
-            .find_map(|tag| self.by_language.get(tag)?.get(key))
+        self.tables(language)
+            .find_map(|table| table.get(key))
             .map_or("", String::as_str)
     }
 

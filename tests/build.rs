@@ -1402,7 +1402,7 @@ fn a_people_data_file_merges_aliases_and_describes_people() {
 
 #[test]
 fn the_search_index_lists_every_briefing_under_its_words_people_and_year() {
-    use briefgen::search::{WORD_FILE_BYTES, read_word_file};
+    use briefgen::search::{WORD_FILE_BYTES, read_fragment, read_word_file};
     use briefgen::words::words;
     let site = common::generated_site(300);
     site.build().assert_ok();
@@ -1418,20 +1418,19 @@ fn the_search_index_lists_every_briefing_under_its_words_people_and_year() {
     // What results show, briefing by briefing (newest first), each leading to its page.
     let mut shown = Vec::new();
     for n in 0..count.div_ceil(per_fragment) {
-        for entry in json(&format!("search/data/f/{n}.json")).as_array().unwrap() {
-            // [title, slug, date, source, summary, people]: the page is meta's pattern.
-            let entry = serde_json::json!({
-                "t": entry[0], "u": entry[1], "d": entry[2], "s": entry[3], "x": entry[4], "p": entry[5]
-            });
+        let entries = read_fragment(&out[&format!("search/data/f/{n}.json")]).unwrap();
+        for entry in entries {
+            // The page is meta's pattern with the slug, spelled out as the script does.
             let page = format!(
                 "{}index.html",
                 meta["briefing_page"]
                     .as_str()
                     .unwrap()
-                    .replace("{slug}", entry["u"].as_str().unwrap())
+                    .replace("{slug}", &entry.slug)
             );
             assert!(out.contains_key(&page), "{page} is not a page of the site");
-            shown.push(entry.clone());
+            assert!(!entry.date.is_empty(), "{entry:?}");
+            shown.push(entry);
         }
     }
     assert_eq!(shown.len(), count);
@@ -1476,22 +1475,16 @@ fn the_search_index_lists_every_briefing_under_its_words_people_and_year() {
     for (doc, entry) in shown.iter().enumerate() {
         let doc = doc as u32;
         // Every word of the title is found in the strongest field; of the summary, in one.
-        for word in words(entry["t"].as_str().unwrap()) {
-            assert!(index[&word][0].contains(&doc), "{word} of {}", entry["t"]);
+        for word in words(&entry.title) {
+            assert!(index[&word][0].contains(&doc), "{word} of {}", entry.title);
         }
-        for word in words(entry["x"].as_str().unwrap()) {
+        for word in words(&entry.summary) {
             assert!(index[&word][..2].concat().contains(&doc), "{word}");
         }
     }
     // A person's own word lists exactly the briefings naming them.
     let naming: Vec<u32> = (0..count as u32)
-        .filter(|&d| {
-            shown[d as usize]["p"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|p| p == "Aiko Ahn")
-        })
+        .filter(|&d| shown[d as usize].people.iter().any(|p| p == "Aiko Ahn"))
         .collect();
     assert!(naming.len() > 10);
     assert_eq!(index["p:aiko-ahn"][0], naming);
@@ -1515,7 +1508,7 @@ fn the_search_index_lists_every_briefing_under_its_words_people_and_year() {
     for run in meta["years"].as_array().unwrap() {
         let (year, length) = (run[0].as_i64().unwrap(), run[1].as_u64().unwrap() as usize);
         for entry in &shown[doc..doc + length] {
-            assert!(entry["d"].as_str().unwrap().ends_with(&year.to_string()));
+            assert!(entry.date.ends_with(&year.to_string()), "{entry:?}");
         }
         doc += length;
     }
@@ -1525,6 +1518,38 @@ fn the_search_index_lists_every_briefing_under_its_words_people_and_year() {
     let page = String::from_utf8_lossy(&out["search/index.html"]).into_owned();
     assert!(page.contains("data-index=\"/search/data/\""), "{page}");
     assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
+}
+
+#[test]
+fn a_search_result_spells_its_slug_and_date_out_again_however_its_fragment_shortens_them() {
+    let site = common::shortened_slugs_site();
+    site.build().assert_ok();
+    let fragment = std::fs::read(site.path("public/search/data/f/0.json")).unwrap();
+    let raw: Vec<Vec<serde_json::Value>> = serde_json::from_slice(&fragment).unwrap();
+    // Newest first: each form as the fixture's comments say.
+    let slugs: Vec<&serde_json::Value> = raw.iter().map(|e| &e[1]).collect();
+    let dates: Vec<&serde_json::Value> = raw.iter().map(|e| &e[2]).collect();
+    assert!(slugs.iter().any(|s| s.is_number()), "{slugs:?}");
+    assert!(slugs.iter().any(|s| s.is_array()), "{slugs:?}");
+    assert!(slugs.iter().any(|s| s.is_string()), "{slugs:?}");
+    assert_eq!(dates.iter().filter(|d| **d == 0).count(), 2, "{dates:?}");
+
+    let read = briefgen::search::read_fragment(&fragment).unwrap();
+    assert_eq!(read.len(), common::SHORTENED_SLUGS.len());
+    for (_, title, date, slug) in common::SHORTENED_SLUGS {
+        let entry = read.iter().find(|e| e.title == title).unwrap();
+        assert_eq!(entry.slug, slug, "{title}");
+        // All in June 2025, written as lists write them.
+        let day = date
+            .strip_prefix("2025-06-")
+            .unwrap()
+            .trim_start_matches('0');
+        assert_eq!(entry.date, format!("{day} June 2025"), "{title}");
+        assert!(
+            site.path(&format!("public/briefings/{slug}/index.html"))
+                .exists()
+        );
+    }
 }
 
 #[test]

@@ -726,6 +726,56 @@ async fn the_search_box_finds_briefings_by_a_persons_name_and_narrows_by_year_un
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn every_search_result_leads_to_its_briefing_and_shows_its_date_however_the_index_shortens_them()
+ {
+    if !browser_available() {
+        return;
+    }
+    // Slugs and dates written short in the fragment, each form (see the fixture), spelled out
+    // again by search.js as the build spelled them: under a subpath, in Chromium.
+    let site = common::shortened_slugs_site();
+    let work = tempfile::tempdir().unwrap();
+    let port = free_port();
+    build(
+        site.root(),
+        &work.path().join("sub"),
+        &format!("http://127.0.0.1:{port}/sub/"),
+    );
+    let _server = static_server(work.path(), port);
+    let (_driver, client, _profile) = browser_with(&[]).await;
+    client
+        .goto(&format!("http://127.0.0.1:{port}/sub/search/?q=harbour"))
+        .await
+        .unwrap();
+    let status = answered(&client, "").await;
+    let found = results(&client).await;
+    assert_eq!(found.len(), common::SHORTENED_SLUGS.len(), "{status}");
+    for (date, title, _, href) in &found {
+        let (_, _, day, slug) = common::SHORTENED_SLUGS
+            .iter()
+            .find(|b| b.1 == title)
+            .unwrap_or_else(|| panic!("{title} is not a briefing of the site"));
+        assert_eq!(href, &format!("/sub/briefings/{slug}/"), "{title}");
+        let day = day
+            .strip_prefix("2025-06-")
+            .unwrap()
+            .trim_start_matches('0');
+        assert_eq!(date, &format!("{day} June 2025"), "{title}");
+        let page = ureq::get(&format!("http://127.0.0.1:{port}{href}"))
+            .call()
+            .unwrap()
+            .into_body()
+            .read_to_string()
+            .unwrap();
+        assert!(
+            page.contains(&format!("<title>{title}")),
+            "{href} is not {title}"
+        );
+    }
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn korean_search_finds_a_noun_with_its_particles_a_person_by_a_hangul_alias_and_narrows_by_language_under_a_subpath()
  {
     if !browser_available() {

@@ -47,8 +47,11 @@ use crate::source::people::People;
 use crate::words;
 
 /// About how many bytes a word file holds: a file is closed once it reaches this size (a
-/// single word's lists may make one larger, up to three bitmaps of a bit per briefing).
-pub const WORD_FILE_BYTES: usize = 24 * 1024;
+/// single word's lists may make one larger, up to three bitmaps of a bit per briefing). A
+/// query fetches a file for each of its words, so this is most of what it fetches: at 24 KiB
+/// the ten-thousand-briefing bench's queries fetched 47–128 KB, at 12 KiB 30–86 KB, for twice
+/// the files (72 against 37) and 0.4 KB more of `meta.json` (BENCHMARKS.md, "Languages").
+pub const WORD_FILE_BYTES: usize = 12 * 1024;
 
 /// How many briefings in a row one fragment describes: few, since the results a page shows are
 /// seldom neighbours (at 32, ten results fetched some 100 KB of fragments; at 8, some 25 KB).
@@ -190,14 +193,16 @@ fn read_briefing(partial: &mut Partial, doc: u32, b: &Briefing, people: &People,
 
 /// What a result shows of a briefing (a fragment's entry), written as an array — `[title,
 /// slug, date, source, summary, [people]]`, then its language where it is not the site's —
-/// since names for six values in every entry were a tenth of the fragments' bytes.
+/// since names for six values in every entry were a tenth of the fragments' bytes. The slug
+/// and the date are written short where the script can make them from what it already has
+/// ([`ShownSlug`]; a date the entry before it in the fragment has is `0`).
 struct Shown<'a> {
     /// Title.
     t: Cow<'a, str>,
     /// Slug: its page is meta.json's `briefing_page` with it.
-    u: &'a str,
-    /// Date, as lists show it.
-    d: String,
+    u: ShownSlug<'a>,
+    /// Date, as lists show it; `None` where it is the previous entry's.
+    d: Option<String>,
     /// Source's name.
     s: Cow<'a, str>,
     /// Summary.
@@ -213,8 +218,15 @@ impl Serialize for Shown<'_> {
         use serde::ser::SerializeSeq;
         let mut seq = serializer.serialize_seq(Some(6 + usize::from(self.l.is_some())))?;
         seq.serialize_element(&self.t)?;
-        seq.serialize_element(self.u)?;
-        seq.serialize_element(&self.d)?;
+        match self.u {
+            ShownSlug::Whole(slug) => seq.serialize_element(slug)?,
+            ShownSlug::Start(n) => seq.serialize_element(&n)?,
+            ShownSlug::StartThen(n, rest) => seq.serialize_element(&(n, rest))?,
+        }
+        match &self.d {
+            Some(date) => seq.serialize_element(date)?,
+            None => seq.serialize_element(&0)?,
+        }
         seq.serialize_element(&self.s)?;
         seq.serialize_element(self.x)?;
         seq.serialize_element(&self.p)?;
@@ -223,6 +235,56 @@ impl Serialize for Shown<'_> {
         }
         seq.end()
     }
+}
+
+/// A result's slug as a fragment writes it. Most slugs are made from their titles (`briefgen
+/// new` and `import` name the file so, and so do most people), and a slug was a sixth of the
+/// fragments' bytes: so where the slug begins as its shown title's [`title_slug`] does, only
+/// where they part is written — `n` for the first `n` bytes of the title's slug,
+/// `[n, "rest"]` for those and more — and the whole slug where that is no shorter.
+#[derive(Debug, PartialEq)]
+enum ShownSlug<'a> {
+    Whole(&'a str),
+    Start(usize),
+    StartThen(usize, &'a str),
+}
+
+impl<'a> ShownSlug<'a> {
+    fn of(slug: &'a str, title: &str) -> Self {
+        let made = title_slug(title);
+        let n = slug
+            .bytes()
+            .zip(made.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let digits = n.to_string().len();
+        if n == slug.len() && digits < slug.len() + 2 {
+            ShownSlug::Start(n)
+        } else if digits + (slug.len() - n) + 5 < slug.len() + 2 {
+            // A slug is ASCII: `n` is a character boundary.
+            ShownSlug::StartThen(n, &slug[n..])
+        } else {
+            ShownSlug::Whole(slug)
+        }
+    }
+}
+
+/// The slug the search page's script makes of a shown title (`titleSlug` in `search.js`), to
+/// spell out a result's slug from: the title's ASCII letters and digits, lower-cased, each run
+/// of anything else one hyphen. Not [`crate::source::slug::slugify`]: it transliterates, which
+/// the script could not repeat byte for byte; where the two differ the slug is written whole.
+fn title_slug(title: &str) -> String {
+    let mut slug = String::with_capacity(title.len());
+    for part in title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+    {
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.extend(part.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    slug
 }
 
 #[derive(Serialize)]
@@ -383,20 +445,31 @@ fn fragments<'a>(
         .par_chunks(FRAGMENT_BRIEFINGS)
         .enumerate()
         .map(move |(n, run)| {
+            let mut previous: Option<String> = None;
             let shown: Vec<Shown<'_>> = run
                 .iter()
-                .map(|b| Shown {
-                    t: cut_at_word(&b.title, SHOWN_TITLE_CHARS),
-                    u: &b.slug,
-                    d: config.strings.date(language, b.date.date()),
-                    s: cut_at_word(&b.source.name, SHOWN_NAME_CHARS),
-                    x: &b.summary,
-                    p: b.people
-                        .iter()
-                        .take(SHOWN_PEOPLE)
-                        .map(|p| cut_at_word(p, SHOWN_NAME_CHARS))
-                        .collect(),
-                    l: (b.language != language).then_some(b.language.as_str()),
+                .map(|b| {
+                    let t = cut_at_word(&b.title, SHOWN_TITLE_CHARS);
+                    let date = config.strings.date(language, b.date.date());
+                    let d = if previous.as_ref() == Some(&date) {
+                        None
+                    } else {
+                        previous = Some(date.clone());
+                        Some(date)
+                    };
+                    Shown {
+                        u: ShownSlug::of(&b.slug, &t),
+                        t,
+                        d,
+                        s: cut_at_word(&b.source.name, SHOWN_NAME_CHARS),
+                        x: &b.summary,
+                        p: b.people
+                            .iter()
+                            .take(SHOWN_PEOPLE)
+                            .map(|p| cut_at_word(p, SHOWN_NAME_CHARS))
+                            .collect(),
+                        l: (b.language != language).then_some(b.language.as_str()),
+                    }
                 })
                 .collect();
             RenderedFile {
@@ -491,4 +564,125 @@ pub fn read_word_file(bytes: &[u8]) -> Vec<(String, [Vec<u32>; 3])> {
         words.push((word, lists));
     }
     words
+}
+
+/// A fragment's entry read back as `search.js` reads it, its slug and date spelled out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadEntry {
+    pub title: String,
+    pub slug: String,
+    pub date: String,
+    pub source: String,
+    pub summary: String,
+    pub people: Vec<String>,
+    /// Where it is not the site's.
+    pub language: Option<String>,
+}
+
+/// Reads a fragment back, entry by entry (the counterpart of `search.js`'s `shown`, for tests
+/// and tools); `None` if it is not a fragment as [`index`] writes one.
+pub fn read_fragment(bytes: &[u8]) -> Option<Vec<ReadEntry>> {
+    use serde_json::Value;
+    let entries: Vec<Vec<Value>> = serde_json::from_slice(bytes).ok()?;
+    let mut read: Vec<ReadEntry> = Vec::with_capacity(entries.len());
+    for e in entries {
+        let text = |i: usize| e.get(i).and_then(Value::as_str).map(str::to_string);
+        let title = text(0)?;
+        let slug = match e.get(1)? {
+            Value::String(slug) => slug.clone(),
+            Value::Number(n) => title_slug(&title).get(..n.as_u64()? as usize)?.to_string(),
+            Value::Array(parted) => {
+                let n = parted.first()?.as_u64()? as usize;
+                format!(
+                    "{}{}",
+                    title_slug(&title).get(..n)?,
+                    parted.get(1)?.as_str()?
+                )
+            }
+            _ => return None,
+        };
+        let date = match e.get(2)? {
+            Value::Number(n) if n.as_u64() == Some(0) => read.last()?.date.clone(),
+            Value::String(date) => date.clone(),
+            _ => return None,
+        };
+        read.push(ReadEntry {
+            slug,
+            date,
+            source: text(3)?,
+            summary: text(4)?,
+            people: e
+                .get(5)?
+                .as_array()?
+                .iter()
+                .map(|p| p.as_str().map(str::to_string))
+                .collect::<Option<_>>()?,
+            language: text(6),
+            title,
+        });
+    }
+    Some(read)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_titles_slug_is_its_ascii_letters_and_digits_with_hyphens_between() {
+        assert_eq!(
+            title_slug("Hanoi Summit Ends Early, Without"),
+            "hanoi-summit-ends-early-without"
+        );
+        assert_eq!(
+            title_slug("  U.S.–North Korea: 2 talks…"),
+            "u-s-north-korea-2-talks"
+        );
+        // No transliteration: the script could not repeat it.
+        assert_eq!(title_slug("Nguyễn Phú Trọng"), "nguy-n-ph-tr-ng");
+        assert_eq!(title_slug("서울에서 회담"), "");
+    }
+
+    #[test]
+    fn a_slug_is_written_as_where_it_parts_from_its_titles_slug_when_that_is_shorter() {
+        let title = "Hanoi Summit Ends Early, Without an Agreement";
+        assert_eq!(
+            ShownSlug::of("hanoi-summit-ends-early-without-an-agreement", title),
+            ShownSlug::Start(44)
+        );
+        assert_eq!(
+            ShownSlug::of("hanoi-summit-ends", title),
+            ShownSlug::Start(17)
+        );
+        assert_eq!(
+            ShownSlug::of("hanoi-summit-ends-early-2", title),
+            ShownSlug::StartThen(24, "2")
+        );
+        // Nothing or too little in common: the slug as it is.
+        assert_eq!(
+            ShownSlug::of("panmunjom-meeting", "Trump Meets Kim at Panmunjom"),
+            ShownSlug::Whole("panmunjom-meeting")
+        );
+        assert_eq!(ShownSlug::of("ha-x", title), ShownSlug::Whole("ha-x"));
+        assert_eq!(
+            ShownSlug::of("hanoi-x", title),
+            ShownSlug::StartThen(6, "x")
+        );
+        assert_eq!(ShownSlug::of("seoul", "서울"), ShownSlug::Whole("seoul"));
+        // Each form spells its slug out again as the script does.
+        for slug in [
+            "hanoi-summit",
+            "hanoi-summit-ends-early-2",
+            "panmunjom",
+            "h",
+        ] {
+            let made = title_slug(title);
+            let back = match ShownSlug::of(slug, title) {
+                ShownSlug::Whole(s) => s.to_string(),
+                ShownSlug::Start(n) => made[..n].to_string(),
+                ShownSlug::StartThen(n, rest) => format!("{}{rest}", &made[..n]),
+            };
+            assert_eq!(back, slug);
+        }
+    }
 }

@@ -521,6 +521,64 @@ pub fn assert_served_is(live: &Live, built: &BTreeMap<String, Vec<u8>>, step: &s
     }
 }
 
+/// Briefings whose slugs a search fragment writes in each of its forms (`search::ShownSlug`):
+/// `(file, title, date, slug)`. Every title has "harbour"; the first three share a date, so
+/// that two entries write theirs as the one before it.
+pub const SHORTENED_SLUGS: [(&str, &str, &str, &str); 6] = [
+    // The title's slug whole, then a start of it, then a start with more after.
+    (
+        "harbour-talks-resume-in-busan.md",
+        "Harbour Talks Resume in Busan",
+        "2025-06-12",
+        "harbour-talks-resume-in-busan",
+    ),
+    (
+        "harbour-talks-resume.md",
+        "Harbour Talks Resume After a Pause",
+        "2025-06-12",
+        "harbour-talks-resume",
+    ),
+    (
+        "harbour-talks-resume-in-busan-2.md",
+        "Harbour Talks Resume in Busan Again",
+        "2025-06-12",
+        "harbour-talks-resume-in-busan-2",
+    ),
+    // A slug of other words, written whole.
+    (
+        "port-deal.md",
+        "Harbour Deal Signed",
+        "2025-06-11",
+        "port-deal",
+    ),
+    // A transliterated title: the script's title slug has no "e" for "ễ", so it parts early.
+    (
+        "2025-06-10-nguyen-harbour.md",
+        "Nguyễn Visits the Harbour",
+        "2025-06-10",
+        "nguyen-harbour",
+    ),
+    // A title with no ASCII letters but one word.
+    (
+        "busan-harbour-ko.md",
+        "부산 항구 harbour 회담",
+        "2025-06-09",
+        "busan-harbour-ko",
+    ),
+];
+
+/// A site of [`SHORTENED_SLUGS`].
+pub fn shortened_slugs_site() -> Site {
+    let site = Site::new(SITE_TOML);
+    for (file, title, date, _) in SHORTENED_SLUGS {
+        site.write(
+            &format!("content/{file}"),
+            &format!("---\ntitle: \"{title}\"\ndate: {date}\nsource: Yonhap\n---\nThe harbour.\n"),
+        );
+    }
+    site
+}
+
 /// A generated site of `count` briefings, the same for the same count: 60 people, 30 tags and
 /// 12 sources with uneven popularity, dates over ten years with several offsets, bodies with
 /// headings, lists, quotes, links, and now and then code, a wide table or a long URL — what

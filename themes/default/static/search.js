@@ -263,11 +263,28 @@
   function shown(m, doc) {
     const n = Math.floor(doc / m.fragment_briefings);
     if (!fragments.has(n)) fragments.set(n, get(versioned(m, `f/${n}.json`), "json"));
-    // An entry is [title, slug, date, source, summary, people, language if not the site's].
+    // An entry is [title, slug, date, source, summary, people, language if not the site's];
+    // the slug and the date may be written short (search::ShownSlug in the Rust source).
     return fragments.get(n).then((f) => {
-      const e = f[doc % m.fragment_briefings];
-      return e && { t: e[0], u: m.briefing_page.replace("{slug}", e[1]), d: e[2], s: e[3], x: e[4], p: e[5], l: e[6] };
+      let i = doc % m.fragment_briefings;
+      const e = f[i];
+      if (!e) return e;
+      // A date the entry before it has is 0.
+      while (i > 0 && f[i][2] === 0) i--;
+      return { t: e[0], u: m.briefing_page.replace("{slug}", slug(e[0], e[1])), d: f[i][2], s: e[3], x: e[4], p: e[5], l: e[6] };
     });
+  }
+  // A result's slug: written whole, or as where it parts from its title's own slug — n for the
+  // first n characters of that, [n, "rest"] for those and more.
+  function slug(title, u) {
+    if (typeof u === "string") return u;
+    const made = titleSlug(title);
+    return typeof u === "number" ? made.slice(0, u) : made.slice(0, u[0]) + u[1];
+  }
+  // The title's ASCII letters and digits, lower-cased, each run of anything else one hyphen:
+  // search::title_slug, byte for byte.
+  function titleSlug(title) {
+    return title.split(/[^A-Za-z0-9]+/).filter(Boolean).join("-").toLowerCase();
   }
 
   // Text with the words a query word begins marked.

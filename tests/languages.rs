@@ -526,3 +526,99 @@ fn import_of_a_korean_page_keeps_its_hangul_says_its_language_and_names_people_a
     assert!(!draft.contains("language:"), "{draft}");
     assert!(draft.contains("people: [\"Lee Jae-myung\"]"), "{draft}");
 }
+
+#[test]
+fn a_site_in_korean_has_no_english_word_of_the_theme_on_any_page() {
+    // Every page kind of a Korean site (lists, chronology, terms, stories, digests and their
+    // emails, search, 404): what a reader reads — text, labels, titles, descriptions and the
+    // search script's words — has no Latin letters once addresses are taken out, since every
+    // briefing, name and title of the site is Hangul.
+    let site = common::korean_site();
+    site.build().assert_ok();
+    let out = common::snapshot(&site.path("public"));
+    let mut read = 0;
+    let mut english = Vec::new();
+    for (path, bytes) in &out {
+        if !(path.ends_with(".html") || path.ends_with(".txt") && path.contains("digests/")) {
+            continue;
+        }
+        read += 1;
+        let text = String::from_utf8_lossy(bytes);
+        let document = scraper::Html::parse_document(&text);
+        let mut said: Vec<String> = Vec::new();
+        if path.ends_with(".txt") {
+            said.push(text.to_string());
+        } else {
+            let all = scraper::Selector::parse("*").unwrap();
+            for element in document.select(&all) {
+                let name = element.value().name();
+                if matches!(name, "script" | "style") {
+                    continue;
+                }
+                for node in element.children() {
+                    if let Some(t) = node.value().as_text() {
+                        said.push(t.to_string());
+                    }
+                }
+                for attribute in ["aria-label", "title", "placeholder", "alt", "label"] {
+                    said.extend(element.value().attr(attribute).map(str::to_string));
+                }
+                let meta = element.value().attr("name") == Some("description")
+                    || matches!(
+                        element.value().attr("property"),
+                        Some("og:title" | "og:description")
+                    );
+                if name == "meta" && meta {
+                    said.extend(element.value().attr("content").map(str::to_string));
+                }
+                if let Some(words) = element.value().attr("data-words") {
+                    let words: std::collections::BTreeMap<String, String> =
+                        serde_json::from_str(words).unwrap();
+                    said.extend(words.into_values());
+                }
+            }
+        }
+        for text in said {
+            // Markup (a `noscript`'s is text to the parser), and the `{…}` the script fills in.
+            let mut plain = String::new();
+            let mut inside = None;
+            for c in text.chars() {
+                match (inside, c) {
+                    (None, '<') => inside = Some('>'),
+                    (None, '{') => inside = Some('}'),
+                    (Some(end), c) if c == end => inside = None,
+                    (None, c) => plain.push(c),
+                    _ => {}
+                }
+            }
+            for word in plain.split_whitespace() {
+                if word.contains("://") {
+                    continue;
+                }
+                if word.chars().filter(char::is_ascii_alphabetic).count() >= 2 {
+                    english.push(format!("{path}: {word:?} in {text:?}"));
+                }
+            }
+        }
+    }
+    assert!(read > 30, "{read} pages read");
+    for kind in [
+        "index.html",
+        "chronology/2025/06/index.html",
+        "tags/index.html",
+        "stories/summit/index.html",
+        "digests/index.html",
+        "digests/2025-W24/email.txt",
+        "search/index.html",
+        "404.html",
+    ] {
+        assert!(out.contains_key(kind), "{kind}");
+    }
+    assert!(english.is_empty(), "{}", english.join("\n"));
+    // And what it says instead.
+    let month = String::from_utf8_lossy(&out["chronology/2025/06/index.html"]).into_owned();
+    assert!(month.contains("<h1>2025년 6월</h1>"), "{month}");
+    assert!(month.contains("브리핑 4건"), "{month}");
+    let digest = String::from_utf8_lossy(&out["digests/2025-W27/index.html"]).into_owned();
+    assert!(digest.contains("2025년 6월 30일 – 7월 6일"), "{digest}");
+}

@@ -90,6 +90,17 @@ fn build(root: &Path, out: &Path, base_url: &str) {
     );
 }
 
+/// The site at `root` built for `/sub/` and served from there, as a GitHub Pages project site
+/// is: the output's folder, the server, and the base URL.
+fn served_under_a_subpath(root: &Path) -> (tempfile::TempDir, Server, String) {
+    let work = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}/sub/");
+    build(root, &work.path().join("sub"), &base);
+    let server = static_server(work.path(), port);
+    (work, server, base)
+}
+
 /// Serves `dir` as GitHub Pages would: files as they are.
 fn static_server(dir: &Path, port: u16) -> Server {
     let mut python = Command::new("python3");
@@ -392,10 +403,16 @@ async fn every_page_kind_passes_axe_and_the_nu_checker_at_phone_and_desktop_widt
     };
     let work = tempfile::tempdir().unwrap();
     let generated = generated_site(2000);
+    // A site whose own language is Korean: every list, label and date in Korean.
+    let korean = common::korean_site();
     let example = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut problems = Vec::new();
     let mut sites = Vec::new();
-    for (name, root) in [("example", example), ("generated", generated.root())] {
+    for (name, root) in [
+        ("example", example),
+        ("generated", generated.root()),
+        ("korean", korean.root()),
+    ] {
         let port = free_port();
         let out = work.path().join(name);
         let base_url = format!("http://127.0.0.1:{port}/");
@@ -444,6 +461,7 @@ async fn every_page_kind_passes_axe_and_the_nu_checker_at_phone_and_desktop_widt
                     // The search page, looked at with results shown.
                     let query = match (kind.as_str(), *name) {
                         ("search", "example") => "?q=Kim+Jong-un",
+                        ("search", "korean") => "?q=%EC%84%9C%EC%9A%B8",
                         ("search", _) => "?q=summit&person=Aiko+Ahn",
                         _ => "",
                     };
@@ -454,7 +472,10 @@ async fn every_page_kind_passes_axe_and_the_nu_checker_at_phone_and_desktop_widt
                     client.goto(&url).await.unwrap();
                     if kind == "search" {
                         let status = answered(&client, "").await;
-                        assert!(status.contains("briefings for"), "{url}: {status}");
+                        assert!(
+                            status.contains("briefings for") || status.contains("브리핑 7건"),
+                            "{url}: {status}"
+                        );
                     }
                     let at = format!("{name} {kind} ({path}) at {width} px, {scheme}");
                     let look = client
@@ -543,7 +564,8 @@ async fn answered(client: &fantoccini::Client, before: &str) -> String {
             .await
             .unwrap();
         let status = status.as_str().unwrap_or("").to_string();
-        if !status.is_empty() && status != "Searching…" && status != before {
+        // "Searching…", "검색 중…": the theme's words for a search under way end so.
+        if !status.is_empty() && !status.ends_with('…') && status != before {
             return status;
         }
         assert!(
@@ -734,17 +756,10 @@ async fn every_search_result_leads_to_its_briefing_and_shows_its_date_however_th
     // Slugs and dates written short in the fragment, each form (see the fixture), spelled out
     // again by search.js as the build spelled them: under a subpath, in Chromium.
     let site = common::shortened_slugs_site();
-    let work = tempfile::tempdir().unwrap();
-    let port = free_port();
-    build(
-        site.root(),
-        &work.path().join("sub"),
-        &format!("http://127.0.0.1:{port}/sub/"),
-    );
-    let _server = static_server(work.path(), port);
+    let (_work, _server, base) = served_under_a_subpath(site.root());
     let (_driver, client, _profile) = browser_with(&[]).await;
     client
-        .goto(&format!("http://127.0.0.1:{port}/sub/search/?q=harbour"))
+        .goto(&format!("{base}search/?q=harbour"))
         .await
         .unwrap();
     let status = answered(&client, "").await;
@@ -761,7 +776,7 @@ async fn every_search_result_leads_to_its_briefing_and_shows_its_date_however_th
             .unwrap()
             .trim_start_matches('0');
         assert_eq!(date, &format!("{day} June 2025"), "{title}");
-        let page = ureq::get(&format!("http://127.0.0.1:{port}{href}"))
+        let page = ureq::get(&format!("{}{href}", base.trim_end_matches("/sub/")))
             .call()
             .unwrap()
             .into_body()
@@ -772,6 +787,58 @@ async fn every_search_result_leads_to_its_briefing_and_shows_its_date_however_th
             "{href} is not {title}"
         );
     }
+    client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_search_page_of_a_korean_site_speaks_korean() {
+    if !browser_available() {
+        return;
+    }
+    // What the script says comes from the theme's words in the site's language.
+    let site = common::korean_site();
+    let (_work, _server, base) = served_under_a_subpath(site.root());
+    let (_driver, client, _profile) = browser_with(&[]).await;
+    for (query, said) in [
+        (format!("q={}", urlencode("서울")), "“서울”: 브리핑 7건"),
+        (
+            format!("q={}&year=2024", urlencode("회담")),
+            "“회담”, 2024: 브리핑 1건",
+        ),
+        (
+            format!("person={}", urlencode("없는 사람")),
+            "“없는 사람”라는 인물이(가) 없습니다. 목록에서 고르세요.",
+        ),
+        (
+            String::new(),
+            "찾을 낱말을 입력하거나 인물, 태그, 출처, 연도를 고르세요.",
+        ),
+    ] {
+        client
+            .goto(&format!("{base}search/?{query}"))
+            .await
+            .unwrap();
+        let status = answered(&client, "").await;
+        assert_eq!(status, said, "{query}");
+    }
+    // A result's people, and a story found by its title.
+    client
+        .goto(&format!("{base}search/?q={}", urlencode("정상회담")))
+        .await
+        .unwrap();
+    answered(&client, "").await;
+    let shown = client
+        .execute(
+            "return [document.querySelector('#search-results .search-people')?.textContent ?? '',
+                     document.querySelector('#search-stories .meta')?.textContent ?? '']",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        shown,
+        serde_json::json!(["인물: 이재명, 김정은", "스토리 · 진행 중 · 브리핑 7건"])
+    );
     client.close().await.unwrap();
 }
 
@@ -826,15 +893,7 @@ async fn korean_search_finds_a_noun_with_its_particles_a_person_by_a_hangul_alia
             ),
         );
     }
-    let work = tempfile::tempdir().unwrap();
-    let port = free_port();
-    build(
-        site.root(),
-        &work.path().join("sub"),
-        &format!("http://127.0.0.1:{port}/sub/"),
-    );
-    let _server = static_server(work.path(), port);
-    let base = format!("http://127.0.0.1:{port}/sub/");
+    let (_work, _server, base) = served_under_a_subpath(site.root());
     let (_driver, client, _profile) = browser_with(&[]).await;
     for (query, expected) in [
         // The noun finds it with its particles, and so does the noun with one.

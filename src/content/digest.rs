@@ -12,8 +12,8 @@ use jiff::civil::Date;
 
 use crate::content::briefing::Briefing;
 use crate::source::config::DigestEvery;
-use crate::source::dates::month_name;
 pub use crate::source::period::{parse_name, period_of};
+use crate::source::strings::{Strings, fill};
 
 /// An editor's note on a period's digest (`digests/2025-W24.md`), shown at its top.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -44,43 +44,59 @@ pub struct Period {
 }
 
 impl Period {
-    /// How it is called in a heading (`Week 24, 2025`, `14 June 2025`, `June 2025`).
-    pub fn title(&self, every: DigestEvery) -> String {
+    /// How it is called in a heading, in the words of a page in `language` (`Week 24, 2025`,
+    /// `14 June 2025`, `June 2025`; `2025년 24주`).
+    pub fn title(&self, every: DigestEvery, strings: &Strings, language: &str) -> String {
         match every {
             DigestEvery::Weekly => {
                 let week = self.start.iso_week_date();
-                format!("Week {}, {}", week.week(), week.year())
+                fill(
+                    strings.word(language, "week"),
+                    &[
+                        ("{week}", &week.week().to_string()),
+                        ("{year}", &week.year().to_string()),
+                    ],
+                )
             }
-            DigestEvery::Daily => day_name(self.start),
+            DigestEvery::Daily => strings.date(language, self.start),
             DigestEvery::Monthly | DigestEvery::Off => {
-                format!("{} {}", month_name(self.start.month()), self.start.year())
+                strings.month_year(language, self.start.year(), self.start.month())
             }
         }
     }
 
-    /// Its days in words (`9–15 June 2025`, `30 June – 6 July 2025`).
-    pub fn span(&self) -> String {
+    /// Its days in words, each month and year named once (`9–15 June 2025`, `30 June – 6 July
+    /// 2025`; `2025년 6월 9–15일`).
+    pub fn span(&self, strings: &Strings, language: &str) -> String {
         let (a, b) = (self.start, self.end);
         if a == b {
-            day_name(a)
-        } else if a.year() != b.year() {
-            format!("{} – {}", day_name(a), day_name(b))
-        } else if a.month() != b.month() {
-            format!("{} {} – {}", a.day(), month_name(a.month()), day_name(b))
-        } else {
-            format!("{}–{}", a.day(), day_name(b))
+            return strings.date(language, a);
         }
+        if a.year() != b.year() {
+            return fill(
+                strings.word(language, "span_across_years"),
+                &[
+                    ("{date1}", &strings.date(language, a)),
+                    ("{date2}", &strings.date(language, b)),
+                ],
+            );
+        }
+        let key = if a.month() != b.month() {
+            "span_in_year"
+        } else {
+            "span_in_month"
+        };
+        fill(
+            strings.word(language, key),
+            &[
+                ("{day1}", &a.day().to_string()),
+                ("{day2}", &b.day().to_string()),
+                ("{month1}", strings.month(language, a.month())),
+                ("{month2}", strings.month(language, b.month())),
+                ("{year2}", &b.year().to_string()),
+            ],
+        )
     }
-}
-
-/// `14 June 2025`.
-fn day_name(date: Date) -> String {
-    format!(
-        "{} {} {}",
-        date.day(),
-        month_name(date.month()),
-        date.year()
-    )
 }
 
 /// The periods with briefings, newest first; each period's briefings in the site's order
@@ -122,15 +138,17 @@ mod tests {
 
     #[test]
     fn spans_name_each_month_and_year_once() {
-        let span = |a, b| {
+        let span_in = |language, a, b| {
             Period {
                 name: String::new(),
                 start: a,
                 end: b,
                 briefings: Vec::new(),
             }
-            .span()
+            .span(&Strings::defaults(), language)
         };
+        let span = |a, b| span_in("en", a, b);
+        let korean = |a, b| span_in("ko", a, b);
         assert_eq!(span(day(2025, 6, 9), day(2025, 6, 15)), "9–15 June 2025");
         assert_eq!(
             span(day(2025, 6, 30), day(2025, 7, 6)),
@@ -141,5 +159,13 @@ mod tests {
             "30 December 2024 – 5 January 2025"
         );
         assert_eq!(span(day(2025, 6, 14), day(2025, 6, 14)), "14 June 2025");
+        assert_eq!(
+            korean(day(2025, 6, 9), day(2025, 6, 15)),
+            "2025년 6월 9–15일"
+        );
+        assert_eq!(
+            korean(day(2025, 6, 30), day(2025, 7, 6)),
+            "2025년 6월 30일 – 7월 6일"
+        );
     }
 }

@@ -39,15 +39,6 @@ impl TaxonomyKind {
         }
     }
 
-    /// The heading of its index page (`Tags`).
-    pub fn title(self) -> &'static str {
-        match self {
-            TaxonomyKind::Tags => "Tags",
-            TaxonomyKind::People => "People",
-            TaxonomyKind::Sources => "Sources",
-        }
-    }
-
     /// One of its terms, in words (`Tag`).
     pub fn singular(self) -> &'static str {
         match self {

@@ -32,7 +32,7 @@ use crate::render::templates::Templates;
 use crate::render::views::{MonthLink, Paginator, PreparedBriefing, SitemapEntry, YearLink};
 use crate::rendered::RenderedFile;
 use crate::source::config::SiteConfig;
-use crate::source::dates::{month_name, rfc3339, short_month_name};
+use crate::source::dates::rfc3339;
 use crate::source::people::Person;
 
 pub use crate::render::kinds::YEAR_LISTED_WHOLE;
@@ -71,6 +71,9 @@ pub struct Renderer<'a> {
     published: Vec<bool>,
     /// The periods with briefings, newest first, each of which has a digest.
     digests: Vec<Period>,
+    /// Each period's title and days in the site's words (`Week 24, 2025`, `9–15 June 2025`),
+    /// made once: every digest page links to others.
+    digest_names: Vec<(String, String)>,
     /// The theme's words in the site's language and in each briefing's, made once for every
     /// page in it.
     words: rustc_hash::FxHashMap<String, Made>,
@@ -166,6 +169,16 @@ impl<'a> Renderer<'a> {
         templates: &'a Templates,
         prepared: &'a [Arc<PreparedBriefing>],
     ) -> Renderer<'a> {
+        let digests = digest::periods(&site.briefings, config.digest);
+        let digest_names = digests
+            .iter()
+            .map(|p| {
+                (
+                    p.title(config.digest, &config.strings, &config.language),
+                    p.span(&config.strings, &config.language),
+                )
+            })
+            .collect();
         let mut renderer = Renderer {
             site,
             config,
@@ -188,7 +201,8 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|t| Made::of(&views::StoryView::of(t, &site.briefings, config)))
                 .collect(),
-            digests: digest::periods(&site.briefings, config.digest),
+            digests,
+            digest_names,
             words: std::iter::once(config.language.as_str())
                 .chain(site.briefings.iter().map(|b| b.language.as_str()))
                 .fold(rustc_hash::FxHashMap::default(), |mut words, language| {
@@ -400,13 +414,34 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// One of the theme's words as a page in the site's language says it (a list page's).
+    fn word(&self, key: &str) -> &str {
+        self.config.strings.word(&self.config.language, key)
+    }
+
+    /// One of the theme's words with its `{…}` filled in, in the site's language.
+    fn words(&self, key: &str, values: &[(&str, &str)]) -> String {
+        crate::source::strings::fill(self.word(key), values)
+    }
+
     /// A month as links show it; one without briefings has no URL.
     fn month_link(&self, year: i16, month: i8, count: usize) -> MonthLink {
         MonthLink {
             year,
             month,
-            name: month_name(month),
-            short_name: short_month_name(month),
+            name: self
+                .config
+                .strings
+                .month(&self.config.language, month)
+                .to_string(),
+            short_name: self
+                .config
+                .strings
+                .short_month(&self.config.language, month),
+            initial: self
+                .config
+                .strings
+                .month_initial(&self.config.language, month),
             count,
             url: if count > 0 {
                 self.config.link_for(&urls::chronology_month(year, month))
@@ -478,17 +513,20 @@ impl<'a> Renderer<'a> {
 }
 
 /// A list's name, with its page number after the first.
-fn numbered(name: &str, page: usize) -> String {
+fn numbered(r: &Renderer<'_>, name: &str, page: usize) -> String {
     if page > 1 {
-        format!("{name} · page {page}")
+        crate::source::strings::fill(
+            r.word("page_n"),
+            &[("{name}", name), ("{page}", &page.to_string())],
+        )
     } else {
         name.to_string()
     }
 }
 
 /// `1 briefing`, `2 briefings`.
-fn count_of_briefings(n: usize) -> String {
-    format!("{n} briefing{}", if n == 1 { "" } else { "s" })
+fn count_of_briefings(r: &Renderer<'_>, n: usize) -> String {
+    r.config.strings.count(&r.config.language, "n_briefings", n)
 }
 
 /// Drops the characters XML cannot carry from a rendered file, so that a control character in

@@ -186,6 +186,15 @@ fn register_helpers(tera: &mut Tera, config: &SiteConfig) {
             Ok(site.strings.date(&language, date.date()))
         },
     );
+    // A theme's word said of a number (`{{ t.n_briefings | count(n=total) }}`: `12 briefings`,
+    // `브리핑 12건`), as `strings::counted` says.
+    tera.register_filter(
+        "count",
+        |value: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let n: usize = kwargs.must_get("n")?;
+            Ok(crate::source::strings::counted(value, n))
+        },
+    );
     tera.register_filter(
         "date",
         |value: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
@@ -241,6 +250,7 @@ const FILTERS: &[&str] = &[
     "group_by",
     "date",
     "local_date",
+    "count",
     "absolute_url",
 ];
 const FUNCTIONS: &[&str] = &["range", "throw", "url"];

@@ -484,7 +484,7 @@ fn offset_display(offset: jiff::tz::Offset) -> String {
 #[derive(Serialize, Hash)]
 pub struct TaxonomyView {
     name: &'static str,
-    title: &'static str,
+    title: String,
     singular: &'static str,
     url: String,
 }
@@ -494,7 +494,10 @@ impl TaxonomyView {
     pub fn of(kind: TaxonomyKind, config: &SiteConfig) -> TaxonomyView {
         TaxonomyView {
             name: kind.name(),
-            title: kind.title(),
+            title: config
+                .strings
+                .word(&config.language, kind.name())
+                .to_string(),
             singular: kind.singular(),
             url: config.link_for(&urls::taxonomy(kind)),
         }
@@ -723,10 +726,13 @@ pub struct MonthLink {
     pub year: i16,
     /// 1 to 12.
     pub month: i8,
-    /// Its name (`June`).
-    pub name: &'static str,
-    /// Its short name (`Jun`).
-    pub short_name: &'static str,
+    /// Its name (`June`, `6월`).
+    pub name: String,
+    /// Its short name (`Jun`, `6월`).
+    pub short_name: String,
+    /// What a narrow calendar shows of it: its first letter, or its number where its name
+    /// starts with one (`J`; `10`, not the `1` of `10월`).
+    pub initial: String,
     /// How many briefings it has.
     pub count: usize,
     /// Its page, when it has briefings (empty when it has none).

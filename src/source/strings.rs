@@ -132,14 +132,18 @@ impl Strings {
     }
 
     /// The tables a page in `language` takes its words from, strongest first: its own, its
-    /// primary language's (`ko` for `ko-KR`), English.
+    /// primary language's (`ko` for `ko-KR`), English. Without allocating: every page asks
+    /// for some words, and every listed briefing for its date.
     fn tables(&self, language: &str) -> impl Iterator<Item = &BTreeMap<String, String>> {
-        let primary = crate::source::language::primary(language);
-        [language, primary.as_str(), "en"]
-            .into_iter()
-            .filter_map(|tag| self.by_language.get(tag))
-            .collect::<Vec<_>>()
-            .into_iter()
+        let own = self.by_language.get(language);
+        let primary = language.split_once('-').and_then(|_| {
+            self.by_language
+                .get(&crate::source::language::primary(language))
+        });
+        let english = (language != "en")
+            .then(|| self.by_language.get("en"))
+            .flatten();
+        [own, primary, english].into_iter().flatten()
     }
 
     /// The words of a page in `language`: each key from the strongest table that has it.
@@ -162,6 +166,18 @@ impl Strings {
 
     /// A date as a page in `language` shows it: `12 June 2025`, `2025년 6월 12일`.
     pub fn date(&self, language: &str, date: jiff::civil::Date) -> String {
+        fill(
+            self.word(language, "date"),
+            &[
+                ("{day}", &date.day().to_string()),
+                ("{month}", self.month(language, date.month())),
+                ("{year}", &date.year().to_string()),
+            ],
+        )
+    }
+
+    /// A month's name, 1 to 12 (`June`, `6월`).
+    pub fn month(&self, language: &str, month: i8) -> &str {
         const MONTHS: [&str; 12] = [
             "january",
             "february",
@@ -176,12 +192,75 @@ impl Strings {
             "november",
             "december",
         ];
-        let month = MONTHS[usize::try_from(date.month() - 1).unwrap_or(0).min(11)];
-        self.word(language, "date")
-            .replace("{day}", &date.day().to_string())
-            .replace("{month}", self.word(language, month))
-            .replace("{year}", &date.year().to_string())
+        self.word(
+            language,
+            MONTHS[usize::try_from(month - 1).unwrap_or(0).min(11)],
+        )
     }
+
+    /// A month's short name: its first three letters (`Jun`; `6월`, `12월`).
+    pub fn short_month(&self, language: &str, month: i8) -> String {
+        self.month(language, month).chars().take(3).collect()
+    }
+
+    /// What a narrow calendar shows of a month: its name's first letter, or its number where
+    /// the name starts with one (`J`; `10` for `10월`, where a first letter would be `1`).
+    pub fn month_initial(&self, language: &str, month: i8) -> String {
+        let name = self.month(language, month);
+        let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+        if digits.is_empty() {
+            name.chars().take(1).collect()
+        } else {
+            digits
+        }
+    }
+
+    /// A month of a year (`June 2025`, `2025년 6월`).
+    pub fn month_year(&self, language: &str, year: i16, month: i8) -> String {
+        fill(
+            self.word(language, "month_year"),
+            &[
+                ("{month}", self.month(language, month)),
+                ("{year}", &year.to_string()),
+            ],
+        )
+    }
+
+    /// A word said of a number `n` (`n_briefings`: `12 briefings`, `브리핑 12건`), as
+    /// [`counted`] says.
+    pub fn count(&self, language: &str, key: &str, n: usize) -> String {
+        counted(self.word(language, key), n)
+    }
+}
+
+/// A word said of a number: the form before `|` for one, the one after it for any other
+/// number (the only form where there is no `|`), `{count}` the number.
+pub fn counted(word: &str, n: usize) -> String {
+    let form = match word.split_once('|') {
+        Some((one, _)) if n == 1 => one,
+        Some((_, other)) => other,
+        None => word,
+    };
+    fill(form, &[("{count}", &n.to_string())])
+}
+
+/// A word with its `{…}` filled in, in one pass (a `{name}` not among `values` is kept).
+pub fn fill(word: &str, values: &[(&str, &str)]) -> String {
+    let mut filled = String::with_capacity(word.len() + 16);
+    let mut rest = word;
+    while let Some(open) = rest.find('{') {
+        filled.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let close = after.find('}').map_or(after.len(), |c| c + 1);
+        let key = &after[..close];
+        match values.iter().find(|(k, _)| *k == key) {
+            Some((_, value)) => filled.push_str(value),
+            None => filled.push_str(key),
+        }
+        rest = &after[close..];
+    }
+    filled.push_str(rest);
+    filled
 }
 
 #[cfg(test)]
@@ -212,6 +291,33 @@ mod tests {
         assert_eq!(strings.date("ko", day), "2025년 6월 12일");
         assert_eq!(strings.date("ko-KR", day), "2025년 6월 12일");
         assert_eq!(strings.date("de", day), "12 June 2025");
+        assert_eq!(strings.month_year("ko", 2025, 10), "2025년 10월");
+        assert_eq!(strings.short_month("en", 6), "Jun");
+        assert_eq!(strings.short_month("ko", 12), "12월");
+        assert_eq!(strings.month_initial("en", 6), "J");
+        assert_eq!(strings.month_initial("ko", 10), "10");
+    }
+
+    #[test]
+    fn words_are_filled_in_and_counted() {
+        assert_eq!(
+            fill(
+                "{day} {month} {year}",
+                &[("{year}", "2025"), ("{day}", "12"), ("{month}", "June")]
+            ),
+            "12 June 2025"
+        );
+        assert_eq!(fill("{a} and {b", &[("{a}", "x")]), "x and {b");
+        assert_eq!(fill("no braces", &[("{a}", "x")]), "no braces");
+        assert_eq!(
+            counted("{count} briefing|{count} briefings", 1),
+            "1 briefing"
+        );
+        assert_eq!(
+            counted("{count} briefing|{count} briefings", 0),
+            "0 briefings"
+        );
+        assert_eq!(counted("브리핑 {count}건", 1), "브리핑 1건");
     }
 
     #[test]

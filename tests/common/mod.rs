@@ -521,6 +521,38 @@ pub fn assert_served_is(live: &Live, built: &BTreeMap<String, Vec<u8>>, step: &s
     }
 }
 
+/// A site whose own language is Korean, every briefing written in Korean: with a story and
+/// weekly digests, so that every page kind is written. The theme's words on it are all Korean.
+pub fn korean_site() -> Site {
+    let site = Site::new(
+        "title = \"한반도 브리핑\"\nbase_url = \"https://example.org/\"\nlanguage = \"ko\"\ndigest = \"weekly\"\n",
+    );
+    site.write(
+        "stories/summit.md",
+        "---\ntitle: 정상회담\nsummary: 남북 정상회담의 흐름.\n---\n회담의 경과.\n",
+    );
+    for (i, date) in [
+        "2024-12-30",
+        "2025-01-02",
+        "2025-06-09",
+        "2025-06-12",
+        "2025-06-12",
+        "2025-06-30",
+        "2025-07-02",
+    ]
+    .iter()
+    .enumerate()
+    {
+        site.write(
+            &format!("content/k{i}.md"),
+            &format!(
+                "---\ntitle: \"서울에서 회담 {i}\"\ndate: {date}\nsource: 연합뉴스\npeople: [이재명, 김정은]\ntags: [외교, 정상회담]\nstory: summit\n---\n서울에서 남북 회담이 열렸다. 양측은 협력을 논의했다.\n"
+            ),
+        );
+    }
+    site
+}
+
 /// Briefings whose slugs a search fragment writes in each of its forms (`search::ShownSlug`):
 /// `(file, title, date, slug)`. Every title has "harbour"; the first three share a date, so
 /// that two entries write theirs as the one before it.

@@ -52,8 +52,8 @@ impl PageKind for Chronology {
     fn title<'r>(&self, r: &'r Renderer<'_>, _at: At) -> (Cow<'r, str>, Cow<'r, str>) {
         let site = &r.config.title;
         (
-            Cow::Owned(format!("Chronology · {site}")),
-            Cow::Owned(format!("Every briefing of {site}, by year and month.")),
+            Cow::Owned(format!("{} · {site}", r.word("chronology"))),
+            Cow::Owned(r.words("chronology_description", &[("{site}", site)])),
         )
     }
 

@@ -134,8 +134,8 @@ impl Renderer<'_> {
     fn digest_link(&self, p: usize) -> DigestLink {
         let period = &self.digests[p];
         DigestLink {
-            title: period.title(self.config.digest),
-            span: period.span(),
+            title: self.digest_names[p].0.clone(),
+            span: self.digest_names[p].1.clone(),
             start: period.start.to_string(),
             end: period.end.to_string(),
             count: period.briefings.len(),
@@ -255,10 +255,10 @@ impl Renderer<'_> {
     /// The title of period `p`'s digest, as its pages and its email's subject line give it.
     fn digest_title(&self, p: usize) -> String {
         let period = &self.digests[p];
-        let title = period.title(self.config.digest);
+        let title = &self.digest_names[p].0;
         match self.note_of(period).and_then(|n| n.title.as_deref()) {
             Some(note) => format!("{title}: {note}"),
-            None => title,
+            None => title.clone(),
         }
     }
 }
@@ -293,17 +293,14 @@ impl PageKind for Digests {
         (
             Cow::Owned(format!(
                 "{} · {}",
-                numbered("Digests", at.page),
+                numbered(r, r.word("digests"), at.page),
                 r.config.title
             )),
-            Cow::Owned(format!(
-                "The site's briefings {}, each period in a page and an email.",
-                match r.config.digest {
-                    crate::source::config::DigestEvery::Daily => "day by day",
-                    crate::source::config::DigestEvery::Monthly => "month by month",
-                    _ => "week by week",
-                }
-            )),
+            Cow::Borrowed(r.word(match r.config.digest {
+                crate::source::config::DigestEvery::Daily => "digests_description_daily",
+                crate::source::config::DigestEvery::Monthly => "digests_description_monthly",
+                _ => "digests_description_weekly",
+            })),
         )
     }
 
@@ -343,10 +340,15 @@ fn digest_title<'r>(r: &'r Renderer<'_>, at: At) -> (Cow<'r, str>, Cow<'r, str>)
     let period = &r.digests[at.item];
     (
         Cow::Owned(format!("{} · {}", r.digest_title(at.item), r.config.title)),
-        Cow::Owned(format!(
-            "{} from {}.",
-            count_of_briefings(period.briefings.len()),
-            period.span()
+        Cow::Owned(r.words(
+            "digest_description",
+            &[
+                (
+                    "{briefings}",
+                    &count_of_briefings(r, period.briefings.len()),
+                ),
+                ("{span}", &r.digest_names[at.item].1),
+            ],
         )),
     )
 }
@@ -511,9 +513,10 @@ fn digest_feed(r: &Renderer<'_>, emails: &[Job]) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{} — Digests</title>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<id>{}</id>\n<updated>{}</updated>\n<author><name>{}</name></author>\n<generator>briefgen</generator>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{} — {}</title>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<id>{}</id>\n<updated>{}</updated>\n<author><name>{}</name></author>\n<generator>briefgen</generator>\n",
         escape_text(&config.language),
         escape_text(&config.title),
+        escape_text(r.word("digests")),
         escape_text(&self_url),
         escape_text(&config.url_for(urls::DIGESTS)),
         escape_text(&self_url),

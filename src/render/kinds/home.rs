@@ -43,11 +43,11 @@ impl PageKind for Home {
     fn title<'r>(&self, r: &'r Renderer<'_>, at: At) -> (Cow<'r, str>, Cow<'r, str>) {
         let site = &r.config.title;
         let description = if r.config.description.is_empty() {
-            Cow::Owned(format!("The latest briefings of {site}."))
+            Cow::Owned(r.words("home_description", &[("{site}", site)]))
         } else {
             Cow::Borrowed(r.config.description.as_str())
         };
-        (Cow::Owned(numbered(site, at.page)), description)
+        (Cow::Owned(numbered(r, site, at.page)), description)
     }
 
     fn body<'r>(&self, r: &'r Renderer<'_>, at: At) -> Body<'r> {

@@ -10,7 +10,6 @@ use crate::render::pages::{Body, SitemapItem};
 use crate::render::parts::{Made, parts};
 use crate::render::views::{MonthLink, YearLink};
 use crate::render::{Renderer, count_of_briefings};
-use crate::source::dates::month_name;
 
 parts! {
     /// One day of a month's page: the date as written in the briefings' front matter.
@@ -79,12 +78,19 @@ impl PageKind for Month {
 
     fn title<'r>(&self, r: &'r Renderer<'_>, at: At) -> (Cow<'r, str>, Cow<'r, str>) {
         let (year, month) = Month::of(r, at);
-        let name = format!("{} {}", month_name(month.month), year.year);
+        let name = (r.config.strings).month_year(&r.config.language, year.year, month.month);
         (
-            Cow::Owned(format!("{name} · Chronology · {}", r.config.title)),
             Cow::Owned(format!(
-                "{} of {name}.",
-                count_of_briefings(month.briefings.len())
+                "{name} · {} · {}",
+                r.word("chronology"),
+                r.config.title
+            )),
+            Cow::Owned(r.words(
+                "month_description",
+                &[
+                    ("{briefings}", &count_of_briefings(r, month.briefings.len())),
+                    ("{month}", &name),
+                ],
             )),
         )
     }
@@ -139,7 +145,10 @@ fn days<'r>(r: &'r Renderer<'_>, year: &Year, month: &ModelMonth) -> Vec<DayView
         .map(|(day, briefings)| DayView {
             day,
             date: format!("{}-{:02}-{day:02}", year.year, month.month),
-            name: format!("{day} {} {}", month_name(month.month), year.year),
+            name: (r.config.strings).date(
+                &r.config.language,
+                jiff::civil::date(year.year, month.month, day),
+            ),
             briefings,
         })
         .collect()

@@ -26,8 +26,8 @@ impl PageKind for NotFound {
 
     fn title<'r>(&self, r: &'r Renderer<'_>, _at: At) -> (Cow<'r, str>, Cow<'r, str>) {
         (
-            Cow::Owned(format!("Not found · {}", r.config.title)),
-            Cow::Borrowed("There is no page at this address."),
+            Cow::Owned(format!("{} · {}", r.word("not_found"), r.config.title)),
+            Cow::Borrowed(r.word("not_found_description")),
         )
     }
 

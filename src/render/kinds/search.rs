@@ -27,8 +27,31 @@ parts! {
         /// The briefings' languages, most briefings first, for the language filter: empty on
         /// a site of one language.
         languages: Vec<LanguageOption<'a>>,
+        /// The words `search.js` says things with, in the site's language, as JSON.
+        words: String,
     }
 }
+
+/// The theme's words the search page's script uses.
+const SCRIPT_WORDS: &[&str] = &[
+    "story",
+    "developing",
+    "concluded",
+    "with_people",
+    "n_briefings",
+    "no_such_filter",
+    "filter_person",
+    "filter_tag",
+    "filter_source",
+    "filter_story",
+    "too_common",
+    "type_words",
+    "searching",
+    "in_what",
+    "found_for",
+    "none_for",
+    "search_failed",
+];
 
 parts! {
     /// A language the filter offers.
@@ -61,10 +84,8 @@ impl PageKind for Search {
     fn title<'r>(&self, r: &'r Renderer<'_>, _at: At) -> (Cow<'r, str>, Cow<'r, str>) {
         let site = &r.config.title;
         (
-            Cow::Owned(format!("Search · {site}")),
-            Cow::Owned(format!(
-                "Search the briefings of {site} by words, people, tags, sources and year."
-            )),
+            Cow::Owned(format!("{} · {site}", r.word("search"))),
+            Cow::Owned(r.words("search_description", &[("{site}", site)])),
         )
     }
 
@@ -95,6 +116,13 @@ impl PageKind for Search {
                     .collect(),
                 _ => Vec::new(),
             },
+            words: serde_json::to_string(
+                &SCRIPT_WORDS
+                    .iter()
+                    .map(|&key| (key, r.word(key)))
+                    .collect::<std::collections::BTreeMap<_, _>>(),
+            )
+            .unwrap_or_default(),
         })
     }
 }

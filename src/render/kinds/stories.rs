@@ -45,10 +45,10 @@ impl PageKind for Stories {
     fn title<'r>(&self, r: &'r Renderer<'_>, _at: At) -> (Cow<'r, str>, Cow<'r, str>) {
         let n = r.site.stories.timelines.len();
         (
-            Cow::Owned(format!("Stories · {}", r.config.title)),
-            Cow::Owned(format!(
-                "{n} stor{} followed over time, developing ones first.",
-                if n == 1 { "y" } else { "ies" }
+            Cow::Owned(format!("{} · {}", r.word("stories"), r.config.title)),
+            Cow::Owned(crate::source::strings::counted(
+                r.word("stories_description"),
+                n,
             )),
         )
     }

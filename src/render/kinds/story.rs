@@ -17,7 +17,7 @@ use crate::render::pages::{Body, SitemapItem};
 use crate::render::parts::{Made, parts, plain_parts};
 use crate::render::views::{self, PageLink, TermView};
 use crate::render::{Renderer, count_of_briefings, numbered};
-use crate::source::dates::{month_name, rfc3339};
+use crate::source::dates::rfc3339;
 
 /// A story of at most this many briefings is on one page, whole.
 pub const STORY_LISTED_WHOLE: usize = 150;
@@ -173,19 +173,23 @@ impl PageKind for Story {
             (0, _) | (_, None) => story.title.clone(),
             (_, Some((y, page))) => {
                 let year = format!("{} · {}", story.title, t.years[y].year);
-                numbered(&year, page)
+                numbered(r, &year, page)
             }
         };
         let description = if story.summary.is_empty() {
-            format!(
-                "The story so far, in {}, oldest first.",
-                count_of_briefings(t.briefings.len())
+            r.words(
+                "story_description",
+                &[("{briefings}", &count_of_briefings(r, t.briefings.len()))],
             )
         } else {
             story.summary.clone()
         };
         (
-            Cow::Owned(format!("{name} · Stories · {}", r.config.title)),
+            Cow::Owned(format!(
+                "{name} · {} · {}",
+                r.word("stories"),
+                r.config.title
+            )),
             Cow::Owned(description),
         )
     }
@@ -212,7 +216,7 @@ impl PageKind for Story {
                 None => months.push(StoryMonth {
                     year: y,
                     month: m,
-                    name: format!("{} {y}", month_name(m)),
+                    name: (r.config.strings).month_year(&r.config.language, y, m),
                     id: format!("m{y}-{m:02}"),
                     briefings: vec![r.summary(i)],
                     newest: false,

@@ -139,11 +139,6 @@ impl PageKind for Term {
     fn title<'r>(&self, r: &'r Renderer<'_>, at: At) -> (Cow<'r, str>, Cow<'r, str>) {
         let site = &r.config.title;
         let (kind, t) = Term::of(r, at);
-        let relation = match kind {
-            TaxonomyKind::Tags => "about",
-            TaxonomyKind::People => "naming",
-            TaxonomyKind::Sources => "from",
-        };
         let about = match r.person(kind, t).and_then(|p| p.role.as_ref()) {
             Some(role) => format!("{}, {role}: ", t.name),
             None => String::new(),
@@ -151,13 +146,18 @@ impl PageKind for Term {
         (
             Cow::Owned(format!(
                 "{} · {} · {site}",
-                numbered(&t.name, at.page),
-                kind.title()
+                numbered(r, &t.name, at.page),
+                r.word(kind.name())
             )),
             Cow::Owned(format!(
-                "{about}{} {relation} {}, newest first.",
-                count_of_briefings(t.briefings.len()),
-                t.name
+                "{about}{}",
+                r.words(
+                    &format!("term_description_{}", kind.name()),
+                    &[
+                        ("{briefings}", &count_of_briefings(r, t.briefings.len())),
+                        ("{name}", &t.name)
+                    ]
+                )
             )),
         )
     }
@@ -262,13 +262,17 @@ fn companions<'r>(
         .map(|(&other, found)| {
             let terms = &r.site.taxonomy(other).terms;
             CompanionGroup {
-                title: if other != kind {
-                    other.title().to_string()
-                } else if kind == TaxonomyKind::People {
-                    "Appears with".to_string()
-                } else {
-                    format!("Related {}", other.title().to_lowercase())
-                },
+                title: r
+                    .word(if other != kind {
+                        other.name()
+                    } else if kind == TaxonomyKind::People {
+                        "appears_with"
+                    } else if kind == TaxonomyKind::Tags {
+                        "related_tags"
+                    } else {
+                        "related_sources"
+                    })
+                    .to_string(),
                 taxonomy: TaxonomyView::of(other, r.config),
                 terms: found
                     .iter()

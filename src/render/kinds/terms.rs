@@ -65,10 +65,10 @@ impl PageKind for Terms {
         let site = &r.config.title;
         let kind = r.site.taxonomies[at.group].kind;
         (
-            Cow::Owned(format!("{} · {site}", kind.title())),
-            Cow::Owned(format!(
-                "Every {} of {site}, with its number of briefings.",
-                kind.singular().to_lowercase()
+            Cow::Owned(format!("{} · {site}", r.word(kind.name()))),
+            Cow::Owned(r.words(
+                &format!("terms_description_{}", kind.name()),
+                &[("{site}", site)],
             )),
         )
     }

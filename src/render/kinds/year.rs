@@ -63,11 +63,13 @@ impl PageKind for Year {
         let site = &r.config.title;
         let year = &r.site.chronology.years[at.group];
         (
-            Cow::Owned(format!("{} · Chronology · {site}", year.year)),
-            Cow::Owned(format!(
-                "{} of {}, by month.",
-                count_of_briefings(year.count()),
-                year.year
+            Cow::Owned(format!("{} · {} · {site}", year.year, r.word("chronology"))),
+            Cow::Owned(r.words(
+                "year_description",
+                &[
+                    ("{briefings}", &count_of_briefings(r, year.count())),
+                    ("{year}", &year.year.to_string()),
+                ],
             )),
         )
     }

@@ -7,6 +7,10 @@
   if (!root) return;
   const indexPath = root.dataset.index;
   const base = root.dataset.base;
+  // The theme's words in the page's language (the search page's `data-words`).
+  const W = JSON.parse(root.dataset.words || "{}");
+  const say = (key, values = {}) =>
+    Object.entries(values).reduce((text, [k, v]) => text.replaceAll(`{${k}}`, v), W[key] ?? key);
   const form = root.querySelector("form");
   const input = form.elements.q;
   const yearSelect = form.elements.year;
@@ -144,7 +148,7 @@
       a.append(marked(story.t, queryWords));
       const meta = document.createElement("p");
       meta.className = "meta";
-      meta.textContent = `Story · ${story.st} · ${plural(story.n, "briefing", "briefings")}`;
+      meta.textContent = `${W.story} · ${W[story.st] ?? story.st} · ${plural(story.n)}`;
       li.append(a, meta);
       if (story.x) {
         const summary = document.createElement("p");
@@ -329,7 +333,7 @@
     if (entry.p.length) {
       const people = document.createElement("p");
       people.className = "search-people";
-      people.textContent = "With " + entry.p.join(", ");
+      people.textContent = say("with_people", { people: entry.p.join(", ") });
       item.append(people);
     }
     return item;
@@ -349,7 +353,12 @@
     more.hidden = showing >= results.length;
   }
 
-  function plural(n, one, many) { return `${n.toLocaleString("en")} ${n === 1 ? one : many}`; }
+  // A number of briefings in words: the form before "|" for one, the last for any other
+  // (strings::counted in the Rust source).
+  function plural(n) {
+    const forms = (W.n_briefings ?? "{count}").split("|");
+    return (n === 1 ? forms[0] : forms[forms.length - 1]).replaceAll("{count}", n.toLocaleString("en"));
+  }
 
   async function search() {
     const mine = ++run;
@@ -374,7 +383,7 @@
         if (mine !== run) return;
         list.replaceChildren();
         more.hidden = true;
-        status.textContent = `No ${param} is named “${value}”: pick one from the list.`;
+        status.textContent = say("no_such_filter", { filter: W["filter_" + param], value });
         return;
       }
     }
@@ -395,12 +404,12 @@
       list.replaceChildren();
       more.hidden = true;
       status.textContent = q
-        ? `“${q}” has only words too common to search for; add another word.`
-        : "Type words to search for, or choose a person, tag, source or year.";
+        ? say("too_common", { query: q })
+        : say("type_words");
       updateYearCounts(m, null);
       return;
     }
-    status.textContent = "Searching…";
+    status.textContent = say("searching");
     const [wordScores, facetSets] = await Promise.all([
       Promise.all(queryWords.map((w) => matches(m, w))),
       Promise.all(wanted.map((term) => facetDocs(m, term))),
@@ -434,16 +443,16 @@
     showing = 0;
     list.replaceChildren();
     const what = [q && `“${q}”`, ...Object.keys(FILTERS).filter((p) => form.elements[p].value.trim())
-      .map((p) => `${p} ${form.elements[p].value.trim()}`), year && `in ${year}`,
-      language && `in ${languageSelect.selectedOptions[0].textContent}`].filter(Boolean).join(", ");
+      .map((p) => `${W["filter_" + p]} ${form.elements[p].value.trim()}`), year && say("in_what", { what: year }),
+      language && say("in_what", { what: languageSelect.selectedOptions[0].textContent })].filter(Boolean).join(", ");
     await showMore(m, mine);
     await storiesShown;
     // Said once the first results (and the stories above them) are shown, so that a reader
     // (and a test) told of them finds them there.
     if (mine !== run) return;
     status.textContent = results.length
-      ? `${plural(results.length, "briefing", "briefings")} for ${what}`
-      : `No briefing for ${what}.`;
+      ? say("found_for", { briefings: plural(results.length), what })
+      : say("none_for", { what });
   }
 
   let yearsFilled = false;
@@ -480,7 +489,7 @@
       for (const [name, , n] of f[kind].terms) {
         const option = document.createElement("option");
         option.value = name;
-        option.label = plural(n, "briefing", "briefings");
+        option.label = plural(n);
         datalist.append(option);
       }
     }
@@ -488,7 +497,7 @@
 
   let timer = null;
   const soon = () => { clearTimeout(timer); timer = setTimeout(() => search().catch(failed), 200); };
-  const failed = (error) => { status.textContent = `Search failed: ${error.message}`; };
+  const failed = (error) => { status.textContent = say("search_failed", { error: error.message }); };
   form.addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(timer); search().catch(failed); });
   input.addEventListener("input", soon);
   for (const param of Object.keys(FILTERS)) {

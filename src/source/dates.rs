@@ -97,30 +97,6 @@ pub fn rfc3339(date: &ZonedDateTime) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The English name of a month, 1 to 12.
-pub fn month_name(month: i8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES[usize::try_from(month - 1).unwrap_or(0).min(11)]
-}
-
-/// The short English name of a month, 1 to 12 (`Jun`).
-pub fn short_month_name(month: i8) -> &'static str {
-    &month_name(month)[..3]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

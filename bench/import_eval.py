@@ -158,7 +158,7 @@ def run_trafilatura(html):
     doc = trafilatura.bare_extraction(html, with_metadata=True)
     elapsed = time.perf_counter() - start
     if doc is None:
-        return {"body": ""}, elapsed
+        return {"body": "", "title": "", "source": ""}, elapsed
     d = doc.as_dict() if hasattr(doc, "as_dict") else doc
     return {
         "title": d.get("title") or "",
@@ -168,14 +168,24 @@ def run_trafilatura(html):
     }, elapsed
 
 
+def run_htmldate(html):
+    """htmldate's date alone, as its README scores it: the original date, extensive search."""
+    import htmldate
+
+    start = time.perf_counter()
+    date = htmldate.find_date(html, original_date=True, extensive_search=True)
+    return {"date": date or "", "body": ""}, time.perf_counter() - start
+
+
 def score(name, got, meta, expected_text, today, expected_plain=None):
     # A suite that marks no body (htmldate's pages: dates only) scores none.
     p, r, f = f1(got.get("body", ""), expected_text) if expected_text is not None else (None, None, None)
-    exact, contained = title_checks(got.get("title", ""), meta.get("title") or "")
+    # A tool that gives no title or source (htmldate: dates alone) is not scored on them.
+    exact, contained = title_checks(got["title"], meta.get("title") or "") if "title" in got else (None, None)
     row = {"page": name, "p": p, "r": r, "f1": f, "title": exact, "title_in": contained}
     # Zyte's own scoring, where the suite gives the marked body as text (`expected.txt`).
     row["shingles"] = shingle_share(got.get("body", ""), expected_plain) if expected_plain is not None else None
-    if meta.get("siteName"):
+    if meta.get("siteName") and "source" in got:
         row["source"] = plain(got.get("source", "")) == plain(meta["siteName"])
     if meta.get("publishedTime") not in (None, ""):
         # A page whose day was not marked (`NaN` in htmldate's set) counts as wrong, as there.
@@ -215,23 +225,28 @@ def main():
     ap.add_argument("pages")
     ap.add_argument("briefgen")
     ap.add_argument("--per-page")
-    ap.add_argument("--no-trafilatura", action="store_true")
+    ap.add_argument("--json", help="also write each tool's figures to this file")
+    ap.add_argument("--no-trafilatura", action="store_true",
+                    help="score briefgen alone (no trafilatura, no htmldate)")
+    ap.add_argument("--text", action="store_true",
+                    help="score the copied text of each page (`source.txt`, bench/clip_text.py)")
     args = ap.parse_args()
+    source_name = "source.txt" if args.text else "source.html"
     try:
         import trafilatura  # noqa: F401
 
-        with_trafilatura = not args.no_trafilatura
+        with_trafilatura = not args.no_trafilatura and not args.text
     except ImportError:
         with_trafilatura = False
     today = datetime.date.today().isoformat()
     binary = os.path.abspath(args.briefgen)
-    names = sorted(n for n in os.listdir(args.pages) if os.path.isfile(os.path.join(args.pages, n, "source.html")))
-    results = {"briefgen": ([], []), "trafilatura": ([], [])}
+    names = sorted(n for n in os.listdir(args.pages) if os.path.isfile(os.path.join(args.pages, n, source_name)))
+    results = {"briefgen": ([], []), "trafilatura": ([], []), "htmldate": ([], [])}
     failures = []
     cwd = tempfile.mkdtemp()  # outside any site: dates without an offset read as UTC
     for name in names:
         folder = os.path.join(args.pages, name)
-        source = os.path.join(folder, "source.html")
+        source = os.path.join(folder, source_name)
         meta = json.load(open(os.path.join(folder, "expected-metadata.json"), encoding="utf-8"))
         expected = os.path.join(folder, "expected.html")
         expected_text = html_text(open(expected, encoding="utf-8").read()) if os.path.exists(expected) else None
@@ -240,7 +255,7 @@ def main():
         got, elapsed, failure, stderr = run_briefgen(binary, source, cwd)
         if failure:
             failures.append(f"{name}: {failure} {stderr.strip()[:200]}")
-            got = {"body": ""}
+            got = {"body": "", "title": "", "source": ""}
         rows, times = results["briefgen"]
         row = score(name, got, meta, expected_text, today, expected_plain)
         row["warned"] = "no date" in stderr.lower()
@@ -253,13 +268,20 @@ def main():
             rows, times = results["trafilatura"]
             rows.append(score(name, tgot, meta, expected_text, today, expected_plain))
             times.append(telapsed)
-    tools = ["briefgen"] + (["trafilatura"] if with_trafilatura else [])
+            hgot, helapsed = run_htmldate(html)
+            rows, times = results["htmldate"]
+            rows.append(score(name, hgot, meta, None, today))
+            times.append(helapsed)
+    tools = ["briefgen"] + (["trafilatura", "htmldate"] if with_trafilatura else [])
     table = {t: summary(*results[t]) for t in tools}
     print(f"\n{len(names)} pages from {args.pages}\n")
     print("| | " + " | ".join(tools) + " |")
     print("|---|" + "---|" * len(tools))
     for key in table["briefgen"]:
         print(f"| {key} | " + " | ".join(table[t][key] for t in tools) + " |")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump({"pages": len(names), "tools": table}, out, ensure_ascii=False)
     if failures:
         print("\nfailures:\n" + "\n".join(failures))
     if args.per_page:

@@ -9,7 +9,9 @@ use jiff::tz::TimeZone;
 use regex::Regex;
 
 use super::byline::{byline, dateline_outlet, split_names};
-use super::dates::{date_in_address, date_in_line, parse_loose_date, plausible};
+use super::dates::{
+    date_in_address, date_in_line, date_in_short_line, parse_loose_date, plausible,
+};
 use super::{Block, PageFacts};
 
 /// An article found in a clipping.
@@ -212,6 +214,7 @@ pub fn article(
         published,
         modified,
         under_headline,
+        outside,
         site_name,
         url,
         mut authors,
@@ -230,18 +233,38 @@ pub fn article(
     );
     blocks.retain(|b| !b.is_prose() || !is_chrome(b.text()));
 
-    // The date: the page's own publication date, else the first date line ("Written:
-    // 2025-06-12 15:18:48"), else the date in its address, else a date line under the page's
-    // headline, else when it was last changed.
-    let date_line = blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.is_prose())
-        .find_map(|(i, b)| {
-            date_in_line(b.text(), zone)
+    // Copied text has no title but its headline line; a page's is in its metadata.
+    let title_at = if page_title.is_none() {
+        title_in(&blocks, zone)
+    } else {
+        None
+    };
+    // The date: the page's own publication date, else a date in the lines right under a
+    // copied headline ("Dan Goodin - Apr 16, 2015 8:02 pm UTC"), else the first date line
+    // ("Written: 2025-06-12 15:18:48"), else the date in its address, else a date line under
+    // the page's headline, else one in the lines of copied text around the article ("Posted :
+    // 2025-11-18 11:02 KST" at its foot), else when it was last changed.
+    let under_title = title_at.and_then(|at| {
+        (at + 1..(at + 6).min(blocks.len())).find_map(|i| {
+            let block = &blocks[i];
+            (block.is_prose() && looks_short(block.text()))
+                .then(|| date_in_short_line(block.text(), zone))
+                .flatten()
                 .filter(plausible)
                 .map(|date| (i, date))
-        });
+        })
+    });
+    let date_line = under_title.or_else(|| {
+        blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.is_prose())
+            .find_map(|(i, b)| {
+                date_in_line(b.text(), zone)
+                    .filter(plausible)
+                    .map(|date| (i, date))
+            })
+    });
     let first_date = |written: &[String]| {
         written
             .iter()
@@ -259,18 +282,12 @@ pub fn article(
         .or_else(|| {
             under_headline
                 .iter()
+                .chain(&outside)
                 .find_map(|line| date_in_line(line, zone).filter(plausible))
         })
         .or_else(|| first_date(&modified));
     let date_line = date_line.map(|(i, _)| i);
 
-    let head_end = date_line.unwrap_or(blocks.len().min(4));
-    // Copied text has no title but its headline line; a page's is in its metadata.
-    let title_at = if page_title.is_none() {
-        title_in(&blocks, head_end)
-    } else {
-        None
-    };
     let title = match page_title {
         Some(t) => strip_site_suffix(&t, site_name.as_deref()),
         None => title_at.map_or_else(
@@ -282,7 +299,7 @@ pub fn article(
     let section = if from_html {
         section
     } else {
-        section.or_else(|| section_in(&blocks[..head_end], &title))
+        section.or_else(|| title_at.and_then(|at| section_in(&blocks[..at], &title)))
     };
     let mut dropped = vec![false; blocks.len()];
     if let (false, Some(at)) = (from_html, title_at) {
@@ -358,29 +375,48 @@ fn reporting_credits(text: &str) -> Vec<String> {
         .map_or_else(Vec::new, |names| split_names(names.as_str()))
 }
 
-/// Where the title of a clipping without one is: in its head (before `head_end`, the date
-/// line), the first heading-like block after a section label or menu line ("World", "Asia
-/// Pacific"), since a site's tagline may come before those and a standfirst or byline after
-/// the headline; else the last heading-like block of the head; else the first anywhere.
-fn title_in(blocks: &[Block], head_end: usize) -> Option<usize> {
-    // A line in capitals is a site's banner or a row of section names ("YONHAP NEWS AGENCY",
-    // "NATIONAL POLITICS DIPLOMACY"), not the headline, unless the head has nothing else.
-    let titled = |b: &Block| {
-        b.is_prose() && at_most_words(b.text(), 30) && {
-            let t = unescaped(b.text());
-            looks_like_title(&t) && byline(&t).is_none()
-        }
-    };
-    let quiet = |b: &Block| !mostly_capitals(&unescaped(b.text()));
-    let any_quiet = blocks[..head_end].iter().any(|b| titled(b) && quiet(b));
-    let candidate = |b: &Block| titled(b) && (quiet(b) || !any_quiet);
-    let head = &blocks[..head_end];
-    let after_label = head
+/// Where the headline of a clipping without a title is, chosen by what surrounds each
+/// candidate rather than by its place in a layout: among the lines of its head (above the
+/// first long paragraph), a heading-like line scores by its length, a date line or a byline
+/// right below it and a section label right above it; a line in capitals (a site's banner, a
+/// row of section names) only when the head has nothing else. Ties go to the line nearer the
+/// article. Else the first heading-like line anywhere.
+fn title_in(blocks: &[Block], zone: &TimeZone) -> Option<usize> {
+    let body = blocks
         .iter()
-        .position(|b| b.is_prose() && looks_like_section(&unescaped(b.text())))
-        .and_then(|label| (label..head_end).find(|&i| candidate(&head[i])));
-    after_label
-        .or_else(|| (0..head_end).rev().find(|&i| candidate(&head[i])))
+        .position(|b| b.is_prose() && !at_most_words(b.text(), 30))
+        .unwrap_or(blocks.len());
+    let texts: Vec<String> = blocks[..body].iter().map(|b| unescaped(b.text())).collect();
+    let candidate = |i: usize| {
+        let t = &texts[i];
+        blocks[i].is_prose()
+            && looks_like_title(t)
+            && byline(t).is_none()
+            && date_in_short_line(t, zone).is_none()
+    };
+    let quiet = |i: usize| !mostly_capitals(&texts[i]);
+    let any_quiet = (0..body).any(|i| candidate(i) && quiet(i));
+    let score = |i: usize| {
+        let words = texts[i].split_whitespace().count() as i32;
+        let below = &texts[i + 1..(i + 5).min(body)];
+        let mut score = words.min(10) - (words - 16).max(0);
+        if below.iter().any(|t| date_in_short_line(t, zone).is_some()) {
+            score += 8;
+        }
+        if below
+            .iter()
+            .any(|t| at_most_words(t, 14) && byline(t).is_some())
+        {
+            score += 6;
+        }
+        if i > 0 && looks_like_section(&texts[i - 1]) {
+            score += 3;
+        }
+        score
+    };
+    (0..body)
+        .filter(|&i| candidate(i) && (quiet(i) || !any_quiet))
+        .max_by_key(|&i| (score(i), i))
         .or_else(|| {
             blocks
                 .iter()
@@ -423,17 +459,25 @@ fn section_in(head: &[Block], title: &str) -> Option<String> {
     above.last().filter(|t| looks_like_section(t)).cloned()
 }
 
-/// Drops everything from the first tail marker that comes after some of the body.
+/// Drops everything from the first tail marker that comes after some of the body and before
+/// the rest of it: a "Related" box in the middle of an article, with paragraphs of the article
+/// after it, is only the box's marker.
 fn cut_tail(mut blocks: Vec<Block>) -> Vec<Block> {
-    let body_seen = |upto: usize, blocks: &[Block]| {
-        blocks[..upto]
+    let long = |b: &Block| b.text().split_whitespace().count() >= 12;
+    let body_seen =
+        |upto: usize, blocks: &[Block]| blocks[..upto].iter().filter(|b| long(b)).count() >= 2;
+    let body_after = |from: usize, blocks: &[Block]| {
+        blocks[from..]
             .iter()
-            .filter(|b| b.text().split_whitespace().count() >= 12)
+            .filter(|b| b.is_prose() && !at_most_words(b.text(), 30))
             .count()
             >= 2
     };
     if let Some(i) = (0..blocks.len()).find(|&i| {
-        blocks[i].is_prose() && is_tail_marker(blocks[i].text()) && body_seen(i, &blocks)
+        blocks[i].is_prose()
+            && is_tail_marker(blocks[i].text())
+            && body_seen(i, &blocks)
+            && !body_after(i + 1, &blocks)
     }) {
         blocks.truncate(i);
     }
@@ -517,6 +561,11 @@ fn looks_like_section(text: &str) -> bool {
         && text
             .chars()
             .all(|c| c.is_alphanumeric() || c == ' ' || c == '&' || c == '-')
+}
+
+/// Whether a line is short enough to be a date line rather than a sentence with a date in it.
+fn looks_short(text: &str) -> bool {
+    at_most_words(text, 16)
 }
 
 fn looks_like_head(text: &str) -> bool {

@@ -405,6 +405,16 @@ pub(super) fn date_in_line(text: &str, zone: &TimeZone) -> Option<ZonedDateTime>
     parse_loose_date(&text[from..], zone)
 }
 
+/// The date a short line gives anywhere in it ("Dan Goodin - Apr 16, 2015 8:02 pm UTC",
+/// "Thu 3 Jan 2019 02.00 EST Last modified on …"): what a line right under a copied headline
+/// is read for, where a stricter date line is not needed to tell it from the article.
+pub(super) fn date_in_short_line(text: &str, zone: &TimeZone) -> Option<ZonedDateTime> {
+    if !at_most_words(text, 16) {
+        return None;
+    }
+    date_in_line(text, zone).or_else(|| parse_loose_date(&unescaped(text), zone))
+}
+
 /// Whether a date can be an article's: from the web's first year to a day or two ahead (a
 /// page's clock may run ahead of ours).
 pub(super) fn plausible(date: &ZonedDateTime) -> bool {

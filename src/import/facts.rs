@@ -159,6 +159,7 @@ pub(super) fn facts(page: &Html) -> PageFacts {
         published,
         modified,
         under_headline: under_headline(page),
+        outside: Vec::new(),
         site_name,
         url,
         authors,

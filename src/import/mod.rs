@@ -18,6 +18,7 @@ mod encoding;
 mod facts;
 pub mod fetch;
 mod html;
+mod lines;
 mod people;
 
 pub use encoding::decode;
@@ -76,6 +77,9 @@ pub struct PageFacts {
     /// The first short lines under the page's headline (`<h1>`), where a date line is when
     /// the page gives its date nowhere else ("22/11/2020 - 04:30 - Fonte: …").
     pub under_headline: Vec<String>,
+    /// Copied text's lines outside the article, nearest first, read for a date when the
+    /// article's own lines give none ("Posted : 2025-11-18 11:02 KST" at its foot).
+    pub outside: Vec<String>,
     /// The outlet.
     pub site_name: Option<String>,
     /// The canonical address.
@@ -139,7 +143,15 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
     let (facts, blocks) = if is_html {
         html::read(input)
     } else {
-        (PageFacts::default(), text_blocks(input))
+        let (article, outside) = lines::article_lines(text_blocks(input));
+        let outside = outside.iter().map(|b| b.text().to_string()).collect();
+        (
+            PageFacts {
+                outside,
+                ..PageFacts::default()
+            },
+            article,
+        )
     };
     let page_url = facts.url.clone();
     let addresses: Vec<&str> = [options.url.as_deref(), page_url.as_deref()]

@@ -220,6 +220,8 @@ pub fn article_lines(blocks: Vec<Block>) -> (Vec<Block>, Vec<Block>) {
     let Some(first) = good.iter().position(|&g| g) else {
         return (blocks, Vec::new());
     };
+    // Readers' comments read as prose too; what gives them away is their headers.
+    let end = comments_start(&texts, &good, first).unwrap_or(texts.len());
     // The head's lines are counted without the chrome among them ("Share on Facebook").
     let head = (0..first)
         .rev()
@@ -228,7 +230,7 @@ pub fn article_lines(blocks: Vec<Block>) -> (Vec<Block>, Vec<Block>) {
         .unwrap_or(0);
     let (mut article, mut below, mut above) = (Vec::new(), Vec::new(), Vec::new());
     for (i, block) in blocks.into_iter().enumerate() {
-        if (head..first).contains(&i) || good[i] {
+        if (head..first).contains(&i) || (good[i] && i < end) {
             article.push(block);
         } else if i < head {
             above.push(block);
@@ -239,6 +241,85 @@ pub fn article_lines(blocks: Vec<Block>) -> (Vec<Block>, Vec<Block>) {
     below.extend(above.into_iter().rev());
     (article, below)
 }
+
+/// Where readers' comments start after the article: the first of three or more short lines
+/// of one shape — each with a date or a time ("2 days ago at 07:52 am", "Milan Griffes on
+/// September 12, 2018 at 4:47 pm said:"), or each ending in the same word and a colon
+/// ("thelastchargersfan says:") — a few paragraphs apart, after some of the article, and
+/// under a line that names a comment section.
+fn comments_start(lines: &[&str], good: &[bool], first: usize) -> Option<usize> {
+    #[derive(PartialEq, Eq, Hash, Clone)]
+    enum Shape {
+        Dated,
+        Ends(String),
+    }
+    let shape = |line: &str| {
+        if length(line) >= LENGTH_LOW {
+            return None;
+        }
+        let line = line.trim();
+        if let Some(head) = line.strip_suffix(':')
+            && let Some(last) = head.split_whitespace().last()
+            && (2..=10).contains(&head.split_whitespace().count())
+        {
+            return Some(Shape::Ends(last.to_lowercase()));
+        }
+        (TIME.is_match(line)
+            || super::dates::date_in_line(line, &jiff::tz::TimeZone::UTC).is_some())
+        .then_some(Shape::Dated)
+    };
+    // For each shape: where its lines are (one counted only with prose since the last) and
+    // the count of good lines when the last was seen.
+    let mut seen: std::collections::HashMap<Shape, (Vec<(usize, usize)>, usize)> =
+        Default::default();
+    let named = |at: usize| {
+        lines[at.saturating_sub(6)..at]
+            .iter()
+            .any(|l| length(l) < LENGTH_LOW && COMMENTS.is_match(l))
+    };
+    let mut good_so_far = 0;
+    for (i, line) in lines.iter().enumerate().skip(first) {
+        if good[i] && length(line) >= LENGTH_LOW {
+            good_so_far += 1;
+            continue;
+        }
+        if good_so_far < 2 {
+            continue;
+        }
+        let Some(shape) = shape(line) else {
+            continue;
+        };
+        let (at, last) = seen.entry(shape).or_insert((Vec::new(), usize::MAX));
+        if *last == good_so_far {
+            continue;
+        }
+        at.push((i, good_so_far));
+        *last = good_so_far;
+        // … a few paragraphs apart (not the articles of a weekly edition, each under its
+        // date), the first under a line that names them ("34 responses to …", "Top Rated
+        // Comments").
+        if let Some(&(start, prose_then)) = at.iter().rev().nth(2)
+            && good_so_far - prose_then <= 8
+            && named(start)
+        {
+            return Some(start);
+        }
+    }
+    None
+}
+
+/// A line that names a comment section, in the common languages.
+static COMMENTS: LazyLock<regex::Regex> = LazyLock::new(|| {
+    super::clean::regex(
+        r"(?i)\b(comments?|responses?|replies|reactions|discussion|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentarz\w*|коммент\w*|комент\w*|yorum\w*)\b|댓글|コメント|评论|評論",
+    )
+});
+
+static TIME: LazyLock<regex::Regex> = LazyLock::new(|| {
+    super::clean::regex(
+        r"(?i)\b\d{1,2}:\d{2}\s*([ap]\.?m\.?)?\b|\b\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago\b",
+    )
+});
 
 #[cfg(test)]
 mod tests {
@@ -291,6 +372,49 @@ Privacy
                 "{chrome} kept: {kept:#?}"
             );
         }
+    }
+
+    #[test]
+    fn readers_comments_after_the_article_go_by_their_headers() {
+        let paragraph = "The council voted on Tuesday to close the old bridge to traffic for two years while it is rebuilt, a decision that had been put off for most of the last decade because of its cost to the town.";
+        let comment = "I have crossed that bridge every day for twenty years and I think the council is right to close it before it falls down on somebody.";
+        let mut text = format!(
+            "Headline of the story\n{paragraph}\n{paragraph}\nShare this:\n12 responses to Headline of the story\n"
+        );
+        for (name, time) in [
+            ("reader1", "6:34 am"),
+            ("reader2", "6:44 am"),
+            ("reader3", "7:02 am"),
+        ] {
+            text += &format!("{name} says:\nNovember 19, 2019 at {time}\n{comment}\n");
+        }
+        let article = kept(&text);
+        assert_eq!(
+            article
+                .iter()
+                .filter(|l| l.starts_with("The council"))
+                .count(),
+            2
+        );
+        assert!(
+            !article.iter().any(|l| l.starts_with("I have crossed")),
+            "{article:#?}"
+        );
+        // The articles of a weekly edition, each under its date, are not comments.
+        let mut edition = String::new();
+        for day in ["March 25, 2015", "March 26, 2015", "March 27, 2015"] {
+            edition += &format!("Comments (3 posted)\nA story\n{day}\n");
+            for _ in 0..10 {
+                edition += &format!("{paragraph}\n");
+            }
+        }
+        assert_eq!(
+            kept(&edition)
+                .iter()
+                .filter(|l| l.starts_with("The council"))
+                .count(),
+            30
+        );
     }
 
     #[test]

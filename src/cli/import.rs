@@ -101,12 +101,16 @@ fn read_clipping(file: &Path) -> Result<Vec<u8>, BuildError> {
     }
 }
 
-/// Says on standard error that the draft's date is the import time, when its `date:` line
-/// says so.
+/// Says on standard error when the draft's date is not the article's own (the import time) or
+/// not from its text (its source), as its `date:` line does.
 fn warn_undated(briefing: &briefgen::scaffold::DraftBriefing) {
-    if briefing.date_note.is_some() {
-        eprintln!(
+    match briefing.date_note.as_deref() {
+        Some(briefgen::import::NO_DATE) => eprintln!(
             "warning: no date found in the clipping; the draft's date is the import time (its `date:` line says so): set the article's date"
-        );
+        ),
+        Some(_) => eprintln!(
+            "warning: the draft's date was found only in the page's source, not its text (its `date:` line says so): check it"
+        ),
+        None => {}
     }
 }

@@ -21,6 +21,8 @@ pub struct Article {
     pub title: String,
     /// When it was published.
     pub date: Option<ZonedDateTime>,
+    /// Whether that date was found only in the page's source (its scripts or comments).
+    pub date_from_source: bool,
     /// The outlet.
     pub source: Option<String>,
     /// Its address.
@@ -214,6 +216,7 @@ pub fn article(
         published,
         modified,
         under_headline,
+        in_source,
         outside,
         site_name,
         url,
@@ -271,21 +274,28 @@ pub fn article(
             .filter_map(|d| parse_loose_date(d, zone))
             .find(plausible)
     };
+    let in_address = addresses
+        .iter()
+        .filter_map(|u| date_in_address(u, zone))
+        .find(plausible);
     let date = first_date(&published)
+        .map(|published| local_day(published, in_address.as_ref()))
         .or_else(|| date_line.as_ref().map(|(_, date)| date.clone()))
-        .or_else(|| {
-            addresses
-                .iter()
-                .filter_map(|u| date_in_address(u, zone))
-                .find(plausible)
-        })
+        .or_else(|| in_address.clone())
         .or_else(|| {
             under_headline
                 .iter()
-                .chain(&outside)
+                .find_map(|line| date_in_short_line(line, zone).filter(plausible))
+        })
+        .or_else(|| {
+            outside
+                .iter()
                 .find_map(|line| date_in_line(line, zone).filter(plausible))
         })
         .or_else(|| first_date(&modified));
+    let from_source = date.is_none();
+    let date = date.or_else(|| first_date(&in_source));
+    let date_from_source = from_source && date.is_some();
     let date_line = date_line.map(|(i, _)| i);
 
     let title = match page_title {
@@ -358,12 +368,32 @@ pub fn article(
     Article {
         title: WIRE_TAG.replace(&title, "").trim().to_string(),
         date,
+        date_from_source,
         source,
         url,
         authors,
         section,
         keywords,
         blocks: blocks.into_iter().map(as_quote).collect(),
+    }
+}
+
+/// The publication instant, or the day its address gives when that is the day before or after
+/// it and within six hours of it: a page that writes its instant in UTC ("2020-02-18T02:18:11Z")
+/// under an address of the site's own day (`/2020/02/17/`) was published on the site's day,
+/// which UTC has passed. (An address a day before an instant at 10:04 UTC is the day the story
+/// was begun, not a zone's.)
+fn local_day(published: ZonedDateTime, in_address: Option<&ZonedDateTime>) -> ZonedDateTime {
+    let Some(day) = in_address else {
+        return published;
+    };
+    let apart = (day.date() - published.date()).get_days();
+    let hour = published.hour();
+    let near = (apart == -1 && hour < 6) || (apart == 1 && hour >= 18);
+    if near && published.offset() == jiff::tz::Offset::UTC {
+        day.clone()
+    } else {
+        published
     }
 }
 

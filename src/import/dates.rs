@@ -415,6 +415,37 @@ pub(super) fn date_in_short_line(text: &str, zone: &TimeZone) -> Option<ZonedDat
     date_in_line(text, zone).or_else(|| parse_loose_date(&unescaped(text), zone))
 }
 
+/// The days written in numbers anywhere in a page's source (`2020/04/17`, `2020-04-24`,
+/// `24-04-2020`), each as `YYYY-MM-DD`, the most often written first and, of those written as
+/// often, the first written.
+pub(super) fn days_in_source(html: &str) -> Vec<String> {
+    static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        regex(r"(?:^|\D)((?:19|20)\d{2})[-/.](0[1-9]|1[0-2])[-/.](0[1-9]|[12]\d|3[01])(?:\D|$)")
+    });
+    static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        regex(r"(?:^|\D)(0[1-9]|[12]\d|3[01])[-/.](0[1-9]|1[0-2])[-/.]((?:19|20)\d{2})(?:\D|$)")
+    });
+    let mut days: Vec<(String, usize, usize)> = Vec::new();
+    let mut count = |day: String, at: usize| match days.iter_mut().find(|(d, _, _)| *d == day) {
+        Some(seen) => seen.1 += 1,
+        None => days.push((day, 1, at)),
+    };
+    for c in YEAR_FIRST.captures_iter(html) {
+        count(
+            format!("{}-{}-{}", &c[1], &c[2], &c[3]),
+            c.get(0).map_or(0, |m| m.start()),
+        );
+    }
+    for c in DAY_FIRST.captures_iter(html) {
+        count(
+            format!("{}-{}-{}", &c[3], &c[2], &c[1]),
+            c.get(0).map_or(0, |m| m.start()),
+        );
+    }
+    days.sort_by_key(|&(_, n, at)| (std::cmp::Reverse(n), at));
+    days.into_iter().map(|(day, _, _)| day).collect()
+}
+
 /// Whether a date can be an article's: from the web's first year to a day or two ahead (a
 /// page's clock may run ahead of ours).
 pub(super) fn plausible(date: &ZonedDateTime) -> bool {

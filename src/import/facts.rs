@@ -154,11 +154,22 @@ pub(super) fn facts(page: &Html) -> PageFacts {
     let section = metas
         .first(&["article:section"])
         .or_else(|| ld_text("articleSection"));
+    // The headline is told by the names the page gives itself other than its `<h1>`s.
+    let names: Vec<String> = [
+        metas.first(&["og:title", "twitter:title"]),
+        ld_text("headline"),
+        text_of("title"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let under_headline = under_headline(page, &names);
     PageFacts {
         title,
         published,
         modified,
-        under_headline: under_headline(page),
+        under_headline,
+        in_source: Vec::new(),
         outside: Vec::new(),
         site_name,
         url,
@@ -179,11 +190,38 @@ pub(super) fn facts(page: &Html) -> PageFacts {
 /// How many lines under the headline are looked at for its date.
 const UNDER_HEADLINE: usize = 6;
 
-/// The first [`UNDER_HEADLINE`] short texts after the page's first `<h1>`, in the order read:
-/// the date nearest the headline, as htmldate prefers it, over one further down the page.
-fn under_headline(page: &Html) -> Vec<String> {
-    let Some(h1) = page.select(&selector("h1")).next() else {
+/// The first [`UNDER_HEADLINE`] short texts after the page's headline, in the order read: the
+/// date nearest the headline, as htmldate prefers it, over one further down the page. The
+/// headline is the `<h1>` that one of the page's `names` for itself (Open Graph, JSON-LD,
+/// `<title>`) names — a site's logo is often an `<h1>` too — else the first.
+fn under_headline(page: &Html, names: &[String]) -> Vec<String> {
+    let plain = |t: &str| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let names: Vec<String> = names
+        .iter()
+        .map(|n| plain(n))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let named = |h1: &scraper::ElementRef<'_>| {
+        let text = plain(&h1.text().collect::<String>());
+        !text.is_empty()
+            && names
+                .iter()
+                .any(|n| n.contains(&text) || text.contains(n.as_str()))
+    };
+    let h1s = selector("h1");
+    let mut headlines = page.select(&h1s);
+    let Some(first) = headlines.next() else {
         return Vec::new();
+    };
+    let h1 = if named(&first) {
+        first
+    } else {
+        headlines.find(|h| named(h)).unwrap_or(first)
     };
     page.tree
         .root()

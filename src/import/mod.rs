@@ -77,6 +77,10 @@ pub struct PageFacts {
     /// The first short lines under the page's headline (`<h1>`), where a date line is when
     /// the page gives its date nowhere else ("22/11/2020 - 04:30 - Fonte: …").
     pub under_headline: Vec<String>,
+    /// Days written in numbers anywhere in an HTML page's source, its scripts and comments too
+    /// (`showDate("2020/04/17 01:43:09")`), most often written first: the last place a date is
+    /// looked for, and the draft's date line says so ([`SOURCE_DATE`]).
+    pub in_source: Vec<String>,
     /// Copied text's lines outside the article, nearest first, read for a date when the
     /// article's own lines give none ("Posted : 2025-11-18 11:02 KST" at its foot).
     pub outside: Vec<String>,
@@ -100,6 +104,10 @@ pub struct PageFacts {
 /// What the draft's `date:` line says when the clipping gives no date.
 pub const NO_DATE: &str =
     "no date found in the clipping: this is when it was imported; set the article's date";
+
+/// What the draft's `date:` line says when the date was found only in the page's source.
+pub const SOURCE_DATE: &str =
+    "found only in the page's source (a script or a comment), not its text: check it";
 
 /// How to import.
 #[derive(Debug, Clone, Default)]
@@ -200,7 +208,11 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
     DraftBriefing {
         title,
         date: article.date.clone(),
-        date_note: article.date.is_none().then(|| NO_DATE.to_string()),
+        date_note: match (&article.date, article.date_from_source) {
+            (None, _) => Some(NO_DATE.to_string()),
+            (Some(_), true) => Some(SOURCE_DATE.to_string()),
+            (Some(_), false) => None,
+        },
         source,
         url: options.url.clone().or(page_url),
         people,
@@ -320,4 +332,67 @@ pub fn guard_block_start(text: &str) -> String {
         out = out.replacen(". ", "\\. ", 1);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(html: &str) -> DraftBriefing {
+        import(html, &ImportOptions::default(), &TimeZone::UTC)
+    }
+
+    fn day(draft: &DraftBriefing) -> String {
+        draft
+            .date
+            .as_ref()
+            .map(|d| d.date().to_string())
+            .unwrap_or_default()
+    }
+
+    const ARTICLE: &str = "<p>The council voted on Tuesday to close the old bridge to traffic for two years while it is rebuilt, a decision put off for a decade because of its cost.</p><p>Residents on the far side of the river will have to take a ferry or drive around through the next town, the council said.</p>";
+
+    /// htmldate's news pages: an instant in UTC just past midnight under an address of the
+    /// site's own day was published on the address's day; one well into the day was not.
+    #[test]
+    fn an_address_a_day_before_an_instant_just_past_midnight_utc_gives_the_day() {
+        let page = |instant: &str| {
+            format!(
+                r#"<!doctype html><html><head><title>Bridge to close</title><link rel="canonical" href="https://news.example/2020/02/17/bridge-to-close/"><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Bridge to close","datePublished":"{instant}"}}</script></head><body><article><h1>Bridge to close</h1>{ARTICLE}</article></body></html>"#
+            )
+        };
+        assert_eq!(day(&draft(&page("2020-02-18T02:18:11Z"))), "2020-02-17");
+        assert_eq!(day(&draft(&page("2020-02-18T10:04:04Z"))), "2020-02-18");
+        assert_eq!(
+            day(&draft(&page("2020-02-18T02:18:11+01:00"))),
+            "2020-02-18"
+        );
+    }
+
+    /// A site's logo is the page's first `<h1>`: the date line is the one under the headline
+    /// that the page's title names.
+    #[test]
+    fn the_date_line_is_under_the_headline_the_title_names_not_the_logo() {
+        let page = r#"<!doctype html><html><head><title>Bridge to close for two years</title></head><body><header><h1>City News</h1><p>Menu</p><p>Sport</p><p>Weather</p><p>Contact</p><p>About</p></header><article><h1>Bridge to close for two years</h1><p>22/11/2020 - 04:30 - Source: City Hall - Photo: A. Photographer of the City</p>"#.to_string() + ARTICLE + "</article></body></html>";
+        let imported = draft(&page);
+        assert_eq!(day(&imported), "2020-11-22");
+        assert_eq!(imported.date_note, None);
+    }
+
+    /// A page whose text gives no date, only a script: the day written there, said so.
+    #[test]
+    fn a_date_only_in_the_pages_source_is_taken_and_said_so() {
+        let page = format!(
+            r#"<!doctype html><html><head><title>Bridge to close</title></head><body><article><h1>Bridge to close</h1><div><script>showDate("2020/04/17 01:43:09")</script></div>{ARTICLE}</article><!-- cached 2019-01-05 --></body></html>"#
+        );
+        let imported = draft(&page);
+        assert_eq!(day(&imported), "2020-04-17");
+        assert_eq!(imported.date_note.as_deref(), Some(SOURCE_DATE));
+        // The same page with its date in the text needs no note.
+        let dated = page.replace(
+            "<h1>Bridge to close</h1>",
+            "<h1>Bridge to close</h1><p>Published: 17 April 2020</p>",
+        );
+        assert_eq!(draft(&dated).date_note, None);
+    }
 }

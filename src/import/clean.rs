@@ -162,6 +162,8 @@ static CHROME_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A time on its own line ("11:02 KST"), a notice of the article's age.
         r"(?i)^\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(UTC|GMT|KST|JST|[A-Z]{2,4}T)?$",
         r"(?i)^this (article|story) is more than .* old\.?$",
+        // A gallery's counter ("Image 1 of / 8").
+        r"(?i)^(image|photo|picture|slide|foto|bild)\s+\d+\s+(of|von|de|di|z|из)\s*/?\s*\d+$",
     ]
     .iter()
     .map(|p| regex(p))
@@ -235,6 +237,7 @@ pub fn article(
             .flat_map(|b| reporting_credits(b.text())),
     );
     blocks.retain(|b| !b.is_prose() || !is_chrome(b.text()));
+    drop_repeated(&mut blocks);
 
     // Copied text has no title but its headline line; a page's is in its metadata.
     let title_at = if page_title.is_none() {
@@ -395,6 +398,44 @@ fn local_day(published: ZonedDateTime, in_address: Option<&ZonedDateTime>) -> Zo
     } else {
         published
     }
+}
+
+/// Keeps one copy of a block that the page repeats above its article's first paragraph (the
+/// first long one said once): a gallery's captions, each shown with its slide and again in a
+/// list; an image's caption as a heading and as a line. Below it a repeat is left alone (a
+/// refrain, a pull quote).
+fn drop_repeated(blocks: &mut Vec<Block>) {
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    for block in blocks.iter().filter(|b| b.is_prose()) {
+        *seen.entry(repeat_key(block.text())).or_default() += 1;
+    }
+    let repeated =
+        |b: &Block| b.is_prose() && seen.get(&repeat_key(b.text())).is_some_and(|&n| n > 1);
+    let Some(first) = blocks
+        .iter()
+        .position(|b| b.is_prose() && !at_most_words(b.text(), 30) && !repeated(b))
+    else {
+        return;
+    };
+    let above: std::collections::HashSet<String> = blocks[..first]
+        .iter()
+        .filter(|b| repeated(b))
+        .map(|b| repeat_key(b.text()))
+        .collect();
+    let mut kept = std::collections::HashSet::new();
+    blocks.retain(|b| {
+        let key = repeat_key(b.text());
+        !b.is_prose() || !above.contains(&key) || kept.insert(key)
+    });
+}
+
+/// A block's text as compared for repeats: its words, lowercased, without a list's dash.
+fn repeat_key(text: &str) -> String {
+    normalized(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The names a reporting credit gives ("Reporting by Jane Doe; Editing by …").
@@ -646,6 +687,25 @@ mod tests {
         assert_eq!(rfc("12 June 2025, 15:18 BST"), "2025-06-12T15:18:00+01:00");
         assert_eq!(rfc("Thu 12 Jun 2025"), "2025-06-12T00:00:00+09:00");
         assert_eq!(rfc("2025.06.12 10:31"), "2025-06-12T10:31:00+09:00");
+    }
+
+    #[test]
+    fn a_gallerys_repeated_captions_are_kept_once_and_a_refrain_in_the_article_twice() {
+        let caption = "Ministers shake hands in Hanoi, Vietnam, on Wednesday. (AP Photo)";
+        let long = "The defense secretary accused China of using coercion and intimidation against smaller nations to impose its will in the South China Sea, and urged the countries of the region to push back against it together.";
+        let mut blocks = vec![
+            Block::Item(caption.to_string()),
+            Block::Paragraph(caption.to_string()),
+            Block::Paragraph(format!("{caption} ")),
+            Block::Paragraph(long.to_string()),
+            Block::Paragraph("Push back.".to_string()),
+            Block::Paragraph("Push back.".to_string()),
+        ];
+        drop_repeated(&mut blocks);
+        let texts: Vec<&str> = blocks.iter().map(Block::text).collect();
+        assert_eq!(texts, [caption, long, "Push back.", "Push back."]);
+        assert!(is_chrome("Image 1 of / 8") && is_chrome("Photo 3 of 12"));
+        assert!(!is_chrome("Image 1 of the series shows the launch."));
     }
 
     #[test]

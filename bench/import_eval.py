@@ -205,7 +205,7 @@ def summary(rows, times):
     if shares:
         tp, fp, fn = (sum(s[k] for s in shares) for k in range(3))
         sp, sr = tp / (tp + fp), tp / (tp + fn)
-        shingle_f1 = f"{2 * sp * sr / (sp + sr):.3f} (P {sp:.3f}, R {sr:.3f})"
+        shingle_f1 = f"{2 * sp * sr / (sp + sr):.4f} (P {sp:.4f}, R {sr:.4f})"
     return {
         "body F1, Zyte's shingle scoring (P, R)": shingle_f1,
         "body F1: mean (pages below 0.5)": f"{statistics.mean(f1s):.3f} ({sum(f < 0.5 for f in f1s)})" if f1s else "-",

@@ -75,7 +75,10 @@ const CHROME: &[&str] = &[
     "link copied",
     "copy link copied",
     "advertisement",
+    "advert",
     "ad",
+    "caption",
+    "this slideshow requires javascript",
     "sponsored",
     "subscribe",
     "subscribe now",
@@ -154,7 +157,9 @@ static CHROME_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)^(reporting|editing|writing|additional reporting|compiled) by\b",
         r"(?i)^our standards\s*:",
         // Calls to act.
-        r"(?i)^(sign up|subscribe|get the latest|download (the|our) app|follow us|read more|also read|see also|watch)\s*(:|for|to|on|\b)",
+        r"(?i)^\W*(sign up|subscribe|get the latest|download (the|our) app|follow us|read more|also read|see also|watch)\s*(:|for|to|on|\b)",
+        // How to reach the writer ("Have a tip? Amy Kuperinsky may be reached at …").
+        r"(?i)\b(may|can) be reached at\b|^\W*have a tip\?",
         r"(?i)^\d+\s*min(ute)?s?\s+read$",
         // A reporter's address on its own.
         r"^\S+@\S+\.\w+$",
@@ -162,6 +167,19 @@ static CHROME_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // A time on its own line ("11:02 KST"), a notice of the article's age.
         r"(?i)^\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(UTC|GMT|KST|JST|[A-Z]{2,4}T)?$",
         r"(?i)^this (article|story) is more than .* old\.?$",
+        // A copyright notice anywhere in a short line ("The contents of this site are ©2019 …").
+        r"©\s*(19|20)\d{2}",
+        // A bare update stamp ("Updated at 1:23 p.m.").
+        r"(?i)^\W*(updated|last updated|posted)\s+(at\s+)?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\W*$",
+        // A caption, by the credit it ends with ("… (AP Photo/Alan Diaz, File)", "(Image: EXPRESS )").
+        r"(?i)\((ap|afp|reuters|getty|epa|image|photo|picture|pictured|credit)\b[^()]*\)\s*\.?$",
+        // A call to act in capitals that is only a link ("**[READ MORE … BY CLICKING HERE](…)**").
+        r"^\**\[[^\]a-z]+\]\([^)]*\)\**$",
+        // A line of tags or categories as links ("**Tags** [stock car], [interlagos]",
+        // "Categoria: [Saúde] - Tags: [sad]").
+        r"(?i)^\W*(tags|tagged|topics|keywords)\W*\[|\b(tags|categor\w*|topics)\s*:\s*\[",
+        // A byline with its date ("By Justine Coleman - 11/18/19 11:04 PM EST").
+        r"(?i)^by\s+[^-–|\d]{3,60}\s[-–|]\s*\d",
         // A gallery's counter ("Image 1 of / 8").
         r"(?i)^(image|photo|picture|slide|foto|bild)\s+\d+\s+(of|von|de|di|z|из)\s*/?\s*\d+$",
     ]
@@ -746,9 +764,29 @@ mod tests {
             "This website uses cookies and other technology to enhance quality of service.",
             "(AP Photo/Lee Jin-man)",
             "5 min read",
+            // Found on Zyte's pages (issue 29): footers, stamps, captions, calls and tags.
+            "The contents of this site are ©2019 Capitol Hill Publishing Corp.",
+            "*Updated at 1:23 p.m.*",
+            "Vicente Aguiar loads garage door trims into his pickup truck.(AP Photo/Alan Diaz, File)",
+            "The Hong Kong Protests - how they happened (Image: EXPRESS )",
+            "**[READ MORE ON FOX BUSINESS BY CLICKING HERE](https://www.foxbusiness.com/)**",
+            "**Tags [calendario stock car 2018], [stock car brasil]",
+            "**05/10/2018** - Publicado por: Clarissa Borba - Categoria: [Saúde] - Tags: [sad]",
+            "By Justine Coleman - 11/18/19 11:04 PM EST",
+            "*Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com.*",
+            "*Get the latest updates right in your inbox.*",
+            "Advert",
+            "This slideshow requires JavaScript.",
         ] {
             assert!(is_chrome(chrome), "{chrome}");
         }
-        assert!(!is_chrome("The talks ended without a deal."));
+        for article in [
+            "The talks ended without a deal.",
+            "[Read the full report](https://example.com/report) before the vote, he said.",
+            "By Tuesday the council had voted 7-2 to close the bridge.",
+            "The company (AP) said it would appeal the ruling in the coming weeks, its lawyers said.",
+        ] {
+            assert!(!is_chrome(article), "{article}");
+        }
     }
 }

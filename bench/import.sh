@@ -34,12 +34,12 @@ results=()
 for suite in "${suites[@]}"; do
     name=$(basename "$suite")
     python3 bench/import_eval.py "$suite" target/release/briefgen "${extra[@]}" \
-        --json "$work/$name.html.json" >/dev/null || true
+        --json "$work/$name.html.json" >"$work/$name.html.txt" || true
     results+=("$name|HTML|$work/$name.html.json")
     if [ -z "${NO_TEXT:-}" ]; then
         python3 bench/clip_text.py "$suite" "$work/text/$name" >/dev/null
         python3 bench/import_eval.py "$work/text/$name" target/release/briefgen --text \
-            --json "$work/$name.text.json" >/dev/null || true
+            --json "$work/$name.text.json" >"$work/$name.text.txt" || true
         results+=("$name|copied text|$work/$name.text.json")
     fi
 done
@@ -57,6 +57,10 @@ print("|---|---|" + "---|" * len(measures))
 for suite, tool, figures in rows:
     print(f"| {suite} | {tool} | " + " | ".join(figures.get(m, "-") for m in measures) + " |")
 PY
+# Crashes and hangs, which each run lists after its table.
+for run in "$work"/*.txt; do
+    sed -n '/^failures:/,$p' "$run" | sed "s|^|$(basename "$run" .txt): |"
+done
 
 echo
 echo "== a 10 MB page (bench/large_page.py): briefgen import, 5 runs"

@@ -425,10 +425,12 @@ pub(super) fn days_in_source(html: &str) -> Vec<String> {
     static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         regex(r"(?:^|\D)(0[1-9]|[12]\d|3[01])[-/.](0[1-9]|1[0-2])[-/.]((?:19|20)\d{2})(?:\D|$)")
     });
-    let mut days: Vec<(String, usize, usize)> = Vec::new();
-    let mut count = |day: String, at: usize| match days.iter_mut().find(|(d, _, _)| *d == day) {
-        Some(seen) => seen.1 += 1,
-        None => days.push((day, 1, at)),
+    // Each day: how often it is written and where first.
+    let mut days: std::collections::HashMap<String, (usize, usize)> = Default::default();
+    let mut count = |day: String, at: usize| {
+        let seen = days.entry(day).or_insert((0, at));
+        seen.0 += 1;
+        seen.1 = seen.1.min(at);
     };
     for c in YEAR_FIRST.captures_iter(html) {
         count(
@@ -442,6 +444,10 @@ pub(super) fn days_in_source(html: &str) -> Vec<String> {
             c.get(0).map_or(0, |m| m.start()),
         );
     }
+    let mut days: Vec<(String, usize, usize)> = days
+        .into_iter()
+        .map(|(day, (n, at))| (day, n, at))
+        .collect();
     days.sort_by_key(|&(_, n, at)| (std::cmp::Reverse(n), at));
     days.into_iter().map(|(day, _, _)| day).collect()
 }

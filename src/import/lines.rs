@@ -25,6 +25,9 @@ const HEAD_LINES: usize = 10;
 /// (or no spaces between words): a line's prose is told by its sentence punctuation instead.
 const KNOWN_LANGUAGE: f32 = 0.12;
 
+/// How many of the text's first words are read to tell its language.
+const LANGUAGE_SAMPLE: usize = 5000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
     Good,
@@ -51,7 +54,12 @@ fn words(line: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The stopword list that covers most of the text's words, when it covers enough of them.
 fn language_of(lines: &[&str]) -> Option<&'static HashSet<&'static str>> {
-    let all: Vec<String> = lines.iter().flat_map(|l| words(l)).collect();
+    // A sample of the text tells its language as well as all of it would.
+    let all: Vec<String> = lines
+        .iter()
+        .flat_map(|l| words(l))
+        .take(LANGUAGE_SAMPLE)
+        .collect();
     if all.is_empty() {
         return None;
     }

@@ -3,7 +3,8 @@
 //! matched against known phrases: a line's length and its share of the language's stopwords
 //! make it good (prose), near-good, short or bad (menus, link lists, footers); a short or
 //! near-good line takes the class of its neighbours. The article is its good lines, with the
-//! few lines right above the first, where the headline, the date and the byline are.
+//! few lines right above the first, where the headline, the date and the byline are; readers'
+//! comments, which read as prose too, end it at their first header.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;

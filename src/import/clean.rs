@@ -21,8 +21,6 @@ pub struct Article {
     pub title: String,
     /// When it was published.
     pub date: Option<ZonedDateTime>,
-    /// Whether that date was found only in the page's source (its scripts or comments).
-    pub date_from_source: bool,
     /// The outlet.
     pub source: Option<String>,
     /// Its address.
@@ -236,7 +234,6 @@ pub fn article(
         published,
         modified,
         under_headline,
-        in_source,
         outside,
         site_name,
         url,
@@ -271,7 +268,8 @@ pub fn article(
     let under_title = title_at.and_then(|at| {
         (at + 1..(at + 6).min(blocks.len())).find_map(|i| {
             let block = &blocks[i];
-            (block.is_prose() && looks_short(block.text()))
+            block
+                .is_prose()
                 .then(|| date_in_short_line(block.text(), zone))
                 .flatten()
                 .filter(plausible)
@@ -314,9 +312,6 @@ pub fn article(
                 .find_map(|line| date_in_line(line, zone).filter(plausible))
         })
         .or_else(|| first_date(&modified));
-    let from_source = date.is_none();
-    let date = date.or_else(|| first_date(&in_source));
-    let date_from_source = from_source && date.is_some();
     let date_line = date_line.map(|(i, _)| i);
 
     let title = match page_title {
@@ -389,7 +384,6 @@ pub fn article(
     Article {
         title: WIRE_TAG.replace(&title, "").trim().to_string(),
         date,
-        date_from_source,
         source,
         url,
         authors,
@@ -476,23 +470,24 @@ fn title_in(blocks: &[Block], zone: &TimeZone) -> Option<usize> {
         .position(|b| b.is_prose() && !at_most_words(b.text(), 30))
         .unwrap_or(blocks.len());
     let texts: Vec<String> = blocks[..body].iter().map(|b| unescaped(b.text())).collect();
+    let dated: Vec<bool> = texts
+        .iter()
+        .map(|t| date_in_short_line(t, zone).is_some())
+        .collect();
     let candidate = |i: usize| {
         let t = &texts[i];
-        blocks[i].is_prose()
-            && looks_like_title(t)
-            && byline(t).is_none()
-            && date_in_short_line(t, zone).is_none()
+        blocks[i].is_prose() && looks_like_title(t) && byline(t).is_none() && !dated[i]
     };
     let quiet = |i: usize| !mostly_capitals(&texts[i]);
     let any_quiet = (0..body).any(|i| candidate(i) && quiet(i));
     let score = |i: usize| {
         let words = texts[i].split_whitespace().count() as i32;
-        let below = &texts[i + 1..(i + 5).min(body)];
+        let below = i + 1..(i + 5).min(body);
         let mut score = words.min(10) - (words - 16).max(0);
-        if below.iter().any(|t| date_in_short_line(t, zone).is_some()) {
+        if dated[below.clone()].contains(&true) {
             score += 8;
         }
-        if below
+        if texts[below]
             .iter()
             .any(|t| at_most_words(t, 14) && byline(t).is_some())
         {
@@ -650,11 +645,6 @@ fn looks_like_section(text: &str) -> bool {
         && text
             .chars()
             .all(|c| c.is_alphanumeric() || c == ' ' || c == '&' || c == '-')
-}
-
-/// Whether a line is short enough to be a date line rather than a sentence with a date in it.
-fn looks_short(text: &str) -> bool {
-    at_most_words(text, 16)
 }
 
 fn looks_like_head(text: &str) -> bool {

@@ -415,10 +415,10 @@ pub(super) fn date_in_short_line(text: &str, zone: &TimeZone) -> Option<ZonedDat
     date_in_line(text, zone).or_else(|| parse_loose_date(&unescaped(text), zone))
 }
 
-/// The days written in numbers anywhere in a page's source (`2020/04/17`, `2020-04-24`,
-/// `24-04-2020`), each as `YYYY-MM-DD`, the most often written first and, of those written as
-/// often, the first written.
-pub(super) fn days_in_source(html: &str) -> Vec<String> {
+/// The day written in numbers most often anywhere in a page's source (`2020/04/17`,
+/// `2020-04-24`, `24-04-2020`; of days written as often, the first written) that can be an
+/// article's.
+pub(super) fn date_in_source(html: &str, zone: &TimeZone) -> Option<ZonedDateTime> {
     static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         regex(r"(?:^|\D)((?:19|20)\d{2})[-/.](0[1-9]|1[0-2])[-/.](0[1-9]|[12]\d|3[01])(?:\D|$)")
     });
@@ -449,7 +449,9 @@ pub(super) fn days_in_source(html: &str) -> Vec<String> {
         .map(|(day, (n, at))| (day, n, at))
         .collect();
     days.sort_by_key(|&(_, n, at)| (std::cmp::Reverse(n), at));
-    days.into_iter().map(|(day, _, _)| day).collect()
+    days.iter()
+        .filter_map(|(day, _, _)| parse_loose_date(day, zone))
+        .find(plausible)
 }
 
 /// Whether a date can be an article's: from the web's first year to a day or two ahead (a

@@ -169,7 +169,6 @@ pub(super) fn facts(page: &Html) -> PageFacts {
         published,
         modified,
         under_headline,
-        in_source: Vec::new(),
         outside: Vec::new(),
         site_name,
         url,
@@ -195,12 +194,7 @@ const UNDER_HEADLINE: usize = 6;
 /// headline is the `<h1>` that one of the page's `names` for itself (Open Graph, JSON-LD,
 /// `<title>`) names — a site's logo is often an `<h1>` too — else the first.
 fn under_headline(page: &Html, names: &[String]) -> Vec<String> {
-    let plain = |t: &str| {
-        t.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
+    let plain = |t: &str| collapse(t).to_lowercase();
     let names: Vec<String> = names
         .iter()
         .map(|n| plain(n))

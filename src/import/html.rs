@@ -54,7 +54,6 @@ pub fn read(input: &str) -> (PageFacts, Vec<Block>) {
     // The parsed page is dropped before scoring parses it again: a large page's two trees
     // are not held at once.
     let mut facts = facts(&Html::parse_document(&flat));
-    facts.in_source = super::dates::days_in_source(&flat);
     let base = facts.url.as_deref().and_then(|u| url::Url::parse(u).ok());
     let found = readable(&flat, base.as_ref());
     if let Some(found) = &found {

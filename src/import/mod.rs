@@ -77,10 +77,6 @@ pub struct PageFacts {
     /// The first short lines under the page's headline (`<h1>`), where a date line is when
     /// the page gives its date nowhere else ("22/11/2020 - 04:30 - Fonte: …").
     pub under_headline: Vec<String>,
-    /// Days written in numbers anywhere in an HTML page's source, its scripts and comments too
-    /// (`showDate("2020/04/17 01:43:09")`), most often written first: the last place a date is
-    /// looked for, and the draft's date line says so ([`SOURCE_DATE`]).
-    pub in_source: Vec<String>,
     /// Copied text's lines outside the article, nearest first, read for a date when the
     /// article's own lines give none ("Posted : 2025-11-18 11:02 KST" at its foot).
     pub outside: Vec<String>,
@@ -167,7 +163,14 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
         .flatten()
         .collect();
     let facts_language = facts.language.clone();
-    let article = clean::article(facts, blocks, &addresses, zone);
+    let mut article = clean::article(facts, blocks, &addresses, zone);
+    // The last place a date is looked for, read only then: a day written in numbers anywhere
+    // in an HTML page's source (`showDate("2020/04/17 01:43:09")`); the draft says so.
+    let mut date_from_source = false;
+    if article.date.is_none() && is_html {
+        article.date = dates::date_in_source(input, zone);
+        date_from_source = article.date.is_some();
+    }
     let text = people::plain_text(&article.blocks);
     let mut people = people::suggest_people(&text, &article.authors);
     let mut tags = people::suggest_tags(&article, &text, &people);
@@ -208,7 +211,7 @@ pub fn import(input: &str, options: &ImportOptions, zone: &TimeZone) -> DraftBri
     DraftBriefing {
         title,
         date: article.date.clone(),
-        date_note: match (&article.date, article.date_from_source) {
+        date_note: match (&article.date, date_from_source) {
             (None, _) => Some(NO_DATE.to_string()),
             (Some(_), true) => Some(SOURCE_DATE.to_string()),
             (Some(_), false) => None,

@@ -1,6 +1,8 @@
 //! Dates in clippings: the publication date in a line of the page (`Posted : 2024-10-01
 //! 10:40`, `October 1, 2024 at 9:40 AM EDT`) or in its address (`/2024/10/01/`), read loosely in
-//! the site's zone, with the zone abbreviations news pages write.
+//! the site's zone, with the zone abbreviations news pages write. The patterns' digits are
+//! ASCII (`[0-9]`, not Unicode's `\d`): only those parse as numbers, and every `import`
+//! process builds the patterns, which Unicode's class made slower.
 
 use std::sync::LazyLock;
 
@@ -12,7 +14,7 @@ use super::clean::{at_most_words, regex, unescaped};
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT|BST|CEST|CET|EST|EDT|CST|CDT|PST|PDT|KST|JST)?",
+        r"([0-9]{4})[-./]([0-9]{1,2})[-./]([0-9]{1,2})(?:[T ]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:\.[0-9]+)?)?\s*(Z|[+-][0-9]{2}:?[0-9]{2}|UTC|GMT|BST|CEST|CET|EST|EDT|CST|CDT|PST|PDT|KST|JST)?",
     )
 });
 
@@ -290,7 +292,7 @@ fn month_of(name: &str) -> Option<i32> {
 }
 
 /// A time after a date: ", 15:18", " at 3:18 PM", " - 12:09", with its zone.
-const TIME_AFTER: &str = r"(?i:(?:,|\s+at|\s+um|\s+à|\s+a las|\s+alle|\s+às|\s*-|\s*\||\s+)\s*(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?\s*(?i:(?P<tz>UTC|GMT|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|KST|JST))?";
+const TIME_AFTER: &str = r"(?i:(?:,|\s+at|\s+um|\s+à|\s+a las|\s+alle|\s+às|\s*-|\s*\||\s+)\s*(?P<h>[0-9]{1,2})[:.h](?P<mi>[0-9]{2})(?:[:.](?P<s>[0-9]{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?\s*(?i:(?P<tz>UTC|GMT|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|KST|JST))?";
 
 /// A date with a word where its month would be: "12 June 2025", "June 12, 2025", "12. März
 /// 2019", "7 de octubre de 2020", "8 maja 2021", "7 червня 2020 р.", "07 أكتوبر 2020" — the
@@ -298,7 +300,7 @@ const TIME_AFTER: &str = r"(?i:(?:,|\s+at|\s+um|\s+à|\s+a las|\s+alle|\s+às|\s
 /// took 5 ms to build, a quarter of the import of a small page; this one takes under 2.)
 static WORDY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"(?:\b(?P<d1>\d{{1,2}})(?i:\.|er|st|nd|rd|th|º)?\s*(?i:de\s+|of\s+)?(?P<m1>{MONTH_WORD})\.?,?\s*(?i:de[l]?\s+)?(?P<y1>\d{{4}})|\b(?P<m2>{MONTH_WORD})\.?\s+(?P<d2>\d{{1,2}})(?i:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})){TIME_AFTER}"
+        r"(?:\b(?P<d1>[0-9]{{1,2}})(?i:\.|er|st|nd|rd|th|º)?\s*(?i:de\s+|of\s+)?(?P<m1>{MONTH_WORD})\.?,?\s*(?i:de[l]?\s+)?(?P<y1>[0-9]{{4}})|\b(?P<m2>{MONTH_WORD})\.?\s+(?P<d2>[0-9]{{1,2}})(?i:st|nd|rd|th)?,?\s+(?P<y2>[0-9]{{4}})){TIME_AFTER}"
     ))
 });
 
@@ -319,21 +321,21 @@ fn wordy_date(text: &str) -> Option<regex::Captures<'_>> {
 /// the second is over 12).
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"\b(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})[./](?P<y>\d{{4}})\b{TIME_AFTER}"
+        r"\b(?P<a>[0-9]{{1,2}})(?P<sep>[./])(?P<b>[0-9]{{1,2}})[./](?P<y>[0-9]{{4}})\b{TIME_AFTER}"
     ))
 });
 
 /// A date in Korean or Japanese: "2020년 3월 4일", "2020年07月03日 12:05".
 static CJK_DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?(?:\s*(?:\([^)]{1,3}\)|[（][^）]{1,3}[）])?\s*(?:(?:오전|午前)|(?P<pm>오후|午後))?\s*(?P<h>\d{1,2})[:시時]\s*(?P<mi>\d{2}))?",
+        r"(?P<y>[0-9]{4})\s*[年년]\s*(?P<m>[0-9]{1,2})\s*[月월]\s*(?P<d>[0-9]{1,2})\s*[日일]?(?:\s*(?:\([^)]{1,3}\)|[（][^）]{1,3}[）])?\s*(?:(?:오전|午前)|(?P<pm>오후|午後))?\s*(?P<h>[0-9]{1,2})[:시時]\s*(?P<mi>[0-9]{2}))?",
     )
 });
 
 /// A time before a date in words, with its zone: "3:42 AM GMT+9, ", "15:18 KST, ".
 static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?\s*(?:(?:GMT|UTC)(?P<gmt>[+-]\d{1,2})\b|(?P<tz>UTC|GMT|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|KST|JST)\b)?[\s,]*(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$",
+        r"(?i)\b(?P<h>[0-9]{1,2})[:.](?P<mi>[0-9]{2})(?:[:.](?P<s>[0-9]{2}))?\s*(?P<ampm>[ap]\.?m\.?)?\s*(?:(?:GMT|UTC)(?P<gmt>[+-][0-9]{1,2})\b|(?P<tz>UTC|GMT|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|KST|JST)\b)?[\s,]*(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$",
     )
 });
 
@@ -359,8 +361,9 @@ fn first_of_each_form(text: &str) -> impl Iterator<Item = (regex::Match<'_>, usi
 
 /// Whether a short line is a date and its time and at most two other words.
 fn mostly_date(text: &str) -> bool {
-    static TIME: LazyLock<Regex> =
-        LazyLock::new(|| regex(r"(?i)\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"));
+    static TIME: LazyLock<Regex> = LazyLock::new(|| {
+        regex(r"(?i)\b[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?\s*(?:[ap]\.?m\.?)?")
+    });
     first_of_each_form(text)
         .map(|(m, _)| m)
         .min_by_key(|m| m.start())
@@ -420,10 +423,14 @@ pub(super) fn date_in_short_line(text: &str, zone: &TimeZone) -> Option<ZonedDat
 /// article's.
 pub(super) fn date_in_source(html: &str, zone: &TimeZone) -> Option<ZonedDateTime> {
     static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r"(?:^|\D)((?:19|20)\d{2})[-/.](0[1-9]|1[0-2])[-/.](0[1-9]|[12]\d|3[01])(?:\D|$)")
+        regex(
+            r"(?:^|[^0-9])((?:19|20)[0-9]{2})[-/.](0[1-9]|1[0-2])[-/.](0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)",
+        )
     });
     static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r"(?:^|\D)(0[1-9]|[12]\d|3[01])[-/.](0[1-9]|1[0-2])[-/.]((?:19|20)\d{2})(?:\D|$)")
+        regex(
+            r"(?:^|[^0-9])(0[1-9]|[12][0-9]|3[01])[-/.](0[1-9]|1[0-2])[-/.]((?:19|20)[0-9]{2})(?:[^0-9]|$)",
+        )
     });
     // Each day: how often it is written and where first.
     let mut days: std::collections::HashMap<String, (usize, usize)> = Default::default();
@@ -465,7 +472,7 @@ pub(super) fn plausible(date: &ZonedDateTime) -> bool {
 
 static ADDRESS_DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|-|\.|$)|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/",
+        r"/((?:19|20)[0-9]{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12][0-9]|3[01])(?:/|-|\.|$)|/((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])/",
     )
 });
 

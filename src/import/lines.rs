@@ -320,7 +320,7 @@ fn comments_start(lines: &[&str], good: &[bool], first: usize) -> Option<usize> 
 /// A line that names a comment section, in the common languages.
 static COMMENTS: LazyLock<regex::Regex> = LazyLock::new(|| {
     super::clean::regex(
-        r"(?i)\b(comments?|responses?|replies|reactions|discussion|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentarz\w*|коммент\w*|комент\w*|yorum\w*)\b|댓글|コメント|评论|評論",
+        r"(?i)\b(comments?|responses?|replies|reactions|discussion|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|(komentarz|коммент|комент|yorum)\w*)\b|댓글|コメント|评论|評論",
     )
 });
 

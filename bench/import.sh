@@ -3,7 +3,9 @@
 # benchmark, htmldate's news pages), each as saved HTML and as the text a browser copies from
 # it (bench/clip_text.py), side by side with trafilatura 2.3.1 and htmldate 1.11 in the same run,
 # printed as one table: body F1 (Zyte's own shingle scoring where the suite has it), titles,
-# sources, dates, time per page. Then times the import of a generated 10 MB page.
+# sources, dates, time per page (a `briefgen import` process per page, and inside one process
+# page after page as the Python tools are timed: examples/import_time.rs). Then times the
+# import of a generated 10 MB page.
 #
 #   bench/import.sh [PAGES_DIR ...]   (default: the shared suites, unpacked into a temporary folder)
 #
@@ -22,7 +24,8 @@ if [ ${#suites[@]} -eq 0 ]; then
     suites=("$work"/readability "$work"/zyte-aeb "$work"/htmldate-news)
 fi
 cargo build --release --quiet
-extra=()
+cargo build --release --quiet --example import_time
+extra=(--in-process target/release/examples/import_time)
 if [ -n "${NO_TRAFILATURA:-}" ]; then
     extra+=(--no-trafilatura)
     python3 -c "import lxml" 2>/dev/null || pip install --quiet lxml
@@ -38,7 +41,7 @@ for suite in "${suites[@]}"; do
     results+=("$name|HTML|$work/$name.html.json")
     if [ -z "${NO_TEXT:-}" ]; then
         python3 bench/clip_text.py "$suite" "$work/text/$name" >/dev/null
-        python3 bench/import_eval.py "$work/text/$name" target/release/briefgen --text \
+        python3 bench/import_eval.py "$work/text/$name" target/release/briefgen --text "${extra[@]}" \
             --json "$work/$name.text.json" >"$work/$name.text.txt" || true
         results+=("$name|copied text|$work/$name.text.json")
     fi

@@ -8,11 +8,14 @@ expected from each, as ../shared/import-eval/README.md describes:
 - source: equal to `siteName` where present; date: the same calendar day as `publishedTime`
   where present; "silent now": the draft's date is the import day with no warning;
 - time per page (the whole `briefgen import FILE --stdout` process), crashes and hangs (20 s);
+  with `--in-process`, also the time per page inside one process, page after page
+  (`examples/import_time.rs`), as trafilatura and htmldate are timed (a call per page);
 - where a page gives its marked body as text (`expected.txt`, Zyte's benchmark), the body by
   that benchmark's own scoring: shared, extra and missing 4-word shingles, each page's over
   their sum, precision and recall from the sums over all pages.
 
     python3 bench/import_eval.py PAGES_DIR BRIEFGEN [--per-page OUT.tsv] [--no-trafilatura]
+        [--in-process target/release/examples/import_time]
 
 A suite without `expected.html` (htmldate's news pages) is scored on dates alone.
 """
@@ -194,7 +197,7 @@ def score(name, got, meta, expected_text, today, expected_plain=None):
     return row
 
 
-def summary(rows, times):
+def summary(rows, times, call_times=None):
     def share(key):
         seen = [r[key] for r in rows if r.get(key) is not None]
         return f"{100 * sum(seen) / len(seen):.1f} % ({sum(seen)}/{len(seen)})" if seen else "-"
@@ -217,7 +220,16 @@ def summary(rows, times):
         "no date found": str(sum(bool(r.get("no_date")) for r in rows)),
         "import time written silently": str(sum(r["silent_now"] for r in rows)),
         "time per page: median (max)": f"{1000 * statistics.median(times):.1f} ms ({1000 * max(times):.0f} ms)",
+        "time per page, in one process: median": (
+            f"{1000 * statistics.median(call_times):.1f} ms" if call_times else "-"
+        ),
     }
+
+
+def in_process_times(binary, sources):
+    """Seconds per page of `import` inside one process (examples/import_time.rs), in order."""
+    proc = subprocess.run([binary, *sources], capture_output=True, text=True, check=True)
+    return [int(line.rsplit("\t", 1)[1]) / 1e6 for line in proc.stdout.splitlines()]
 
 
 def main():
@@ -230,6 +242,8 @@ def main():
                     help="score briefgen alone (no trafilatura, no htmldate)")
     ap.add_argument("--text", action="store_true",
                     help="score the copied text of each page (`source.txt`, bench/clip_text.py)")
+    ap.add_argument("--in-process", metavar="IMPORT_TIME",
+                    help="also time import inside one process with this examples/import_time binary")
     args = ap.parse_args()
     source_name = "source.txt" if args.text else "source.html"
     try:
@@ -273,7 +287,12 @@ def main():
             rows.append(score(name, hgot, meta, None, today))
             times.append(helapsed)
     tools = ["briefgen"] + (["trafilatura", "htmldate"] if with_trafilatura else [])
-    table = {t: summary(*results[t]) for t in tools}
+    # Python's tools are timed a call per page already.
+    call_times = {t: results[t][1] for t in tools if t != "briefgen"}
+    if args.in_process:
+        sources = [os.path.join(args.pages, n, source_name) for n in names]
+        call_times["briefgen"] = in_process_times(os.path.abspath(args.in_process), sources)
+    table = {t: summary(*results[t], call_times.get(t)) for t in tools}
     print(f"\n{len(names)} pages from {args.pages}\n")
     print("| | " + " | ".join(tools) + " |")
     print("|---|" + "---|" * len(tools))

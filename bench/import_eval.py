@@ -107,6 +107,51 @@ def plain(s):
     return "".join(c for c in unicodedata.normalize("NFKC", s or "").lower() if c.isalnum())
 
 
+# Month names, or their first letters, in the suites' languages: enough to tell whether a
+# page's copied text writes its date at all (`written_date`).
+MONTH_WORDS = {
+    1: "jan janv januar enero gennaio janeiro stycz січ янв ocak يناير",
+    2: "feb févr fevr februar febrero febbraio fevereiro lut лют фев şubat subat فبراير",
+    3: "mar märz marz mars marzo março marc берез мар مارس",
+    4: "apr avr abril aprile kwi квіт апр nisan أبريل",
+    5: "may mai mayo maggio maio maj трав мая май mayıs مايو",
+    6: "jun juin junio giugno junho czerw черв июн haziran يونيو",
+    7: "jul juil julio luglio julho lip лип июл temmuz يوليو",
+    8: "aug août aout agosto sierp серп авг ağustos أغسطس",
+    9: "sep sept septiembre settembre setembro wrz верес сен eylül سبتمبر",
+    10: "oct okt octubre ottobre outubro paź жовт окт ekim أكتوبر",
+    11: "nov noviembre novembre novembro lis листоп ноя kasım نوفمبر",
+    12: "dec déc dez diciembre dicembre dezembro gru груд дек aralık ديسمبر",
+}
+
+
+def written_date(text, day):
+    """Whether `text` writes the day `day` (YYYY-MM-DD) in a common form: in numbers
+    (2020-07-03, 03.07.2020, 7/3/20, 2020年07月03日) or with its month's name and the year
+    near it. What copied text does not write, no reader of it can find."""
+    try:
+        y, m, d = int(day[:4]), int(day[5:7]), int(day[8:10])
+    except ValueError:
+        return False
+    text = text.lower()
+    yy = f"({y}|{y % 100:02d})"
+    numeric = [
+        rf"{y}\s*[-/.년年]\s*0?{m}\s*[-/.월月]\s*0?{d}(?!\d)",
+        rf"(?<!\d)0?{d}\s*[-/.]\s*0?{m}\s*[-/.]\s*{yy}(?!\d)",
+        rf"(?<!\d)0?{m}\s*[-/.]\s*0?{d}\s*[-/.]\s*{yy}(?!\d)",
+        rf"{y}{m:02d}{d:02d}",
+    ]
+    if any(re.search(p, text) for p in numeric):
+        return True
+    for word in MONTH_WORDS[m].split():
+        for found in re.finditer(re.escape(word), text):
+            near = text[max(0, found.start() - 25):found.end() + 25]
+            wider = text[max(0, found.start() - 60):found.end() + 60]
+            if re.search(rf"(?<!\d)0?{d}(?!\d)", near) and str(y) in wider:
+                return True
+    return False
+
+
 def title_checks(got, want):
     g, w = plain(got), plain(want)
     if not w:
@@ -180,7 +225,7 @@ def run_htmldate(html):
     return {"date": date or "", "body": ""}, time.perf_counter() - start
 
 
-def score(name, got, meta, expected_text, today, expected_plain=None):
+def score(name, got, meta, expected_text, today, expected_plain=None, source_text=None):
     # A suite that marks no body (htmldate's pages: dates only) scores none.
     p, r, f = f1(got.get("body", ""), expected_text) if expected_text is not None else (None, None, None)
     # A tool that gives no title or source (htmldate: dates alone) is not scored on them.
@@ -193,6 +238,8 @@ def score(name, got, meta, expected_text, today, expected_plain=None):
     if meta.get("publishedTime") not in (None, ""):
         # A page whose day was not marked (`NaN` in htmldate's set) counts as wrong, as there.
         row["date"] = (got.get("date") or "")[:10] == str(meta["publishedTime"])[:10]
+        if source_text is not None:
+            row["date_written"] = written_date(source_text, str(meta["publishedTime"])[:10])
     row["silent_now"] = (got.get("date") or "")[:10] == today and not got.get("date_comment")
     return row
 
@@ -217,6 +264,7 @@ def summary(rows, times, call_times=None):
         "title, one containing the other": share("title_in"),
         "source right": share("source"),
         "date right": share("date"),
+        "date written in the copied text": share("date_written"),
         "no date found": str(sum(bool(r.get("no_date")) for r in rows)),
         "import time written silently": str(sum(r["silent_now"] for r in rows)),
         "time per page: median (max)": f"{1000 * statistics.median(times):.1f} ms ({1000 * max(times):.0f} ms)",
@@ -271,7 +319,8 @@ def main():
             failures.append(f"{name}: {failure} {stderr.strip()[:200]}")
             got = {"body": "", "title": "", "source": ""}
         rows, times = results["briefgen"]
-        row = score(name, got, meta, expected_text, today, expected_plain)
+        source_text = open(source, encoding="utf-8").read() if args.text else None
+        row = score(name, got, meta, expected_text, today, expected_plain, source_text)
         row["warned"] = "no date" in stderr.lower()
         row["no_date"] = row["warned"]
         rows.append(row)

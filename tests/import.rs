@@ -491,3 +491,29 @@ fn an_agency_story_copied_under_its_banner_and_section_row() {
         ],
     });
 }
+
+/// Regression: the date line of a wire story's page sits above its headline, as parts ("March
+/// 4, 2025 / 9:41 AM / Updated an hour ago"), where only the lines under a headline were read.
+#[test]
+fn a_wire_story_with_its_date_line_above_the_headline() {
+    check(&Expected {
+        file: "wire-date-above-headline.txt",
+        zone: "Europe/Berlin",
+        title: "Carmaker's European deliveries rise for a third month as electric models gain",
+        date: "2025-03-04T09:41:00+01:00",
+        source: "Reuters",
+        url: None,
+        people: &[],
+        tags: &[],
+        body: &[
+            "BERLIN (Reuters) - Deliveries of the carmaker's vehicles in Europe rose",
+            "In China, where the carmaker has lost ground to local rivals",
+        ],
+        chrome: &[
+            "Directory of sites",
+            "Updated an hour ago",
+            "2 Min Read",
+            "Our Standards",
+        ],
+    });
+}

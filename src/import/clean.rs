@@ -265,7 +265,8 @@ pub fn article(
         None
     };
     // The date: the page's own publication date, else a date in the lines right under a
-    // copied headline ("Dan Goodin - Apr 16, 2015 8:02 pm UTC"), else the first date line
+    // copied headline ("Dan Goodin - Apr 16, 2015 8:02 pm UTC") or the two right above it,
+    // else the first date line
     // ("Written: 2025-06-12 15:18:48"), else the date in its address, else a date line under
     // the page's headline, else one in the lines of copied text around the article ("Posted :
     // 2025-11-18 11:02 KST" at its foot), else when it was last changed.
@@ -280,7 +281,20 @@ pub fn article(
                 .map(|date| (i, date))
         })
     });
-    let date_line = under_title.or_else(|| {
+    // … or right above it ("January 13, 2020 / 1:39 PM / Updated 2 minutes ago", "МК в
+    // регионах 13 января 2020"), in copied text, where nothing else marks the date.
+    let above_title = title_at.filter(|_| !from_html).and_then(|at| {
+        (at.saturating_sub(2)..at).rev().find_map(|i| {
+            let block = &blocks[i];
+            block
+                .is_prose()
+                .then(|| date_in_short_line(block.text(), zone))
+                .flatten()
+                .filter(plausible)
+                .map(|date| (i, date))
+        })
+    });
+    let date_line = under_title.or(above_title).or_else(|| {
         blocks
             .iter()
             .enumerate()

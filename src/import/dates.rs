@@ -14,12 +14,13 @@ use super::clean::{at_most_words, regex, unescaped};
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"([0-9]{4})[-./]([0-9]{1,2})[-./]([0-9]{1,2})(?:[T ]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:\.[0-9]+)?)?\s*(Z|[+-][0-9]{2}:?[0-9]{2}|UTC|GMT|BST|CEST|CET|EST|EDT|CST|CDT|PST|PDT|KST|JST)?",
+        r"([0-9]{4})(?:[-/]|\.\s?)([0-9]{1,2})(?:[-/]|\.\s?)([0-9]{1,2})(?:\.?[T ]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:\.[0-9]+)?)?\s*(Z|[+-][0-9]{2}:?[0-9]{2}|UTC|GMT|BST|CEST|CET|EST|EDT|CST|CDT|PST|PDT|KST|JST)?",
     )
 });
 
-/// Month names as dates write them, by month: English, German, French, Spanish, Italian,
-/// Portuguese, Dutch, the Scandinavian languages, Indonesian, Polish, Russian and Ukrainian
+/// Month names as dates write them, by month: English, German, French, Spanish, Catalan,
+/// Italian, Portuguese, Romanian, Dutch, the Scandinavian languages, Finnish, Hungarian, Czech,
+/// Greek, Indonesian, Polish, Russian and Ukrainian
 /// (the nominative and the genitive, "8 maja", "7 червня"), Turkish and Arabic (Egyptian and
 /// Levantine names); full names and their usual abbreviations. A name in several languages
 /// names the same month in each.
@@ -47,6 +48,14 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "ocak",
         "يناير",
         "كانون الثاني",
+        "gener",
+        "ianuarie",
+        "ian",
+        "január",
+        "ledna",
+        "leden",
+        "tammikuuta",
+        "ιανουαρίου",
     ],
     &[
         "february",
@@ -72,6 +81,13 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "subat",
         "فبراير",
         "شباط",
+        "febrer",
+        "februarie",
+        "február",
+        "února",
+        "únor",
+        "helmikuuta",
+        "φεβρουαρίου",
     ],
     &[
         "march",
@@ -95,6 +111,13 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "mart",
         "مارس",
         "آذار",
+        "març",
+        "martie",
+        "március",
+        "března",
+        "březen",
+        "maaliskuuta",
+        "μαρτίου",
     ],
     &[
         "april",
@@ -114,6 +137,12 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "أبريل",
         "ابريل",
         "نيسان",
+        "aprilie",
+        "április",
+        "dubna",
+        "duben",
+        "huhtikuuta",
+        "απριλίου",
     ],
     &[
         "may",
@@ -133,6 +162,12 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "mayis",
         "مايو",
         "أيار",
+        "maig",
+        "május",
+        "května",
+        "květen",
+        "toukokuuta",
+        "μαΐου",
     ],
     &[
         "june",
@@ -152,6 +187,13 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "haziran",
         "يونيو",
         "حزيران",
+        "juny",
+        "iunie",
+        "június",
+        "června",
+        "červen",
+        "kesäkuuta",
+        "ιουνίου",
     ],
     &[
         "july",
@@ -172,6 +214,13 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "temmuz",
         "يوليو",
         "تموز",
+        "juliol",
+        "iulie",
+        "július",
+        "července",
+        "červenec",
+        "heinäkuuta",
+        "ιουλίου",
     ],
     &[
         "august",
@@ -194,6 +243,12 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "أغسطس",
         "اغسطس",
         "آب",
+        "agost",
+        "augusztus",
+        "srpna",
+        "srpen",
+        "elokuuta",
+        "αυγούστου",
     ],
     &[
         "september",
@@ -215,6 +270,12 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "eylul",
         "سبتمبر",
         "أيلول",
+        "setembre",
+        "septembrie",
+        "szeptember",
+        "září",
+        "syyskuuta",
+        "σεπτεμβρίου",
     ],
     &[
         "october",
@@ -237,6 +298,12 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "أكتوبر",
         "اكتوبر",
         "تشرين الأول",
+        "octombrie",
+        "október",
+        "října",
+        "říjen",
+        "lokakuuta",
+        "οκτωβρίου",
     ],
     &[
         "november",
@@ -254,6 +321,10 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "kasim",
         "نوفمبر",
         "تشرين الثاني",
+        "noiembrie",
+        "listopadu",
+        "marraskuuta",
+        "νοεμβρίου",
     ],
     &[
         "december",
@@ -279,6 +350,12 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "aralik",
         "ديسمبر",
         "كانون الأول",
+        "desembre",
+        "decembrie",
+        "prosince",
+        "prosinec",
+        "joulukuuta",
+        "δεκεμβρίου",
     ],
 ];
 
@@ -291,8 +368,8 @@ fn month_of(name: &str) -> Option<i32> {
         .map(|m| m as i32 + 1)
 }
 
-/// A time after a date: ", 15:18", " at 3:18 PM", " - 12:09", with its zone.
-const TIME_AFTER: &str = r"(?i:(?:,|\s+at|\s+um|\s+à|\s+a las|\s+alle|\s+às|\s*-|\s*\||\s+)\s*(?P<h>[0-9]{1,2})[:.h](?P<mi>[0-9]{2})(?:[:.](?P<s>[0-9]{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?\s*(?i:(?P<tz>UTC|GMT|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|KST|JST))?";
+/// A time after a date: ", 15:18", " at 3:18 PM", " - 12:09", " / 1:39 PM", with its zone.
+const TIME_AFTER: &str = r"(?i:(?:,|\s+at|\s+um|\s+à|\s+a las|\s+alle|\s+às|\s*-|\s*\||\s+/|\s+)\s*(?P<h>[0-9]{1,2})[:.h](?P<mi>[0-9]{2})(?:[:.](?P<s>[0-9]{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?\s*(?i:(?P<tz>UTC|GMT|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|KST|JST))?";
 
 /// A date with a word where its month would be: "12 June 2025", "June 12, 2025", "12. März
 /// 2019", "7 de octubre de 2020", "8 maja 2021", "7 червня 2020 р.", "07 أكتوبر 2020" — the
@@ -341,7 +418,7 @@ static TIME_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?i)^(?:written|published|posted|first published|date|updated|last updated|publicado|publicada|publié|publie|veröffentlicht|pubblicato|opublikowano|gepubliceerd|опубликовано|опубліковано|yayınlanma|yayınlandı|입력|기사입력|登録|公開|发布)\b\s*(?:on|le|am|el|em|il|:)?",
+        r"(?i)^(?:written|published|posted|first published|publish date|publication date|date published|date|updated|last updated|publicado|publicada|publié|publie|veröffentlicht|pubblicato|opublikowano|gepubliceerd|опубликовано|опубліковано|yayınlanma|yayınlandı|입력|기사입력|登録|公開|发布)\b\s*(?:on|le|am|el|em|il|:)?",
     )
 });
 
@@ -385,18 +462,19 @@ pub(super) fn date_in_line(text: &str, zone: &TimeZone) -> Option<ZonedDateTime>
     if !at_most_words(text, 16) {
         return None;
     }
-    let text = unescaped(text);
-    let text = text.trim();
-    let labelled = DATE_LABEL.is_match(text);
+    let written = unescaped(text);
+    let written = written.trim();
+    let labelled = DATE_LABEL.is_match(written);
     // Nothing but a date, a date as one part of a line of parts ("Reporter | 2020-03-04
-    // 16:52"), or a date and its time with a word or two beside them ("All News 09:12 May 08,
-    // 2025").
-    let bare = text.split_whitespace().count() <= 9
-        && (text
-            .split(['|', '·'])
-            .any(|part| starts_with_date(part.trim()))
-            || mostly_date(text));
-    if !(labelled || bare) || text.split_whitespace().count() > 16 {
+    // 16:52", "January 13, 2020 / 1:39 PM / Updated 2 minutes ago"), or a date and its time
+    // with a word or two beside them ("All News 09:12 May 08, 2025") — as written, or with
+    // the spaces copying lost put back (its words counted as written).
+    let text = unglued(written);
+    let bare = written.split_whitespace().count() <= 9
+        && [written, text.as_str()]
+            .iter()
+            .any(|line| parts(line).any(|part| starts_with_date(part.trim())) || mostly_date(line));
+    if !(labelled || bare) || written.split_whitespace().count() > 16 {
         return None;
     }
     // "Updated: X Published: Y": prefer the publication date.
@@ -408,6 +486,39 @@ pub(super) fn date_in_line(text: &str, zone: &TimeZone) -> Option<ZonedDateTime>
     parse_loose_date(&text[from..], zone)
 }
 
+/// The parts of a line of parts: "Reporter | 2020-03-04 16:52", "Jan 13, 2020 / 1:39 PM".
+fn parts(line: &str) -> impl Iterator<Item = &str> {
+    line.split(['|', '·'])
+        .flat_map(|part| part.split(" / "))
+        .flat_map(|part| part.split(" – "))
+        .flat_map(|part| part.split(" — "))
+        .flat_map(|part| part.split(" - "))
+}
+
+/// A line with a space put back where copied text lost it between inline elements: between a
+/// letter and a number ("Yahoo News Australia28 October 2020", "La Información16.08.2020") and
+/// between a letter of another script and a Latin one ("દિવ્ય ભાસ્કરMar 28, 2020").
+fn unglued(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut previous: Option<char> = None;
+    for c in line.chars() {
+        if let Some(p) = previous
+            && p.is_alphabetic()
+            && (c.is_ascii_digit() || (!is_latin(p) && c.is_ascii_alphabetic()))
+        {
+            out.push(' ');
+        }
+        out.push(c);
+        previous = Some(c);
+    }
+    out
+}
+
+/// Whether a letter is one of the Latin script's (with its accented forms).
+fn is_latin(c: char) -> bool {
+    matches!(c, 'A'..='Z' | 'a'..='z' | '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}')
+}
+
 /// The date a short line gives anywhere in it ("Dan Goodin - Apr 16, 2015 8:02 pm UTC",
 /// "Thu 3 Jan 2019 02.00 EST Last modified on …"): what a line right under a copied headline
 /// is read for, where a stricter date line is not needed to tell it from the article.
@@ -415,7 +526,7 @@ pub(super) fn date_in_short_line(text: &str, zone: &TimeZone) -> Option<ZonedDat
     if !at_most_words(text, 16) {
         return None;
     }
-    date_in_line(text, zone).or_else(|| parse_loose_date(&unescaped(text), zone))
+    date_in_line(text, zone).or_else(|| parse_loose_date(&unglued(&unescaped(text)), zone))
 }
 
 /// The day written in numbers most often anywhere in a page's source (`2020/04/17`,
@@ -675,6 +786,9 @@ mod tests {
             ("June 12, 2025 3:18 PM EDT", "2025-06-12T15:18:00-04:00"),
             ("May 8, 2025 at 9:12 a.m. KST", "2025-05-08T09:12:00+09:00"),
             ("All News 09:12 May 08, 2025", "2025-05-08T09:12:00+09:00"),
+            ("Dilluns, Març 23, 2020", "2020-03-23T00:00:00+09:00"),
+            ("duminică, 20 septembrie 2020", "2020-09-20T00:00:00+09:00"),
+            ("22 de janeiro de 2018 às 0:13", "2018-01-22T00:13:00+09:00"),
         ] {
             assert_eq!(read(text), date, "{text}");
         }
@@ -689,6 +803,8 @@ mod tests {
             // A second number over 12 is the day: the month came first.
             ("03/17/2020", "2020-03-17T00:00:00+09:00"),
             ("2025.05.08 09:12", "2025-05-08T09:12:00+09:00"),
+            // Hungarian: the year first, each part with its full stop and a space.
+            ("2020. 06. 04. 11:27", "2020-06-04T11:27:00+09:00"),
         ] {
             assert_eq!(read(text), date, "{text}");
         }
@@ -730,5 +846,57 @@ mod tests {
             "2025-05-08T09:12:00+09:00"
         );
         assert!(date_in_line("Seoul and Tokyo talks, 12 June 2025", &zone).is_none());
+    }
+
+    /// Regression: the text of a page's copied lines, where a date line of parts (" / ") or
+    /// a date glued to the word before it went unread.
+    #[test]
+    fn date_lines_as_copying_leaves_them() {
+        let zone = TimeZone::fixed(Offset::constant(9));
+        for (line, date) in [
+            (
+                "January 13, 2020 / 1:39 PM / Updated 2 minutes ago",
+                "2020-01-13T13:39:00+09:00",
+            ),
+            (
+                "Yahoo News Australia28 October 2020",
+                "2020-10-28T00:00:00+09:00",
+            ),
+            (
+                "La Información16.08.2020 - 21:03h",
+                "2020-08-16T21:03:00+09:00",
+            ),
+            (
+                "Metsäteollisuus2.9.2020 klo 12.45",
+                "2020-09-02T00:00:00+09:00",
+            ),
+            (
+                "દિવ્ય ભાસ્કરMar 28, 2020, 06:15 PM IST",
+                "2020-03-28T18:15:00+09:00",
+            ),
+            (
+                "Publish Date:Sat, 28 Nov 2020 01:34 PM (IST)",
+                "2020-11-28T13:34:00+09:00",
+            ),
+            // A link's digits put apart do not make the line too long to be a date line.
+            (
+                "by [Regan](https://example.com/author/regan99/) September 15, 2014",
+                "2014-09-15T00:00:00+09:00",
+            ),
+        ] {
+            let found = date_in_short_line(line, &zone).map(|d| crate::source::dates::rfc3339(&d));
+            assert_eq!(found.as_deref(), Some(date), "{line}");
+        }
+        assert_eq!(
+            date_in_line(
+                "by [Regan](https://example.com/author/regan99/) September 15, 2014",
+                &zone
+            )
+            .map(|d| crate::source::dates::rfc3339(&d))
+            .as_deref(),
+            Some("2014-09-15T00:00:00+09:00")
+        );
+        // A word's accented letter is not a script's end ("às" stays one word).
+        assert_eq!(unglued("às 0:13, Información"), "às 0:13, Información");
     }
 }

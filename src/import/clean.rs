@@ -265,14 +265,14 @@ pub fn article(
         None
     };
     // The date: the page's own publication date, else a date in the lines right under a
-    // copied headline ("Dan Goodin - Apr 16, 2015 8:02 pm UTC") or the two right above it,
-    // else the first date line
-    // ("Written: 2025-06-12 15:18:48"), else the date in its address, else a date line under
-    // the page's headline, else one in the lines of copied text around the article ("Posted :
-    // 2025-11-18 11:02 KST" at its foot), else when it was last changed.
-    let under_title = title_at.and_then(|at| {
-        (at + 1..(at + 6).min(blocks.len())).find_map(|i| {
-            let block = &blocks[i];
+    // copied headline ("Dan Goodin - Apr 16, 2015 8:02 pm UTC") or, in copied text, the two
+    // right above it ("January 13, 2020 / 1:39 PM / Updated 2 minutes ago"), else the first
+    // date line ("Written: 2025-06-12 15:18:48"), else the date in its address, else a date
+    // line under the page's headline, else one in the lines of copied text around the article
+    // ("Posted : 2025-11-18 11:02 KST" at its foot), else when it was last changed.
+    let short_date_line = |mut lines: Box<dyn Iterator<Item = usize>>| {
+        lines.find_map(|i| {
+            let block: &Block = &blocks[i];
             block
                 .is_prose()
                 .then(|| date_in_short_line(block.text(), zone))
@@ -280,20 +280,12 @@ pub fn article(
                 .filter(plausible)
                 .map(|date| (i, date))
         })
-    });
-    // … or right above it ("January 13, 2020 / 1:39 PM / Updated 2 minutes ago", "МК в
-    // регионах 13 января 2020"), in copied text, where nothing else marks the date.
-    let above_title = title_at.filter(|_| !from_html).and_then(|at| {
-        (at.saturating_sub(2)..at).rev().find_map(|i| {
-            let block = &blocks[i];
-            block
-                .is_prose()
-                .then(|| date_in_short_line(block.text(), zone))
-                .flatten()
-                .filter(plausible)
-                .map(|date| (i, date))
-        })
-    });
+    };
+    let under_title =
+        title_at.and_then(|at| short_date_line(Box::new(at + 1..(at + 6).min(blocks.len()))));
+    let above_title = title_at
+        .filter(|_| !from_html)
+        .and_then(|at| short_date_line(Box::new((at.saturating_sub(2)..at).rev())));
     let date_line = under_title.or(above_title).or_else(|| {
         blocks
             .iter()

@@ -8,6 +8,7 @@ use super::{At, PageKind};
 use crate::render::Renderer;
 use crate::render::pages::{Body, Full, SitemapItem};
 use crate::render::parts::{Made, parts};
+use crate::source::strings::fill;
 
 parts! {
     /// A briefing's page.
@@ -109,6 +110,13 @@ parts! {
         /// Whether this is the briefing's only story (its neighbours are then "in the story",
         /// not "in <title>").
         only: bool,
+        /// Its place in words, the theme's `position_of` filled in ("4 of 12").
+        place: String,
+        /// What its neighbours' links are, the theme's `story_neighbours` filled in ("<title>:
+        /// earlier and later in the story"). These two are filled here, not with `replace` in
+        /// the template: most pages of a site of stories show them, and the filters cost 1 %
+        /// of such a site's build.
+        neighbours_label: String,
     }
 }
 
@@ -177,12 +185,25 @@ impl PageKind for Briefing {
                 .iter()
                 .map(|&(s, at)| {
                     let t = &r.site.stories.timelines[s];
+                    let language = r.site.briefings[i].language.as_str();
+                    let word = |key| r.config.strings.word(language, key);
                     InStory {
                         story: r.story_link(s),
                         position: at + 1,
                         previous: at.checked_sub(1).map(|p| r.summary(t.briefings[p])),
                         next: t.briefings.get(at + 1).map(|&n| r.summary(n)),
                         only: stories.len() == 1,
+                        place: fill(
+                            word("position_of"),
+                            &[
+                                ("{position}", &(at + 1).to_string()),
+                                ("{count}", &t.briefings.len().to_string()),
+                            ],
+                        ),
+                        neighbours_label: fill(
+                            word("story_neighbours"),
+                            &[("{story}", &t.story.title)],
+                        ),
                     }
                 })
                 .collect(),

@@ -580,3 +580,40 @@ fn a_story_of_2000_briefings_keeps_every_page_under_200_kb() {
         "the story's page is 2022's first"
     );
 }
+
+/// A briefing page says its place in a story in its own language's words, filled in by the
+/// renderer ("2건 중 2번째" on a Korean briefing of an English site).
+#[test]
+fn a_briefing_in_another_language_says_its_place_in_its_words() {
+    let site = Site::new(SITE_TOML);
+    site.write(
+        "stories/talks.md",
+        "---\ntitle: The talks\n---\nStill going.\n",
+    );
+    site.briefing(
+        "a.md",
+        &with_story(
+            &front("Talks open", "2019-01-01", &["T"], &["P"]),
+            "story: talks",
+        ),
+        "Body.\n",
+    );
+    site.briefing(
+        "b.md",
+        &with_story(
+            &front("회담 재개", "2019-02-01", &["T"], &["P"]),
+            "story: talks\nlanguage: ko",
+        ),
+        "본문.\n",
+    );
+    site.build().assert_ok();
+    let english = site.output("briefings/a/index.html");
+    assert!(english.contains("— 1 of 2</p>"), "{english}");
+    assert!(english.contains("aria-label=\"The talks: earlier and later in the story\""));
+    let korean = site.output("briefings/b/index.html");
+    assert!(korean.contains("— 2건 중 2번째</p>"), "{korean}");
+    assert!(
+        korean.contains("aria-label=\"The talks: 스토리의 이전과 다음 브리핑\""),
+        "{korean}"
+    );
+}

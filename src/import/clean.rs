@@ -270,22 +270,11 @@ pub fn article(
     // date line ("Written: 2025-06-12 15:18:48"), else the date in its address, else a date
     // line under the page's headline, else one in the lines of copied text around the article
     // ("Posted : 2025-11-18 11:02 KST" at its foot), else when it was last changed.
-    let short_date_line = |mut lines: Box<dyn Iterator<Item = usize>>| {
-        lines.find_map(|i| {
-            let block: &Block = &blocks[i];
-            block
-                .is_prose()
-                .then(|| date_in_short_line(block.text(), zone))
-                .flatten()
-                .filter(plausible)
-                .map(|date| (i, date))
-        })
-    };
     let under_title =
-        title_at.and_then(|at| short_date_line(Box::new(at + 1..(at + 6).min(blocks.len()))));
+        title_at.and_then(|at| short_date_line(&blocks, at + 1..(at + 6).min(blocks.len()), zone));
     let above_title = title_at
         .filter(|_| !from_html)
-        .and_then(|at| short_date_line(Box::new((at.saturating_sub(2)..at).rev())));
+        .and_then(|at| short_date_line(&blocks, (at.saturating_sub(2)..at).rev(), zone));
     let date_line = under_title.or(above_title).or_else(|| {
         blocks
             .iter()
@@ -420,6 +409,24 @@ fn local_day(published: ZonedDateTime, in_address: Option<&ZonedDateTime>) -> Zo
     } else {
         published
     }
+}
+
+/// The first of `lines` (indexes into `blocks`) that is a short line with a date that can be
+/// the article's, and that date.
+fn short_date_line(
+    blocks: &[Block],
+    mut lines: impl Iterator<Item = usize>,
+    zone: &TimeZone,
+) -> Option<(usize, ZonedDateTime)> {
+    lines.find_map(|i| {
+        let block = &blocks[i];
+        block
+            .is_prose()
+            .then(|| date_in_short_line(block.text(), zone))
+            .flatten()
+            .filter(plausible)
+            .map(|date| (i, date))
+    })
 }
 
 /// Keeps one copy of a block that the page repeats above its article's first paragraph (the

@@ -4,6 +4,7 @@
 //! ASCII (`[0-9]`, not Unicode's `\d`): only those parse as numbers, and every `import`
 //! process builds the patterns, which Unicode's class made slower.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use jiff::ZonedDateTime;
@@ -464,16 +465,21 @@ pub(super) fn date_in_line(text: &str, zone: &TimeZone) -> Option<ZonedDateTime>
     }
     let written = unescaped(text);
     let written = written.trim();
+    date_of_line(written, &unglued(written), zone)
+}
+
+/// The date of a line `written` as a date line gives it (`date_in_line`), `text` being the
+/// line with the spaces copying lost put back.
+fn date_of_line(written: &str, text: &str, zone: &TimeZone) -> Option<ZonedDateTime> {
     let labelled = DATE_LABEL.is_match(written);
     // Nothing but a date, a date as one part of a line of parts ("Reporter | 2020-03-04
     // 16:52", "January 13, 2020 / 1:39 PM / Updated 2 minutes ago"), or a date and its time
     // with a word or two beside them ("All News 09:12 May 08, 2025") — as written, or with
     // the spaces copying lost put back (its words counted as written).
-    let text = unglued(written);
+    let is_bare =
+        |line: &str| parts(line).any(|part| starts_with_date(part.trim())) || mostly_date(line);
     let bare = written.split_whitespace().count() <= 9
-        && [written, text.as_str()]
-            .iter()
-            .any(|line| parts(line).any(|part| starts_with_date(part.trim())) || mostly_date(line));
+        && (is_bare(written) || (text != written && is_bare(text)));
     if !(labelled || bare) || written.split_whitespace().count() > 16 {
         return None;
     }
@@ -497,21 +503,26 @@ fn parts(line: &str) -> impl Iterator<Item = &str> {
 
 /// A line with a space put back where copied text lost it between inline elements: between a
 /// letter and a number ("Yahoo News Australia28 October 2020", "La Información16.08.2020") and
-/// between a letter of another script and a Latin one ("દિવ્ય ભાસ્કરMar 28, 2020").
-fn unglued(line: &str) -> String {
+/// between a letter of another script and a Latin one ("દિવ્ય ભાસ્કરMar 28, 2020"). Borrowed
+/// when nothing was lost, as in most lines.
+fn unglued(line: &str) -> Cow<'_, str> {
+    let glued = |p: char, c: char| {
+        p.is_alphabetic() && (c.is_ascii_digit() || (!is_latin(p) && c.is_ascii_alphabetic()))
+    };
+    let mut pairs = line.chars().zip(line.chars().skip(1));
+    if !pairs.any(|(p, c)| glued(p, c)) {
+        return Cow::Borrowed(line);
+    }
     let mut out = String::with_capacity(line.len() + 8);
     let mut previous: Option<char> = None;
     for c in line.chars() {
-        if let Some(p) = previous
-            && p.is_alphabetic()
-            && (c.is_ascii_digit() || (!is_latin(p) && c.is_ascii_alphabetic()))
-        {
+        if previous.is_some_and(|p| glued(p, c)) {
             out.push(' ');
         }
         out.push(c);
         previous = Some(c);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Whether a letter is one of the Latin script's (with its accented forms).
@@ -526,7 +537,10 @@ pub(super) fn date_in_short_line(text: &str, zone: &TimeZone) -> Option<ZonedDat
     if !at_most_words(text, 16) {
         return None;
     }
-    date_in_line(text, zone).or_else(|| parse_loose_date(&unglued(&unescaped(text)), zone))
+    let written = unescaped(text);
+    let written = written.trim();
+    let text = unglued(written);
+    date_of_line(written, &text, zone).or_else(|| parse_loose_date(&text, zone))
 }
 
 /// The day written in numbers most often anywhere in a page's source (`2020/04/17`,
@@ -848,11 +862,35 @@ mod tests {
         assert!(date_in_line("Seoul and Tokyo talks, 12 June 2025", &zone).is_none());
     }
 
-    /// Regression: the text of a page's copied lines, where a date line of parts (" / ") or
-    /// a date glued to the word before it went unread.
+    /// Regression: the text of a page's copied lines, where a date line of parts (" / "), a
+    /// label ("Publish Date:") or a date glued to the word before it went unread.
     #[test]
     fn date_lines_as_copying_leaves_them() {
         let zone = TimeZone::fixed(Offset::constant(9));
+        let rfc = |d: ZonedDateTime| crate::source::dates::rfc3339(&d);
+        // Date lines: read wherever they are, so by the strict reader.
+        for (line, date) in [
+            (
+                "Reporter Jane Doe / March 4, 2025 9:41 AM",
+                "2025-03-04T09:41:00+09:00",
+            ),
+            (
+                "Publish Date:Sat, 28 Nov 2020 01:34 PM (IST)",
+                "2020-11-28T13:34:00+09:00",
+            ),
+            // A link's digits put apart do not make the line too long to be a date line.
+            (
+                "by [Regan](https://example.com/author/regan99/) September 15, 2014",
+                "2014-09-15T00:00:00+09:00",
+            ),
+        ] {
+            assert_eq!(
+                date_in_line(line, &zone).map(rfc).as_deref(),
+                Some(date),
+                "{line}"
+            );
+        }
+        // In a short line (under or above a headline): a time after " / ", glued dates.
         for (line, date) in [
             (
                 "January 13, 2020 / 1:39 PM / Updated 2 minutes ago",
@@ -874,28 +912,13 @@ mod tests {
                 "દિવ્ય ભાસ્કરMar 28, 2020, 06:15 PM IST",
                 "2020-03-28T18:15:00+09:00",
             ),
-            (
-                "Publish Date:Sat, 28 Nov 2020 01:34 PM (IST)",
-                "2020-11-28T13:34:00+09:00",
-            ),
-            // A link's digits put apart do not make the line too long to be a date line.
-            (
-                "by [Regan](https://example.com/author/regan99/) September 15, 2014",
-                "2014-09-15T00:00:00+09:00",
-            ),
         ] {
-            let found = date_in_short_line(line, &zone).map(|d| crate::source::dates::rfc3339(&d));
-            assert_eq!(found.as_deref(), Some(date), "{line}");
+            assert_eq!(
+                date_in_short_line(line, &zone).map(rfc).as_deref(),
+                Some(date),
+                "{line}"
+            );
         }
-        assert_eq!(
-            date_in_line(
-                "by [Regan](https://example.com/author/regan99/) September 15, 2014",
-                &zone
-            )
-            .map(|d| crate::source::dates::rfc3339(&d))
-            .as_deref(),
-            Some("2014-09-15T00:00:00+09:00")
-        );
         // A word's accented letter is not a script's end ("às" stays one word).
         assert_eq!(unglued("às 0:13, Información"), "às 0:13, Información");
     }

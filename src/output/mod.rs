@@ -279,18 +279,49 @@ impl OutputLock {
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
-                let holder = lock_holder(&file)
-                    .map(|pid| format!("process {pid}"))
-                    .unwrap_or_else(|| "another process".to_string());
-                eprintln!(
-                    "waiting for {holder}, which is building into {}, to finish",
-                    output.display()
-                );
+                eprintln!("{}", waiting_message(parent, output, lock_holder(&file)));
                 file.lock().map_err(failed)?;
             }
             Err(fs::TryLockError::Error(e)) => return Err(failed(e)),
         }
         Ok(OutputLock { _file: file })
+    }
+}
+
+/// What a build says while it waits for the lock: who holds it, and what that build writes.
+/// The lock is the parent folder's, so the holder may be building another folder of it: its
+/// own output is read from its staging folder, whose marker holds its process id. Without
+/// one (the holder has only just taken the lock, or is removing its previous output), the
+/// holder is said to build in the parent folder.
+fn waiting_message(parent: &Path, output: &Path, holder: Option<u32>) -> String {
+    let Some(pid) = holder else {
+        return format!(
+            "waiting for another process, which holds the lock on {}, to finish",
+            parent.display()
+        );
+    };
+    let theirs = fs::read_dir(parent).ok().and_then(|entries| {
+        entries.flatten().find_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let (output_name, _) = name.strip_prefix('.')?.rsplit_once(".briefgen-")?;
+            let marker = fs::read_to_string(entry.path().join(STAGING_MARKER)).ok()?;
+            (marker.trim() == pid.to_string()).then(|| parent.join(output_name))
+        })
+    });
+    match theirs {
+        Some(theirs) if theirs.file_name() == output.file_name() => format!(
+            "waiting for process {pid}, which is building into {} too, to finish",
+            output.display()
+        ),
+        Some(theirs) => format!(
+            "waiting for process {pid}, which is building into {} (the lock is on the folder \
+             both are in), to finish",
+            theirs.display()
+        ),
+        None => format!(
+            "waiting for process {pid}, which is building in {}, to finish",
+            parent.display()
+        ),
     }
 }
 
@@ -476,6 +507,38 @@ mod tests {
             bytes: index.into(),
         };
         write_site(output, &[OutputFile::Rendered(&page)], false).unwrap()
+    }
+
+    #[test]
+    fn a_waiting_build_names_the_folder_the_holder_builds() {
+        // A build into `cg-stories` waited for one into `cg-plain` beside it (the lock is the
+        // parent's) and said the holder was building into `cg-stories`.
+        let dir = tempfile::tempdir().unwrap();
+        let theirs = dir.path().join(".cg-plain.briefgen-Ab12Cd");
+        fs::create_dir(&theirs).unwrap();
+        fs::write(theirs.join(STAGING_MARKER), "4242").unwrap();
+        let ours = dir.path().join("cg-stories");
+        let said = waiting_message(dir.path(), &ours, Some(4242));
+        assert!(
+            said.starts_with("waiting for process 4242, which is building into ")
+                && said.contains("cg-plain (the lock is on the folder both are in)"),
+            "{said}"
+        );
+        let same = waiting_message(dir.path(), &dir.path().join("cg-plain"), Some(4242));
+        assert!(same.contains("cg-plain too, to finish"), "{same}");
+        // A holder without a staging folder (it has just taken the lock, or is removing its
+        // previous output), and a holder that cannot be told.
+        let elsewhere = waiting_message(dir.path(), &ours, Some(7));
+        assert_eq!(
+            elsewhere,
+            format!(
+                "waiting for process 7, which is building in {}, to finish",
+                dir.path().display()
+            )
+        );
+        assert!(
+            waiting_message(dir.path(), &ours, None).starts_with("waiting for another process")
+        );
     }
 
     #[test]

@@ -22,6 +22,98 @@ pub fn json_without_markup(json: String) -> String {
     }
 }
 
+/// What a JSON string written by [`push_json_string`] carries: text as it is, or text that is
+/// HTML inside the string (TimelineJS shows its strings as HTML), escaped as
+/// [`escape_text`](crate::source::markdown::escape_text) or, for an attribute's value,
+/// [`escape_attribute`](crate::source::markdown::escape_attribute) escapes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonText {
+    /// Text as it is.
+    Plain,
+    /// Text escaped for HTML's body text: `&`, `<`, `>`.
+    Html,
+    /// Text escaped for an HTML attribute's value: `"` and `'` too.
+    HtmlAttribute,
+}
+
+/// Writes `text` as a JSON string, quotes and all, as serde_json writes one after
+/// [`json_without_markup`] (`<` as `\u003c`), escaping it for HTML first where `as_` says:
+/// for JSON of a fixed shape written straight into one string, not as a tree of values and
+/// then a copy of the whole without `<` (a story's timeline of hundreds of events, say).
+pub fn push_json_string(out: &mut String, text: &str, as_: JsonText) {
+    out.push('"');
+    push_json_text(out, text, as_);
+    out.push('"');
+}
+
+/// Writes `text` as [`push_json_string`] does, without the quotes: a piece of a string.
+pub fn push_json_text(out: &mut String, text: &str, as_: JsonText) {
+    let escapes = match as_ {
+        JsonText::Plain => &ESCAPED_IN_JSON,
+        JsonText::Html => &ESCAPED_IN_JSON_AS_HTML,
+        JsonText::HtmlAttribute => &ESCAPED_IN_JSON_AS_ATTRIBUTE,
+    };
+    let bytes = text.as_bytes();
+    let mut done = 0;
+    // Found by a table, a byte at a time with one test: most text has nothing to escape.
+    while let Some(at) = bytes[done..].iter().position(|&b| escapes[usize::from(b)]) {
+        let i = done + at;
+        let b = bytes[i];
+        // Every byte escaped is ASCII, so `i` and `i + 1` are boundaries of characters.
+        out.push_str(&text[done..i]);
+        done = i + 1;
+        let escaped = match (b, as_) {
+            (b'"', JsonText::HtmlAttribute) => "&quot;",
+            (b'\'', JsonText::HtmlAttribute) => "&#39;",
+            (b'&', _) => "&amp;",
+            (b'<', JsonText::Plain) => "\\u003c",
+            (b'<', _) => "&lt;",
+            (b'>', _) => "&gt;",
+            (b'"', _) => "\\\"",
+            (b'\\', _) => "\\\\",
+            (b'\n', _) => "\\n",
+            (b'\r', _) => "\\r",
+            (b'\t', _) => "\\t",
+            (0x08, _) => "\\b",
+            (0x0c, _) => "\\f",
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xf)]));
+                continue;
+            }
+        };
+        out.push_str(escaped);
+    }
+    out.push_str(&text[done..]);
+}
+
+/// The bytes [`push_json_text`] escapes in each [`JsonText`].
+static ESCAPED_IN_JSON: [bool; 256] = escaped_in_json(JsonText::Plain);
+static ESCAPED_IN_JSON_AS_HTML: [bool; 256] = escaped_in_json(JsonText::Html);
+static ESCAPED_IN_JSON_AS_ATTRIBUTE: [bool; 256] = escaped_in_json(JsonText::HtmlAttribute);
+
+const fn escaped_in_json(as_: JsonText) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table[b'<' as usize] = true;
+    if !matches!(as_, JsonText::Plain) {
+        table[b'&' as usize] = true;
+        table[b'>' as usize] = true;
+    }
+    if matches!(as_, JsonText::HtmlAttribute) {
+        table[b'\'' as usize] = true;
+    }
+    table
+}
+
 /// A writer of JSON that writes each `<` as `\\u003c`, as [`json_without_markup`] does, as the
 /// JSON goes by: for a file too large to write twice.
 pub struct JsonWithoutMarkup<W>(pub W);
@@ -152,6 +244,52 @@ mod tests {
         let mut written = Vec::new();
         serde_json::to_writer(JsonWithoutMarkup(&mut written), &"a </script> b").unwrap();
         assert_eq!(String::from_utf8(written).unwrap(), safe);
+    }
+
+    /// What `push_json_string` writes, the long way: escaped for HTML by the escapers pages
+    /// use, through serde_json, then without markup.
+    fn json_string_the_long_way(text: &str, as_: JsonText) -> String {
+        use crate::source::markdown::{escape_attribute, escape_text};
+        let text = match as_ {
+            JsonText::Plain => text.to_string(),
+            JsonText::Html => escape_text(text),
+            JsonText::HtmlAttribute => escape_attribute(text),
+        };
+        json_without_markup(serde_json::to_string(&text).unwrap())
+    }
+
+    fn pushed(text: &str, as_: JsonText) -> String {
+        let mut out = String::from("x");
+        push_json_string(&mut out, text, as_);
+        out.split_off(1)
+    }
+
+    #[test]
+    fn a_json_string_is_written_as_serde_json_writes_it() {
+        for text in [
+            "",
+            "plain",
+            "a \"quoted\" <b>bold</b> & 'single' \\ back",
+            "lines\nand\ttabs\r\u{8}\u{c}\u{1}\u{1f}\u{7f}",
+            "김정은 — «Ханой» 中",
+        ] {
+            for as_ in [JsonText::Plain, JsonText::Html, JsonText::HtmlAttribute] {
+                assert_eq!(
+                    pushed(text, as_),
+                    json_string_the_long_way(text, as_),
+                    "{text:?} {as_:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_written_as_serde_json_writes_it(text in "\\PC*|[\\x00-\\x7f]*") {
+            for as_ in [JsonText::Plain, JsonText::Html, JsonText::HtmlAttribute] {
+                proptest::prop_assert_eq!(pushed(&text, as_), json_string_the_long_way(&text, as_));
+            }
+        }
     }
 
     #[test]

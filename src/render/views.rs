@@ -356,14 +356,7 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
         is_based_on: BasedOn<'a>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         mentions: Vec<Mention<'a>>,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
-        is_part_of: Vec<PartOf<'a>>,
-    }
-    #[derive(Serialize)]
-    struct PartOf<'a> {
-        #[serde(rename = "@type")]
-        kind: &'static str,
-        url: &'a str,
+        // `isPartOf`, the briefing's stories, is written after these, by hand (below).
     }
     let site = Organization {
         kind: "Organization",
@@ -399,15 +392,26 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
                 name: p.name,
             })
             .collect(),
-        is_part_of: stories
-            .iter()
-            .map(|url| PartOf {
-                kind: "CollectionPage",
-                url,
-            })
-            .collect(),
     };
-    crate::chars::json_without_markup(serde_json::to_string(&article).unwrap_or_default())
+    let mut json =
+        crate::chars::json_without_markup(serde_json::to_string(&article).unwrap_or_default());
+    // Its stories' pages, as `isPartOf`, the last key: written into the string, as the
+    // fields before it would be — most briefings of a site of stories have one, and each
+    // `CollectionPage` through serde cost 0.15 % of such a site's build.
+    if !stories.is_empty() && json.ends_with('}') {
+        json.pop();
+        json.push_str(r#","isPartOf":["#);
+        for (n, url) in stories.iter().enumerate() {
+            if n > 0 {
+                json.push(',');
+            }
+            json.push_str(r#"{"@type":"CollectionPage","url":"#);
+            crate::chars::push_json_string(&mut json, url, crate::chars::JsonText::Plain);
+            json.push('}');
+        }
+        json.push_str("]}");
+    }
+    json
 }
 
 /// A briefing's view: the full one (its page, the site feed), with its body's HTML and its

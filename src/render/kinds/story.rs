@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::{At, PageKind};
+use crate::chars::{JsonText, push_json_string};
 use crate::content::model::TaxonomyKind;
 use crate::content::story::Timeline;
 use crate::content::urls;
@@ -310,39 +311,26 @@ impl PageKind for Story {
 /// and repeating the headlines here would add some 60 bytes per briefing listed (the page's
 /// language is `<html lang>`'s).
 fn json_ld(r: &Renderer<'_>, t: &Timeline, site_path: &str, members: &[usize]) -> String {
-    #[derive(Serialize)]
-    struct Article<'a> {
-        #[serde(rename = "@type")]
-        kind: &'static str,
-        url: &'a str,
+    // Written into one string, key by key as serde would write such a struct: a part per
+    // briefing listed, through serde, cost 0.15 % of the build of a site of stories.
+    let mut json = String::with_capacity(200 + members.len() * 100);
+    json.push_str(r#"{"@context":"https://schema.org","@type":"CollectionPage","name":"#);
+    push_json_string(&mut json, &t.story.title, JsonText::Plain);
+    json.push_str(r#","url":"#);
+    push_json_string(&mut json, &r.config.url_for(site_path), JsonText::Plain);
+    if !t.story.summary.is_empty() {
+        json.push_str(r#","description":"#);
+        push_json_string(&mut json, &t.story.summary, JsonText::Plain);
     }
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Collection<'a> {
-        #[serde(rename = "@context")]
-        context: &'static str,
-        #[serde(rename = "@type")]
-        kind: &'static str,
-        name: &'a str,
-        url: &'a str,
-        #[serde(skip_serializing_if = "str::is_empty")]
-        description: &'a str,
-        has_part: Vec<Article<'a>>,
+    json.push_str(r#","hasPart":["#);
+    for (n, &i) in members.iter().enumerate() {
+        if n > 0 {
+            json.push(',');
+        }
+        json.push_str(r#"{"@type":"NewsArticle","url":"#);
+        push_json_string(&mut json, &r.prepared[i].current_url, JsonText::Plain);
+        json.push('}');
     }
-    let url = r.config.url_for(site_path);
-    let collection = Collection {
-        context: "https://schema.org",
-        kind: "CollectionPage",
-        name: &t.story.title,
-        url: &url,
-        description: &t.story.summary,
-        has_part: members
-            .iter()
-            .map(|&i| Article {
-                kind: "NewsArticle",
-                url: &r.prepared[i].current_url,
-            })
-            .collect(),
-    };
-    crate::chars::json_without_markup(serde_json::to_string(&collection).unwrap_or_default())
+    json.push_str("]}");
+    json
 }

@@ -140,6 +140,57 @@ const TAIL_MARKERS: &[&str] = &[
     "more on this topic",
 ];
 
+/// Headings of a page's sections of other stories, beside [`TAIL_MARKERS`]: in English and
+/// the other languages pages come in most. Not tail markers: "Leggi anche", "Lesen Sie auch"
+/// often head a box in the middle of an article, which only the box's own element bounds
+/// (`html::without_other_stories`).
+const OTHER_STORIES_HEADINGS: &[&str] = &[
+    "related posts",
+    "you might also like",
+    "você pode gostar",
+    "você também pode gostar",
+    "leia também",
+    "veja também",
+    "posts relacionados",
+    "notícias relacionadas",
+    "artigos relacionados",
+    "te puede interesar",
+    "también te puede interesar",
+    "lee también",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "à lire aussi",
+    "lire aussi",
+    "vous aimerez aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "das könnte sie auch interessieren",
+    "lesen sie auch",
+    "mehr zum thema",
+    "ähnliche artikel",
+    "leggi anche",
+    "potrebbe interessarti",
+    "ti potrebbe interessare",
+    "articoli correlati",
+    "lees ook",
+    "czytaj także",
+    "zobacz też",
+    "читайте также",
+    "похожие статьи",
+    "baca juga",
+    "berita terkait",
+    "tin liên quan",
+    "bài viết liên quan",
+    "관련 기사",
+    "관련기사",
+    "추천 기사",
+    "関連記事",
+    "相关文章",
+    "相关阅读",
+    "相關文章",
+    "延伸阅读",
+];
+
 /// Lines of chrome by their form. Every `import` process builds these patterns, so their
 /// classes are ASCII (`[0-9]`, `[^a-zA-Z0-9_]`), not Unicode's `\d` and `\W`, which made them
 /// take 2.6 times as long to build (15 ms, a third of a small page's import). (One pattern
@@ -202,6 +253,11 @@ pub fn is_chrome(text: &str) -> bool {
         || CHROME_PATTERNS.iter().any(|p| p.is_match(text.trim()))
 }
 
+/// Whether a heading names a section of other stories ("Related posts", "Você pode gostar…").
+pub(super) fn names_other_stories(heading: &str) -> bool {
+    is_tail_marker(heading) || OTHER_STORIES_HEADINGS.contains(&normalized(heading).as_str())
+}
+
 fn is_tail_marker(text: &str) -> bool {
     let plain = normalized(text);
     TAIL_MARKERS.contains(&plain.as_str())
@@ -220,7 +276,9 @@ fn is_tail_marker(text: &str) -> bool {
 fn normalized(text: &str) -> String {
     text.replace('\\', "")
         .trim()
-        .trim_matches(|c: char| c.is_ascii_punctuation() && c != '(' && c != ')' && c != '\'')
+        .trim_matches(|c: char| {
+            (c.is_ascii_punctuation() && c != '(' && c != ')' && c != '\'') || c == '…'
+        })
         .trim()
         .to_lowercase()
 }

@@ -91,8 +91,11 @@ struct Readable {
 /// The article found by content scoring (Mozilla Readability's, as the `dom_smoothie` crate
 /// ports it); `None` when no candidate is found.
 fn readable(html: &str, base: Option<&url::Url>) -> Option<Readable> {
+    let document = dom_query::Document::from(html);
+    without_other_stories(&document);
     let mut readability =
-        dom_smoothie::Readability::new(html, base.map(url::Url::as_str), None).ok()?;
+        dom_smoothie::Readability::with_document(document, base.map(url::Url::as_str), None)
+            .ok()?;
     let article = readability.parse().ok()?;
     let content = Html::parse_fragment(&article.content);
     Some(Readable {
@@ -105,6 +108,55 @@ fn readable(html: &str, base: Option<&url::Url>) -> Option<Readable> {
         // name the article itself ("read-more", "contentWithSidebar"), so class rules stay off.
         blocks: walk(content.root_element(), base.cloned(), false),
     })
+}
+
+/// Removes the sections a page heads as other stories ("Related posts", "Você pode gostar…",
+/// "関連記事") before scoring: their teasers are paragraphs of other articles, which score as
+/// prose, and a section of them beside the article is taken with it. Such a section is the
+/// element a heading heads — its first element, the heading or what wraps it alone — when the
+/// heading names related content by its words
+/// ([`super::clean::names_other_stories`]) or by its class or id (`relatedpoststitle`: scoring
+/// drops the heading by that, but not the teasers after it) — unless the parent is the page's
+/// body or main part, or holds its `<h1>`.
+fn without_other_stories(document: &dom_query::Document) {
+    let mut sections = Vec::new();
+    for heading in document.select("h2, h3, h4").nodes() {
+        let named = ["class", "id"].iter().any(|a| {
+            heading
+                .attr(a)
+                .is_some_and(|v| v.to_ascii_lowercase().contains("related"))
+        });
+        if !named && !super::clean::names_other_stories(&collapse(&heading.text())) {
+            continue;
+        }
+        // Up from the heading through what wraps it alone (`<header><h3>…</h3></header>`), to
+        // the element it heads.
+        let mut node = *heading;
+        let section = loop {
+            let Some(parent) = node.parent() else {
+                break None;
+            };
+            if parent.first_element_child().map(|c| c.id) != Some(node.id) {
+                break None;
+            }
+            if parent.element_children().len() > 1 {
+                break Some(parent);
+            }
+            node = parent;
+        };
+        let Some(section) = section else {
+            continue;
+        };
+        let whole_page = section
+            .node_name()
+            .is_some_and(|n| matches!(&*n, "html" | "body" | "main"));
+        if !whole_page && !section.descendants_it().any(|n| n.has_name("h1")) {
+            sections.push(section);
+        }
+    }
+    for section in sections {
+        section.remove_from_parent();
+    }
 }
 
 /// The blocks of the text under `root`; `class_rules` drops blocks whose class or id names
@@ -477,6 +529,54 @@ mod tests {
             ("go-top", true),
         ] {
             assert_eq!(names_chrome(names), chrome, "{names}");
+        }
+    }
+
+    /// Zyte's page b3c19dd5 took six teasers of "Você pode gostar..." (class
+    /// `relatedpoststitle`) for the article: 0.33 F1.
+    #[test]
+    fn sections_headed_as_other_stories_go_before_scoring() {
+        let teaser = "A teaser of another post, long enough to score as prose, \
+                      with commas, clauses, and more words than a caption has …";
+        let document = dom_query::Document::from(format!(
+            r#"<body><main><article><h1>The story</h1><p>The story's text.</p>
+            <div class="box"><header><h3>Related articles</h3></header>
+              <ul><li><a href="/a">Another story</a></li></ul></div>
+            <p>Leggi anche</p><p>The story goes on after an inline box.</p>
+            <section><h2>Analysis</h2><p>A section of the story itself.</p></section>
+            </article>
+            <article class="postbox"><h3 class="relatedpoststitle">Você pode gostar...</h3>
+              <article><p>{teaser}</p></article><article><p>{teaser}</p></article></article>
+            <div><h2>関連記事</h2><p>{teaser}</p></div>
+            </main></body>"#
+        ));
+        without_other_stories(&document);
+        let left: Vec<String> = document
+            .select("h1, h2, h3, p, li")
+            .nodes()
+            .iter()
+            .map(|n| n.text().to_string())
+            .collect();
+        assert_eq!(
+            left,
+            [
+                "The story",
+                "The story's text.",
+                "Leggi anche",
+                "The story goes on after an inline box.",
+                "Analysis",
+                "A section of the story itself."
+            ]
+        );
+        // A heading of related content that heads the article's own element, or the page's,
+        // leaves it be.
+        for page in [
+            "<body><article><h2>Related</h2><h1>T</h1><p>Text.</p></article></body>",
+            "<body><h2>Related</h2><p>Text.</p></body>",
+        ] {
+            let document = dom_query::Document::from(page);
+            without_other_stories(&document);
+            assert!(document.select("body").text().contains("Text."), "{page}");
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Which characters text may carry, in one place: those XML cannot carry even escaped (dropped
 //! from every rendered file), control characters (dropped from imported articles), and those
-//! that show nothing (a title of them alone is refused); and how text too long for its place
-//! is cut ([`cut_at_word`]).
+//! that show nothing (a title of them alone is refused); how text too long for its place is
+//! cut ([`cut_at_word`]); and how text is written inside a JSON string, with no `<` in it
+//! ([`json_without_markup`], [`push_json_string`]).
 
 use std::borrow::Cow;
 

@@ -116,7 +116,7 @@ fn readable(html: &str, base: Option<&url::Url>) -> Option<Readable> {
 /// element a heading heads — its first element, the heading or what wraps it alone — when the
 /// heading names related content by its words
 /// ([`super::clean::names_other_stories`]) or by its class or id (`relatedpoststitle`: scoring
-/// drops the heading by that, but not the teasers after it) — unless the parent is the page's
+/// drops the heading by that, but not the teasers after it) — unless that element is the page's
 /// body or main part, or holds its `<h1>`.
 fn without_other_stories(document: &dom_query::Document) {
     let mut sections = Vec::new();

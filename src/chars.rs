@@ -24,9 +24,9 @@ pub fn json_without_markup(json: String) -> String {
 }
 
 /// What a JSON string written by [`push_json_string`] carries: text as it is, or text that is
-/// HTML inside the string (TimelineJS shows its strings as HTML), escaped as
-/// [`escape_text`](crate::source::markdown::escape_text) or, for an attribute's value,
-/// [`escape_attribute`](crate::source::markdown::escape_attribute) escapes it.
+/// HTML inside the string (TimelineJS shows its strings as HTML), escaped as pages escape
+/// body text (`&`, `<`, `>`) or an attribute's value (`"` and `'` too), with
+/// `pulldown_cmark_escape`'s entities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum JsonText {
     /// Text as it is.
@@ -248,14 +248,20 @@ mod tests {
     }
 
     /// What `push_json_string` writes, the long way: escaped for HTML by the escapers pages
-    /// use, through serde_json, then without markup.
+    /// use (`pulldown_cmark_escape`'s, as `source::markdown` calls them), through serde_json,
+    /// then without markup.
     fn json_string_the_long_way(text: &str, as_: JsonText) -> String {
-        use crate::source::markdown::{escape_attribute, escape_text};
-        let text = match as_ {
-            JsonText::Plain => text.to_string(),
-            JsonText::Html => escape_text(text),
-            JsonText::HtmlAttribute => escape_attribute(text),
-        };
+        let mut escaped = String::new();
+        match as_ {
+            JsonText::Plain => escaped.push_str(text),
+            JsonText::Html => {
+                pulldown_cmark_escape::escape_html_body_text(&mut escaped, text).unwrap()
+            }
+            JsonText::HtmlAttribute => {
+                pulldown_cmark_escape::escape_html(&mut escaped, text).unwrap()
+            }
+        }
+        let text = escaped;
         json_without_markup(serde_json::to_string(&text).unwrap())
     }
 

@@ -400,18 +400,36 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
     // `CollectionPage` through serde cost 0.15 % of such a site's build.
     if !stories.is_empty() && json.ends_with('}') {
         json.pop();
-        json.push_str(r#","isPartOf":["#);
-        for (n, url) in stories.iter().enumerate() {
-            if n > 0 {
-                json.push(',');
-            }
-            json.push_str(r#"{"@type":"CollectionPage","url":"#);
-            crate::chars::push_json_string(&mut json, url, crate::chars::JsonText::Plain);
-            json.push('}');
-        }
-        json.push_str("]}");
+        json.push_str(r#","isPartOf":"#);
+        push_json_ld_parts(
+            &mut json,
+            "CollectionPage",
+            stories.iter().map(String::as_str),
+        );
+        json.push('}');
     }
     json
+}
+
+/// Writes a JSON-LD list of pages named by their address alone — `[{"@type": kind, "url":
+/// …}, …]` — as a briefing's `isPartOf` and a story page's `hasPart` give them.
+pub fn push_json_ld_parts<'a>(
+    json: &mut String,
+    kind: &str,
+    urls: impl IntoIterator<Item = &'a str>,
+) {
+    json.push('[');
+    for (n, url) in urls.into_iter().enumerate() {
+        if n > 0 {
+            json.push(',');
+        }
+        json.push_str(r#"{"@type":"#);
+        crate::chars::push_json_string(json, kind, crate::chars::JsonText::Plain);
+        json.push_str(r#","url":"#);
+        crate::chars::push_json_string(json, url, crate::chars::JsonText::Plain);
+        json.push('}');
+    }
+    json.push(']');
 }
 
 /// A briefing's view: the full one (its page, the site feed), with its body's HTML and its

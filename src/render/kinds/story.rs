@@ -322,15 +322,12 @@ fn json_ld(r: &Renderer<'_>, t: &Timeline, site_path: &str, members: &[usize]) -
         json.push_str(r#","description":"#);
         push_json_string(&mut json, &t.story.summary, JsonText::Plain);
     }
-    json.push_str(r#","hasPart":["#);
-    for (n, &i) in members.iter().enumerate() {
-        if n > 0 {
-            json.push(',');
-        }
-        json.push_str(r#"{"@type":"NewsArticle","url":"#);
-        push_json_string(&mut json, &r.prepared[i].current_url, JsonText::Plain);
-        json.push('}');
-    }
-    json.push_str("]}");
+    json.push_str(r#","hasPart":"#);
+    views::push_json_ld_parts(
+        &mut json,
+        "NewsArticle",
+        members.iter().map(|&i| r.prepared[i].current_url.as_str()),
+    );
+    json.push('}');
     json
 }

@@ -255,12 +255,17 @@ pub fn is_chrome(text: &str) -> bool {
 
 /// Whether a heading names a section of other stories ("Related posts", "Você pode gostar…").
 pub(super) fn names_other_stories(heading: &str) -> bool {
-    is_tail_marker(heading) || OTHER_STORIES_HEADINGS.contains(&normalized(heading).as_str())
+    let plain = normalized(heading);
+    is_normalized_tail_marker(&plain) || OTHER_STORIES_HEADINGS.contains(&plain.as_str())
 }
 
 fn is_tail_marker(text: &str) -> bool {
-    let plain = normalized(text);
-    TAIL_MARKERS.contains(&plain.as_str())
+    is_normalized_tail_marker(&normalized(text))
+}
+
+/// [`is_tail_marker`] of text already [`normalized`].
+fn is_normalized_tail_marker(plain: &str) -> bool {
+    TAIL_MARKERS.contains(&plain)
         || [
             "more from ",
             "related:",

@@ -49,15 +49,18 @@ pub fn push_json_string(out: &mut String, text: &str, as_: JsonText) {
 
 /// Writes `text` as [`push_json_string`] does, without the quotes: a piece of a string.
 pub fn push_json_text(out: &mut String, text: &str, as_: JsonText) {
-    let escapes = match as_ {
-        JsonText::Plain => &ESCAPED_IN_JSON,
-        JsonText::Html => &ESCAPED_IN_JSON_AS_HTML,
-        JsonText::HtmlAttribute => &ESCAPED_IN_JSON_AS_ATTRIBUTE,
-    };
     let bytes = text.as_bytes();
     let mut done = 0;
-    // Found by a table, a byte at a time with one test: most text has nothing to escape.
-    while let Some(at) = bytes[done..].iter().position(|&b| escapes[usize::from(b)]) {
+    // Most text has nothing to escape: it is looked through 32 bytes at a time with no
+    // branch (vector code), one monomorphic loop for each kind of text.
+    let next = |from: usize| match as_ {
+        JsonText::Plain => first_escaped(&bytes[from..], |b| is_escaped(b, JsonText::Plain)),
+        JsonText::Html => first_escaped(&bytes[from..], |b| is_escaped(b, JsonText::Html)),
+        JsonText::HtmlAttribute => {
+            first_escaped(&bytes[from..], |b| is_escaped(b, JsonText::HtmlAttribute))
+        }
+    };
+    while let Some(at) = next(done) {
         let i = done + at;
         let b = bytes[i];
         // Every byte escaped is ASCII, so `i` and `i + 1` are boundaries of characters.
@@ -90,29 +93,27 @@ pub fn push_json_text(out: &mut String, text: &str, as_: JsonText) {
     out.push_str(&text[done..]);
 }
 
-/// The bytes [`push_json_text`] escapes in each [`JsonText`].
-static ESCAPED_IN_JSON: [bool; 256] = escaped_in_json(JsonText::Plain);
-static ESCAPED_IN_JSON_AS_HTML: [bool; 256] = escaped_in_json(JsonText::Html);
-static ESCAPED_IN_JSON_AS_ATTRIBUTE: [bool; 256] = escaped_in_json(JsonText::HtmlAttribute);
+/// Whether [`push_json_text`] escapes the byte `b` in text of the kind `as_`.
+#[inline(always)]
+const fn is_escaped(b: u8, as_: JsonText) -> bool {
+    let json = (b < 0x20) | (b == b'"') | (b == b'\\') | (b == b'<');
+    let html = !matches!(as_, JsonText::Plain) & ((b == b'&') | (b == b'>'));
+    let attribute = matches!(as_, JsonText::HtmlAttribute) & (b == b'\'');
+    json | html | attribute
+}
 
-const fn escaped_in_json(as_: JsonText) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
-        b += 1;
+/// Where the first byte `hit` picks is: each 32 bytes tested whole with `|` (no branch, so
+/// vector code), then the one that holds a hit byte by byte.
+#[inline(always)]
+fn first_escaped(bytes: &[u8], hit: impl Fn(u8) -> bool + Copy) -> Option<usize> {
+    let mut start = 0;
+    for chunk in bytes.chunks(32) {
+        if chunk.iter().fold(false, |any, &b| any | hit(b)) {
+            return chunk.iter().position(|&b| hit(b)).map(|i| start + i);
+        }
+        start += chunk.len();
     }
-    table[b'"' as usize] = true;
-    table[b'\\' as usize] = true;
-    table[b'<' as usize] = true;
-    if !matches!(as_, JsonText::Plain) {
-        table[b'&' as usize] = true;
-        table[b'>' as usize] = true;
-    }
-    if matches!(as_, JsonText::HtmlAttribute) {
-        table[b'\'' as usize] = true;
-    }
-    table
+    None
 }
 
 /// A writer of JSON that writes each `<` as `\\u003c`, as [`json_without_markup`] does, as the

@@ -2,6 +2,7 @@
 //! and turns it into checked fields. Each field is checked on its own, so one file reports
 //! every problem it has, each placed at its line and column in the file.
 
+use std::cell::OnceCell;
 use std::path::Path;
 
 use jiff::ZonedDateTime;
@@ -151,6 +152,9 @@ pub fn split_as<'a>(
 pub(crate) struct FieldChecker<'a> {
     file: &'a Path,
     yaml: &'a str,
+    /// The line each top-level key is first set on, read once when a place is first asked
+    /// for ([`key_lines`]).
+    key_lines: OnceCell<Vec<(&'a str, usize)>>,
     /// Every problem found so far.
     pub(crate) errors: Vec<Diagnostic>,
 }
@@ -161,6 +165,7 @@ impl<'a> FieldChecker<'a> {
         FieldChecker {
             file,
             yaml,
+            key_lines: OnceCell::new(),
             errors: Vec::new(),
         }
     }
@@ -175,7 +180,7 @@ impl<'a> FieldChecker<'a> {
     /// A problem at `key`'s line: at its value, or at the key itself, underlined (`at_key`);
     /// at the opening `---` when the key is not there.
     pub(crate) fn at(&self, key: &str, message: String, at_key: bool) -> Diagnostic {
-        match key_place(self.yaml, key) {
+        match self.place(key) {
             // The YAML starts on line 2 of the file, after the opening `---`.
             Some(place) if at_key => {
                 Diagnostic::at(self.file, place.line + 1, 1, message).with_width(place.key_width)
@@ -438,7 +443,20 @@ impl<'a> FieldChecker<'a> {
 
     /// The line a top-level key is set on (1 when it is not there).
     pub(crate) fn line_of(&self, key: &str) -> Option<usize> {
-        key_place(self.yaml, key).map(|place| place.line + 1)
+        self.place(key).map(|place| place.line + 1)
+    }
+
+    /// Where a top-level `key:` is set: its line found among the keys read once, so that the
+    /// lines every briefing keeps for later errors (its slug's, its stories') cost a lookup,
+    /// not a pass over its front matter each.
+    fn place(&self, key: &str) -> Option<KeyPlace> {
+        let lines = self.key_lines.get_or_init(|| key_lines(self.yaml));
+        let &(_, index) = lines.iter().find(|(name, _)| *name == key)?;
+        let line = self.yaml.lines().nth(index)?;
+        key_place(line, key).map(|place| KeyPlace {
+            line: index + 1,
+            ..place
+        })
     }
 
     /// Reports every key that is not among `known`, with the nearest known one; `own` says
@@ -531,7 +549,7 @@ pub fn parse(
     let slug = check.text("slug", field("slug"));
     let draft = check.draft(field("draft"));
     let extra = field("extra").cloned();
-    let slug_line = key_place(yaml_text, "slug").map_or(1, |place| place.line + 1);
+    let slug_line = check.line_of("slug").unwrap_or(1);
     let stories = check.stories(field("story"), field("stories"));
     let stories_line = [check.line_of("story"), check.line_of("stories")]
         .into_iter()
@@ -636,6 +654,24 @@ struct KeyPlace {
     value_column: usize,
 }
 
+/// The top-level keys of `yaml` with the (0-based) line each is first set on: a line that
+/// starts with a key, bare or in double quotes, then `:` — as [`key_place`] reads one.
+fn key_lines(yaml: &str) -> Vec<(&str, usize)> {
+    let mut keys: Vec<(&str, usize)> = Vec::new();
+    for (index, line) in yaml.lines().enumerate() {
+        let key = match line.strip_prefix('"') {
+            Some(quoted) => quoted.split_once('"').map(|(key, _)| key),
+            None => line.split_once(':').map(|(key, _)| key.trim_end()),
+        };
+        if let Some(key) = key.filter(|k| !k.is_empty() && !k.starts_with(char::is_whitespace))
+            && !keys.iter().any(|(seen, _)| *seen == key)
+        {
+            keys.push((key, index));
+        }
+    }
+    keys
+}
+
 /// Where a top-level `key:` is set in `yaml`.
 fn key_place(yaml: &str, key: &str) -> Option<KeyPlace> {
     yaml.lines().enumerate().find_map(|(index, line)| {
@@ -662,6 +698,22 @@ mod tests {
 
     fn path() -> PathBuf {
         PathBuf::from("content/a.md")
+    }
+
+    #[test]
+    fn a_key_is_placed_where_it_is_first_set_at_the_top_level() {
+        let yaml = "title: A\nextra:\n  slug: nested\n\"slug\" : one\nslug: two\ntags_x: 1\n";
+        let check = FieldChecker::new(Path::new("content/a.md"), yaml);
+        let place = check.place("slug").unwrap();
+        assert_eq!(
+            (place.line, place.key_width, place.value_column),
+            (4, 6, 10)
+        );
+        assert_eq!(check.line_of("title"), Some(2));
+        assert_eq!(check.line_of("extra"), Some(3));
+        // Neither a nested key nor a longer key that begins with the name.
+        assert_eq!(check.line_of("tags"), None);
+        assert_eq!(check.line_of("missing"), None);
     }
 
     #[test]

@@ -259,8 +259,13 @@ fn people<'r>(r: &'r Renderer<'_>) -> Vec<PersonRow<'r>> {
 
 /// `value` as JSON, `<` written `\\u003c` (see [`crate::chars::json_without_markup`]).
 fn json(out: &mut dyn io::Write, value: &impl Serialize) {
+    // serde_json writes a few bytes at a time (a quote, a key, a comma): they are gathered in
+    // a buffer first, so that `<` is looked for, and `out` called, once for each 64 KB, not
+    // for each of them (the data files took 5 % of a build so).
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, JsonWithoutMarkup(out));
     // Writing into memory, or counting, cannot fail.
-    let _ = serde_json::to_writer(JsonWithoutMarkup(out), value);
+    let _ = serde_json::to_writer(&mut buffered, value);
+    let _ = io::Write::flush(&mut buffered);
 }
 
 /// The rows as RFC 4180 CSV: a header, CRLF line ends, a field quoted when it holds a quote,

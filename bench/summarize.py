@@ -42,6 +42,14 @@ for count in sorted({c for c, _ in times}, key=int):
     if (count, "stories") in times:
         print(f"with stories / without: wall {median(count, 'stories', 0) / b:.3f}×, "
               f"CPU {median(count, 'stories', 1) / median(count, 'briefgen', 1):.3f}×")
+        # Each stories run beside the run without them just before it: a machine that slows
+        # down for a while then slows both. The spread says how far one run can be trusted.
+        for i, name in ((0, "wall"), (1, "CPU")):
+            ratios = sorted(s[i] / p[i] for p, s in zip(times[(count, "briefgen")], times[(count, "stories")]))
+            print(f"  run by run, {name}: median {statistics.median(ratios):.3f}× "
+                  f"(from {ratios[0]:.3f}× to {ratios[-1]:.3f}×)")
+        walls = sorted(t[0] for t in times[(count, "briefgen")])
+        print(f"  the runs without stories alone took {walls[0]:.2f} s to {walls[-1]:.2f} s")
     if (count, "before") in times:
         print(f"briefgen / before: wall {b / median(count, 'before', 0):.2f}×, "
               f"peak RSS {median(count, 'briefgen', 2) / median(count, 'before', 2):.2f}×")

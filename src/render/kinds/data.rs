@@ -103,10 +103,18 @@ impl PageKind for Data {
     }
 
     fn body<'r>(&self, r: &'r Renderer<'_>, at: At) -> Body<'r> {
-        hashed(r, move |out| match at.item {
-            0 => json(out, &Each(|| rows(r))),
-            _ => json(out, &people(r)),
-        })
+        match at.item {
+            0 => hashed(r, move |out| json(out, &Each(|| rows(r)))),
+            // The people's rows are made once for both passes of `sized`: each counts who
+            // appears with whom, and sorts them.
+            _ => Body::Hashed {
+                hash: hash_of_published(r),
+                text: Box::new(move || {
+                    let people = people(r);
+                    sized(|out| json(out, &people))
+                }),
+            },
+        }
     }
 
     fn lists_everything(&self) -> bool {
@@ -141,9 +149,14 @@ impl PageKind for DataCsv {
 /// text is made only when it is rendered.
 fn hashed<'r>(r: &'r Renderer<'_>, write: impl Fn(&mut dyn io::Write) + 'r) -> Body<'r> {
     Body::Hashed {
-        hash: r.hash_of_briefings(0, r.published()),
+        hash: hash_of_published(r),
         text: Box::new(move || sized(&write)),
     }
+}
+
+/// The hash of a data file: that of the published briefings it is written from.
+fn hash_of_published(r: &Renderer<'_>) -> u64 {
+    r.hash_of_briefings(0, r.published())
 }
 
 /// The published briefings' rows, newest first (the site's order), made as they are written:

@@ -660,7 +660,10 @@ fn key_lines(yaml: &str) -> Vec<(&str, usize)> {
     let mut keys: Vec<(&str, usize)> = Vec::new();
     for (index, line) in yaml.lines().enumerate() {
         let key = match line.strip_prefix('"') {
-            Some(quoted) => quoted.split_once('"').map(|(key, _)| key),
+            Some(quoted) => quoted
+                .split_once('"')
+                .filter(|(_, rest)| rest.trim_start().starts_with(':'))
+                .map(|(key, _)| key),
             // A byte loop: a line is short, and this runs for every line of every briefing.
             None => line
                 .bytes()
@@ -706,12 +709,14 @@ mod tests {
 
     #[test]
     fn a_key_is_placed_where_it_is_first_set_at_the_top_level() {
-        let yaml = "title: A\nextra:\n  slug: nested\n\"slug\" : one\nslug: two\ntags_x: 1\n";
+        let yaml =
+            "title: A\nextra:\n  slug: nested\n\"slug\" x\n\"slug\" : one\nslug: two\ntags_x: 1\n";
         let check = FieldChecker::new(Path::new("content/a.md"), yaml);
         let place = check.place("slug").unwrap();
+        // Not the quoted name without its `:`, but the next.
         assert_eq!(
             (place.line, place.key_width, place.value_column),
-            (4, 6, 10)
+            (5, 6, 10)
         );
         assert_eq!(check.line_of("title"), Some(2));
         assert_eq!(check.line_of("extra"), Some(3));

@@ -6,7 +6,7 @@
 #   bench/build.sh [COUNT ...]        (default: 1000 10000)
 #
 # Env: STORIES (a number: the same corpus with that many stories, bench/add_stories.py, timed
-# in the same alternation as "stories"), BEFORE (another briefgen binary — an older commit's — timed in the same alternation, as
+# in the same alternation as "stories", first in every other round), BEFORE (another briefgen binary — an older commit's — timed in the same alternation, as
 # "before"), RUNS (default 5), WORK (corpora and outputs; default a temporary folder — a tmpfs gives
 # the steadiest figures), HUGO (default: hugo; installed from Debian's packages when missing
 # and this runs as root), HUGO2 (another Hugo — Debian's 0.111 beside 0.168 from pip — timed in
@@ -76,17 +76,21 @@ for count in "${counts[@]}"; do
         "$briefgen" build --root "$storied" -o "$out_b.stories" >/dev/null
         echo "files	$count	stories	$(find "$out_b.stories" -type f | wc -l)" >> "$results/runs.tsv"
     fi
+    stories_run() {
+        rm -rf "$out_b.stories"
+        timed stories "$count" "$run" "$briefgen" build --root "$storied" -o "$out_b.stories"
+    }
     for run in $(seq "$runs"); do
         rm -rf "$out_b" "$out_h" "$work/$count/copy"
+        # The stories build goes first on even runs, after the plain one on odd runs: the
+        # first build of a run follows the removal of the last run's outputs and `cp -r`'s copy.
+        if [ -n "${STORIES:-}" ] && [ $((run % 2)) = 0 ]; then stories_run; fi
         timed briefgen "$count" "$run" "$briefgen" build --root "$plain" -o "$out_b"
         if [ -n "${BEFORE:-}" ]; then
             rm -rf "$out_b.before"
             timed before "$count" "$run" "$BEFORE" build --root "$plain" -o "$out_b.before"
         fi
-        if [ -n "${STORIES:-}" ]; then
-            rm -rf "$out_b.stories"
-            timed stories "$count" "$run" "$briefgen" build --root "$storied" -o "$out_b.stories"
-        fi
+        if [ -n "${STORIES:-}" ] && [ $((run % 2)) = 1 ]; then stories_run; fi
         timed hugo "$count" "$run" "$hugo" --quiet --source "$hugo_site" --destination "$out_h"
         if [ -n "${HUGO2:-}" ]; then
             rm -rf "$out_h.2"

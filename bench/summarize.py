@@ -42,7 +42,7 @@ for count in sorted({c for c, _ in times}, key=int):
     if (count, "stories") in times:
         print(f"with stories / without: wall {median(count, 'stories', 0) / b:.3f}×, "
               f"CPU {median(count, 'stories', 1) / median(count, 'briefgen', 1):.3f}×")
-        # Each stories run beside the run without them just before it: a machine that slows
+        # Each stories run beside the run without them in the same round: a machine that slows
         # down for a while then slows both. The spread says how far one run can be trusted.
         for i, name in ((0, "wall"), (1, "CPU")):
             ratios = sorted(s[i] / p[i] for p, s in zip(times[(count, "briefgen")], times[(count, "stories")]))

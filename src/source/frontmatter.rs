@@ -453,9 +453,12 @@ impl<'a> FieldChecker<'a> {
         let lines = self.key_lines.get_or_init(|| key_lines(self.yaml));
         let &(_, index) = lines.iter().find(|(name, _)| *name == key)?;
         let line = self.yaml.lines().nth(index)?;
-        key_place(line, key).map(|place| KeyPlace {
+        let (_, after_name, value) = key_line(line)?;
+        let chars = line.chars().count();
+        Some(KeyPlace {
             line: index + 1,
-            ..place
+            key_width: chars - after_name.chars().count(),
+            value_column: chars - value.chars().count() + 1,
         })
     }
 
@@ -654,48 +657,37 @@ struct KeyPlace {
     value_column: usize,
 }
 
-/// The top-level keys of `yaml` with the (0-based) line each is first set on: a line that
-/// starts with a key, bare or in double quotes, then `:` — as [`key_place`] reads one.
+/// A line that sets a top-level key — its name, bare or in double quotes, then `:` — read
+/// into the name, the rest of the line after the name (the closing quote left out), and the
+/// value after `:`. The one reading of such a line, for finding keys and placing errors.
+fn key_line(line: &str) -> Option<(&str, &str, &str)> {
+    let (name, after_name) = match line.strip_prefix('"') {
+        Some(quoted) => quoted.split_once('"')?,
+        None => {
+            // A byte loop: a line is short, and this runs for every line of every briefing.
+            let colon = line.bytes().position(|b| b == b':')?;
+            let name = line[..colon].trim_end();
+            (name, &line[name.len()..])
+        }
+    };
+    if name.is_empty() || name.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let value = after_name.trim_start().strip_prefix(':')?.trim_start();
+    Some((name, after_name, value))
+}
+
+/// The top-level keys of `yaml` with the (0-based) line each is first set on.
 fn key_lines(yaml: &str) -> Vec<(&str, usize)> {
     let mut keys: Vec<(&str, usize)> = Vec::new();
     for (index, line) in yaml.lines().enumerate() {
-        let key = match line.strip_prefix('"') {
-            Some(quoted) => quoted
-                .split_once('"')
-                .filter(|(_, rest)| rest.trim_start().starts_with(':'))
-                .map(|(key, _)| key),
-            // A byte loop: a line is short, and this runs for every line of every briefing.
-            None => line
-                .bytes()
-                .position(|b| b == b':')
-                .map(|at| line[..at].trim_end()),
-        };
-        if let Some(key) = key.filter(|k| !k.is_empty() && !k.starts_with(char::is_whitespace))
-            && !keys.iter().any(|(seen, _)| *seen == key)
+        if let Some((name, _, _)) = key_line(line)
+            && !keys.iter().any(|(seen, _)| *seen == name)
         {
-            keys.push((key, index));
+            keys.push((name, index));
         }
     }
     keys
-}
-
-/// Where a top-level `key:` is set in `yaml`.
-fn key_place(yaml: &str, key: &str) -> Option<KeyPlace> {
-    yaml.lines().enumerate().find_map(|(index, line)| {
-        let after_key = line
-            .strip_prefix('"')
-            .and_then(|l| l.strip_prefix(key))
-            .and_then(|l| l.strip_prefix('"'))
-            .or_else(|| line.strip_prefix(key))?;
-        let after_colon = after_key.trim_start().strip_prefix(':')?;
-        let value = after_colon.trim_start();
-        let chars = line.chars().count();
-        Some(KeyPlace {
-            line: index + 1,
-            key_width: chars - after_key.chars().count(),
-            value_column: chars - value.chars().count() + 1,
-        })
-    })
 }
 
 #[cfg(test)]
@@ -718,6 +710,8 @@ mod tests {
             (place.line, place.key_width, place.value_column),
             (5, 6, 10)
         );
+        let title = check.place("title").unwrap();
+        assert_eq!((title.line, title.key_width, title.value_column), (1, 5, 8));
         assert_eq!(check.line_of("title"), Some(2));
         assert_eq!(check.line_of("extra"), Some(3));
         // Neither a nested key nor a longer key that begins with the name.

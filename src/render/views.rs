@@ -322,51 +322,38 @@ pub fn full_value(b: &Briefing, config: &SiteConfig) -> tera::Value {
 /// 0.8 % of a build.
 fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> String {
     let mut json = String::with_capacity(512);
-    let key = |json: &mut String, name: &str, value: &str| {
-        json.push_str(",\"");
-        json.push_str(name);
-        json.push_str("\":");
-        push_json_string(json, value, JsonText::Plain);
-    };
     json.push_str(r#"{"@context":"https://schema.org","@type":"NewsArticle""#);
-    key(&mut json, "headline", view.title);
+    push_json_field(&mut json, "headline", view.title);
     // The JSON-LD is read away from the page: its addresses are absolute.
-    key(&mut json, "url", &config.url_for(&view.path));
-    key(&mut json, "datePublished", &view.date);
-    key(&mut json, "inLanguage", view.language);
+    push_json_field(&mut json, "url", &config.url_for(&view.path));
+    push_json_field(&mut json, "datePublished", &view.date);
+    push_json_field(&mut json, "inLanguage", view.language);
     // Only when it was updated: without it, readers take the published date.
     if let Some(updated) = &view.updated {
-        key(&mut json, "dateModified", updated);
+        push_json_field(&mut json, "dateModified", updated);
     }
     json.push_str(r#","author":{"@type":"Organization""#);
-    key(&mut json, "name", &config.title);
-    key(&mut json, "url", &config.base_url);
+    push_json_field(&mut json, "name", &config.title);
+    push_json_field(&mut json, "url", &config.base_url);
     json.push_str(r#"},"isBasedOn":{"@type":"NewsArticle""#);
     if let Some(url) = view.source.url {
-        key(&mut json, "url", url);
+        push_json_field(&mut json, "url", url);
     }
     json.push_str(r#","publisher":{"@type":"Organization""#);
-    key(&mut json, "name", view.source.name);
+    push_json_field(&mut json, "name", view.source.name);
     json.push_str("}}");
     let people = view.people.refs();
     if !people.is_empty() {
-        json.push_str(r#","mentions":["#);
-        for (n, person) in people.iter().enumerate() {
-            if n > 0 {
-                json.push(',');
-            }
-            json.push_str(r#"{"@type":"Person","name":"#);
-            push_json_string(&mut json, person.name, JsonText::Plain);
-            json.push('}');
-        }
-        json.push(']');
+        json.push_str(r#","mentions":"#);
+        push_json_ld_list(&mut json, "Person", "name", people.iter().map(|p| p.name));
     }
     // Its stories' pages, as `isPartOf`.
     if !stories.is_empty() {
         json.push_str(r#","isPartOf":"#);
-        push_json_ld_parts(
+        push_json_ld_list(
             &mut json,
             "CollectionPage",
+            "url",
             stories.iter().map(String::as_str),
         );
     }
@@ -374,25 +361,34 @@ fn json_ld(view: &BriefingView<'_>, stories: &[String], config: &SiteConfig) -> 
     json
 }
 
-/// Writes a JSON-LD list of pages named by their address alone — `[{"@type": kind, "url":
-/// …}, …]` — as a briefing's `isPartOf` and a story page's `hasPart` give them.
-pub fn push_json_ld_parts<'a>(
+/// Writes a JSON-LD list of things each named by one field — `[{"@type": kind, field: …},
+/// …]` — as a briefing's `mentions` (people by `name`) and `isPartOf` and a story page's
+/// `hasPart` (pages by `url`) give them.
+pub fn push_json_ld_list<'a>(
     json: &mut String,
     kind: &str,
-    urls: impl IntoIterator<Item = &'a str>,
+    field: &str,
+    values: impl IntoIterator<Item = &'a str>,
 ) {
     json.push('[');
-    for (n, url) in urls.into_iter().enumerate() {
+    for (n, value) in values.into_iter().enumerate() {
         if n > 0 {
             json.push(',');
         }
         json.push_str(r#"{"@type":"#);
         push_json_string(json, kind, JsonText::Plain);
-        json.push_str(r#","url":"#);
-        push_json_string(json, url, JsonText::Plain);
+        push_json_field(json, field, value);
         json.push('}');
     }
     json.push(']');
+}
+
+/// Writes `,"name":"value"`: a field of an object after its first.
+pub fn push_json_field(json: &mut String, name: &str, value: &str) {
+    json.push_str(",\"");
+    json.push_str(name);
+    json.push_str("\":");
+    push_json_string(json, value, JsonText::Plain);
 }
 
 /// A briefing's view: the full one (its page, the site feed), with its body's HTML and its

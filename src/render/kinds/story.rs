@@ -10,7 +10,6 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::{At, PageKind};
-use crate::chars::{JsonText, push_json_string};
 use crate::content::model::TaxonomyKind;
 use crate::content::story::Timeline;
 use crate::content::urls;
@@ -314,18 +313,17 @@ fn json_ld(r: &Renderer<'_>, t: &Timeline, site_path: &str, members: &[usize]) -
     // Written into one string, key by key as serde would write such a struct: a part per
     // briefing listed, through serde, cost 0.15 % of the build of a site of stories.
     let mut json = String::with_capacity(200 + members.len() * 100);
-    json.push_str(r#"{"@context":"https://schema.org","@type":"CollectionPage","name":"#);
-    push_json_string(&mut json, &t.story.title, JsonText::Plain);
-    json.push_str(r#","url":"#);
-    push_json_string(&mut json, &r.config.url_for(site_path), JsonText::Plain);
+    json.push_str(r#"{"@context":"https://schema.org","@type":"CollectionPage""#);
+    views::push_json_field(&mut json, "name", &t.story.title);
+    views::push_json_field(&mut json, "url", &r.config.url_for(site_path));
     if !t.story.summary.is_empty() {
-        json.push_str(r#","description":"#);
-        push_json_string(&mut json, &t.story.summary, JsonText::Plain);
+        views::push_json_field(&mut json, "description", &t.story.summary);
     }
     json.push_str(r#","hasPart":"#);
-    views::push_json_ld_parts(
+    views::push_json_ld_list(
         &mut json,
         "NewsArticle",
+        "url",
         members.iter().map(|&i| r.prepared[i].current_url.as_str()),
     );
     json.push('}');

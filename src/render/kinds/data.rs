@@ -104,16 +104,13 @@ impl PageKind for Data {
 
     fn body<'r>(&self, r: &'r Renderer<'_>, at: At) -> Body<'r> {
         match at.item {
-            0 => hashed(r, move |out| json(out, &Each(|| rows(r)))),
+            0 => hashed(r, move || sized(|out| json(out, &Each(|| rows(r))))),
             // The people's rows are made once for both passes of `sized`: each counts who
             // appears with whom, and sorts them.
-            _ => Body::Hashed {
-                hash: hash_of_published(r),
-                text: Box::new(move || {
-                    let people = people(r);
-                    sized(|out| json(out, &people))
-                }),
-            },
+            _ => hashed(r, move || {
+                let people = people(r);
+                sized(|out| json(out, &people))
+            }),
         }
     }
 
@@ -141,22 +138,17 @@ impl PageKind for DataCsv {
     }
 
     fn body<'r>(&self, r: &'r Renderer<'_>, _at: At) -> Body<'r> {
-        hashed(r, move |out| csv(out, rows(r)))
+        hashed(r, move || sized(|out| csv(out, rows(r))))
     }
 }
 
-/// A data file written by `write` from the published briefings: its hash is theirs, and its
-/// text is made only when it is rendered.
-fn hashed<'r>(r: &'r Renderer<'_>, write: impl Fn(&mut dyn io::Write) + 'r) -> Body<'r> {
+/// A data file made by `text` (with [`sized`]) from the published briefings: its hash is
+/// theirs, and its text is made only when it is rendered.
+fn hashed<'r>(r: &'r Renderer<'_>, text: impl Fn() -> String + 'r) -> Body<'r> {
     Body::Hashed {
-        hash: hash_of_published(r),
-        text: Box::new(move || sized(&write)),
+        hash: r.hash_of_briefings(0, r.published()),
+        text: Box::new(text),
     }
-}
-
-/// The hash of a data file: that of the published briefings it is written from.
-fn hash_of_published(r: &Renderer<'_>) -> u64 {
-    r.hash_of_briefings(0, r.published())
 }
 
 /// The published briefings' rows, newest first (the site's order), made as they are written:
